@@ -1,0 +1,3 @@
+from ezplan.cli import main
+
+main()

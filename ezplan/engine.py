@@ -1,0 +1,173 @@
+"""Compound-growth arithmetic on numpy arrays.
+
+Every function takes arrays (or scalars) and works element-wise. Growth is computed in log space
+(`expm1(log(end/base)/n)`), so a rate and the level it implies round-trip to float precision.
+Where a value cannot be computed — a zero or negative level, a sign change, a rate at or below
+-100% — the result's `ok` is False and its value is 0.0, never NaN, and numpy raises no warning:
+inputs are made safe before the arithmetic, not afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+Array = NDArray[np.float64]
+Mask = NDArray[np.bool_]
+
+
+class Computed(NamedTuple):
+    """Values with a mask of where they could be computed."""
+
+    value: Array
+    ok: Mask
+
+
+def _f(x: ArrayLike) -> Array:
+    return np.asarray(x, dtype=np.float64)
+
+
+def _positive(x: Array) -> Mask:
+    return np.isfinite(x) & (x > 0)
+
+
+def annual_rate(base: ArrayLike, end: ArrayLike, years: ArrayLike) -> Computed:
+    """Average annual growth (水平法): the r with base·(1+r)^years = end.
+
+    `end` may be +inf (an open bound), giving +inf.
+    """
+    b, e, n = np.broadcast_arrays(_f(base), _f(end), _f(years))
+    ok = _positive(b) & (e > 0) & ~np.isnan(e) & np.isfinite(n) & (n > 0)
+    sb = np.where(ok, b, 1.0)
+    se = np.where(ok, e, 1.0)
+    sn = np.where(ok, n, 1.0)
+    with np.errstate(over="ignore"):  # an open bound's +inf end is a legitimate input
+        out = np.expm1((np.log(se) - np.log(sb)) / sn)
+    return Computed(np.where(ok, out, 0.0), ok)
+
+
+def growth_factor(rate: ArrayLike, years: ArrayLike) -> Computed:
+    """(1+rate)^years, computed as exp(years·log1p(rate))."""
+    r, n = np.broadcast_arrays(_f(rate), _f(years))
+    ok = np.isfinite(r) & (r > -1) & np.isfinite(n)
+    sr = np.where(ok, r, 0.0)
+    with np.errstate(over="ignore"):
+        out = np.exp(np.where(ok, n, 0.0) * np.log1p(sr))
+    return Computed(np.where(ok, out, 0.0), ok)
+
+
+def rate_from_factor(factor: ArrayLike, years: ArrayLike) -> Computed:
+    """The annual rate that compounds to `factor` over `years`."""
+    return annual_rate(1.0, factor, years)
+
+
+def grow(base: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Computed:
+    """The level `years` after `base` at `rate` a year."""
+    g = growth_factor(rate, years)
+    b = _f(base)
+    return Computed(np.where(g.ok, b * g.value, 0.0), g.ok & np.isfinite(b))
+
+
+def base_for(end: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Computed:
+    """The base level that grows to `end` at `rate` a year over `years`."""
+    g = growth_factor(rate, years)
+    ok = g.ok & (g.value > 0)
+    e = _f(end)
+    return Computed(np.where(ok, e / np.where(ok, g.value, 1.0), 0.0), ok & np.isfinite(e))
+
+
+def path(base: ArrayLike, end: ArrayLike, years: int) -> Computed:
+    """Levels year by year from base to end at a constant rate; shape (n, years+1).
+
+    The first and last columns are exactly `base` and `end`.
+    """
+    b = np.atleast_1d(_f(base))
+    e = np.atleast_1d(_f(end))
+    b, e = np.broadcast_arrays(b, e)
+    ok = _positive(b) & _positive(e)
+    sb = np.where(ok, b, 1.0)
+    se = np.where(ok, e, 1.0)
+    t = np.arange(years + 1, dtype=np.float64) / years
+    out = sb[:, None] * np.exp(np.outer(np.log(se) - np.log(sb), t))
+    out[:, 0] = sb
+    out[:, -1] = se
+    return Computed(np.where(ok[:, None], out, 0.0), ok)
+
+
+def path_at_rate(base: ArrayLike, rate: ArrayLike, years: int) -> Computed:
+    """Levels year by year from base at `rate` a year; shape (n, years+1)."""
+    b = np.atleast_1d(_f(base))
+    r = np.atleast_1d(_f(rate))
+    b, r = np.broadcast_arrays(b, r)
+    t = np.arange(years + 1, dtype=np.float64)
+    g = growth_factor(r[:, None], t[None, :])
+    ok = g.ok.all(axis=1) & np.isfinite(b)
+    return Computed(np.where(ok[:, None], b[:, None] * g.value, 0.0), ok)
+
+
+def cumulative_factor(rate: ArrayLike, years: ArrayLike) -> Computed:
+    """Σ_{t=1..years} (1+rate)^t: what a base-year amount of 1 sums to over the period (累计法)."""
+    r, n = np.broadcast_arrays(_f(rate), _f(years))
+    ok = np.isfinite(r) & (r > -1) & np.isfinite(n) & (n >= 1)
+    g = np.log1p(np.where(ok, r, 0.0))
+    sn = np.where(ok, n, 1.0)
+    small = np.abs(g) < 1e-12
+    denom = np.where(small, 1.0, np.expm1(g))
+    with np.errstate(over="ignore"):
+        geometric = np.exp(g) * np.expm1(sn * g) / denom
+    out = np.where(small, sn * (1 + (sn + 1) / 2 * g), geometric)
+    return Computed(np.where(ok, out, 0.0), ok)
+
+
+def cumulative_total(base: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Computed:
+    """The sum over the period of amounts growing from `base` (base year excluded)."""
+    c = cumulative_factor(rate, years)
+    b = _f(base)
+    return Computed(np.where(c.ok, b * c.value, 0.0), c.ok & np.isfinite(b))
+
+
+def cumulative_base(total: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Computed:
+    """The base-year amount that, growing at `rate`, sums to `total` over the period."""
+    c = cumulative_factor(rate, years)
+    ok = c.ok & (c.value > 0)
+    t = _f(total)
+    return Computed(np.where(ok, t / np.where(ok, c.value, 1.0), 0.0), ok & ~np.isnan(t))
+
+
+def cumulative_rate(base: ArrayLike, total: ArrayLike, years: ArrayLike) -> Computed:
+    """Solve Σ base·(1+r)^t = total for r (累计法), by bisection on all elements at once.
+
+    The sum rises monotonically with r for a positive base, so the root is unique.
+    """
+    b, s, n = np.broadcast_arrays(_f(base), _f(total), _f(years))
+    ok = _positive(b) & _positive(s) & np.isfinite(n) & (n >= 1)
+    b = np.where(ok, b, 1.0)
+    s = np.where(ok, s, 1.0)
+    n = np.where(ok, n, 1.0)
+    lo = np.full(b.shape, -0.999999)
+    hi = np.ones(b.shape)
+    for _ in range(60):  # widen the bracket until the sum at hi reaches the total
+        short = cumulative_total(b, hi, n).value < s
+        if not short.any():
+            break
+        hi = np.where(short, hi * 2 + 1, hi)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        above = cumulative_total(b, mid, n).value >= s
+        hi = np.where(above, mid, hi)
+        lo = np.where(above, lo, mid)
+        if np.all(hi - lo <= 1e-15 * np.maximum(1.0, np.abs(hi))):
+            break
+    return Computed(np.where(ok, (lo + hi) / 2, 0.0), ok)
+
+
+def rate_interval(
+    base_lo: ArrayLike, base_hi: ArrayLike, end_lo: ArrayLike, end_hi: ArrayLike, years: ArrayLike
+) -> tuple[Computed, Computed]:
+    """Lowest and highest annual rate over all levels in the two intervals.
+
+    The rate falls as the base rises and rises with the end, so the extremes are at the corners.
+    """
+    return annual_rate(base_hi, end_lo, years), annual_rate(base_lo, end_hi, years)

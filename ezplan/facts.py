@@ -1,0 +1,196 @@
+"""Values the rules share: levels in their indicator's unit, growth factors, and levels implied
+by stated growth where the plan records none. Computed once per run, with numpy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+import numpy as np
+
+from ezplan import engine
+from ezplan.figures import Kind
+from ezplan.model import Amount, GrowthClaim, Plan, Stated
+from ezplan.units import Unit
+
+
+class Val(NamedTuple):
+    """A value with the interval its figures allow."""
+
+    face: float
+    lo: float
+    hi: float
+
+    def contains(self, x: float) -> bool:
+        return self.lo <= x <= self.hi
+
+    def overlaps(self, other: Val) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+
+@dataclass(frozen=True)
+class Implied:
+    """A level implied by a growth claim and the level at its other end."""
+
+    indicator: str
+    year: int
+    value: Val
+    claim: GrowthClaim
+    from_year: int
+    via: Stated  # the growth figure used
+
+
+def rate_val(s: Stated) -> Val:
+    """An annual-rate figure as fractions: 10% → Val(0.10, 0.095, 0.105)."""
+    lo, hi = s.figure.interval()
+    return Val(s.figure.value / 100, lo / 100, hi / 100)
+
+
+def factor_val(s: Stated) -> Val:
+    """A total-growth figure as a factor end/base."""
+    lo, hi = s.figure.factor_interval()
+    return Val(s.figure.factor(), lo, hi)
+
+
+def claim_factor(c: GrowthClaim) -> Val | None:
+    """The growth factor over the claim's period: from the total if stated, else the rate."""
+    if c.total is not None:
+        return factor_val(c.total)
+    if c.annual is not None:
+        r = rate_val(c.annual)
+        g = engine.growth_factor(np.array(r), c.years)
+        if not g.ok.all():
+            return None
+        return Val(*(float(x) for x in g.value))
+    return None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A value of an indicator: a level in a year or an amount summed over a period."""
+
+    value: Val
+    stated: Stated  # the figure it comes from (for an implied level: the growth figure)
+    scope: str
+    implied: bool
+
+
+class Facts:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def _amounts(self) -> dict[tuple[str, int | None], Amount]:
+        out = {}
+        for lv in self.plan.levels:
+            a = self.plan.amount(lv)
+            if a is not None:
+                out[(lv.indicator, lv.year)] = a
+        return out
+
+    def amount(self, indicator: str, year: int | None) -> Amount | None:
+        return self._amounts.get((indicator, year))
+
+    def level(self, indicator: str, year: int | None) -> Val | None:
+        a = self.amount(indicator, year)
+        return None if a is None else Val(a.face, a.lo, a.hi)
+
+    def unit(self, indicator: str) -> Unit:
+        return self.plan.indicators[indicator].unit
+
+    @cached_property
+    def implied(self) -> list[Implied]:
+        """Levels implied by each growth claim that has a recorded level at one end only."""
+        rows = []
+        for c in self.plan.growth:
+            if c.constant_prices:
+                continue
+            b = self.level(c.indicator, c.base_year)
+            e = self.level(c.indicator, c.end_year)
+            if (b is None) == (e is None):
+                continue
+            via = c.total if c.total is not None else c.annual
+            f = claim_factor(c)
+            if f is None or via is None:
+                continue
+            rows.append((c, b, e, f, via))
+        if not rows:
+            return []
+        known = np.array([r[1] if r[1] is not None else r[2] for r in rows])  # (n, 3)
+        fac = np.array([r[3] for r in rows])
+        forward = np.array([r[1] is not None for r in rows])
+        ok = (fac[:, 1] > 0) & (known[:, 1] > 0)
+        safe = np.where(ok[:, None], fac, 1.0)
+        # forward: end = base·F; backward: base = end / F (bounds pair lo with the other's hi)
+        face = np.where(forward, known[:, 0] * safe[:, 0], known[:, 0] / safe[:, 0])
+        lo = np.where(forward, known[:, 1] * safe[:, 1], known[:, 1] / safe[:, 2])
+        hi = np.where(forward, known[:, 2] * safe[:, 2], known[:, 2] / safe[:, 1])
+        out = []
+        for i, (c, b, _, _, via) in enumerate(rows):
+            if not ok[i]:
+                continue
+            year, from_year = (
+                (c.end_year, c.base_year) if b is not None else (c.base_year, c.end_year)
+            )
+            out.append(Implied(c.indicator, year, Val(face[i], lo[i], hi[i]), c, from_year, via))
+        return out
+
+    def level_or_implied(self, indicator: str, year: int | None) -> tuple[Val, bool] | None:
+        """A recorded level, else one implied by stated growth; True if implied."""
+        v = self.level(indicator, year)
+        if v is not None:
+            return v, False
+        for imp in self.implied:
+            if imp.indicator == indicator and imp.year == year:
+                return imp.value, True
+        return None
+
+    def stated_val(self, indicator: str, s: Stated) -> Val | None:
+        """One stated amount in its indicator's unit."""
+        from ezplan.model import Level
+
+        a = self.plan.amount(Level(indicator, None, (s,), "target"))
+        return None if a is None else Val(a.face, a.lo, a.hi)
+
+    @cached_property
+    def slots(self) -> dict[str, dict[tuple, Slot]]:
+        """Every value of every indicator, by ("level", year) or ("cum", base, end)."""
+        out: dict[str, dict[tuple, Slot]] = {}
+        for lv in self.plan.levels:
+            a = self.amount(lv.indicator, lv.year)
+            if a is not None:
+                out.setdefault(lv.indicator, {})[("level", lv.year)] = Slot(
+                    Val(a.face, a.lo, a.hi), a.stated, lv.scope, False
+                )
+        for c in self.plan.cumulative:
+            v = self.stated_val(c.indicator, c.amounts[0])
+            if v is not None:
+                key = ("cum", c.base_year, c.end_year)
+                out.setdefault(c.indicator, {})[key] = Slot(v, c.amounts[0], c.scope, False)
+        for imp in self.implied:
+            slot = out.setdefault(imp.indicator, {})
+            slot.setdefault(("level", imp.year), Slot(imp.value, imp.via, "history", True))
+        return out
+
+    def convert(self, v: Val, src: Unit, dst: Unit) -> Val | None:
+        """A value from one unit into another (through the exchange rate if it must)."""
+        if src.dimension == dst.dimension:
+            k = src.factor_to(dst)
+            return Val(v.face * k, v.lo * k, v.hi * k)
+        if src.currency and dst.currency:
+            fx = self.plan.cny_per_usd()
+            if fx is None:
+                return None
+            base = Val(v.face * src.scale, v.lo * src.scale, v.hi * src.scale)
+            if src.currency == "USD":
+                out = Val(base.face * fx[0], base.lo * fx[1], base.hi * fx[2])
+            else:
+                out = Val(base.face / fx[0], base.lo / fx[2], base.hi / fx[1])
+            return Val(out.face / dst.scale, out.lo / dst.scale, out.hi / dst.scale)
+        return None
+
+
+def is_amount_level(s: Stated) -> bool:
+    return s.figure.kind in (Kind.AMOUNT, Kind.PERCENT)

@@ -1,0 +1,279 @@
+"""Figures as a plan writes them, read into values that keep their precision and comparator.
+
+`parse_figure("12亿美元")` gives an amount of 12 in 亿美元 whose digits mean [11.5, 12.5];
+`parse_figure("增长2.4倍")` a growth that makes the level 3.4 times the base. Precision comes
+from the digits as written: the last written digit is uncertain by half a step.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ezplan.units import Unit, UnitError, known_units_hint, parse_unit, split_unit
+
+DEFAULT_ABOUT_TOLERANCE = 0.05
+"""约/左右 widen a figure to ±max(rounding, 5% of its value) unless the file says otherwise."""
+
+
+class FigureError(ValueError):
+    """A figure that cannot be read."""
+
+
+class Kind(enum.Enum):
+    AMOUNT = "amount"  # 326.57亿元, 12亿美元, 98家
+    PERCENT = "percent"  # 23% (a rate or a share, by where it is written)
+    GROWTH_PERCENT = "growth_percent"  # 增长182%, 下降5%
+    GROWTH_TIMES = "growth_times"  # 增长2.4倍: level becomes (1+X)× base
+    MULTIPLE = "multiple"  # 是…的2.4倍 / 达到2.4倍: level becomes X× base
+    DOUBLING = "doubling"  # 翻一番 (×2), 翻两番 (×4)
+    POINTS = "points"  # 提高2个百分点
+
+
+class Comparator(enum.Enum):
+    EXACT = "exact"
+    ABOUT = "about"  # 约, 左右, 近
+    AT_LEAST = "at_least"  # 以上, 超过, 突破, 不低于
+    AT_MOST = "at_most"  # 以内, 不超过, 以下
+    RANGE = "range"  # 1至5个
+
+
+_PREFIXES: list[tuple[str, Comparator]] = [
+    ("不低于", Comparator.AT_LEAST),
+    ("不少于", Comparator.AT_LEAST),
+    ("不超过", Comparator.AT_MOST),
+    ("不高于", Comparator.AT_MOST),
+    ("超过", Comparator.AT_LEAST),
+    ("突破", Comparator.AT_LEAST),
+    ("至少", Comparator.AT_LEAST),
+    ("大约", Comparator.ABOUT),
+    ("接近", Comparator.ABOUT),
+    ("约", Comparator.ABOUT),
+    ("近", Comparator.ABOUT),
+]
+_SUFFIXES: list[tuple[str, Comparator]] = [
+    ("以上", Comparator.AT_LEAST),
+    ("以内", Comparator.AT_MOST),
+    ("以下", Comparator.AT_MOST),
+    ("左右", Comparator.ABOUT),
+]
+_NEUTRAL_PREFIXES = ("达到", "达", "为", "完成", "实现")
+_UP_WORDS = ("增长", "增加", "提高", "上升", "提升")
+_DOWN_WORDS = ("下降", "减少", "降低")
+_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER_RE = re.compile(rf"^{_NUMBER}$")
+_EXPONENT_RE = re.compile(r"\d[eE][-+]?\d")
+_LEADING_NUMBER_RE = re.compile(rf"^({_NUMBER})(.+)$")
+_RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$")
+_DOUBLING = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DOUBLING_RE = re.compile(r"^翻(一|两|二|三|四|\d)番$")
+
+FORMS_HINT = (
+    "e.g. 326.57亿元, 23%, 增长182%, 增长2.4倍, 是…的2倍, 翻一番, 约210亿元, 40%以上, "
+    "超过300亿元, 提高2个百分点, 1至5个"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One written figure. `value` is the number as written, in `unit` (or in % / 倍)."""
+
+    text: str
+    kind: Kind
+    value: float
+    half_step: float
+    comparator: Comparator = Comparator.EXACT
+    unit: Unit | None = None
+    decimals: int = 0
+    low: float | None = None  # the written ends of a RANGE
+    high: float | None = None
+    tolerance: float = DEFAULT_ABOUT_TOLERANCE
+
+    def with_tolerance(self, tolerance: float | None) -> Figure:
+        return self if tolerance is None else replace(self, tolerance=tolerance)
+
+    @property
+    def is_bound(self) -> bool:
+        return self.comparator in (Comparator.AT_LEAST, Comparator.AT_MOST)
+
+    def interval(self) -> tuple[float, float]:
+        """Every value this figure allows, as written: rounding, 约, bounds and ranges."""
+        h = self.half_step
+        v = self.value
+        match self.comparator:
+            case Comparator.EXACT:
+                return v - h, v + h
+            case Comparator.ABOUT:
+                w = max(h, self.tolerance * abs(v))
+                return v - w, v + w
+            case Comparator.AT_LEAST:
+                return v - h, math.inf
+            case Comparator.AT_MOST:
+                return -math.inf, v + h
+            case Comparator.RANGE:
+                assert self.low is not None and self.high is not None
+                return self.low - h, self.high + h
+        raise AssertionError(self.comparator)
+
+    def factor_interval(self) -> tuple[float, float]:
+        """For growth figures: the interval of end level / base level the figure allows."""
+        lo, hi = self.interval()
+        match self.kind:
+            case Kind.GROWTH_PERCENT:
+                return 1 + lo / 100, 1 + hi / 100
+            case Kind.GROWTH_TIMES:
+                return 1 + lo, 1 + hi
+            case Kind.MULTIPLE:
+                return lo, hi
+            case Kind.DOUBLING:
+                return 2.0**lo, 2.0**hi
+        raise FigureError(f"{self.text!r} is not a growth figure")
+
+    def factor(self) -> float:
+        """The growth factor the figure states at face value."""
+        match self.kind:
+            case Kind.GROWTH_PERCENT:
+                return 1 + self.value / 100
+            case Kind.GROWTH_TIMES:
+                return 1 + self.value
+            case Kind.MULTIPLE:
+                return self.value
+            case Kind.DOUBLING:
+                return 2.0**self.value
+        raise FigureError(f"{self.text!r} is not a growth figure")
+
+    @property
+    def is_growth(self) -> bool:
+        return self.kind in (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING)
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and signs to ASCII; spaces dropped. 亿 and 元 are kept as they are."""
+    s = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", s)
+
+
+def _number(s: str, original: str) -> tuple[float, float, int]:
+    if not _NUMBER_RE.match(s):
+        if re.match(r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$", s):
+            raise FigureError(f"{original!r}: write the number out (e.g. 100000 or 10万)")
+        raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
+    digits = s.replace(",", "")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return float(digits), 0.5 * 10.0**-decimals, decimals
+
+
+def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> Figure:
+    """Read one figure as written in a plan; a bare number takes `default_unit` if given."""
+    original = str(text)
+    if isinstance(text, bool):
+        raise FigureError(f"expected a figure, found {original}; {FORMS_HINT}")
+    if isinstance(text, float):
+        if not math.isfinite(text):
+            raise FigureError(f"{original} is not a figure")
+        original = repr(text)
+    s = normalize(original)
+    if not s:
+        raise FigureError(f"empty figure; {FORMS_HINT}")
+    if _EXPONENT_RE.search(s):
+        raise FigureError(
+            f"{original!r}: write the number out (e.g. 100000 or 10万), not in e-notation"
+        )
+    if m := _DOUBLING_RE.match(s):
+        n = _DOUBLING[m.group(1)]
+        return Figure(original, Kind.DOUBLING, float(n), 0.0)
+
+    comparator = Comparator.EXACT
+    for word, comp in _PREFIXES:
+        if s.startswith(word):
+            comparator, s = comp, s[len(word) :]
+            break
+    for word, comp in _SUFFIXES:
+        if s.endswith(word):
+            if comparator is not Comparator.EXACT and comparator is not comp:
+                raise FigureError(f"{original!r} says two different things about its bound")
+            comparator, s = comp, s[: -len(word)]
+            break
+    for word in _NEUTRAL_PREFIXES:
+        if s.startswith(word) and not s.startswith(word + "的"):
+            s = s[len(word) :]
+            break
+
+    sign, growth_word = 1.0, False
+    for word in _UP_WORDS:
+        if s.startswith(word):
+            s, growth_word = s[len(word) :], True
+            break
+    else:
+        for word in _DOWN_WORDS:
+            if s.startswith(word):
+                s, growth_word, sign = s[len(word) :], True, -1.0
+                break
+    if growth_word:
+        for word, comp in _PREFIXES:
+            if s.startswith(word):
+                comparator, s = comp, s[len(word) :]
+                break
+        if _DOUBLING_RE.match(s):
+            return parse_figure(s)
+
+    if s.endswith("倍"):
+        kind = Kind.GROWTH_TIMES if growth_word else Kind.MULTIPLE
+        # 是2020年的2.4倍: the multiple is what follows the last 的
+        body = s[:-1] if growth_word else s[:-1].rsplit("的", 1)[-1]
+        value, half, dec = _number(body, original)
+        return Figure(original, kind, sign * value, half, comparator, decimals=dec)
+
+    if s.endswith("%"):
+        value, half, dec = _number(s[:-1], original)
+        kind = Kind.GROWTH_PERCENT if growth_word else Kind.PERCENT
+        return Figure(original, kind, sign * value, half, comparator, decimals=dec)
+
+    head, unit_text = split_unit(s)
+    unit: Unit | None = None
+    if unit_text:
+        try:
+            unit = parse_unit(unit_text)
+        except UnitError:
+            unit = None
+    if unit is None:
+        if (_NUMBER_RE.match(s) or _RANGE_RE.match(s)) and default_unit is not None:
+            head, unit = s, default_unit
+        elif _NUMBER_RE.match(s) or _RANGE_RE.match(s):
+            raise FigureError(f"{original!r} has no unit; write it with one, e.g. {s}亿元 or {s}%")
+        elif m := _LEADING_NUMBER_RE.match(s):
+            raise FigureError(
+                f"unknown unit {m.group(2)!r} in {original!r}; expected {known_units_hint()}"
+            )
+        else:
+            raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
+    if unit.dimension == "pp":
+        value, half, dec = _number(head, original)
+        return Figure(original, Kind.POINTS, sign * value, half, comparator, unit, dec)
+    if growth_word:
+        raise FigureError(
+            f"{original!r}: a growth is written in % or 倍 (增长182%, 增长2.4倍), not in {unit}"
+        )
+    if m := _RANGE_RE.match(head):
+        if comparator is not Comparator.EXACT:
+            raise FigureError(f"{original!r}: a range cannot also be a bound or approximate")
+        lo, h1, d1 = _number(m.group(1), original)
+        hi, h2, d2 = _number(m.group(2), original)
+        if lo > hi:
+            raise FigureError(f"{original!r}: the range runs backwards")
+        return Figure(
+            original,
+            Kind.AMOUNT,
+            (lo + hi) / 2,
+            max(h1, h2),
+            Comparator.RANGE,
+            unit,
+            max(d1, d2),
+            lo,
+            hi,
+        )
+    value, half, dec = _number(head, original)
+    return Figure(original, Kind.AMOUNT, value, half, comparator, unit, dec)

@@ -1,0 +1,66 @@
+"""One problem model for every rule and every output format.
+
+A finding names its rule (`check`), its severity, the indicator, the position of the figure it is
+about, a message template with parameters (so it can be shown in Chinese or English), the numbers
+behind it for machines, and the computation steps behind it for `ezplan explain`. Findings sort
+and compare by position and rule, so tests need not depend on wording.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from ezplan.errors import Mark
+
+
+class Severity(enum.IntEnum):
+    NOTE = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    severity: Severity
+    indicator: str | None
+    mark: Mark
+    message_id: str
+    params: dict[str, str | dict[str, str]]  # a dict value holds the text per language
+    data: dict[str, Any] = field(default_factory=dict)
+    scope: str = "target"
+    steps: tuple[str, ...] = ()
+    related: tuple[Mark, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.mark.file, self.mark.line, self.mark.column, self.check)
+
+    def __lt__(self, other: Finding) -> bool:
+        return (self.key, self.message_id) < (other.key, other.message_id)
+
+    def message(self, lang: str = "en") -> str:
+        from ezplan.rules import message_template
+
+        params = {
+            k: (v.get(lang) or v["en"]) if isinstance(v, dict) else v
+            for k, v in self.params.items()
+        }
+        return message_template(self.check, self.message_id, lang).format(**params)
+
+
+def worst(findings: list[Finding]) -> Severity | None:
+    return max((f.severity for f in findings), default=None)
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    for f in findings:
+        counts[f.severity.label] += 1
+    return counts

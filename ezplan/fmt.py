@@ -1,0 +1,96 @@
+"""Every number ezplan shows passes through here, so that one figure always reads the same way.
+
+Derived values are shown one digit finer than the stated figure they are compared with (rates
+at least to 0.01%), so that a reader sees why 525.94 is not 500 and why 23.32% still rounds to 23%.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ezplan.figures import Figure, Kind
+from ezplan.units import Unit
+
+MAX_DECIMALS = 6
+
+
+def number(x: float, decimals: int) -> str:
+    """A plain decimal with `decimals` places; ∞ for unbounded ends; no -0."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    decimals = max(0, min(decimals, MAX_DECIMALS))
+    s = f"{x:.{decimals}f}"
+    if s.lstrip("-").strip("0.") == "":
+        s = s.lstrip("-")
+    return s
+
+
+def level_decimals(stated: Figure | None, extra: int = 1) -> int:
+    return (stated.decimals if stated else 1) + extra
+
+
+def rate_decimals(stated: Figure | None) -> int:
+    return max(2, (stated.decimals if stated else 1) + 1)
+
+
+def amount(x: float, unit: Unit | None, decimals: int) -> str:
+    """525.94亿元; a share or ratio indicator gets %."""
+    return number(x, decimals) + (unit.symbol if unit else "")
+
+
+def rate(r: float, decimals: int = 2) -> str:
+    """A growth rate given as a fraction: 0.0889 → 8.89%."""
+    return number(r * 100, decimals) + "%"
+
+
+def percent(p: float, decimals: int = 1) -> str:
+    """A percentage given in percent: 42.0 → 42.0%."""
+    return number(p, decimals) + "%"
+
+
+def factor(f: float, decimals: int = 3) -> str:
+    """A growth factor: ×3.410."""
+    return "×" + number(f, decimals)
+
+
+def growth_pct(f: float, decimals: int = 1) -> str:
+    """A growth factor as 增长 %: 2.852 → 185.2%."""
+    return number((f - 1) * 100, decimals) + "%"
+
+
+def times(f: float, decimals: int = 2) -> str:
+    """A growth factor as 增长X倍 reads it: 3.41 → 2.41倍."""
+    return number(f - 1, decimals) + "倍"
+
+
+def interval(lo: float, hi: float, fmt_one) -> str:
+    """[a, b], ≥ a or ≤ b for open bounds."""
+    if math.isinf(hi) and math.isinf(lo):
+        return "any value"
+    if math.isinf(hi):
+        return "≥ " + fmt_one(lo)
+    if math.isinf(lo):
+        return "≤ " + fmt_one(hi)
+    return f"[{fmt_one(lo)}, {fmt_one(hi)}]"
+
+
+def figure_factor_text(f: Figure, fac: float) -> str:
+    """A factor in the way the figure itself speaks: 增长% for %, 倍 for 倍, ×n otherwise."""
+    if f.kind is Kind.GROWTH_PERCENT:
+        return "增长" + growth_pct(fac, max(1, f.decimals + 1))
+    if f.kind is Kind.GROWTH_TIMES:
+        return "增长" + times(fac, f.decimals + 1)
+    return factor(fac, max(2, f.decimals + 1))
+
+
+def years(a: int, b: int) -> str:
+    return f"{a}–{b}"
+
+
+def json_number(x: float) -> float | str | None:
+    """Numbers for JSON: finite floats as they are, open ends as the strings "inf"/"-inf"."""
+    if math.isnan(x):
+        return None
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return float(x)

@@ -1,0 +1,56 @@
+"""Interface words in Chinese and English. Rule messages live with their rules."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("zh", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    "indicator": {"en": "Indicator", "zh": "指标"},
+    "base": {"en": "Base", "zh": "基期"},
+    "target": {"en": "Target", "zh": "目标"},
+    "stated_rate": {"en": "Rate\nstated", "zh": "规划年均"},
+    "implied_rate": {"en": "Rate\nimplied", "zh": "推算年均"},
+    "verdict": {"en": "Verdict", "zh": "结论"},
+    "findings": {"en": "Findings", "zh": "问题与提示"},
+    "no_findings": {"en": "No findings: the figures agree.", "zh": "未发现问题：各数字相互一致。"},
+    "error": {"en": "error", "zh": "错误"},
+    "warning": {"en": "warning", "zh": "警告"},
+    "note": {"en": "note", "zh": "提示"},
+    "ok": {"en": "ok", "zh": "一致"},
+    "cumulative": {"en": "累计", "zh": "累计"},
+    "summary": {
+        "en": "{errors} error(s), {warnings} warning(s), {notes} note(s) in {targets} target(s)",
+        "zh": "{targets} 项目标：{errors} 个错误，{warnings} 个警告，{notes} 条提示",
+    },
+    "period": {"en": "plan period {base}→{end}", "zh": "规划期 {base}→{end}"},
+    "stated": {"en": "Stated figures", "zh": "规划所列数字"},
+    "computations": {"en": "Computations", "zh": "计算过程"},
+    "allows": {"en": "allows", "zh": "允许"},
+    "no_such_indicator": {
+        "en": "no indicator {id!r}; known: {known}",
+        "zh": "没有指标 {id!r}；已有：{known}",
+    },
+    "nothing_found": {"en": "no findings for this indicator", "zh": "该指标无问题与提示"},
+    "unit": {"en": "unit", "zh": "单位"},
+    "parts": {"en": "parts", "zh": "分项"},
+    "part_of": {"en": "part of", "zh": "属于"},
+    "quote": {"en": "quote", "zh": "原文"},
+    "note_label": {"en": "note", "zh": "备注"},
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    entry = TEXT[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**kw) if kw else text
+
+
+def default_lang() -> str:
+    """zh when the locale is Chinese, else en."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

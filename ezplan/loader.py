@@ -1,0 +1,571 @@
+"""Files → Plan: load both YAML files with positions, validate, and build the model.
+
+Every problem becomes an `InputError` pointing at `file:line:col`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ezplan import schema as S
+from ezplan.errors import InputError, Mark
+from ezplan.figures import FigureError, Kind, parse_figure
+from ezplan.model import (
+    CumulativeClaim,
+    GrowthClaim,
+    Indicator,
+    Level,
+    Plan,
+    PointsClaim,
+    Scope,
+    ShareClaim,
+    Stated,
+)
+from ezplan.source import Document, PathKey, load_yaml
+from ezplan.units import Unit, UnitError, parse_unit
+
+BASELINES = "baselines.yaml"
+TARGETS = "targets.yaml"
+
+
+def display_path(path: str | Path) -> str:
+    """A path as findings show it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return rel.as_posix()
+
+
+def resolve_files(
+    path: str | Path | None = None,
+    baselines: str | Path | None = None,
+    targets: str | Path | None = None,
+) -> tuple[Path, Path]:
+    """The two files to read: from a plan directory, given one by one, or ./ by default."""
+    base = Path(path) if path is not None else Path(".")
+    if path is not None and base.is_file():
+        raise InputError(
+            Mark(display_path(base), 1, 1),
+            f"expected a plan directory holding {BASELINES} and {TARGETS}; "
+            "use --baselines/--targets for single files",
+        )
+    return (
+        Path(baselines) if baselines else base / BASELINES,
+        Path(targets) if targets else base / TARGETS,
+    )
+
+
+def load_plan(
+    path: str | Path | None = None,
+    baselines: str | Path | None = None,
+    targets: str | Path | None = None,
+) -> Plan:
+    b_path, t_path = resolve_files(path, baselines, targets)
+    b_doc = load_yaml(b_path, display_path(b_path))
+    t_doc = load_yaml(t_path, display_path(t_path))
+    b_model = validate(b_doc, S.Baselines)
+    t_model = validate(t_doc, S.Targets)
+    return _Compiler(b_doc, t_doc).compile(b_model, t_model)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "model_type": "a mapping",
+    "dict_type": "a mapping",
+    "list_type": "a list",
+    "bool_type": "true or false",
+    "model_attributes_type": "a mapping",
+}
+
+
+def _kind_of(value: Any) -> str:
+    match value:
+        case bool():
+            return f"{str(value).lower()}"
+        case None:
+            return "nothing"
+        case dict():
+            return "a mapping"
+        case list():
+            return "a list"
+        case int():
+            return f"the number {value}"
+        case _:
+            return repr(value)
+
+
+def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, bool]:
+    """Map a pydantic error location onto a path in the data; True if it names a key."""
+    path: list[Any] = []
+    cur = data
+    for part in loc:
+        if part == "[key]":
+            return tuple(path), True
+        if (isinstance(cur, dict) and part in cur) or (
+            isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        ):
+            path.append(part)
+            cur = cur[part]
+        elif (
+            isinstance(cur, dict)
+            and isinstance(part, str)
+            and not part.startswith(
+                ("function", "list[", "dict[", "str", "int", "bool", "FigureSpec")
+            )
+            and part[:1].islower()
+            and part.isidentifier()
+        ):
+            # a missing or extra key: keep it so the message can name it
+            path.append(part)
+            return tuple(path), False
+    return tuple(path), False
+
+
+def _where(path: PathKey) -> str:
+    return ".".join(str(p) for p in path) if path else "the file"
+
+
+def validate(doc: Document, model: type[BaseModel]) -> Any:
+    if doc.data is None:
+        return _fail_empty(doc, model)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as e:
+        raise _input_error(doc, model, e) from None
+
+
+def _fail_empty(doc: Document, model: type[BaseModel]) -> Any:
+    if model is S.Baselines:
+        return S.Baselines()
+    raise InputError(Mark(doc.path, 1, 1), "empty file; expected a mapping with plan: and targets:")
+
+
+def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> InputError:
+    errors = []
+    for err in e.errors():
+        path, is_key = _real_path(doc.data, err["loc"])
+        errors.append((path, is_key, err))
+
+    # The first problem in file order; union alternatives at one place are merged.
+    def position(item: tuple[PathKey, bool, dict[str, Any]]) -> tuple[int, int]:
+        m = doc.mark(item[0], key=item[1] or item[2]["type"] == "extra_forbidden")
+        return m.line, m.column
+
+    errors.sort(key=position)
+    path, is_key, err = errors[0]
+    same = [x[2] for x in errors if x[0] == path and x[1] == is_key]
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = path[:-1]
+        allowed = _allowed_keys(model, doc.data, parent)
+        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        return InputError(
+            doc.mark(path, key=True), f"unknown key {path[-1]!r} in {_where(parent)}{hint}"
+        )
+    if kind == "missing":
+        return InputError(doc.mark(path[:-1]), f"{_where(path[:-1])}: missing key {path[-1]!r}")
+    if is_key:
+        key = err["loc"][len(path)] if len(err["loc"]) > len(path) else "?"
+        if kind == "string_pattern_mismatch":
+            msg = f"id {key!r} must be lower-case letters, digits and _ (e.g. retail_sales)"
+        else:
+            msg = f"key {key!r} in {_where(path)}: {err['msg']}"
+        return InputError(doc.mark((*path, key), key=True), msg)
+    value = _get(doc.data, path)
+    if all(x["type"] in _TYPE_WORDS for x in same):
+        wanted = []
+        for x in same:
+            w = _TYPE_WORDS[x["type"]]
+            if w not in wanted:
+                wanted.append(w)
+        return InputError(
+            doc.mark(path),
+            f"{_where(path)}: expected {' or '.join(wanted)}, found {_kind_of(value)}",
+        )
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        if path and path[-1] == "direction":
+            msg = f"{_where(path)}: expected up or down, found {value!r}"
+        else:
+            msg = f"{_where(path)}: {value!r} must be lower-case letters, digits and _"
+        return InputError(doc.mark(path), msg)
+    return InputError(doc.mark(path), f"{_where(path)}: {err['msg']} (found {_kind_of(value)})")
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+def _allowed_keys(model: type[BaseModel], data: Any, parent: PathKey) -> list[str]:
+    """The keys the schema allows at `parent`, found by walking the model along the path."""
+    cur: Any = model
+    for p in parent:
+        cur = _child_model(cur, p)
+        if cur is None:
+            return []
+    if isinstance(cur, type) and issubclass(cur, BaseModel):
+        return list(cur.model_fields)
+    return []
+
+
+def _child_model(cur: Any, key: Any) -> Any:
+    import typing
+
+    if isinstance(cur, type) and issubclass(cur, BaseModel):
+        if isinstance(key, str) and key in cur.model_fields:
+            return _unwrap(cur.model_fields[key].annotation)
+        return None
+    origin = typing.get_origin(cur)
+    args = typing.get_args(cur)
+    if origin is dict:
+        return _unwrap(args[1])
+    if origin is list:
+        return _unwrap(args[0])
+    return None
+
+
+def _unwrap(tp: Any) -> Any:
+    import typing
+
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+            continue
+        if origin in (typing.Union, __import__("types").UnionType):
+            models = [
+                a
+                for a in typing.get_args(tp)
+                if (isinstance(a, type) and issubclass(a, BaseModel))
+                or typing.get_origin(a) in (dict, list)
+            ]
+            if len(models) >= 1:
+                tp = models[0]
+                continue
+            return None
+        return tp
+
+
+# --- compiling the model ----------------------------------------------------------------------
+
+
+class _Compiler:
+    def __init__(self, b_doc: Document, t_doc: Document) -> None:
+        self.b = b_doc
+        self.t = t_doc
+        self.defs: dict[str, dict[str, tuple[Any, Mark]]] = {}
+        self.def_marks: dict[str, Mark] = {}
+        self.projects: set[str] = set()
+
+    # -- indicators
+    def _define(self, iid: str, d: S.IndicatorDef, doc: Document, path: PathKey) -> None:
+        self.def_marks.setdefault(iid, doc.mark(path, key=True))
+        slot = self.defs.setdefault(iid, {})
+        for name in ("name", "name_en", "unit", "parts", "part_of", "direction"):
+            value = getattr(d, name)
+            if value is None:
+                continue
+            mark = doc.mark((*path, name))
+            if name in slot and slot[name][0] != value:
+                prev_value, prev_mark = slot[name]
+                raise InputError(
+                    mark,
+                    f"{iid}: {name} {value!r} differs from {prev_value!r} given at {prev_mark}",
+                )
+            slot.setdefault(name, (value, mark))
+
+    def _indicators(self, plan: Plan) -> None:
+        for iid, slot in self.defs.items():
+            mark = self.def_marks[iid]
+            if "unit" not in slot:
+                raise InputError(mark, f"{iid}: no unit given (add e.g. unit: 亿元)")
+            try:
+                unit = parse_unit(slot["unit"][0])
+            except UnitError as e:
+                raise InputError(slot["unit"][1], f"{iid}: {e}") from None
+            if "name" not in slot:
+                raise InputError(mark, f"{iid}: no name given (add name: with the plan's wording)")
+            plan.indicators[iid] = Indicator(
+                id=iid,
+                name=slot["name"][0],
+                unit=unit,
+                mark=mark,
+                name_en=slot.get("name_en", (None,))[0],
+                parts=tuple(slot.get("parts", ((),))[0]),
+                part_of=slot.get("part_of", (None,))[0],
+                direction=slot.get("direction", (None,))[0],
+                is_project=iid in self.projects,
+            )
+        for iid, slot in self.defs.items():
+            for ref_name in ("parts", "part_of"):
+                if ref_name not in slot:
+                    continue
+                refs, mark = slot[ref_name]
+                for ref in refs if isinstance(refs, list) else [refs]:
+                    self._known(plan, ref, mark)
+                    if ref == iid:
+                        raise InputError(mark, f"{iid} cannot be a part of itself")
+
+    def _known(self, plan: Plan, ref: str, mark: Mark) -> None:
+        if ref not in plan.indicators:
+            known = ", ".join(sorted(plan.indicators)[:12])
+            raise InputError(mark, f"unknown indicator {ref!r}; known: {known}")
+
+    # -- figures
+    def _figures(
+        self,
+        doc: Document,
+        path: PathKey,
+        raw: Any,
+        field: str,
+        unit: Unit | None,
+        src: S.Source | None,
+        default_tolerance: float | None,
+    ) -> tuple[Stated, ...]:
+        if isinstance(raw, list):
+            if not raw:
+                raise InputError(doc.mark(path), f"{_where(path)}: empty list of figures")
+            return tuple(
+                self._figure(doc, (*path, i), r, field, unit, src, default_tolerance)
+                for i, r in enumerate(raw)
+            )
+        return (self._figure(doc, path, raw, field, unit, src, default_tolerance),)
+
+    def _figure(
+        self,
+        doc: Document,
+        path: PathKey,
+        raw: Any,
+        field: str,
+        unit: Unit | None,
+        src: S.Source | None,
+        default_tolerance: float | None,
+    ) -> Stated:
+        quote = src.quote if src else None
+        section = src.section if src else None
+        note = src.note if src else None
+        tolerance = default_tolerance
+        value_path = path
+        if isinstance(raw, S.FigureSpec):
+            quote = raw.quote or quote
+            section = raw.section or section
+            note = raw.note or note
+            value_path = (*path, "value")
+            if raw.tolerance is not None:
+                tolerance = self._ratio(doc, (*path, "tolerance"), raw.tolerance)
+            raw = raw.value
+        mark = doc.mark(value_path)
+        try:
+            fig = parse_figure(raw, unit)
+        except FigureError as e:
+            raise InputError(mark, f"{_where(value_path)}: {e}") from None
+        return Stated(fig.with_tolerance(tolerance), mark, field, quote, section, note)
+
+    def _ratio(self, doc: Document, path: PathKey, raw: Any) -> float:
+        try:
+            f = parse_figure(raw)
+        except FigureError as e:
+            raise InputError(doc.mark(path), f"{_where(path)}: {e}") from None
+        if f.kind is not Kind.PERCENT or f.value < 0:
+            raise InputError(doc.mark(path), f"{_where(path)}: expected a percentage, e.g. 5%")
+        return f.value / 100
+
+    def _period(self, doc: Document, path: PathKey, raw: Any) -> tuple[int, int]:
+        try:
+            return S.parse_period(raw)
+        except ValueError as e:
+            raise InputError(doc.mark(path), f"{_where(path)}: {e}") from None
+
+    def _expect(self, s: Stated, kinds: tuple[Kind, ...], what: str, unit: Unit | None) -> None:
+        f = s.figure
+        if f.kind not in kinds:
+            raise InputError(s.mark, f"{s.field}: {f.text!r} is not {what}")
+        if f.kind is Kind.AMOUNT and unit is not None and f.unit is not None:
+            same = f.unit.dimension == unit.dimension
+            money = f.unit.currency is not None and unit.currency is not None
+            if not (same or money):
+                raise InputError(
+                    s.mark,
+                    f"{s.field}: {f.text!r} is in {f.unit}, which does not convert to {unit}",
+                )
+
+    def _level_kinds(self, unit: Unit) -> tuple[Kind, ...]:
+        return (Kind.PERCENT,) if unit.is_percent else (Kind.AMOUNT,)
+
+    # -- the two files
+    def compile(self, b: S.Baselines, t: S.Targets) -> Plan:
+        for iid, ind in b.indicators.items():
+            self._define(iid, ind, self.b, ("indicators", iid))
+        for iid, tgt in t.targets.items():
+            self._define(iid, tgt, self.t, ("targets", iid))
+        for iid, prj in t.projects.items():
+            if iid in t.targets:
+                raise InputError(
+                    self.t.mark(("projects", iid), key=True),
+                    f"{iid} is both a target and a project; use one",
+                )
+            self.projects.add(iid)
+            self._define(iid, prj, self.t, ("projects", iid))
+
+        base_year, target_year = self._period(self.t, ("plan", "period"), t.plan.period)
+        tol = None
+        if t.plan.about_tolerance is not None:
+            tol = self._ratio(self.t, ("plan", "about_tolerance"), t.plan.about_tolerance)
+        plan = Plan(
+            name=t.plan.name,
+            base_year=base_year,
+            target_year=target_year,
+            baselines_file=self.b.path,
+            targets_file=self.t.path,
+            mark=self.t.mark(("plan",)),
+            quote=t.plan.quote,
+        )
+        if t.plan.exchange_rate is not None:
+            path = ("plan", "exchange_rate")
+            s = self._figure(
+                self.t, path, t.plan.exchange_rate, "exchange_rate", parse_unit("元"), t.plan, None
+            )
+            if (
+                s.figure.kind is not Kind.AMOUNT
+                or s.figure.unit is None
+                or (s.figure.unit.currency != "CNY" or s.figure.value <= 0)
+            ):
+                raise InputError(s.mark, "exchange_rate: expected 元 per 美元, e.g. 6.9元")
+            plan.exchange_rate = s
+        self._indicators(plan)
+        self._baselines(plan, b, tol)
+        self._targets(plan, t, tol)
+        self._projects(plan, t, tol)
+        return plan
+
+    def _baselines(self, plan: Plan, b: S.Baselines, tol: float | None) -> None:
+        doc = self.b
+        for iid, ind in b.indicators.items():
+            unit = plan.indicators[iid].unit
+            root: PathKey = ("indicators", iid)
+            for year, raw in ind.levels.items():
+                figs = self._figures(doc, (*root, "levels", year), raw, "level", unit, ind, tol)
+                for s in figs:
+                    self._expect(s, self._level_kinds(unit), f"a level in {unit}", unit)
+                plan.levels.append(Level(iid, year, figs, "history"))
+            for i, g in enumerate(ind.growth):
+                path = (*root, "growth", i)
+                self._growth(plan, doc, path, iid, g, g.period, g, "history", tol)
+            for i, c in enumerate(ind.cumulative):
+                path = (*root, "cumulative", i)
+                by, ey = self._period(doc, (*path, "period"), c.period)
+                figs = self._figures(doc, (*path, "value"), c.value, "cumulative", unit, c, tol)
+                for s in figs:
+                    self._expect(s, (Kind.AMOUNT,), "an amount", unit)
+                plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "history"))
+            for i, sh in enumerate(ind.shares):
+                path = (*root, "shares", i)
+                self._known(plan, sh.of, doc.mark((*path, "of")))
+                (s,) = self._figures(doc, (*path, "value"), sh.value, "share", None, sh, tol)
+                self._expect(s, (Kind.PERCENT,), "a percentage", None)
+                plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
+
+    def _growth(
+        self,
+        plan: Plan,
+        doc: Document,
+        path: PathKey,
+        iid: str,
+        g: Any,
+        period: Any,
+        src: S.Source,
+        scope: Scope,
+        tol: float | None,
+    ) -> GrowthClaim | None:
+        if g.annual is None and g.total is None:
+            if scope == "history":
+                raise InputError(doc.mark(path), f"{_where(path)}: give annual:, total: or both")
+            return None
+        if isinstance(period, tuple):
+            by, ey = period
+        else:
+            by, ey = self._period(doc, (*path, "period"), period)
+        annual = total = None
+        if g.annual is not None:
+            (annual,) = self._figures(doc, (*path, "annual"), g.annual, "annual", None, src, tol)
+            self._expect(
+                annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), "an annual rate like 10%", None
+            )
+        if g.total is not None:
+            (total,) = self._figures(doc, (*path, "total"), g.total, "total", None, src, tol)
+            self._expect(
+                total,
+                (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING),
+                "a growth like 增长182% or 增长2.4倍",
+                None,
+            )
+        mark = (annual or total).mark  # type: ignore[union-attr]
+        claim = GrowthClaim(iid, by, ey, scope, mark, annual, total, g.constant_prices)
+        plan.growth.append(claim)
+        return claim
+
+    def _targets(self, plan: Plan, t: S.Targets, tol: float | None) -> None:
+        doc = self.t
+        for iid, tg in t.targets.items():
+            plan.target_ids.append(iid)
+            root: PathKey = ("targets", iid)
+            unit = plan.indicators[iid].unit
+            if tg.period is not None:
+                by, ey = self._period(doc, (*root, "period"), tg.period)
+            else:
+                by, ey = plan.base_year, plan.target_year
+            stated_any = False
+            if tg.level is not None:
+                figs = self._figures(doc, (*root, "level"), tg.level, "level", unit, tg, tol)
+                for s in figs:
+                    self._expect(s, self._level_kinds(unit), f"a level in {unit}", unit)
+                plan.levels.append(Level(iid, ey, figs, "target"))
+                stated_any = True
+            if self._growth(plan, doc, root, iid, tg, (by, ey), tg, "target", tol):
+                stated_any = True
+            if tg.cumulative is not None:
+                path = (*root, "cumulative")
+                figs = self._figures(doc, path, tg.cumulative, "cumulative", unit, tg, tol)
+                for s in figs:
+                    self._expect(s, (Kind.AMOUNT,), "an amount", unit)
+                plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "target"))
+                stated_any = True
+            if tg.share is not None:
+                path = (*root, "share")
+                self._known(plan, tg.share.of, doc.mark((*path, "of")))
+                src = tg.share if tg.share.quote else tg
+                (s,) = self._figures(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
+                self._expect(s, (Kind.PERCENT,), "a percentage", None)
+                plan.shares.append(ShareClaim(iid, tg.share.of, ey, s, "target"))
+                stated_any = True
+            if tg.change is not None:
+                (s,) = self._figures(doc, (*root, "change"), tg.change, "change", None, tg, tol)
+                self._expect(s, (Kind.POINTS,), "a change like 提高2个百分点", None)
+                if not unit.is_percent:
+                    raise InputError(s.mark, f"change: {iid} is in {unit}, not a ratio in %")
+                plan.points.append(PointsClaim(iid, by, ey, s))
+                stated_any = True
+            if not stated_any:
+                raise InputError(
+                    doc.mark(root, key=True),
+                    f"target {iid} states no figure (level, annual, total, cumulative, share "
+                    "or change)",
+                )
+
+    def _projects(self, plan: Plan, t: S.Targets, tol: float | None) -> None:
+        for iid, pr in t.projects.items():
+            unit = plan.indicators[iid].unit
+            path = ("projects", iid, "value")
+            figs = self._figures(self.t, path, pr.value, "value", unit, pr, tol)
+            for s in figs:
+                self._expect(s, self._level_kinds(unit), f"a value in {unit}", unit)
+            plan.levels.append(Level(iid, None, figs, "project"))

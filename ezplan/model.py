@@ -1,0 +1,245 @@
+"""The plan as the engine sees it: indicators and the figures stated for them, each with its source.
+
+Built by `ezplan.loader` from the two files. Everything here is plain data; no arithmetic beyond
+unit conversion, which needs to know the indicator's unit and the plan's exchange rate.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ezplan.errors import Mark
+from ezplan.figures import Figure, Kind
+from ezplan.units import Unit
+
+Scope = Literal["target", "history", "project"]
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One figure as the plan states it, with where it stands."""
+
+    figure: Figure
+    mark: Mark
+    field: str
+    quote: str | None = None
+    section: str | None = None
+    note: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.figure.text
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A level in its indicator's unit: the face value and the interval the figures allow."""
+
+    face: float
+    lo: float
+    hi: float
+    stated: Stated
+    converted: bool = False  # True when it had to go through an exchange rate
+
+
+@dataclass
+class Indicator:
+    id: str
+    name: str
+    unit: Unit
+    mark: Mark
+    name_en: str | None = None
+    parts: tuple[str, ...] = ()
+    part_of: str | None = None
+    direction: str | None = None
+    is_project: bool = False
+    quote: str | None = None
+    section: str | None = None
+
+    def label(self, lang: str = "zh") -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+
+@dataclass(frozen=True)
+class Level:
+    """The level of an indicator in one year, stated once or in several units."""
+
+    indicator: str
+    year: int | None
+    figures: tuple[Stated, ...]
+    scope: Scope
+
+    @property
+    def mark(self) -> Mark:
+        return self.figures[0].mark
+
+
+@dataclass(frozen=True)
+class GrowthClaim:
+    """Growth stated over base_year → end_year: annual (年均), total (增长X%/倍), or both."""
+
+    indicator: str
+    base_year: int
+    end_year: int
+    scope: Scope
+    mark: Mark
+    annual: Stated | None = None
+    total: Stated | None = None
+    constant_prices: bool = False
+
+    @property
+    def years(self) -> int:
+        return self.end_year - self.base_year
+
+
+@dataclass(frozen=True)
+class CumulativeClaim:
+    """An amount summed over the years base_year+1 … end_year (累计)."""
+
+    indicator: str
+    base_year: int
+    end_year: int
+    amounts: tuple[Stated, ...]
+    scope: Scope
+
+    @property
+    def years(self) -> int:
+        return self.end_year - self.base_year
+
+    @property
+    def mark(self) -> Mark:
+        return self.amounts[0].mark
+
+
+@dataclass(frozen=True)
+class ShareClaim:
+    """indicator / of = value (a percentage) in `year`."""
+
+    indicator: str
+    of: str
+    year: int
+    value: Stated
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class PointsClaim:
+    """A ratio indicator changes by `change` percentage points over base_year → end_year."""
+
+    indicator: str
+    base_year: int
+    end_year: int
+    change: Stated
+
+
+@dataclass
+class Plan:
+    name: str
+    base_year: int
+    target_year: int
+    baselines_file: str
+    targets_file: str
+    mark: Mark
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    levels: list[Level] = field(default_factory=list)
+    growth: list[GrowthClaim] = field(default_factory=list)
+    cumulative: list[CumulativeClaim] = field(default_factory=list)
+    shares: list[ShareClaim] = field(default_factory=list)
+    points: list[PointsClaim] = field(default_factory=list)
+    target_ids: list[str] = field(default_factory=list)
+    exchange_rate: Stated | None = None
+    quote: str | None = None
+
+    def level(self, indicator: str, year: int | None) -> Level | None:
+        for lv in self.levels:
+            if lv.indicator == indicator and lv.year == year:
+                return lv
+        return None
+
+    def levels_of(self, indicator: str) -> list[Level]:
+        return sorted(
+            (lv for lv in self.levels if lv.indicator == indicator),
+            key=lambda lv: -1 if lv.year is None else lv.year,
+        )
+
+    def currency_pairs(self) -> list[tuple[Level, Stated, Stated]]:
+        """Levels stated in both 元 and 美元: (level, the 元 figure, the 美元 figure)."""
+        pairs = []
+        for lv in self.levels:
+            cny = [s for s in lv.figures if s.figure.unit and s.figure.unit.currency == "CNY"]
+            usd = [s for s in lv.figures if s.figure.unit and s.figure.unit.currency == "USD"]
+            if cny and usd:
+                pairs.append((lv, cny[0], usd[0]))
+        return pairs
+
+    def cny_per_usd(self) -> tuple[float, float, float] | None:
+        """元 per 美元 as (face, lo, hi): declared, else what the plan's own pairs imply."""
+        if self.exchange_rate is not None:
+            f = self.exchange_rate.figure
+            lo, hi = f.interval()
+            return f.value, lo, hi
+        rates = []
+        for _, cny, usd in self.currency_pairs():
+            c, u = _in_base(cny.figure), _in_base(usd.figure)
+            if c[0] > 0 and u[1] > 0:
+                rates.append((c[0] / u[0], c[1] / u[2], c[2] / u[1]))
+        if not rates:
+            return None
+        lo = max(r[1] for r in rates)
+        hi = min(r[2] for r in rates)
+        face = sum(r[0] for r in rates) / len(rates)
+        if lo > hi:  # the pairs disagree (the currency rule says so); convert with their hull
+            lo, hi = min(r[1] for r in rates), max(r[2] for r in rates)
+        return face, lo, hi
+
+    def amount(self, level: Level) -> Amount | None:
+        """The level in its indicator's unit; through the exchange rate only if it must."""
+        unit = self.indicators[level.indicator].unit
+        for s in level.figures:
+            f = s.figure
+            if f.unit is not None and f.unit.dimension == unit.dimension:
+                k = f.unit.factor_to(unit)
+                lo, hi = f.interval()
+                return Amount(f.value * k, lo * k, hi * k, s)
+            if f.kind is Kind.PERCENT and unit.is_percent:
+                lo, hi = f.interval()
+                return Amount(f.value, lo, hi, s)
+        fx = self.cny_per_usd()
+        if fx is None or unit.currency is None:
+            return None
+        for s in level.figures:
+            f = s.figure
+            if f.unit is None or f.unit.currency is None:
+                continue
+            face, lo, hi = _in_base(f)
+            if unit.currency == "CNY":
+                face, lo, hi = face * fx[0], _mul_lo(lo, fx), _mul_hi(hi, fx)
+            else:
+                face, lo, hi = face / fx[0], _div_lo(lo, fx), _div_hi(hi, fx)
+            return Amount(face / unit.scale, lo / unit.scale, hi / unit.scale, s, converted=True)
+        return None
+
+
+def _in_base(f: Figure) -> tuple[float, float, float]:
+    assert f.unit is not None
+    lo, hi = f.interval()
+    return f.value * f.unit.scale, lo * f.unit.scale, hi * f.unit.scale
+
+
+# Amounts and exchange rates here are positive; a bound's infinite end stays infinite.
+def _mul_lo(x: float, fx: tuple[float, float, float]) -> float:
+    return x * (fx[1] if x >= 0 else fx[2])
+
+
+def _mul_hi(x: float, fx: tuple[float, float, float]) -> float:
+    return x * (fx[2] if x >= 0 else fx[1]) if math.isfinite(x) else x
+
+
+def _div_lo(x: float, fx: tuple[float, float, float]) -> float:
+    return x / (fx[2] if x >= 0 else fx[1])
+
+
+def _div_hi(x: float, fx: tuple[float, float, float]) -> float:
+    return x / (fx[1] if x >= 0 else fx[2]) if math.isfinite(x) else x

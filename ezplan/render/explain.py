@@ -1,0 +1,81 @@
+"""`ezplan explain ID`: every figure stated for one indicator, then the arithmetic behind each
+finding on it, step by step, so a reviewer can redo it by hand."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ezplan import fmt
+from ezplan.i18n import t
+from ezplan.model import Plan, Stated
+from ezplan.render.text import MARK, STYLE
+from ezplan.report import Report
+
+
+def stated_figures(plan: Plan, iid: str) -> list[tuple[str, Stated]]:
+    """(what, figure) for every figure of `iid`, in file order."""
+    out: list[tuple[str, Stated]] = []
+    for lv in plan.levels:
+        if lv.indicator == iid:
+            label = f"level {lv.year}" if lv.year is not None else "value"
+            out.extend((label, s) for s in lv.figures)
+    for g in plan.growth:
+        if g.indicator == iid:
+            span = f"{g.base_year}→{g.end_year}"
+            if g.annual is not None:
+                out.append((f"annual {span}", g.annual))
+            if g.total is not None:
+                out.append((f"total {span}", g.total))
+    for c in plan.cumulative:
+        if c.indicator == iid:
+            out.extend((f"cumulative {c.base_year + 1}–{c.end_year}", s) for s in c.amounts)
+    for sh in plan.shares:
+        if sh.indicator == iid:
+            out.append((f"share of {sh.of} {sh.year}", sh.value))
+    for p in plan.points:
+        if p.indicator == iid:
+            out.append((f"change {p.base_year}→{p.end_year}", p.change))
+    return sorted(out, key=lambda x: (x[1].mark.file, x[1].mark.line, x[1].mark.column))
+
+
+def _interval(s: Stated) -> str:
+    lo, hi = s.figure.interval()
+    dec = s.figure.decimals + 1
+    return fmt.interval(lo, hi, lambda x: fmt.number(x, dec))
+
+
+def render(report: Report, iid: str, console: Console, lang: str) -> None:
+    plan = report.plan
+    ind = plan.indicators[iid]
+    head = Text(f"{ind.name}", style="bold")
+    if ind.name_en:
+        head.append(f"  {ind.name_en}", style="dim")
+    head.append(f"  [{iid}]  {t('unit', lang)}: {ind.unit}")
+    console.print(head)
+    if ind.parts:
+        console.print(f"  {t('parts', lang)}: {', '.join(ind.parts)}")
+    if ind.part_of:
+        console.print(f"  {t('part_of', lang)}: {ind.part_of}")
+    console.print(Text(t("stated", lang), style="bold underline"))
+    for what, s in stated_figures(plan, iid):
+        line = Text(f"  {s.mark}  ", style="bold")
+        line.append(f"{what}: ")
+        line.append(s.text, style="bold")
+        line.append(f"  {t('allows', lang)} {_interval(s)}", style="dim")
+        console.print(line)
+        if s.quote:
+            console.print(Text(f"      {t('quote', lang)}: {s.quote}", style="italic"))
+        if s.note:
+            console.print(Text(f"      {t('note_label', lang)}: {s.note}", style="dim"))
+    mine = [f for f in report.findings if f.indicator == iid]
+    console.print(Text(t("computations", lang), style="bold underline"))
+    if not mine:
+        console.print(f"  {t('nothing_found', lang)}")
+    for f in mine:
+        line = Text(f"  {MARK[f.severity]} {t(f.severity.label, lang)}", style=STYLE[f.severity])
+        line.append(f"  {f.mark}  {f.check}", style="dim")
+        console.print(line)
+        console.print(Text(f"    {f.message(lang)}"))
+        for i, step in enumerate(f.steps, 1):
+            console.print(Text(f"      {i}. {step}", style="dim"))

@@ -1,0 +1,111 @@
+"""The library entry point: check a plan and summarise every target, for any renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ezplan import engine, rules
+from ezplan.facts import Facts
+from ezplan.findings import Finding, Severity, worst
+from ezplan.loader import load_plan
+from ezplan.model import Plan, Stated
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target as the summary table shows it."""
+
+    indicator: str
+    name: str
+    name_en: str | None
+    base_year: int
+    end_year: int
+    base: Stated | None
+    target: tuple[Stated, ...]  # the end-year level(s), or the cumulative amount
+    cumulative: bool
+    stated_rate: Stated | None
+    stated_total: Stated | None
+    implied_rate: float | None  # from the levels (水平法), or 累计法 for cumulative targets
+    verdict: Severity | None  # the worst finding on this target; None = consistent
+
+
+@dataclass
+class Report:
+    plan: Plan
+    findings: list[Finding]
+    rows: list[TargetRow] = field(default_factory=list)
+
+    @property
+    def worst(self) -> Severity | None:
+        return worst(self.findings)
+
+
+def check(
+    path: str | Path | None = None,
+    baselines: str | Path | None = None,
+    targets: str | Path | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Load a plan, run the selected rules and summarise its targets."""
+    chosen = rules.select(select, ignore)
+    plan = load_plan(path, baselines, targets)
+    return report(plan, chosen)
+
+
+def report(plan: Plan, chosen: list[rules.Rule] | None = None) -> Report:
+    findings = rules.run(plan, chosen)
+    return Report(plan, findings, target_rows(plan, Facts(plan), findings))
+
+
+def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[TargetRow]:
+    rows = []
+    for iid in plan.target_ids:
+        ind = plan.indicators[iid]
+        claim = next((g for g in plan.growth if g.indicator == iid and g.scope == "target"), None)
+        by = claim.base_year if claim else plan.base_year
+        ey = claim.end_year if claim else plan.target_year
+        base = facts.amount(iid, by)
+        level = plan.level(iid, ey)
+        cum = next((c for c in plan.cumulative if c.indicator == iid and c.scope == "target"), None)
+        target: tuple[Stated, ...] = ()
+        if level is not None and level.scope == "target":
+            target = level.figures
+        elif cum is not None:
+            target = cum.amounts
+        implied = None
+        end = facts.amount(iid, ey)
+        if base is not None and end is not None and level is not None:
+            r = engine.annual_rate(base.face, end.face, ey - by)
+            implied = float(r.value) if r.ok and np.isfinite(r.value) else None
+        elif base is not None and cum is not None:
+            s = facts.stated_val(iid, cum.amounts[0])
+            if s is not None:
+                r = engine.cumulative_rate(base.face, s.face, cum.years)
+                implied = float(r.value) if r.ok else None
+        mine = [
+            f
+            for f in findings
+            if f.indicator == iid and f.scope == "target" and f.severity > Severity.NOTE
+        ]
+        rows.append(
+            TargetRow(
+                iid,
+                ind.name,
+                ind.name_en,
+                by,
+                ey,
+                base.stated if base else None,
+                target,
+                level is None and cum is not None,
+                claim.annual if claim else None,
+                claim.total if claim else None,
+                implied,
+                worst(mine),
+            )
+        )
+    return rows

@@ -1,0 +1,79 @@
+"""The consistency rules. Each rule is a module in this package with:
+
+- ``CODE``: a stable kebab-case id (``level-rate``), used by --select/--ignore and in every output;
+- ``TITLE``: ``{"en": …, "zh": …}``, one line;
+- a docstring that is its user documentation (``ezplan rules`` prints it);
+- ``MESSAGES``: message templates by id, ``{"en": …, "zh": …}``;
+- ``check(plan, facts)``: a generator of findings, computing all its cases as numpy arrays.
+
+Modules are found by name; adding a rule is adding a module. Modules starting with ``_`` are
+helpers, not rules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from ezplan.findings import Finding
+from ezplan.model import Plan
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: dict[str, str]
+    doc: str
+    module: ModuleType
+
+    def check(self, plan: Plan, facts: object) -> Iterator[Finding]:
+        return self.module.check(plan, facts)
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    rules = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        rules.append(Rule(mod.CODE, mod.TITLE, (mod.__doc__ or "").strip(), mod))
+    codes = [r.code for r in rules]
+    assert len(codes) == len(set(codes)), f"duplicate rule codes: {codes}"
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def rule(code: str) -> Rule:
+    for r in all_rules():
+        if r.code == code:
+            return r
+    raise KeyError(code)
+
+
+def message_template(code: str, message_id: str, lang: str) -> str:
+    messages = rule(code).module.MESSAGES[message_id]
+    return messages.get(lang) or messages["en"]
+
+
+def select(codes: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules by code; unknown codes raise KeyError naming them."""
+    known = {r.code for r in all_rules()}
+    wanted = set(codes) if codes else set(known)
+    unknown = (wanted | set(ignore)) - known
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    return [r for r in all_rules() if r.code in wanted and r.code not in set(ignore)]
+
+
+def run(plan: Plan, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    from ezplan.facts import Facts
+
+    facts = Facts(plan)
+    found: list[Finding] = []
+    for r in rules if rules is not None else all_rules():
+        found.extend(r.check(plan, facts))
+    return sorted(found)

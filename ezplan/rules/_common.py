@@ -1,0 +1,98 @@
+"""Helpers the rules share: judging a case from interval arithmetic, and formatting its parts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ezplan import fmt
+from ezplan.facts import Facts, Val
+from ezplan.findings import Severity
+from ezplan.model import Amount, GrowthClaim, Plan, Stated
+
+Mask = np.ndarray
+
+
+def judge(feasible: Mask, as_written: Mask) -> list[Severity | None]:
+    """error: no values within the figures' rounding and bounds agree; warning: the figures
+    disagree as written but agree within rounding; None: they agree as written."""
+    out: list[Severity | None] = []
+    for f, w in zip(np.asarray(feasible, bool), np.asarray(as_written, bool), strict=True):
+        out.append(None if (f and w) else Severity.WARNING if f else Severity.ERROR)
+    return out
+
+
+def within(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Mask:
+    """x in [lo, hi], allowing for float noise at the interval's ends."""
+    tol = 1e-12 * np.maximum(1.0, np.abs(np.where(np.isfinite(x), x, 0.0)))
+    return (x >= lo - tol) & (x <= hi + tol)
+
+
+def overlap(alo: np.ndarray, ahi: np.ndarray, blo: np.ndarray, bhi: np.ndarray) -> Mask:
+    tol = 1e-12 * np.maximum(1.0, np.abs(np.where(np.isfinite(ahi), ahi, 0.0)))
+    return (alo <= bhi + tol) & (blo <= ahi + tol)
+
+
+def level_pair(facts: Facts, c: GrowthClaim) -> tuple[Amount, Amount] | None:
+    b = facts.amount(c.indicator, c.base_year)
+    e = facts.amount(c.indicator, c.end_year)
+    return None if b is None or e is None else (b, e)
+
+
+def show_amount(plan: Plan, indicator: str, x: float, like: Stated | None, extra: int = 1) -> str:
+    """A derived level of `indicator`, one digit finer than the figure it is compared with."""
+    unit = plan.indicators[indicator].unit
+    dec = fmt.level_decimals(like.figure if like else None, extra)
+    if like is not None and like.figure.unit is not None and like.figure.unit != unit:
+        dec += _decimal_shift(like.figure.unit.scale / unit.scale)
+    if unit.is_percent:
+        return fmt.percent(x, dec)
+    return fmt.amount(x, unit, dec)
+
+
+def _decimal_shift(ratio: float) -> int:
+    """How many more decimals a value needs when shown in a larger unit (万美元 → 亿美元: 4)."""
+    shift = 0
+    while ratio < 0.99 and shift < 8:
+        ratio *= 10
+        shift += 1
+    return shift
+
+
+def show_like(plan: Plan, indicator: str, x: float, like: Stated, extra: int = 0) -> str:
+    """A value of `indicator` in the unit and precision of the figure it was derived from."""
+    unit = plan.indicators[indicator].unit
+    u = like.figure.unit
+    dec = like.figure.decimals + extra
+    if u is None or u.dimension != unit.dimension:
+        return show_amount(plan, indicator, x, None, dec)
+    return fmt.amount(x * unit.factor_to(u), u, dec)
+
+
+def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
+    return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, 2))
+
+
+def rate_text(r: float, like: Stated | None) -> str:
+    return fmt.rate(r, fmt.rate_decimals(like.figure if like else None))
+
+
+def rate_interval_text(lo: float, hi: float, like: Stated | None) -> str:
+    return fmt.interval(lo, hi, lambda x: rate_text(x, like))
+
+
+def data_val(v: Val) -> dict[str, float | str | None]:
+    return {
+        "value": fmt.json_number(v.face),
+        "low": fmt.json_number(v.lo),
+        "high": fmt.json_number(v.hi),
+    }
+
+
+def stated_text(s: Stated) -> str:
+    return s.figure.text
+
+
+def name(plan: Plan, indicator: str) -> dict[str, str]:
+    """An indicator's name for messages, per language."""
+    ind = plan.indicators[indicator]
+    return {"zh": ind.name, "en": ind.name_en or ind.name}

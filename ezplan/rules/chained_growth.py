@@ -1,0 +1,132 @@
+"""Chained growth.
+
+Growth over consecutive sub-periods must compound to the growth over the whole period: a
+2016–2019 rate and a 2020 change against a 2016–2020 rate; year-on-year changes against a
+multi-year change. For every stated growth over a period that other stated growth statements of
+the same indicator cover end to end, the product of their factors is compared with its factor.
+
+- error: no values within the figures' rounding make the chain equal the whole;
+- warning: they agree only within rounding.
+
+Example: 2016–2019 年均增长12.6% and 2020年下降22.6% give ×1.2442 over 2016–2020, i.e. 4.47% a
+year; a stated 2016–2020 年均增长8% would be an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import fmt
+from ezplan.facts import Facts, Val, claim_factor
+from ezplan.findings import Finding, Severity
+from ezplan.model import GrowthClaim, Plan
+from ezplan.rules._common import data_val, judge, overlap, within
+
+CODE = "chained-growth"
+TITLE = {"en": "Growth over sub-periods vs the whole period", "zh": "分段增速与全期增速"}
+MESSAGES = {
+    "mismatch": {
+        "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}",
+        "zh": "{chain}连乘得{base_year}–{end_year}年{chained}，而非{stated}",
+    },
+    "rounding": {
+        "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}; they "
+        "agree only within rounding",
+        "zh": "{chain}连乘得{base_year}–{end_year}年{chained}，而非{stated}；仅在舍入范围内相符",
+    },
+}
+
+
+def _chain(whole: GrowthClaim, claims: list[GrowthClaim]) -> list[GrowthClaim] | None:
+    """The shortest run of other claims that covers whole's period end to end (≥ 2 links)."""
+    starts: dict[int, list[GrowthClaim]] = {}
+    for c in claims:
+        if c is not whole and whole.base_year <= c.base_year < c.end_year <= whole.end_year:
+            starts.setdefault(c.base_year, []).append(c)
+    frontier: list[list[GrowthClaim]] = [[]]
+    best: list[GrowthClaim] | None = None
+    while frontier:
+        nxt = []
+        for run in frontier:
+            at = run[-1].end_year if run else whole.base_year
+            if at == whole.end_year:
+                if len(run) >= 2 and (best is None or len(run) < len(best)):
+                    best = run
+                continue
+            for c in starts.get(at, []):
+                if c.years < whole.years:
+                    nxt.append([*run, c])
+        frontier = nxt if best is None else []
+    return best
+
+
+def _describe(c: GrowthClaim) -> str:
+    figure = c.total if c.total is not None else c.annual
+    assert figure is not None
+    span = str(c.end_year) if c.years == 1 else f"{c.base_year + 1}–{c.end_year}"
+    return f"{span} {figure.text}"
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    by_indicator: dict[tuple[str, bool], list[GrowthClaim]] = {}
+    for c in plan.growth:
+        by_indicator.setdefault((c.indicator, c.constant_prices), []).append(c)
+    cases = []
+    for claims in by_indicator.values():
+        for whole in claims:
+            run = _chain(whole, claims)
+            wf = claim_factor(whole)
+            if run is None or wf is None:
+                continue
+            factors = [claim_factor(c) for c in run]
+            if any(f is None for f in factors):
+                continue
+            prod = Val(
+                float(np.prod([f.face for f in factors])),  # type: ignore[union-attr]
+                float(np.prod([f.lo for f in factors])),  # type: ignore[union-attr]
+                float(np.prod([f.hi for f in factors])),  # type: ignore[union-attr]
+            )
+            cases.append((whole, run, wf, prod, factors))
+    if not cases:
+        return
+    w = np.array([x[2] for x in cases])
+    p = np.array([x[3] for x in cases])
+    feasible = overlap(p[:, 1], p[:, 2], w[:, 1], w[:, 2])
+    as_written = within(p[:, 0], w[:, 1], w[:, 2]) | within(w[:, 0], p[:, 1], p[:, 2])
+    for (whole, run, wf, prod, factors), sev in zip(
+        cases, judge(feasible, as_written), strict=True
+    ):
+        if sev is None:
+            continue
+        stated = whole.total if whole.total is not None else whole.annual
+        assert stated is not None
+        chained = fmt.factor(prod.face, 4) + (
+            f" ({fmt.rate(prod.face ** (1 / whole.years) - 1, 2)} a year)"
+            if whole.total is None
+            else ""
+        )
+        params = {
+            "chain": " × ".join(_describe(c) for c in run),
+            "chained": chained,
+            "stated": _describe(whole) + f" (×{wf.face:.4f})",
+            "base_year": str(whole.base_year),
+            "end_year": str(whole.end_year),
+        }
+        yield Finding(
+            CODE,
+            sev,
+            whole.indicator,
+            stated.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={"chained_factor": data_val(prod), "stated_factor": data_val(wf)},
+            scope=whole.scope,
+            related=tuple(c.mark for c in run),
+            steps=(
+                *(f"{_describe(c)} → ×{f.face:.6f}" for c, f in zip(run, factors, strict=True)),
+                f"product ×{prod.face:.6f}, allowed [{prod.lo:.6f}, {prod.hi:.6f}] vs "
+                f"[{wf.lo:.6f}, {wf.hi:.6f}]",
+            ),
+        )

@@ -1,0 +1,61 @@
+"""Constant vs current prices.
+
+Growth stated at constant prices (按可比价, 按不变价; `constant_prices: true`) removes price
+changes, while levels in 亿元 are at current prices; the two are not comparable, and the other
+rules do not compare them. This rule says so, as a note, and gives the current-price growth the
+levels imply, so the gap (roughly the price change) is visible — never a false alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ezplan import engine
+from ezplan.facts import Facts
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+from ezplan.rules._common import level_pair, rate_text
+
+CODE = "constant-prices"
+TITLE = {"en": "Constant-price growth vs current-price levels", "zh": "可比价增速与现价水平"}
+MESSAGES = {
+    "not-compared": {
+        "en": "{growth} is at constant prices and is not compared with the current-price levels "
+        "{base} ({base_year}) and {end} ({end_year}), which imply {implied} a year at current "
+        "prices",
+        "zh": "{growth}按可比价计算，不与现价水平{base}（{base_year}年）和{end}（{end_year}年）"
+        "比较；二者对应现价年均增长{implied}",
+    },
+}
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    for c in plan.growth:
+        if not c.constant_prices:
+            continue
+        pair = level_pair(facts, c)
+        stated = c.annual or c.total
+        if pair is None or stated is None:
+            continue
+        b, e = pair
+        r = engine.annual_rate(b.face, e.face, c.years)
+        if not r.ok:
+            continue
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            c.indicator,
+            stated.mark,
+            "not-compared",
+            {
+                "growth": stated.text,
+                "base": b.stated.text,
+                "end": e.stated.text,
+                "base_year": str(c.base_year),
+                "end_year": str(c.end_year),
+                "implied": rate_text(float(r.value), c.annual),
+            },
+            data={"implied_rate": float(r.value)},
+            scope=c.scope,
+            related=(b.stated.mark, e.stated.mark),
+        )

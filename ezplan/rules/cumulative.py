@@ -1,0 +1,267 @@
+"""Cumulative amounts (累计).
+
+A cumulative target sums a yearly amount over the plan years (base year excluded). With an
+annual growth rate, the 累计法 relation Σ a0·(1+r)^t = S (t = 1…n) ties the base-year amount a0,
+the rate r and the sum S together:
+
+- with a0, r and S all known: error if no values within rounding agree, warning if they agree
+  only within rounding;
+- with r and S but no recorded base-year amount: note of the a0 and yearly amounts they imply;
+- with a0 and S but no rate: note of the rate they imply;
+- against the previous period's cumulative amount of the same indicator: warning when the new
+  period's yearly average is below the old one's although the plan says the indicator grows
+  (a positive stated rate, or `direction: up`) — implausible as described.
+
+Example: 实际利用外资 年均增长10%，累计3.2亿美元 over 2021–2025 implies 0.477亿美元 in 2020 and
+0.767亿美元 in 2025, while 2016–2020 summed to 6.93亿美元 (1.386亿美元 a year): warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import engine, fmt
+from ezplan.facts import Facts, Val, rate_val
+from ezplan.findings import Finding, Severity
+from ezplan.model import CumulativeClaim, GrowthClaim, Plan
+from ezplan.rules._common import data_val, judge, overlap, rate_text, show_amount, within
+
+CODE = "cumulative"
+TITLE = {"en": "Cumulative amounts", "zh": "累计额"}
+MESSAGES = {
+    "mismatch": {
+        "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
+        "not {total}; {total} needs {implied} a year (累计法)",
+        "zh": "自{base_year}年的{base}按年均增长{rate}，{first}–{end_year}年累计为{expected}，"
+        "而非{total}；累计{total}需年均增长{implied}（累计法）",
+    },
+    "rounding": {
+        "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
+        "not {total}; they agree only within rounding",
+        "zh": "自{base_year}年的{base}按年均增长{rate}，{first}–{end_year}年累计为{expected}，"
+        "而非{total}；仅在舍入范围内相符",
+    },
+    "implied-base": {
+        "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in "
+        "{base_year}, then {path}",
+        "zh": "{first}–{end_year}年累计{total}、年均增长{rate}，意味着{base_year}年为{base}，"
+        "此后逐年为{path}",
+    },
+    "implied-rate": {
+        "en": "累计{total} over {first}–{end_year} from {base} in {base_year} implies {implied} "
+        "a year (累计法)",
+        "zh": "自{base_year}年的{base}起{first}–{end_year}年累计{total}，意味着年均增长{implied}"
+        "（累计法）",
+    },
+    "below-previous": {
+        "en": "累计{total} over {first}–{end_year} ({avg} a year) is below the {prev} of "
+        "{prev_first}–{prev_end} ({prev_avg} a year), though the plan has it growing{rate_clause}",
+        "zh": "{first}–{end_year}年累计{total}（年均{avg}）低于{prev_first}–{prev_end}年的{prev}"
+        "（年均{prev_avg}），而规划称其保持增长{rate_clause}",
+    },
+}
+
+
+def _rate_claim(plan: Plan, c: CumulativeClaim) -> GrowthClaim | None:
+    for g in plan.growth:
+        if (g.indicator, g.base_year, g.end_year, g.scope) == (
+            c.indicator,
+            c.base_year,
+            c.end_year,
+            c.scope,
+        ) and g.annual is not None:
+            return g
+    return None
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    full, base_only, rate_only = [], [], []
+    for c in plan.cumulative:
+        s = facts.stated_val(c.indicator, c.amounts[0])
+        if s is None or s.lo <= 0:
+            continue
+        g = _rate_claim(plan, c)
+        b = facts.level(c.indicator, c.base_year)
+        if g is not None and b is not None:
+            full.append((c, s, g, b))
+        elif g is not None:
+            rate_only.append((c, s, g))
+        elif b is not None:
+            base_only.append((c, s, b))
+        yield from _previous(plan, facts, c, s, g)
+    yield from _full(plan, full)
+    yield from _implied_base(plan, rate_only)
+    yield from _implied_rate(plan, base_only)
+
+
+def _common(c: CumulativeClaim) -> dict[str, str]:
+    return {
+        "total": c.amounts[0].text,
+        "first": str(c.base_year + 1),
+        "end_year": str(c.end_year),
+        "base_year": str(c.base_year),
+    }
+
+
+def _full(plan: Plan, cases: list) -> Iterator[Finding]:
+    if not cases:
+        return
+    s = np.array([x[1] for x in cases])
+    r = np.array([rate_val(x[2].annual) for x in cases])
+    b = np.array([x[3] for x in cases])
+    n = np.array([x[0].years for x in cases], dtype=float)
+    expected = engine.cumulative_total(b[:, 0], r[:, 0], n)
+    elo = engine.cumulative_total(b[:, 1], r[:, 1], n)
+    ehi = engine.cumulative_total(b[:, 2], r[:, 2], n)
+    implied = engine.cumulative_rate(b[:, 0], s[:, 0], n)
+    feasible = overlap(elo.value, ehi.value, s[:, 1], s[:, 2])
+    as_written = within(expected.value, s[:, 1], s[:, 2]) | (
+        implied.ok & within(implied.value, r[:, 1], r[:, 2])
+    )
+    for i, ((c, sv, g, bv), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+        if sev is None:
+            continue
+        like = c.amounts[0]
+        params = _common(c) | {
+            "rate": g.annual.text,
+            "base": show_amount(plan, c.indicator, bv.face, None, 3),
+            "expected": show_amount(plan, c.indicator, float(expected.value[i]), like),
+            "implied": rate_text(float(implied.value[i]), g.annual),
+        }
+        yield Finding(
+            CODE,
+            sev,
+            c.indicator,
+            like.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={
+                "expected": float(expected.value[i]),
+                "actual": sv.face,
+                "implied_rate": float(implied.value[i]),
+                "stated_rate": data_val(Val(*r[i])),
+            },
+            scope=c.scope,
+            related=(g.annual.mark,),
+            steps=(
+                f"{bv.face:g} × Σ(1 + {g.annual.text})^t, t = 1…{c.years} = "
+                f"{expected.value[i]:g}; allowed [{elo.value[i]:g}, {ehi.value[i]:g}]",
+            ),
+        )
+
+
+def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
+    if not cases:
+        return
+    s = np.array([x[1].face for x in cases])
+    r = np.array([rate_val(x[2].annual).face for x in cases])
+    n = np.array([x[0].years for x in cases], dtype=float)
+    a0 = engine.cumulative_base(s, r, n)
+    for i, (c, _, g) in enumerate(cases):
+        if not a0.ok[i]:
+            continue
+        yearly = engine.path_at_rate(a0.value[i], r[i], c.years).value[0]
+        like = c.amounts[0]
+        shown = [show_amount(plan, c.indicator, float(v), like, 2) for v in yearly]
+        path = ", ".join(
+            f"{y} {v}"
+            for y, v in zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True)
+        )
+        params = _common(c) | {"rate": g.annual.text, "base": shown[0], "path": path}
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            c.indicator,
+            like.mark,
+            "implied-base",
+            params,
+            data={"implied_base": float(a0.value[i]), "yearly": [float(v) for v in yearly[1:]]},
+            scope=c.scope,
+            related=(g.annual.mark,),
+            steps=(
+                f"Σ(1 + {g.annual.text})^t, t = 1…{c.years} = "
+                f"{engine.cumulative_factor(r[i], c.years).value:.6f}",
+                f"{s[i]:g} ÷ {engine.cumulative_factor(r[i], c.years).value:.6f} = "
+                f"{a0.value[i]:.6g}",
+            ),
+        )
+
+
+def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
+    if not cases:
+        return
+    s = np.array([x[1].face for x in cases])
+    b = np.array([x[2].face for x in cases])
+    n = np.array([x[0].years for x in cases], dtype=float)
+    r = engine.cumulative_rate(b, s, n)
+    for i, (c, _, bv) in enumerate(cases):
+        if not r.ok[i]:
+            continue
+        params = _common(c) | {
+            "base": show_amount(plan, c.indicator, bv.face, None, 3),
+            "implied": fmt.rate(float(r.value[i]), 2),
+        }
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            c.indicator,
+            c.amounts[0].mark,
+            "implied-rate",
+            params,
+            data={"implied_rate": float(r.value[i])},
+            scope=c.scope,
+        )
+
+
+def _previous(
+    plan: Plan, facts: Facts, c: CumulativeClaim, s: Val, g: GrowthClaim | None
+) -> Iterator[Finding]:
+    grows = (g is not None and g.annual is not None and g.annual.figure.value > 0) or (
+        plan.indicators[c.indicator].direction == "up"
+    )
+    if not grows:
+        return
+    for p in plan.cumulative:
+        if p.indicator != c.indicator or p.end_year != c.base_year:
+            continue
+        pv = facts.stated_val(p.indicator, p.amounts[0])
+        if pv is None:
+            continue
+        avg_hi, prev_avg_lo = s.hi / c.years, pv.lo / p.years
+        if avg_hi >= prev_avg_lo:
+            continue
+        like = c.amounts[0]
+        dec = max(like.figure.decimals, p.amounts[0].figure.decimals) + 1
+        rate_clause: dict[str, str] = {"en": "", "zh": ""}
+        if g is not None and g.annual is not None:
+            rate_clause = {"en": f" {g.annual.text} a year", "zh": f"（年均{g.annual.text}）"}
+        params = _common(c) | {
+            "avg": fmt.amount(s.face / c.years, facts.unit(c.indicator), dec),
+            "prev": p.amounts[0].text,
+            "prev_first": str(p.base_year + 1),
+            "prev_end": str(p.end_year),
+            "prev_avg": fmt.amount(pv.face / p.years, facts.unit(c.indicator), dec),
+            "rate_clause": rate_clause,
+        }
+        yield Finding(
+            CODE,
+            Severity.WARNING,
+            c.indicator,
+            like.mark,
+            "below-previous",
+            params,
+            data={
+                "total": data_val(s),
+                "previous": data_val(pv),
+                "average": s.face / c.years,
+                "previous_average": pv.face / p.years,
+            },
+            scope=c.scope,
+            related=(p.amounts[0].mark,),
+            steps=(
+                f"{s.face:g} ÷ {c.years} = {s.face / c.years:g} < "
+                f"{pv.face:g} ÷ {p.years} = {pv.face / p.years:g}",
+            ),
+        )

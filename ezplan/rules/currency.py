@@ -1,0 +1,129 @@
+"""Two currencies.
+
+When a plan gives the same amount in 元 and in 美元 (82.6亿元, 折合12亿美元), the pair implies an
+exchange rate. Every such pair in one plan should imply the same rate, within the rounding of
+its figures, and agree with the rate the plan declares (`plan.exchange_rate`), if any.
+
+- error: a pair's rate cannot be reconciled with the declared rate, or with another pair;
+- warning: it can, but only within rounding (converting one figure at the other rate does not
+  round to what the plan says);
+- note: the rate the plan's pairs imply, when it declares none.
+
+Example: 82.6亿元 = 12亿美元 implies 6.883元/美元 and 37.6亿元 = 5.46亿美元 6.886元/美元; within
+rounding they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import fmt
+from ezplan.facts import Facts, Val
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+from ezplan.rules._common import data_val, judge, overlap, within
+
+CODE = "currency"
+TITLE = {"en": "Amounts in two currencies", "zh": "人民币与美元折算"}
+MESSAGES = {
+    "mismatch": {
+        "en": "{cny} = {usd} implies {rate}元 per 美元, which cannot agree with {ref_rate} "
+        "({ref}): at that rate {cny} is {converted}",
+        "zh": "{cny}折合{usd}意味着1美元={rate}元，与{ref}的{ref_rate}不可能一致：按该汇率{cny}"
+        "折合{converted}",
+    },
+    "rounding": {
+        "en": "{cny} = {usd} implies {rate}元 per 美元, against {ref_rate} ({ref}): at that rate "
+        "{cny} is {converted}, not {usd}; they agree only within rounding",
+        "zh": "{cny}折合{usd}意味着1美元={rate}元，而{ref}为{ref_rate}：按该汇率{cny}折合"
+        "{converted}而非{usd}；仅在舍入范围内相符",
+    },
+    "implied": {
+        "en": "the plan converts at {rates}元 per 美元 ({pairs}); it declares no exchange rate",
+        "zh": "规划隐含汇率为1美元={rates}元（{pairs}）；未声明汇率",
+    },
+}
+
+
+def _rate(f: Val, g: Val) -> Val:
+    """元 per 美元 from a 元 value and a 美元 value (both in base units)."""
+    return Val(f.face / g.face, f.lo / g.hi, f.hi / g.lo if g.lo > 0 else np.inf)
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    pairs = []
+    for lv, cny, usd in plan.currency_pairs():
+        c, u = cny.figure, usd.figure
+        assert c.unit is not None and u.unit is not None
+        cv = Val(c.value * c.unit.scale, *(x * c.unit.scale for x in c.interval()))
+        uv = Val(u.value * u.unit.scale, *(x * u.unit.scale for x in u.interval()))
+        if uv.lo > 0 and cv.lo > 0:
+            pairs.append((lv, cny, usd, cv, uv, _rate(cv, uv)))
+    if not pairs:
+        return
+    if plan.exchange_rate is not None:
+        f = plan.exchange_rate.figure
+        ref = Val(f.value, *f.interval())
+        refs = [(ref, plan.exchange_rate.text, plan.exchange_rate.mark)] * len(pairs)
+        checked = list(range(len(pairs)))
+    else:
+        # The narrowest pair is the reference; each other pair is checked against it.
+        k = min(range(len(pairs)), key=lambda i: pairs[i][5].hi - pairs[i][5].lo)
+        ref = pairs[k][5]
+        text = f"{pairs[k][1].text} = {pairs[k][2].text}"
+        refs = [(ref, text, pairs[k][1].mark)] * len(pairs)
+        checked = [i for i in range(len(pairs)) if i != k]
+        rates = sorted(p[5].face for p in pairs)
+        shown = fmt.number(rates[0], 3) + ("–" + fmt.number(rates[-1], 3) if len(rates) > 1 else "")
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            pairs[0][0].indicator,
+            pairs[0][1].mark,
+            "implied",
+            {"rates": shown, "pairs": "; ".join(f"{p[1].text} = {p[2].text}" for p in pairs)},
+            data={"rates": [data_val(p[5]) for p in pairs]},
+        )
+    if not checked:
+        return
+    r = np.array([pairs[i][5] for i in checked])
+    rr = np.array([refs[i][0] for i in checked])
+    cv = np.array([pairs[i][3] for i in checked])
+    uv = np.array([pairs[i][4] for i in checked])
+    feasible = overlap(r[:, 1], r[:, 2], rr[:, 1], rr[:, 2])
+    as_written = within(cv[:, 0] / rr[:, 0], uv[:, 1], uv[:, 2]) | within(
+        uv[:, 0] * rr[:, 0], cv[:, 1], cv[:, 2]
+    )
+    for j, sev in enumerate(judge(feasible, as_written)):
+        if sev is None:
+            continue
+        lv, cny, usd, _, _, rate = pairs[checked[j]]
+        ref_val, ref_text, ref_mark = refs[checked[j]]
+        u = usd.figure.unit
+        assert u is not None
+        converted = fmt.amount(cv[j, 0] / rr[j, 0] / u.scale, u, usd.figure.decimals + 1)
+        params = {
+            "cny": cny.text,
+            "usd": usd.text,
+            "rate": fmt.number(rate.face, 3),
+            "ref_rate": fmt.number(ref_val.face, 3) + "元",
+            "ref": ref_text,
+            "converted": converted,
+        }
+        yield Finding(
+            CODE,
+            sev,
+            lv.indicator,
+            usd.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={"implied_rate": data_val(rate), "reference_rate": data_val(ref_val)},
+            scope=lv.scope,
+            related=(cny.mark, ref_mark),
+            steps=(
+                f"{cny.text} ÷ {usd.text} = {rate.face:.4f}; allowed "
+                f"[{rate.lo:.4f}, {rate.hi:.4f}] vs [{ref_val.lo:.4f}, {ref_val.hi:.4f}]",
+            ),
+        )

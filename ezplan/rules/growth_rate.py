@@ -1,0 +1,102 @@
+"""Total growth vs annual rate.
+
+Where one statement gives both the growth over a period (增长24.9%, 增长2.4倍) and the average
+annual rate (年均增长5.7%), the rate compounded over the period's years must give the total:
+(1 + rate)^years = factor. No levels are needed, so this also checks past periods whose base
+level the plan never states.
+
+- error: no total and rate within their rounding agree.
+- warning: they agree only within rounding.
+
+Example: 增长18.9% over 2015–2019 is 4.42% a year, not 4.3%; 4.3% a year gives 增长18.3%:
+error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import engine, fmt
+from ezplan.facts import Facts, Val, factor_val, rate_val
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+from ezplan.rules._common import data_val, judge, overlap, rate_interval_text, rate_text, within
+
+CODE = "growth-rate"
+TITLE = {"en": "Total growth vs annual rate", "zh": "累计增幅与年均增速"}
+MESSAGES = {
+    "mismatch": {
+        "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
+        "{rate}; {rate} a year gives {compounded}",
+        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均增长{implied}，而非{rate}；"
+        "年均增长{rate}对应{compounded}",
+    },
+    "rounding": {
+        "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
+        "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
+        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均增长{implied}，不能四舍五入"
+        "为{rate}；仅在舍入范围内相符（允许{allowed}）",
+    },
+}
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    cases = [c for c in plan.growth if c.total is not None and c.annual is not None]
+    if not cases:
+        return
+    f = np.array([factor_val(c.total) for c in cases])  # type: ignore[arg-type]
+    r = np.array([rate_val(c.annual) for c in cases])  # type: ignore[arg-type]
+    n = np.array([c.years for c in cases], dtype=float)
+    implied = engine.rate_from_factor(f[:, 0], n)
+    ilo = engine.rate_from_factor(f[:, 1], n)
+    ihi = engine.rate_from_factor(f[:, 2], n)
+    compounded = engine.growth_factor(r[:, 0], n)
+    ok = implied.ok & ilo.ok & ihi.ok & compounded.ok
+    feasible = overlap(ilo.value, ihi.value, r[:, 1], r[:, 2])
+    as_written = within(implied.value, r[:, 1], r[:, 2]) | within(
+        compounded.value, f[:, 1], f[:, 2]
+    )
+    for i, (c, sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+        if sev is None or not ok[i]:
+            continue
+        assert c.total is not None and c.annual is not None
+        params = {
+            "total": c.total.text,
+            "rate": c.annual.text,
+            "years": str(c.years),
+            "base_year": str(c.base_year),
+            "end_year": str(c.end_year),
+            "implied": rate_text(float(implied.value[i]), c.annual),
+            "compounded": fmt.figure_factor_text(c.total.figure, float(compounded.value[i])),
+            "allowed": rate_interval_text(float(ilo.value[i]), float(ihi.value[i]), c.annual),
+        }
+        steps = (
+            f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = {params['implied']}",
+            f"(1 + {c.annual.text})^{c.years} = ×{compounded.value[i]:.4f} = "
+            f"{params['compounded']}",
+            f"{c.total.text} allows {params['allowed']} a year; {c.annual.text} allows "
+            f"{rate_interval_text(r[i, 1], r[i, 2], c.annual)}"
+            + (" — overlap" if feasible[i] else " — no overlap"),
+        )
+        yield Finding(
+            CODE,
+            sev,
+            c.indicator,
+            c.annual.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={
+                "base_year": c.base_year,
+                "end_year": c.end_year,
+                "stated_rate": data_val(Val(*r[i])),
+                "implied_rate": data_val(Val(implied.value[i], ilo.value[i], ihi.value[i])),
+                "stated_factor": data_val(Val(*f[i])),
+                "expected": float(compounded.value[i]),
+                "actual": float(f[i, 0]),
+            },
+            scope=c.scope,
+            steps=steps,
+            related=(c.total.mark,),
+        )

@@ -1,0 +1,129 @@
+"""Stated historical growth vs recorded levels.
+
+Plans report past achievements as growth over a period (比2015年增长24.9%, 2016-2019年年均增长
+12.6%) next to a level at one end only. The growth then implies the level at the other end, which
+the plan never states — the 2015 base of a 13th-plan achievement, say. This rule
+
+- notes the level each such statement implies (the implied base), so a reviewer can compare it
+  with the statistical yearbook;
+- when two statements imply the same year's level, checks that they agree: error if they cannot
+  within the rounding of the figures, warning if only within rounding.
+
+Where a statement's both ends are recorded, level-rate and level-growth check it; the implied
+levels also feed part-whole (2015 exports + imports vs 2015 total trade).
+
+Example: 421.86亿元 in 2019 after 年均增长12.6% over 2016–2019 implies 262.4亿元 in 2015.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ezplan.facts import Facts, Implied
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan, Stated
+from ezplan.rules._common import data_val, show_like
+
+CODE = "history"
+TITLE = {"en": "Historical growth vs recorded levels", "zh": "历史增速与已知水平"}
+MESSAGES = {
+    "implied": {
+        "en": "the {year} level is not stated; {via} over {first}–{last} and {known} in "
+        "{from_year} imply {value} (allowed {allowed})",
+        "zh": "{year}年水平未列出；由{first}–{last}年{via}及{from_year}年的{known}推得{value}"
+        "（允许{allowed}）",
+    },
+    "conflict": {
+        "en": "{via} implies {value} for {year}, but {other_via} implies {other_value}",
+        "zh": "{via}推得{year}年为{value}，而{other_via}推得{other_value}",
+    },
+    "conflict-rounding": {
+        "en": "{via} implies {value} for {year}, but {other_via} implies {other_value}; they "
+        "agree only within rounding",
+        "zh": "{via}推得{year}年为{value}，而{other_via}推得{other_value}；仅在舍入范围内相符",
+    },
+}
+
+
+def _known_text(facts: Facts, imp: Implied) -> str:
+    a = facts.amount(imp.indicator, imp.from_year)
+    return a.stated.text if a is not None else "?"
+
+
+def _via_text(imp: Implied) -> str:
+    text = imp.via.text
+    return f"年均增长{text}" if imp.via.field == "annual" and "增" not in text else text
+
+
+def _via(imp: Implied) -> str:
+    span = f"{imp.claim.base_year + 1}–{imp.claim.end_year}"
+    return f"{span} {_via_text(imp)} ({imp.via.mark})"
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    groups: dict[tuple[str, int], list[Implied]] = {}
+    for imp in facts.implied:
+        if imp.claim.scope == "history":
+            groups.setdefault((imp.indicator, imp.year), []).append(imp)
+    for (iid, year), imps in groups.items():
+        first = imps[0]
+        like = _like(facts, first)
+        value = show_like(plan, iid, first.value.face, like)
+        allowed = (
+            f"[{show_like(plan, iid, first.value.lo, like, 1)}, "
+            f"{show_like(plan, iid, first.value.hi, like, 1)}]"
+        )
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            iid,
+            first.via.mark,
+            "implied",
+            {
+                "year": str(year),
+                "via": _via_text(first),
+                "first": str(first.claim.base_year + 1),
+                "last": str(first.claim.end_year),
+                "known": _known_text(facts, first),
+                "from_year": str(first.from_year),
+                "value": value,
+                "allowed": allowed,
+            },
+            data={"year": year, "implied": data_val(first.value)},
+            scope="history",
+            steps=(
+                f"{_known_text(facts, first)} {'÷' if first.year < first.from_year else '×'} "
+                f"{first.via.text} = {first.value.face:.6g}",
+            ),
+        )
+        for other in imps[1:]:
+            a, b = first.value, other.value
+            if a.overlaps(b):
+                if a.contains(b.face) or b.contains(a.face):
+                    continue
+                sev, mid = Severity.WARNING, "conflict-rounding"
+            else:
+                sev, mid = Severity.ERROR, "conflict"
+            yield Finding(
+                CODE,
+                sev,
+                iid,
+                other.via.mark,
+                mid,
+                {
+                    "year": str(year),
+                    "via": _via(other),
+                    "value": show_like(plan, iid, b.face, _like(facts, other)),
+                    "other_via": _via(first),
+                    "other_value": show_like(plan, iid, a.face, _like(facts, first)),
+                },
+                data={"implied": data_val(b), "other": data_val(a)},
+                scope="history",
+                related=(first.via.mark,),
+            )
+
+
+def _like(facts: Facts, imp: Implied) -> Stated:
+    a = facts.amount(imp.indicator, imp.from_year)
+    assert a is not None  # an implied level always comes from a recorded one
+    return a.stated

@@ -1,0 +1,153 @@
+"""Level vs annual rate (水平法).
+
+Where a plan states the level at both ends of a period and the average annual growth
+(年均增长) over it, the three must agree: base × (1 + rate)^years = end. Applies to targets
+(the base-year level from baselines.yaml, the target level and rate from targets.yaml) and to
+growth stated for past periods in baselines.yaml.
+
+- error: no base, end and rate within the figures' rounding and bounds agree.
+- warning: they agree only within rounding — the rate the levels imply does not round to the
+  stated rate, and the level the rate implies does not round to the stated level.
+
+Growth stated at constant prices (按可比价) is not compared with levels (see constant-prices).
+
+Example: 326.57亿元 in 2020, 500亿元 in 2025 and 年均增长10% — at 10% a year 326.57亿元
+grows to 525.94亿元; 500亿元 needs 8.89% a year: error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import engine
+from ezplan.facts import Facts, Val, rate_val
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    level_pair,
+    overlap,
+    rate_interval_text,
+    rate_text,
+    show_amount,
+    within,
+)
+
+CODE = "level-rate"
+TITLE = {"en": "Level vs annual rate", "zh": "水平与年均增速"}
+MESSAGES = {
+    "mismatch": {
+        "en": "at {rate} a year, {base} ({base_year}) grows to {expected} by {end_year}, not "
+        "{end}; {end} needs {implied} a year",
+        "zh": "按年均增长{rate}，{base_year}年的{base}到{end_year}年为{expected}，而非{end}；"
+        "达到{end}需年均增长{implied}",
+    },
+    "rounding": {
+        "en": "{end} by {end_year} from {base} ({base_year}) needs {implied} a year, which does "
+        "not round to the stated {rate}; the figures agree only within their rounding (the "
+        "levels allow {allowed})",
+        "zh": "由{base_year}年的{base}到{end_year}年的{end}需年均增长{implied}，"
+        "不能四舍五入为所述的{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）",
+    },
+    "not-computable": {
+        "en": "no annual rate can be computed from {base} ({base_year}) to {end} ({end_year}): "
+        "a level is zero or negative",
+        "zh": "无法由{base_year}年的{base}与{end_year}年的{end}计算年均增速：水平为零或负数",
+    },
+}
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    cases = []
+    for c in plan.growth:
+        if c.annual is None or c.constant_prices:
+            continue
+        pair = level_pair(facts, c)
+        if pair is not None:
+            cases.append((c, *pair))
+    if not cases:
+        return
+    b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
+    e = np.array([[x[2].face, x[2].lo, x[2].hi] for x in cases])
+    r = np.array([rate_val(x[0].annual) for x in cases])
+    n = np.array([x[0].years for x in cases], dtype=float)
+
+    implied = engine.annual_rate(b[:, 0], e[:, 0], n)
+    ilo, ihi = engine.rate_interval(b[:, 1], b[:, 2], e[:, 1], e[:, 2], n)
+    expected = engine.grow(b[:, 0], r[:, 0], n)
+    base_needed = engine.base_for(e[:, 0], r[:, 0], n)
+
+    computable = implied.ok & ilo.ok & ihi.ok
+    feasible = overlap(ilo.value, ihi.value, r[:, 1], r[:, 2])
+    as_written = (
+        within(implied.value, r[:, 1], r[:, 2])
+        | (expected.ok & within(expected.value, e[:, 1], e[:, 2]))
+        | (base_needed.ok & within(base_needed.value, b[:, 1], b[:, 2]))
+    )
+    verdicts = judge(feasible, as_written)
+    for i, (c, ba, ea) in enumerate(cases):
+        assert c.annual is not None
+        params = {
+            "base": ba.stated.text,
+            "base_year": str(c.base_year),
+            "end": ea.stated.text,
+            "end_year": str(c.end_year),
+            "rate": c.annual.text,
+        }
+        if not computable[i]:
+            yield Finding(
+                CODE,
+                Severity.WARNING,
+                c.indicator,
+                c.annual.mark,
+                "not-computable",
+                params,
+                scope=c.scope,
+            )
+            continue
+        sev = verdicts[i]
+        if sev is None:
+            continue
+        like_end = ea.stated
+        unit = plan.indicators[c.indicator].unit.symbol
+        params |= {
+            "expected": show_amount(plan, c.indicator, float(expected.value[i]), like_end),
+            "implied": rate_text(float(implied.value[i]), c.annual),
+            "allowed": rate_interval_text(float(ilo.value[i]), float(ihi.value[i]), c.annual),
+        }
+        steps = (
+            f"{ba.face:g}{unit} × (1 + {c.annual.text})^{c.years} = "
+            f"{show_amount(plan, c.indicator, float(expected.value[i]), like_end, 2)}",
+            f"({ea.face:g}{unit} ÷ {ba.face:g}{unit})^(1/{c.years}) − 1 = "
+            f"{rate_text(float(implied.value[i]), c.annual)}",
+            f"{c.base_year} {ba.stated.text} → [{ba.lo:g}, {ba.hi:g}] {unit}; "
+            f"{c.end_year} {ea.stated.text} → [{ea.lo:g}, {ea.hi:g}] {unit}",
+            f"rates the levels allow: {params['allowed']}; "
+            f"{c.annual.text} allows {rate_interval_text(r[i, 1], r[i, 2], c.annual)}"
+            + (" — overlap" if feasible[i] else " — no overlap"),
+        )
+        yield Finding(
+            CODE,
+            sev,
+            c.indicator,
+            c.annual.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={
+                "base_year": c.base_year,
+                "end_year": c.end_year,
+                "stated_rate": data_val(Val(*r[i])),
+                "implied_rate": data_val(Val(implied.value[i], ilo.value[i], ihi.value[i])),
+                "expected": float(expected.value[i]),
+                "actual": ea.face,
+                "base": data_val(Val(ba.face, ba.lo, ba.hi)),
+                "end": data_val(Val(ea.face, ea.lo, ea.hi)),
+                "unit": unit,
+            },
+            scope=c.scope,
+            steps=steps,
+            related=(ba.stated.mark, ea.stated.mark),
+        )

@@ -1,0 +1,314 @@
+"""Parts and wholes.
+
+An indicator with `parts:` is the sum of those parts (exports + imports = total trade; the
+four areas of a zone = its total area); an indicator with `part_of:` is included in another
+(其中 新批合同外资 of 合同外资) without being all of it. For every year (and every cumulative
+period, and project figures) where the values are known:
+
+- error: a part larger than its whole, or parts whose sum cannot equal the total, beyond the
+  rounding of the figures;
+- warning: the same, but only at face value — within rounding they can agree;
+- note: a part the plan does not state but its whole and the other parts imply (imports =
+  total − exports), with the growth that part then needs; and the share a part makes of its
+  whole at the target year.
+
+Levels implied by stated historical growth are used too, so that 2015 exports and imports,
+never stated, are checked against 2015 total trade.
+
+Example: 合同外资 8.1亿美元 "其中新批合同外资8.98亿美元": the part exceeds the whole: error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import engine, fmt
+from ezplan.facts import Facts, Slot, Val
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    name,
+    overlap,
+    rate_text,
+    show_amount,
+    within,
+)
+
+CODE = "part-whole"
+TITLE = {"en": "Parts and wholes", "zh": "分项与总量"}
+MESSAGES = {
+    "part-exceeds": {
+        "en": "{part_name} {part} is larger than the whole it is part of, {whole_name} {whole}"
+        "{when}",
+        "zh": "{part_name}{part}大于其所属总量{whole_name}{whole}{when}",
+    },
+    "part-exceeds-rounding": {
+        "en": "{part_name} {part} exceeds {whole_name} {whole}{when} at face value; only "
+        "within rounding can it be a part of it",
+        "zh": "{part_name}{part}按字面大于{whole_name}{whole}{when}；"
+        "仅在舍入范围内才可能是其一部分",
+    },
+    "sum": {
+        "en": "the parts of {whole_name}{when} add up to {sum} ({terms}), not {whole}",
+        "zh": "{whole_name}{when}的分项合计为{sum}（{terms}），而非{whole}",
+    },
+    "sum-rounding": {
+        "en": "the parts of {whole_name}{when} add up to {sum} ({terms}), not {whole}; they "
+        "agree only within rounding",
+        "zh": "{whole_name}{when}的分项合计为{sum}（{terms}），而非{whole}；仅在舍入范围内相符",
+    },
+    "derived": {
+        "en": "{part_name}{when} is not stated; {whole_name} minus the other parts implies "
+        "{value}{growth}",
+        "zh": "{part_name}{when}未列出；{whole_name}减去其他分项推得{value}{growth}",
+    },
+    "share": {
+        "en": "{part_name} {part} is {share} of {whole_name} {whole}{when}",
+        "zh": "{part_name}{part}占{whole_name}{whole}的{share}{when}",
+    },
+}
+
+_WHEN = {
+    "en": lambda key: (
+        f" in {key[1]}"
+        if key[0] == "level" and key[1] is not None
+        else f" over {key[1] + 1}–{key[2]}"
+        if key[0] == "cum"
+        else ""
+    ),
+    "zh": lambda key: (
+        f"（{key[1]}年）"
+        if key[0] == "level" and key[1] is not None
+        else f"（{key[1] + 1}–{key[2]}年累计）"
+        if key[0] == "cum"
+        else ""
+    ),
+}
+
+
+def _when(key: tuple) -> dict[str, str]:
+    return {lang: f(key) for lang, f in _WHEN.items()}
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    yield from _subsets(plan, facts)
+    yield from _sums(plan, facts)
+
+
+def _in_unit(facts: Facts, slot: Slot, src: str, dst: str) -> Val | None:
+    return facts.convert(slot.value, facts.unit(src), facts.unit(dst))
+
+
+def _text(plan: Plan, iid: str, slot: Slot) -> str:
+    if slot.implied:
+        return show_amount(plan, iid, slot.value.face, None, 1) + "*"
+    return slot.stated.text
+
+
+def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    """part_of: a part may not exceed its whole."""
+    cases = []
+    for iid, ind in plan.indicators.items():
+        if ind.part_of is None:
+            continue
+        for key, pslot in facts.slots.get(iid, {}).items():
+            wslot = facts.slots.get(ind.part_of, {}).get(key)
+            if wslot is None or (pslot.implied and wslot.implied):
+                continue
+            pv = _in_unit(facts, pslot, iid, ind.part_of)
+            if pv is not None:
+                cases.append((iid, ind.part_of, key, pslot, wslot, pv))
+    if not cases:
+        return
+    p = np.array([c[5] for c in cases])
+    w = np.array([c[4].value for c in cases])
+    feasible = p[:, 1] <= w[:, 2] + 1e-12 * np.abs(w[:, 2])
+    as_written = p[:, 0] <= w[:, 0]
+    for (iid, wid, key, ps, ws, pv), sev in zip(cases, judge(feasible, as_written), strict=True):
+        params = _names(plan, iid, wid, key) | {
+            "part": _text(plan, iid, ps),
+            "whole": _text(plan, wid, ws),
+        }
+        data = {"part": data_val(pv), "whole": data_val(ws.value), "key": list(key)}
+        if sev is not None:
+            mid = "part-exceeds" if sev is Severity.ERROR else "part-exceeds-rounding"
+            yield Finding(
+                CODE,
+                sev,
+                iid,
+                ps.stated.mark,
+                mid,
+                params,
+                data=data,
+                scope=ps.scope,
+                related=(ws.stated.mark,),
+                steps=(f"{pv.face:g} > {ws.value.face:g} {facts.unit(wid)}",),
+            )
+        elif key[0] == "level" and key[1] == plan.target_year and not ps.implied:
+            share = pv.face / ws.value.face * 100 if ws.value.face > 0 else None
+            if share is None:
+                continue
+            params["share"] = fmt.percent(share, 1)
+            yield Finding(
+                CODE,
+                Severity.NOTE,
+                iid,
+                ps.stated.mark,
+                "share",
+                params,
+                data=data | {"share": share},
+                scope=ps.scope,
+                related=(ws.stated.mark,),
+            )
+
+
+def _names(plan: Plan, part: str, whole: str, key: tuple) -> dict:
+    return {"part_name": name(plan, part), "whole_name": name(plan, whole), "when": _when(key)}
+
+
+def _sums(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    """parts: the parts add up to the whole; a single missing part is derived."""
+    sums, derived = [], []
+    for wid, ind in plan.indicators.items():
+        if not ind.parts:
+            continue
+        for key, ws in facts.slots.get(wid, {}).items():
+            known = {}
+            for pid in ind.parts:
+                ps = facts.slots.get(pid, {}).get(key)
+                pv = _in_unit(facts, ps, pid, wid) if ps is not None else None
+                if pv is not None:
+                    known[pid] = (ps, pv)
+            missing = [p for p in ind.parts if p not in known]
+            if not missing and not (ws.implied and all(k[0].implied for k in known.values())):
+                sums.append((wid, key, ws, known))
+            elif len(missing) == 1 and not ws.implied and ws.scope == "target":
+                derived.append((wid, key, ws, known, missing[0]))
+    if sums:
+        whole = np.array([s[2].value for s in sums])
+        total = np.array([[sum(v[1][j] for v in s[3].values()) for j in range(3)] for s in sums])
+        feasible = overlap(total[:, 1], total[:, 2], whole[:, 1], whole[:, 2])
+        as_written = within(total[:, 0], whole[:, 1], whole[:, 2]) | within(
+            whole[:, 0], total[:, 1], total[:, 2]
+        )
+        for (wid, key, ws, known), sev, t in zip(
+            sums, judge(feasible, as_written), total, strict=True
+        ):
+            if sev is None:
+                continue
+            terms = " + ".join(_text(plan, pid, ps) for pid, (ps, _) in known.items())
+            params = {
+                "whole_name": name(plan, wid),
+                "when": _when(key),
+                "whole": _text(plan, wid, ws),
+                "terms": terms,
+                "sum": show_amount(plan, wid, float(t[0]), ws.stated if not ws.implied else None),
+            }
+            mid = "sum" if sev is Severity.ERROR else "sum-rounding"
+            yield Finding(
+                CODE,
+                sev,
+                wid,
+                ws.stated.mark,
+                mid,
+                params,
+                data={"sum": data_val(Val(*t)), "whole": data_val(ws.value), "key": list(key)},
+                scope=ws.scope,
+                related=tuple(ps.stated.mark for ps, _ in known.values()),
+                steps=(
+                    f"{terms} = {t[0]:g} {facts.unit(wid)}; allowed "
+                    f"[{t[1]:g}, {t[2]:g}] vs [{ws.value.lo:g}, {ws.value.hi:g}]",
+                ),
+            )
+    for wid, key, ws, known, pid in derived:
+        yield from _derived(plan, facts, wid, key, ws, known, pid)
+
+
+def _derived(
+    plan: Plan, facts: Facts, wid: str, key: tuple, ws: Slot, known: dict, pid: str
+) -> Iterator[Finding]:
+    w = ws.value
+    others = [v for _, v in known.values()]
+    face = w.face - sum(o.face for o in others)
+    lo = w.lo - sum(o.hi for o in others)
+    hi = w.hi - sum(o.lo for o in others)
+    wunit, punit = facts.unit(wid), facts.unit(pid)
+    d = facts.convert(Val(face, lo, hi), wunit, punit) or Val(face, lo, hi)
+    dec = max(s.figure.decimals for s in [ws.stated, *(ps.stated for ps, _ in known.values())])
+    dec += _shift(ws.stated, wunit)
+    value = fmt.amount(d.face, punit, dec)
+    alt = _other_currency(plan, wid, key, known)
+    if alt:
+        value += f" ({alt})"
+    growth: str | dict[str, str] = ""
+    data: dict = {"derived": data_val(d), "key": list(key)}
+    base = facts.level(pid, plan.base_year) if key[0] == "level" else None
+    if base is not None and key[1] is not None and d.face > 0 and base.face > 0:
+        n = key[1] - plan.base_year
+        r = engine.annual_rate(base.face, d.face, n)
+        b_text = show_amount(plan, pid, base.face, None, 3)
+        g_text = fmt.growth_pct(d.face / base.face, 1)
+        r_text = rate_text(float(r.value), None)
+        growth = {
+            "en": f"; against {b_text} in {plan.base_year} that is 增长{g_text}, {r_text} a year",
+            "zh": f"；相对{plan.base_year}年的{b_text}增长{g_text}，年均增长{r_text}",
+        }
+        data |= {"base": base.face, "factor": d.face / base.face, "annual_rate": float(r.value)}
+    params = _names(plan, pid, wid, key) | {"value": value, "growth": growth}
+    yield Finding(
+        CODE,
+        Severity.NOTE,
+        pid,
+        ws.stated.mark,
+        "derived",
+        params,
+        data=data,
+        scope=ws.scope,
+        related=tuple(ps.stated.mark for ps, _ in known.values()),
+        steps=(
+            f"{w.face:g} − {' − '.join(f'{o.face:g}' for o in others)} = "
+            f"{face:g} {wunit}; allowed [{lo:g}, {hi:g}]",
+        ),
+    )
+
+
+def _shift(s, unit) -> int:
+    """Extra decimals when a figure written in a smaller unit is shown in a larger one."""
+    u = s.figure.unit
+    if u is None or u.dimension != unit.dimension:
+        return 0
+    shift, ratio = 0, u.scale / unit.scale
+    while ratio < 0.99 and shift < 8:
+        ratio, shift = ratio * 10, shift + 1
+    return shift
+
+
+def _other_currency(plan: Plan, wid: str, key: tuple, known: dict) -> str:
+    """The derived part in the other currency, when the whole and every other part give it."""
+    if key[0] != "level":
+        return ""
+    wl = plan.level(wid, key[1])
+    unit = plan.indicators[wid].unit
+    if wl is None or unit.currency is None:
+        return ""
+    for s in wl.figures:
+        u = s.figure.unit
+        if u is None or u.currency is None or u.currency == unit.currency:
+            continue
+        total = s.figure.value * u.scale
+        for pid in known:
+            pl = plan.level(pid, key[1])
+            match = [
+                p
+                for p in (pl.figures if pl else ())
+                if p.figure.unit and p.figure.unit.currency == u.currency
+            ]
+            if not match:
+                return ""
+            total -= match[0].figure.value * match[0].figure.unit.scale  # type: ignore[union-attr]
+        return fmt.amount(total / u.scale, u, s.figure.decimals)
+    return ""

@@ -1,0 +1,233 @@
+"""Shares (占比) and changes in percentage points (提高X个百分点).
+
+A share states numerator ÷ denominator for one year (网络零售额占社会消费品零售总额40%以上).
+
+- With both levels known: error if no levels and share within rounding and bounds agree;
+  warning if they agree only within rounding.
+- With one level known: note of what the share implies for the other (40%以上 of 326.57亿元
+  means at least 130.6亿元).
+
+For an indicator that is itself a ratio (unit %), a target change of X percentage points
+(提高2个百分点) is compared with its levels at the base and target years the same way, or,
+with only the base level, noted as the level it implies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import numpy as np
+
+from ezplan import fmt
+from ezplan.facts import Facts, Val
+from ezplan.figures import Comparator, Figure
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan, Stated
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    name,
+    overlap,
+    show_amount,
+    show_like,
+    show_val,
+    within,
+)
+
+CODE = "share"
+TITLE = {"en": "Shares and percentage points", "zh": "占比与百分点"}
+MESSAGES = {
+    "mismatch": {
+        "en": "{num} over {den} is {implied} in {year}, not {share}",
+        "zh": "{year}年{num}占{den}的{implied}，而非{share}",
+    },
+    "rounding": {
+        "en": "{num} over {den} is {implied} in {year}, not {share}; they agree only within "
+        "rounding",
+        "zh": "{year}年{num}占{den}的{implied}，而非{share}；仅在舍入范围内相符",
+    },
+    "implied-numerator": {
+        "en": "{share} of {den} ({den_name}, {year}) means {num_name} of {value}",
+        "zh": "占{den_name}（{year}年{den}）{share}，意味着{num_name}为{value}",
+    },
+    "implied-denominator": {
+        "en": "{num} ({num_name}, {year}) being {share} of {den_name} means {den_name} of {value}",
+        "zh": "{num_name}（{year}年{num}）占{den_name}{share}，意味着{den_name}为{value}",
+    },
+    "points-mismatch": {
+        "en": "{base} ({base_year}) {change} gives {expected} by {end_year}, not {end}",
+        "zh": "{base_year}年的{base}{change}，{end_year}年应为{expected}，而非{end}",
+    },
+    "points-rounding": {
+        "en": "{base} ({base_year}) {change} gives {expected} by {end_year}, not {end}; they "
+        "agree only within rounding",
+        "zh": "{base_year}年的{base}{change}，{end_year}年应为{expected}，而非{end}；"
+        "仅在舍入范围内相符",
+    },
+    "points-implied": {
+        "en": "{base} ({base_year}) {change} means {expected} by {end_year}",
+        "zh": "{base_year}年的{base}{change}，意味着{end_year}年为{expected}",
+    },
+}
+
+
+def _div(n: Val, d: Val) -> Val:
+    hi = n.hi / d.lo if d.lo > 0 and math.isfinite(n.hi) else math.inf
+    return Val(n.face / d.face * 100, n.lo / d.hi * 100 if math.isfinite(d.hi) else 0.0, hi * 100)
+
+
+def _bounded(
+    plan: Plan, iid: str, v: Val, share: Figure, like: Stated, inverse: bool = False
+) -> str:
+    """The implied value as a planner reads it: ≥/≤ the face value for a bound, else ~face."""
+    text = show_like(plan, iid, v.face, like)
+    at_least = share.comparator is Comparator.AT_LEAST
+    at_most = share.comparator is Comparator.AT_MOST
+    if at_least or at_most:
+        return ("≥ " if at_least != inverse else "≤ ") + text
+    return f"{text} {show_val(plan, iid, v, like)}"
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    yield from _shares(plan, facts)
+    yield from _points(plan, facts)
+
+
+def _shares(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    both = []
+    for sc in plan.shares:
+        f = sc.value.figure
+        share = Val(f.value, *f.interval())
+        num = facts.amount(sc.indicator, sc.year)
+        den = facts.amount(sc.of, sc.year)
+        names = {
+            "num_name": name(plan, sc.indicator),
+            "den_name": name(plan, sc.of),
+            "year": str(sc.year),
+            "share": sc.value.text,
+        }
+        if num is not None and den is not None and den.lo > 0:
+            nv = facts.convert(
+                Val(num.face, num.lo, num.hi), facts.unit(sc.indicator), facts.unit(sc.of)
+            )
+            if nv is not None:
+                both.append((sc, num, den, nv, share, names))
+        elif den is not None:
+            lo, hi = share.lo / 100 * den.lo, share.hi / 100 * den.hi
+            v = facts.convert(
+                Val(share.face / 100 * den.face, lo, hi),
+                facts.unit(sc.of),
+                facts.unit(sc.indicator),
+            )
+            if v is None:
+                continue
+            yield Finding(
+                CODE,
+                Severity.NOTE,
+                sc.indicator,
+                sc.value.mark,
+                "implied-numerator",
+                names
+                | {"den": den.stated.text, "value": _bounded(plan, sc.indicator, v, f, den.stated)},
+                data={"implied": data_val(v)},
+                scope=sc.scope,
+                related=(den.stated.mark,),
+            )
+        elif num is not None and share.lo > 0:
+            hi = num.hi / (share.lo / 100)
+            lo = num.lo / (share.hi / 100) if math.isfinite(share.hi) else 0.0
+            v = facts.convert(
+                Val(num.face / (share.face / 100), lo, hi),
+                facts.unit(sc.indicator),
+                facts.unit(sc.of),
+            )
+            if v is None:
+                continue
+            yield Finding(
+                CODE,
+                Severity.NOTE,
+                sc.indicator,
+                sc.value.mark,
+                "implied-denominator",
+                names
+                | {"num": num.stated.text, "value": _bounded(plan, sc.of, v, f, num.stated, True)},
+                data={"implied": data_val(v)},
+                scope=sc.scope,
+                related=(num.stated.mark,),
+            )
+    if not both:
+        return
+    implied = np.array([_div(x[3], Val(x[2].face, x[2].lo, x[2].hi)) for x in both])
+    stated = np.array([x[4] for x in both])
+    feasible = overlap(implied[:, 1], implied[:, 2], stated[:, 1], stated[:, 2])
+    as_written = within(implied[:, 0], stated[:, 1], stated[:, 2])
+    for i, ((sc, num, den, _, share, names), sev) in enumerate(
+        zip(both, judge(feasible, as_written), strict=True)
+    ):
+        if sev is None:
+            continue
+        params = names | {
+            "num": num.stated.text,
+            "den": den.stated.text,
+            "implied": fmt.percent(implied[i, 0], sc.value.figure.decimals + 1),
+        }
+        yield Finding(
+            CODE,
+            sev,
+            sc.indicator,
+            sc.value.mark,
+            "mismatch" if sev is Severity.ERROR else "rounding",
+            params,
+            data={"implied": data_val(Val(*implied[i])), "stated": data_val(share)},
+            scope=sc.scope,
+            related=(num.stated.mark, den.stated.mark),
+        )
+
+
+def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    for pc in plan.points:
+        base = facts.amount(pc.indicator, pc.base_year)
+        if base is None:
+            continue
+        f = pc.change.figure
+        ch = Val(f.value, *f.interval())
+        expected = Val(base.face + ch.face, base.lo + ch.lo, base.hi + ch.hi)
+        end = facts.amount(pc.indicator, pc.end_year)
+        params = {
+            "base": base.stated.text,
+            "base_year": str(pc.base_year),
+            "end_year": str(pc.end_year),
+            "change": pc.change.text,
+            "expected": show_val(plan, pc.indicator, expected, base.stated)
+            if end is None
+            else show_amount(plan, pc.indicator, expected.face, end.stated),
+        }
+        if end is None:
+            yield Finding(
+                CODE,
+                Severity.NOTE,
+                pc.indicator,
+                pc.change.mark,
+                "points-implied",
+                params,
+                data={"expected": data_val(expected)},
+            )
+            continue
+        ev = Val(end.face, end.lo, end.hi)
+        if expected.overlaps(ev):
+            if ev.contains(expected.face) or expected.contains(ev.face):
+                continue
+            sev, mid = Severity.WARNING, "points-rounding"
+        else:
+            sev, mid = Severity.ERROR, "points-mismatch"
+        yield Finding(
+            CODE,
+            sev,
+            pc.indicator,
+            pc.change.mark,
+            mid,
+            params | {"end": end.stated.text},
+            data={"expected": data_val(expected), "actual": data_val(ev)},
+            related=(base.stated.mark, end.stated.mark),
+        )

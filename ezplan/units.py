@@ -1,0 +1,124 @@
+"""Units as plans write them: a magnitude word (万, 亿 …) before a base unit (元, 美元, 亩 …).
+
+A unit knows its dimension; two units convert into each other only within one dimension, by
+the ratio of their scales. Currencies are separate dimensions: 元 and 美元 meet only through an
+exchange rate, which is the plan's business, not the unit table's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAGNITUDES: dict[str, float] = {
+    "": 1.0,
+    "十": 1e1,
+    "百": 1e2,
+    "千": 1e3,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+    "十亿": 1e9,
+    "百亿": 1e10,
+    "千亿": 1e11,
+    "万亿": 1e12,
+}
+
+# base unit -> (dimension, canonical spelling). Counts keep their measure word as dimension so
+# that 个 and 家 never silently mix.
+BASE_UNITS: dict[str, tuple[str, str]] = {
+    "元": ("money:CNY", "元"),
+    "人民币": ("money:CNY", "元"),
+    "美元": ("money:USD", "美元"),
+    "%": ("percent", "%"),
+    "个百分点": ("pp", "个百分点"),
+    "百分点": ("pp", "个百分点"),
+    "亩": ("area:mu", "亩"),
+    "公顷": ("area:ha", "公顷"),
+    "平方米": ("area:m2", "平方米"),
+    "㎡": ("area:m2", "平方米"),
+    "m²": ("area:m2", "平方米"),
+    "m2": ("area:m2", "平方米"),
+    "平方公里": ("area:km2", "平方公里"),
+    "米": ("length:m", "米"),
+    "m": ("length:m", "米"),
+    "公里": ("length:km", "公里"),
+    "吨": ("mass:t", "吨"),
+    "个月": ("time:month", "个月"),
+    "年": ("time:year", "年"),
+    "天": ("time:day", "天"),
+    "小时": ("time:hour", "小时"),
+}
+COUNT_WORDS = ("个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批")
+for _w in COUNT_WORDS:
+    BASE_UNITS[_w] = (f"count:{_w}", _w)
+
+# Longest spellings first so that 个百分点 wins over 个 and 平方米 over 米.
+_BASES_BY_LENGTH = sorted(BASE_UNITS, key=len, reverse=True)
+_MAGS_BY_LENGTH = sorted(MAGNITUDES, key=len, reverse=True)
+
+
+class UnitError(ValueError):
+    """A unit that is not in the table."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit: magnitude word plus base unit, e.g. 亿美元 = 1e8 × 美元."""
+
+    magnitude: str
+    base: str
+    scale: float
+    dimension: str
+
+    @property
+    def symbol(self) -> str:
+        return self.magnitude + self.base
+
+    @property
+    def currency(self) -> str | None:
+        return self.dimension.split(":", 1)[1] if self.dimension.startswith("money:") else None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.dimension == "percent"
+
+    def factor_to(self, other: Unit) -> float:
+        """Multiply a value in this unit by the result to express it in `other`."""
+        if self.dimension != other.dimension:
+            raise UnitError(f"{self.symbol} does not convert to {other.symbol}")
+        return self.scale / other.scale
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+def known_units_hint() -> str:
+    return "a magnitude (万, 亿, 万亿 …) before 元, 美元, %, 亩, 平方米, 个, 家 …"
+
+
+def parse_unit(text: str) -> Unit:
+    """Read a unit spelling such as 亿元, 万美元, %, 亩, 万平方米."""
+    s = text.strip()
+    for base in _BASES_BY_LENGTH:
+        if s.endswith(base):
+            mag = s[: len(s) - len(base)]
+            if mag in MAGNITUDES:
+                dim, canonical = BASE_UNITS[base]
+                if dim in ("percent", "pp") and mag:
+                    continue
+                return Unit(mag, canonical, MAGNITUDES[mag], dim)
+    raise UnitError(f"unknown unit {text!r}; expected {known_units_hint()}")
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """Split a trailing unit off `text`; returns (rest, unit spelling) or (text, "")."""
+    for base in _BASES_BY_LENGTH:
+        if text.endswith(base):
+            head = text[: len(text) - len(base)]
+            for mag in _MAGS_BY_LENGTH:
+                if mag and head.endswith(mag):
+                    return head[: len(head) - len(mag)], mag + base
+            return head, base
+    return text, ""
