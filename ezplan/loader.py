@@ -154,7 +154,13 @@ def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> I
         path, is_key = _real_path(doc.data, err["loc"])
         errors.append((path, is_key, err))
 
-    # The first problem in file order; union alternatives at one place are merged.
+    # A union that fails in a nested branch also fails at its own level; the deeper error
+    # is the one that explains it. Then the first problem in file order.
+    paths = {e[0] for e in errors}
+    errors = [
+        e for e in errors if not any(p[: len(e[0])] == e[0] and len(p) > len(e[0]) for p in paths)
+    ] or errors
+
     def position(item: tuple[PathKey, bool, dict[str, Any]]) -> tuple[int, int]:
         m = doc.mark(item[0], key=item[1] or item[2]["type"] == "extra_forbidden")
         return m.line, m.column
@@ -173,12 +179,14 @@ def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> I
     if kind == "missing":
         return InputError(doc.mark(path[:-1]), f"{_where(path[:-1])}: missing key {path[-1]!r}")
     if is_key:
-        key = err["loc"][len(path)] if len(err["loc"]) > len(path) else "?"
+        key = path[-1]
         if kind == "string_pattern_mismatch":
             msg = f"id {key!r} must be lower-case letters, digits and _ (e.g. retail_sales)"
+        elif kind.startswith("int"):
+            msg = f"key {key!r} in {_where(path[:-1])}: expected a year such as 2020"
         else:
-            msg = f"key {key!r} in {_where(path)}: {err['msg']}"
-        return InputError(doc.mark((*path, key), key=True), msg)
+            msg = f"key {key!r} in {_where(path[:-1])}: {err['msg']}"
+        return InputError(doc.mark(path, key=True), msg)
     value = _get(doc.data, path)
     if all(x["type"] in _TYPE_WORDS for x in same):
         wanted = []

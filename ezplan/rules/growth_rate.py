@@ -53,8 +53,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     ilo = engine.rate_from_factor(f[:, 1], n)
     ihi = engine.rate_from_factor(f[:, 2], n)
     compounded = engine.growth_factor(r[:, 0], n)
-    ok = implied.ok & ilo.ok & ihi.ok & compounded.ok
-    feasible = overlap(ilo.value, ihi.value, r[:, 1], r[:, 2])
+    ok = implied.ok & compounded.ok
+    ilo_v = np.where(ilo.ok, ilo.value, -1.0)  # an at-most growth has no lower end
+    ihi_v = np.where(ihi.ok, ihi.value, np.inf)
+    feasible = overlap(ilo_v, ihi_v, r[:, 1], r[:, 2])
     as_written = within(implied.value, r[:, 1], r[:, 2]) | within(
         compounded.value, f[:, 1], f[:, 2]
     )
@@ -70,7 +72,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "end_year": str(c.end_year),
             "implied": rate_text(float(implied.value[i]), c.annual),
             "compounded": fmt.figure_factor_text(c.total.figure, float(compounded.value[i])),
-            "allowed": rate_interval_text(float(ilo.value[i]), float(ihi.value[i]), c.annual),
+            "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
         }
         steps = (
             f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = {params['implied']}",
@@ -91,7 +93,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "base_year": c.base_year,
                 "end_year": c.end_year,
                 "stated_rate": data_val(Val(*r[i])),
-                "implied_rate": data_val(Val(implied.value[i], ilo.value[i], ihi.value[i])),
+                "implied_rate": data_val(Val(implied.value[i], ilo_v[i], ihi_v[i])),
                 "stated_factor": data_val(Val(*f[i])),
                 "expected": float(compounded.value[i]),
                 "actual": float(f[i, 0]),

@@ -80,8 +80,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     expected = engine.grow(b[:, 0], r[:, 0], n)
     base_needed = engine.base_for(e[:, 0], r[:, 0], n)
 
-    computable = implied.ok & ilo.ok & ihi.ok
-    feasible = overlap(ilo.value, ihi.value, r[:, 1], r[:, 2])
+    # An at-most bound has no lower end: the rate can fall to -100%. A base interval reaching
+    # zero leaves the rate unbounded above.
+    computable = implied.ok
+    ilo_v = np.where(ilo.ok, ilo.value, -1.0)
+    ihi_v = np.where(ihi.ok, ihi.value, np.inf)
+    feasible = overlap(ilo_v, ihi_v, r[:, 1], r[:, 2])
     as_written = (
         within(implied.value, r[:, 1], r[:, 2])
         | (expected.ok & within(expected.value, e[:, 1], e[:, 2]))
@@ -116,7 +120,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         params |= {
             "expected": show_amount(plan, c.indicator, float(expected.value[i]), like_end),
             "implied": rate_text(float(implied.value[i]), c.annual),
-            "allowed": rate_interval_text(float(ilo.value[i]), float(ihi.value[i]), c.annual),
+            "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
         }
         steps = (
             f"{ba.face:g}{unit} × (1 + {c.annual.text})^{c.years} = "
@@ -140,7 +144,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "base_year": c.base_year,
                 "end_year": c.end_year,
                 "stated_rate": data_val(Val(*r[i])),
-                "implied_rate": data_val(Val(implied.value[i], ilo.value[i], ihi.value[i])),
+                "implied_rate": data_val(Val(implied.value[i], ilo_v[i], ihi_v[i])),
                 "expected": float(expected.value[i]),
                 "actual": ea.face,
                 "base": data_val(Val(ba.face, ba.lo, ba.hi)),

@@ -1,0 +1,42 @@
+"""Helpers for writing small plans in tests."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ezplan import rules
+from ezplan.findings import Finding
+from ezplan.loader import load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAN_HEAD = """\
+plan:
+  name: 测试规划
+  period: 2021-2025
+"""
+
+
+def write_plan(directory: Path, baselines: str, targets: str, head: str = PLAN_HEAD) -> Path:
+    """Write baselines.yaml and targets.yaml (targets get a plan: header) into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "baselines.yaml").write_text(textwrap.dedent(baselines), encoding="utf-8")
+    (directory / "targets.yaml").write_text(head + textwrap.dedent(targets), encoding="utf-8")
+    return directory
+
+
+def findings_for(directory: Path, code: str | None = None) -> list[Finding]:
+    plan = load_plan(directory)
+    found = rules.run(plan, [rules.rule(code)] if code else None)
+    return found
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path):
+    def make(baselines: str = "indicators: {}\n", targets: str = "targets: {}\n") -> Path:
+        return write_plan(tmp_path / "plan", baselines, targets)
+
+    return make

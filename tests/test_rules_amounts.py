@@ -1,0 +1,260 @@
+"""cumulative, part-whole, currency and share; expected numbers computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import findings_for, write_plan
+
+
+def run(tmp_path, baselines, targets, code):
+    found = findings_for(write_plan(tmp_path, baselines, targets), code)
+    return [(f.severity.label, f.message_id) for f in found], found
+
+
+def ind(iid: str, unit: str, body: str = "", name: str = "指标") -> str:
+    return f"  {iid}:\n    name: {name}\n    unit: {unit}\n" + body
+
+
+# --- cumulative ----------------------------------------------------------------------------
+
+FDI = "indicators:\n" + ind("f", "亿美元", "    levels: {2020: 1.00亿美元}\n")
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        # Σ 1.1^t, t = 1..5 = 6.71561: 1.00亿美元 sums to 6.72 (±0.005 holds 6.7156)
+        ("6.72亿美元", []),
+        ("6.7亿美元", []),  # [6.65, 6.75] holds 6.7156
+        # at most 1.005 × Σ 1.105^t = 1.005 × 6.8128 = 6.847 < 7.95: error
+        ("8亿美元", [("error", "mismatch")]),
+        # 6.80: Σ (1+r)^t = 6.80 at r ≈ 10.4%, which rounds to the stated 10%: fine as written
+        ("6.80亿美元", []),
+    ],
+)
+def test_cumulative_with_base_and_rate(tmp_path, total, expected):
+    got, _ = run(
+        tmp_path, FDI, f"targets:\n  f: {{annual: 10%, cumulative: {total}}}\n", "cumulative"
+    )
+    assert got == expected
+
+
+def test_cumulative_warning_within_rounding(tmp_path):
+    # 10.0% [9.95, 10.05], 6.75 [6.745, 6.755]: at face 6.7156 ∉ S and S needs 10.18% ∉ rate
+    # (dΣ/dr = Σ t·1.1^(t−1) = 19.47, so +0.0344 needs +0.18%); yet at most
+    # 1.005 × (6.7156 + 0.0005 × 19.47) = 6.759 ≥ 6.745: agree only within rounding
+    got, _ = run(
+        tmp_path, FDI, "targets:\n  f: {annual: 10.0%, cumulative: 6.75亿美元}\n", "cumulative"
+    )
+    assert got == [("warning", "rounding")]
+
+
+def test_cumulative_mismatch_names_the_rate_needed(tmp_path):
+    _, (f,) = run(
+        tmp_path, FDI, "targets:\n  f: {annual: 10%, cumulative: 8亿美元}\n", "cumulative"
+    )
+    # solve Σ (1+r)^t = 8 for t=1..5 → r ≈ 16.0%: check 1.16+1.3456+1.5609+1.8106+2.1003 = 7.977
+    assert f.data["implied_rate"] == pytest.approx(0.1609, abs=5e-4)
+    assert f.data["expected"] == pytest.approx(6.71561)
+
+
+def test_cumulative_implies_base_and_yearly_amounts(tmp_path):
+    b = "indicators:\n" + ind("f", "亿美元")
+    got, (f,) = run(
+        tmp_path, b, "targets:\n  f: {annual: 10%, cumulative: 3.2亿美元}\n", "cumulative"
+    )
+    assert got == [("note", "implied-base")]
+    # 3.2 / 6.71561 = 0.476502; then × 1.1 each year up to 0.476502 × 1.61051 = 0.767411
+    assert f.data["implied_base"] == pytest.approx(0.476502, abs=1e-6)
+    assert f.data["yearly"][-1] == pytest.approx(0.767411, abs=1e-6)
+    assert sum(f.data["yearly"]) == pytest.approx(3.2)
+
+
+def test_cumulative_below_previous_period_while_growing(tmp_path):
+    b = "indicators:\n" + ind(
+        "f", "亿美元", "    cumulative:\n      - {period: 2016-2020, value: 6.93亿美元}\n"
+    )
+    got, (w, _) = run(
+        tmp_path, b, "targets:\n  f: {annual: 10%, cumulative: 3.2亿美元}\n", "cumulative"
+    )
+    assert got == [("warning", "below-previous"), ("note", "implied-base")]
+    # 3.2 / 5 = 0.64 a year against 6.93 / 5 = 1.386
+    assert (w.data["average"], w.data["previous_average"]) == pytest.approx((0.64, 1.386))
+
+
+def test_cumulative_below_previous_is_fine_when_the_plan_expects_a_fall(tmp_path):
+    b = "indicators:\n" + ind(
+        "f", "亿美元", "    cumulative:\n      - {period: 2016-2020, value: 6.93亿美元}\n"
+    )
+    got, _ = run(
+        tmp_path, b, "targets:\n  f: {annual: -10%, cumulative: 3.2亿美元}\n", "cumulative"
+    )
+    assert got == [("note", "implied-base")]
+
+
+def test_cumulative_rate_implied_from_base(tmp_path):
+    got, (f,) = run(tmp_path, FDI, "targets:\n  f: {cumulative: 5亿美元}\n", "cumulative")
+    assert got == [("note", "implied-rate")]
+    assert f.data["implied_rate"] == pytest.approx(0.0)  # 1 a year for 5 years: no growth
+
+
+# --- part-whole ----------------------------------------------------------------------------
+
+
+def parts_plan(whole: str, a: str, b: str) -> str:
+    return (
+        "indicators:\n"
+        + ind("w", "亿元", f"    parts: [a, b]\n    levels: {{2020: {whole}}}\n")
+        + ind("a", "亿元", f"    levels: {{2020: {a}}}\n")
+        + ind("b", "亿元", f"    levels: {{2020: {b}}}\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("whole", "a", "b", "expected"),
+    [
+        ("100亿元", "60亿元", "40亿元", []),
+        ("100亿元", "60.2亿元", "40.2亿元", []),  # 100.4 rounds to 100
+        ("100亿元", "60亿元", "45亿元", [("error", "sum")]),  # [104, 106] vs [99.5, 100.5]
+        # sum [100.115, 100.225] vs whole [100.05, 100.15]: they overlap, but 100.17 ∉ whole and
+        # 100.1 ∉ sum: warning
+        ("100.1亿元", "60.0亿元", "40.17亿元", [("warning", "sum-rounding")]),
+    ],
+)
+def test_parts_add_up(tmp_path, whole, a, b, expected):
+    assert run(tmp_path, parts_plan(whole, a, b), "targets: {}\n", "part-whole")[0] == expected
+
+
+def test_part_larger_than_whole(tmp_path):
+    b = (
+        "indicators:\n"
+        + ind("c", "亿美元", "    cumulative:\n      - {period: 2016-2020, value: 8.1亿美元}\n")
+        + ind(
+            "n",
+            "亿美元",
+            "    part_of: c\n    cumulative:\n      - {period: 2016-2020, value: 8.98亿美元}\n",
+        )
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "part-whole")
+    assert got == [("error", "part-exceeds")]
+    assert "over 2016–2020" in f.message("en")
+    # 8.1 at face value but 8.1 ± 0.05 reaches 8.15 ≥ 8.12: warning only
+    b2 = b.replace("8.98亿美元", "8.12亿美元")
+    assert run(tmp_path / "b", b2, "targets: {}\n", "part-whole")[0] == [
+        ("warning", "part-exceeds-rounding")
+    ]
+
+
+def test_missing_part_is_derived_with_its_growth(tmp_path):
+    b = (
+        "indicators:\n"
+        + ind("t", "亿美元", "    parts: [e, i]\n    levels: {2020: 42080万美元}\n")
+        + ind("e", "亿美元", "    levels: {2020: 16011万美元}\n")
+        + ind("i", "亿美元", "    levels: {2020: 26069万美元}\n")
+    )
+    t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 5.46亿美元]}\n"
+    got, (f,) = run(tmp_path, b, t, "part-whole")
+    assert got == [("note", "derived")]
+    # 12 − 5.46 = 6.54亿美元; 82.6 − 37.6 = 45.0亿元; 6.54 / 2.6069 = 2.5088 → 20.20% a year
+    assert f.data["derived"]["value"] == pytest.approx(6.54)
+    assert f.data["annual_rate"] == pytest.approx((6.54 / 2.6069) ** 0.2 - 1)
+    msg = f.message("en")
+    assert "6.54亿美元 (45.0亿元)" in msg and "20.20% a year" in msg
+
+
+def test_project_parts(tmp_path):
+    t = (
+        "targets: {}\nprojects:\n"
+        "  z: {name: 区, unit: 亩, parts: [p, q], value: 1305亩}\n"
+        "  p: {name: 甲, unit: 亩, value: 121亩}\n"
+        "  q: {name: 乙, unit: 亩, value: 1184亩}\n"
+    )
+    assert run(tmp_path, "indicators: {}\n", t, "part-whole")[0] == []
+    t2 = t.replace("1184亩", "1084亩")  # 121 + 1084 = 1205
+    assert run(tmp_path / "b", "indicators: {}\n", t2, "part-whole")[0] == [("error", "sum")]
+
+
+# --- currency ------------------------------------------------------------------------------
+
+CUR = "indicators:\n" + ind("t", "亿美元") + ind("e", "亿美元")
+
+
+def test_pairs_that_agree_get_a_note_only(tmp_path):
+    # 82.6 / 12 = 6.8833 and 37.6 / 5.46 = 6.8864; intervals [6.604, 7.187] ⊃ [6.871, 6.902]
+    t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 5.46亿美元]}\n"
+    got, (f,) = run(tmp_path, CUR, t, "currency")
+    assert got == [("note", "implied")]
+    assert "6.883–6.886" in f.message("en")
+
+
+def test_pair_that_disagrees(tmp_path):
+    # 37.6 / 6.46 = 5.82 against 6.883: error; reported at the 美元 figure
+    t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 6.46亿美元]}\n"
+    got, _ = run(tmp_path, CUR, t, "currency")
+    assert sorted(got) == [("error", "mismatch"), ("note", "implied")]
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        ("6.9元", []),  # [6.85, 6.95] inside [82.55/12.5, 82.65/11.5] = [6.604, 7.187]
+        ("7.5元", [("error", "mismatch")]),
+    ],
+)
+def test_declared_rate(tmp_path, rate, expected):
+    head = f"plan:\n  name: 测试\n  period: 2021-2025\n  exchange_rate: {rate}\n"
+    d = write_plan(tmp_path, CUR, "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n", head)
+    got = [(f.severity.label, f.message_id) for f in findings_for(d, "currency")]
+    assert got == expected
+
+
+# --- share ---------------------------------------------------------------------------------
+
+
+def share_plan(value: str, levels: str = "") -> str:
+    return (
+        "indicators:\n"
+        + ind("r", "亿元", "    levels: {2020: 326.57亿元}\n")
+        + ind("n", "亿元", levels + f"    shares:\n      - {{of: r, year: 2020, value: {value}}}\n")
+    )
+
+
+def test_share_implies_the_numerator(tmp_path):
+    got, (f,) = run(tmp_path, share_plan("40%以上"), "targets: {}\n", "share")
+    assert got == [("note", "implied-numerator")]
+    assert "≥ 130.63亿元" in f.message("en")  # 0.40 × 326.57 = 130.628
+
+
+@pytest.mark.parametrize(
+    ("level", "share", "expected"),
+    [
+        ("130亿元", "40%以上", []),  # 130 / 326.57 = 39.81% ≥ 39.5
+        ("120亿元", "40%以上", [("error", "mismatch")]),  # 36.7%
+        ("120亿元", "37%", []),  # 36.75% rounds to 37
+        ("120亿元", "40%以内", []),
+    ],
+)
+def test_share_with_both_levels(tmp_path, level, share, expected):
+    plan = share_plan(share, f"    levels: {{2020: {level}}}\n")
+    assert run(tmp_path, plan, "targets: {}\n", "share")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        ("32%", []),
+        ("33%", [("error", "points-mismatch")]),  # 30 + 2 = 32 ([31, 33] vs [32.5, 33.5]? overlap)
+    ],
+)
+def test_percentage_points(tmp_path, end, expected):
+    b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 30.0%}\n")
+    t = f"targets:\n  s: {{level: {end}, change: 提高2.0个百分点}}\n"
+    assert run(tmp_path, b, t, "share")[0] == expected
+
+
+def test_percentage_points_implied(tmp_path):
+    b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 30%}\n")
+    got, (f,) = run(tmp_path, b, "targets:\n  s: {change: 提高2个百分点}\n", "share")
+    assert got == [("note", "points-implied")]
+    assert f.data["expected"]["value"] == 32

@@ -1,0 +1,283 @@
+"""level-rate, level-growth, growth-rate, chained-growth, history, constant-prices.
+
+Every expected number is computed by hand in the comments (or with a different formula)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import findings_for, write_plan
+
+
+def run(tmp_path, baselines, targets, code):
+    found = findings_for(write_plan(tmp_path, baselines, targets), code)
+    return [(f.severity.label, f.message_id) for f in found], found
+
+
+def base(levels: str, extra: str = "") -> str:
+    return f"indicators:\n  x:\n    name: 指标\n    name_en: X\n    unit: 亿元\n    levels: {levels}\n{extra}"
+
+
+# --- level-rate ----------------------------------------------------------------------------
+
+
+def test_level_rate_error_with_the_numbers_a_planner_needs(tmp_path):
+    # 100 × 1.1^5 = 161.051; 200 needs (200/100)^(1/5) − 1 = 2^0.2 − 1 = 14.87%
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 200亿元, annual: 10%}\n",
+        "level-rate",
+    )
+    assert got == [("error", "mismatch")]
+    assert f.message("en") == (
+        "at 10% a year, 100亿元 (2020) grows to 161.1亿元 by 2025, not "
+        "200亿元; 200亿元 needs 14.87% a year"
+    )
+    assert f.data["expected"] == pytest.approx(161.051)
+    assert f.data["implied_rate"]["value"] == pytest.approx(2**0.2 - 1)
+    assert (f.mark.line, f.mark.column) == (5, 29)  # the stated rate
+
+
+def test_level_rate_fine_when_the_level_rounds(tmp_path):
+    # 100 × 1.1^5 = 161.05 → rounds to 161 (±0.5): consistent as written
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 161亿元, annual: 10%}\n",
+        "level-rate",
+    )
+    assert got == []
+
+
+def test_level_rate_warning_when_only_rounding_reconciles(tmp_path):
+    # 162/100 gives (1.62)^(1/5) − 1 = 10.13% ∉ [9.95, 10.05]; 100 × 1.1^5 = 161.05 ∉ [161.5, 162.5];
+    # but the levels allow down to (161.5/100.5)^(1/5) − 1 = 9.952% ≤ 10.05%: warning.
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 162亿元, annual: 10.0%}\n",
+        "level-rate",
+    )
+    assert got == [("warning", "rounding")]
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        ("超过150亿元", []),  # 161.05 ≥ 150: a bound is met by any value on its side
+        ("150亿元以上", []),
+        ("不超过150亿元", [("error", "mismatch")]),  # at most 150.5, but 10% gives 161.05
+        ("170亿元以内", []),
+    ],
+)
+def test_level_rate_bounds_on_both_sides(tmp_path, level, expected):
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        f"targets:\n  x: {{level: {level}, annual: 10%}}\n",
+        "level-rate",
+    )
+    assert got == expected
+
+
+def test_level_rate_one_year_period(tmp_path):
+    # 2024 → 2025: 100 × 1.1 = 110 (fine); 120 needs 20% (error)
+    b = base("{2024: 100亿元}")
+    assert (
+        run(
+            tmp_path / "a",
+            b,
+            "targets:\n  x: {period: 2025, level: 110亿元, annual: 10%}\n",
+            "level-rate",
+        )[0]
+        == []
+    )
+    assert run(
+        tmp_path / "b",
+        b,
+        "targets:\n  x: {period: 2025, level: 120亿元, annual: 10%}\n",
+        "level-rate",
+    )[0] == [("error", "mismatch")]
+
+
+def test_level_rate_zero_base_is_not_computable(tmp_path):
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 0亿元}"),
+        "targets:\n  x: {level: 100亿元, annual: 10%}\n",
+        "level-rate",
+    )
+    assert got == [("warning", "not-computable")]
+    assert "zero or negative" in f.message("en")
+
+
+def test_level_rate_on_history(tmp_path):
+    # 2015 → 2019 stated 5% a year: 100 × 1.05^4 = 121.55, not 130
+    b = base(
+        "{2015: 100亿元, 2019: 130亿元}", "    growth:\n      - {period: 2016-2019, annual: 5%}\n"
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "level-rate")
+    assert got == [("error", "mismatch")] and f.scope == "history"
+
+
+# --- level-growth --------------------------------------------------------------------------
+
+
+def test_times_growth_fitting_its_reading_is_explained(tmp_path):
+    # 增长2.4倍 = ×3.4: 100 → 340 fits; read as ×2.4 it would give 240: note
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 340亿元, total: 增长2.4倍}\n",
+        "level-growth",
+    )
+    assert got == [("note", "reading")]
+    assert "×3.4" in f.message("en")
+
+
+def test_times_growth_fitting_only_the_other_reading_is_an_error_that_says_so(tmp_path):
+    # 100 → 240 is ×2.4, i.e. 增长1.4倍; 增长2.4倍 (×3.4) cannot be, 是…的2.4倍 can
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 240亿元, total: 增长2.4倍}\n",
+        "level-growth",
+    )
+    assert got == [("error", "other-reading")]
+    assert f.data["fitting_reading"] == "multiple"
+    assert "是…的2.4倍" in f.message("en")
+
+
+def test_multiple_reading_the_other_way(tmp_path):
+    # 是2020年的2.4倍 means ×2.4; 340 fits only 增长2.4倍
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 340亿元, total: 是2020年的2.4倍}\n",
+        "level-growth",
+    )
+    assert got == [("error", "other-reading")]
+
+
+@pytest.mark.parametrize(
+    ("level", "total", "expected"),
+    [
+        ("200亿元", "翻一番", []),
+        ("250亿元", "翻一番", [("error", "mismatch")]),
+        ("400亿元", "翻两番", []),
+        ("150亿元", "增长50%", []),
+        # 151/100 = 1.51 ∉ [1.495, 1.505]; 100 × 1.5 = 150 ∉ [150.5, 151.5]; but the levels allow
+        # down to 150.5/100.5 = 1.4975 ≤ 1.505: warning
+        ("151亿元", "增长50%", [("warning", "rounding")]),
+        ("90亿元", "下降10%", []),
+    ],
+)
+def test_level_growth_forms(tmp_path, level, total, expected):
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        f"targets:\n  x: {{level: {level}, total: {total}}}\n",
+        "level-growth",
+    )
+    assert got == expected
+
+
+# --- growth-rate ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("total", "annual", "years", "expected"),
+    [
+        # 1.189^(1/4) − 1 = 4.42% (ln 1.189 = 0.17311, /4 = 0.04328, e^ = 1.04423): not 4.3%
+        ("增长18.9%", "4.3%", "2016-2019", [("error", "mismatch")]),
+        # 1.249^(1/4) − 1 = 5.72%, rounds to 5.7%
+        ("增长24.9%", "5.7%", "2016-2019", []),
+        # one year: 10.0% [9.95, 10.05] and 10.1% [10.05, 10.15] touch only at 10.05: warning
+        ("增长10.0%", "10.1%", "2020", [("warning", "rounding")]),
+        # 1.23^5 = 2.8153 → 增长181.5%, within 182 ± 0.5
+        ("增长182%", "23%", "2021-2025", []),
+        ("翻一番", "15%", "2021-2025", []),  # 1.15^5 = 2.011 → about ×2: within 15% ± 0.5
+        ("翻一番", "10%", "2021-2025", [("error", "mismatch")]),  # 1.1^5 = 1.61
+    ],
+)
+def test_growth_rate(tmp_path, total, annual, years, expected):
+    b = base("{}", f"    growth:\n      - {{period: {years}, total: {total}, annual: {annual}}}\n")
+    got, _ = run(tmp_path, b, "targets: {}\n", "growth-rate")
+    assert got == expected
+
+
+# --- chained-growth ------------------------------------------------------------------------
+
+
+def chain(whole: str) -> str:
+    return base(
+        "{}",
+        "    growth:\n"
+        "      - {period: 2016-2019, annual: 12.6%}\n"
+        "      - {period: 2020, total: 下降22.6%}\n"
+        f"      - {{period: 2016-2020, annual: {whole}}}\n",
+    )
+
+
+def test_chained_growth_error(tmp_path):
+    # 1.126^4 × 0.774 = 1.607550 × 0.774 = 1.244244 → 4.47% a year; 8% a year is 1.08^5 = 1.4693
+    got, (f,) = run(tmp_path, chain("8%"), "targets: {}\n", "chained-growth")
+    assert got == [("error", "mismatch")]
+    assert f.data["chained_factor"]["value"] == pytest.approx(1.126**4 * 0.774)
+
+
+def test_chained_growth_fine_within_rounding(tmp_path):
+    # 4.5% a year: [1.0445^5, 1.0455^5] = [1.2432, 1.2492] holds the chained 1.2442
+    assert run(tmp_path, chain("4.5%"), "targets: {}\n", "chained-growth")[0] == []
+
+
+def test_year_on_year_chain(tmp_path):
+    # 10% then 10% is ×1.21 over two years: 增长21% fits, 增长25% does not
+    def plan(total):
+        return base(
+            "{}",
+            "    growth:\n      - {period: 2021, total: 增长10%}\n"
+            "      - {period: 2022, total: 增长10%}\n"
+            f"      - {{period: 2021-2022, total: {total}}}\n",
+        )
+
+    assert run(tmp_path / "a", plan("增长21%"), "targets: {}\n", "chained-growth")[0] == []
+    assert run(tmp_path / "b", plan("增长25%"), "targets: {}\n", "chained-growth")[0] == [
+        ("error", "mismatch")
+    ]
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def test_history_implies_the_unstated_base(tmp_path):
+    # 421.86 / 1.126^4 = 421.86 / 1.607550 = 262.43
+    b = base("{2019: 421.86亿元}", "    growth:\n      - {period: 2016-2019, annual: 12.6%}\n")
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "history")
+    assert got == [("note", "implied")]
+    assert f.data["implied"]["value"] == pytest.approx(421.86 / 1.126**4)
+    assert "262.43亿元" in f.message("en")
+
+
+def test_history_conflicting_implied_levels(tmp_path):
+    # 2015 from 2019: 262.43; from 2020 after 增长50%: 326.57 / 1.5 = 217.71: error
+    b = base(
+        "{2019: 421.86亿元, 2020: 326.57亿元}",
+        "    growth:\n      - {period: 2016-2019, annual: 12.6%}\n"
+        "      - {period: 2016-2020, total: 增长50%}\n",
+    )
+    got, _ = run(tmp_path, b, "targets: {}\n", "history")
+    assert got == [("note", "implied"), ("error", "conflict")]
+
+
+# --- constant-prices -----------------------------------------------------------------------
+
+
+def test_constant_price_growth_is_noted_not_compared(tmp_path):
+    b = base("{2020: 100亿元}")
+    t = "targets:\n  x: {level: 161亿元, annual: 7%, constant_prices: true}\n"
+    assert run(tmp_path, b, t, "level-rate")[0] == []  # 7% vs 10% current: no false alarm
+    got, (f,) = run(tmp_path / "b", b, t, "constant-prices")
+    assert got == [("note", "not-compared")]
+    assert f.data["implied_rate"] == pytest.approx(1.61**0.2 - 1)
