@@ -132,7 +132,8 @@ def test_bad_targets(tmp_path, targets, line, col, words):
             "key 'twenty'",
         ),
         (
-            "indicators:\n  sales:\n    name: x\n    unit: 亿元\n    growth:\n      - period: 2016\n",
+            "indicators:\n  sales:\n    name: x\n    unit: 亿元\n"
+            "    growth:\n      - period: 2016\n",
             6,
             9,
             "give annual:, total: or both",

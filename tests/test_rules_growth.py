@@ -15,7 +15,8 @@ def run(tmp_path, baselines, targets, code):
 
 
 def base(levels: str, extra: str = "") -> str:
-    return f"indicators:\n  x:\n    name: 指标\n    name_en: X\n    unit: 亿元\n    levels: {levels}\n{extra}"
+    head = "indicators:\n  x:\n    name: 指标\n    name_en: X\n    unit: 亿元\n"
+    return f"{head}    levels: {levels}\n{extra}"
 
 
 # --- level-rate ----------------------------------------------------------------------------
@@ -51,7 +52,8 @@ def test_level_rate_fine_when_the_level_rounds(tmp_path):
 
 
 def test_level_rate_warning_when_only_rounding_reconciles(tmp_path):
-    # 162/100 gives (1.62)^(1/5) − 1 = 10.13% ∉ [9.95, 10.05]; 100 × 1.1^5 = 161.05 ∉ [161.5, 162.5];
+    # 162/100 gives (1.62)^(1/5) − 1 = 10.13% ∉ [9.95, 10.05];
+    # 100 × 1.1^5 = 161.05 ∉ [161.5, 162.5];
     # but the levels allow down to (161.5/100.5)^(1/5) − 1 = 9.952% ≤ 10.05%: warning.
     got, _ = run(
         tmp_path,
