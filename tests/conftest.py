@@ -40,3 +40,13 @@ def plan_dir(tmp_path: Path):
         return write_plan(tmp_path / "plan", baselines, targets)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _floating_point_errors_raise():
+    """Any floating-point warning numpy would give is an error in tests (underflow to zero is
+    not a warning in numpy's defaults and stays silent)."""
+    import numpy as np
+
+    with np.errstate(divide="raise", over="raise", invalid="raise", under="ignore"):
+        yield

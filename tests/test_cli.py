@@ -1,0 +1,200 @@
+"""The command line, through click's CliRunner: formats, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from tests.conftest import ROOT, write_plan
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")
+    return CliRunner()
+
+
+def test_check_bundled_plan_text(runner):
+    r = runner.invoke(main, ["check", "--lang", "en"])
+    assert r.exit_code == 1, r.output
+    out = r.stdout
+    for name in ["Total retail sales of consumer goods", "Exports", "Total foreign trade"]:
+        assert name in out
+    assert "targets.yaml:17:13" in out and "8.89%" in out
+    assert "3 error(s), 1 warning(s), 10 note(s) in 6 target(s)" in out
+    assert "Traceback" not in out
+
+
+def test_check_chinese(runner):
+    r = runner.invoke(main, ["check", "--lang", "zh"])
+    assert "社会消费品零售总额" in r.stdout and "错误" in r.stdout
+    assert "6 项目标：3 个错误，1 个警告，10 条提示" in r.stdout
+
+
+def test_check_json_is_one_document(runner):
+    r = runner.invoke(main, ["check", "--format", "json", "--lang", "en"])
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)  # the whole of stdout is one JSON document
+    assert set(doc) == {"summary", "findings"}
+    s = doc["summary"]
+    assert (s["errors"], s["warnings"], s["notes"]) == (3, 1, 10)
+    assert [t["indicator"] for t in s["targets"]] == [
+        "retail_sales",
+        "online_retail",
+        "trade_total",
+        "exports",
+        "fdi_actual",
+        "ecommerce_firms_introduced",
+    ]
+    f = next(f for f in doc["findings"] if f["check"] == "level-rate")
+    assert {"check", "severity", "indicator", "file", "line", "column", "message"} <= set(f)
+    assert (f["severity"], f["file"], f["line"], f["column"]) == ("error", "targets.yaml", 17, 13)
+    assert f["expected"] == pytest.approx(525.944, abs=1e-3) and f["actual"] == 500
+    assert {f["severity"] for f in doc["findings"]} <= {"error", "warning", "note"}
+
+
+def test_clean_plan_exits_zero(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 161亿元, annual: 10%}\n",
+    )
+    r = CliRunner().invoke(main, ["check", str(d), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert "No findings" in r.stdout
+
+
+def test_strict_makes_warnings_fail(tmp_path):
+    # 162 from 100 at 10.0%: a warning only (see test_rules_growth)
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 162亿元, annual: 10.0%}\n",
+    )
+    assert CliRunner().invoke(main, ["check", str(d)]).exit_code == 0
+    assert CliRunner().invoke(main, ["check", str(d), "--strict"]).exit_code == 1
+
+
+def test_select_and_ignore(runner):
+    r = runner.invoke(main, ["check", "--format", "json", "--select", "level-rate,currency"])
+    assert {f["check"] for f in json.loads(r.stdout)["findings"]} == {"level-rate", "currency"}
+    r = runner.invoke(
+        main, ["check", "--format", "json", "--ignore", "level-rate,part-whole,growth-rate"]
+    )
+    assert r.exit_code == 0  # the remaining findings are a warning and notes
+    r = runner.invoke(main, ["check", "--select", "no-such-rule"])
+    assert r.exit_code == 2 and "unknown rule code(s): no-such-rule" in r.stderr
+
+
+def test_explicit_files(runner, tmp_path):
+    r = runner.invoke(
+        main,
+        [
+            "check",
+            "--baselines",
+            str(ROOT / "baselines.yaml"),
+            "--targets",
+            str(ROOT / "targets.yaml"),
+            "--format",
+            "json",
+        ],
+    )
+    assert r.exit_code == 1 and json.loads(r.stdout)["summary"]["errors"] == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ("targets:\n  x: {level: 1亿英镑}\n", ":5:"),
+        ("targets:\n  x: {level: 1亿元\n", ":6:"),
+        ("targets:\n  x: {levle: 1亿元}\n", ":5:"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, content, where):
+    d = write_plan(tmp_path, "indicators:\n  x: {name: 甲, unit: 亿元}\n", content)
+    r = CliRunner().invoke(main, ["check", str(d)])
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "targets.yaml" + where in lines[0]
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+def test_missing_plan_directory(tmp_path):
+    r = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")])
+    assert r.exit_code == 2 and "cannot read file" in r.stderr
+
+
+def test_not_utf8(tmp_path):
+    d = write_plan(tmp_path, "indicators: {}\n", "targets: {}\n")
+    (d / "baselines.yaml").write_bytes(b"indicators: {}\n# \xb5\n")
+    r = CliRunner().invoke(main, ["check", str(d)])
+    assert r.exit_code == 2 and "baselines.yaml:2:3: not UTF-8" in r.stderr
+
+
+def test_explain(runner):
+    r = runner.invoke(main, ["explain", "retail_sales", "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "2016-2019年，全市社会消费品零售总额年均增长12.6%" in out  # a quote
+    assert "[326.565, 326.575]" in out  # the interval the digits allow
+    assert "326.57亿元 × (1 + 10%)^5 = 525.94亿元" in out  # a computation step
+    assert "targets.yaml:17:13" in out
+    r = runner.invoke(main, ["explain", "nothing_here"])
+    assert r.exit_code == 2 and "no indicator 'nothing_here'" in r.stderr
+
+
+def test_schema_matches_committed_files(runner):
+    for which in ("baselines", "targets"):
+        r = runner.invoke(main, ["schema", which])
+        assert r.exit_code == 0
+        doc = json.loads(r.stdout)
+        assert doc["$schema"] == "http://json-schema.org/draft-07/schema#"
+        committed = json.loads((ROOT / "schema" / f"{which}.schema.json").read_text("utf-8"))
+        assert doc == committed, f"run: ezplan schema {which} > schema/{which}.schema.json"
+
+
+def test_rules_lists_every_rule(runner):
+    r = runner.invoke(main, ["rules", "--lang", "en"])
+    for code in [
+        "level-rate",
+        "level-growth",
+        "growth-rate",
+        "cumulative",
+        "part-whole",
+        "currency",
+        "chained-growth",
+        "history",
+        "share",
+        "constant-prices",
+    ]:
+        assert f"{code}: " in r.stdout
+
+
+def test_version_and_module_entry_point():
+    r = CliRunner().invoke(main, ["--version"])
+    assert r.exit_code == 0 and "ezplan, version" in r.stdout
+    p = subprocess.run(
+        [sys.executable, "-m", "ezplan", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert p.returncode == 0 and "ezplan" in p.stdout
+
+
+def test_lang_from_locale(runner, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert "错误" in runner.invoke(main, ["check"]).stdout
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert "error" in runner.invoke(main, ["check"]).stdout

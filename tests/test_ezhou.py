@@ -1,0 +1,228 @@
+"""The bundled Ezhou plan: every finding pinned, every number computed by hand here.
+
+Arithmetic (by hand / a calculator, not by ezplan):
+- retail: 326.57 × 1.1^5 = 326.57 × 1.61051 = 525.944; 500 needs (500/326.57)^(1/5) − 1:
+  500/326.57 = 1.531065, ln = 0.425965, /5 = 0.085193, e^ − 1 = 8.893%.
+- exports 2015→2019: 增长18.9% over 4 years is 1.189^(1/4) − 1: ln 1.189 = 0.173113, /4 =
+  0.043278, e^ − 1 = 4.4228%, not 4.3% (4.3% ± 0.05 < 4.41%): error.
+- trade 2015→2019: 1.249^(1/4) − 1 = 5.72% → rounds to 5.7%; imports 1.293^(1/4) − 1 = 6.64%
+  → 6.6%: fine.
+- trade 2020→2025: 12/4.208 = 2.8517 (增长185.2%) but 4.208 × 2.82 = 11.867 rounds to 12;
+  1.23^5 = 2.8153 (增长181.5%, within 182 ± 0.5): fine.
+- exports 2020→2025: 5.46/1.6011 = 3.4102 = 增长2.41倍, fits 增长2.4倍 (×3.4), not ×2.4;
+  1.28^5 = 3.436 = 增长2.44倍: fine; 3.4102^(1/5) − 1 = 27.81% → 28%.
+- 合同外资 8.1 < 其中新批合同外资 8.98: a part larger than its whole: error.
+- 实际利用外资: Σ 1.1^t (t=1..5) = 6.71561; 3.2/6.71561 = 0.476502 in 2020; average 3.2/5 = 0.64
+  a year against 6.93/5 = 1.386 in 2016–2020 while growing 10% a year: warning.
+- imports 2025 = 12 − 5.46 = 6.54亿美元 (82.6 − 37.6 = 45.0亿元); 6.54/2.6069 = 2.5087,
+  ^(1/5) − 1 = 20.20%.
+- 2015 levels implied: retail 421.86/1.126^4 = 421.86/1.607550 = 262.43亿元; trade 67968/1.249 =
+  54418万美元; exports 27285/1.189 = 22948; imports 40683/1.293 = 31464; and 22948 + 31464 =
+  54412 ≈ 54418 within rounding (no finding).
+- 网络零售额 ≥ 40% × 326.57 = 130.63亿元; 约210 of 500 = 42.0%.
+- exchange rate: 82.6/12 = 6.8833, 37.6/5.46 = 6.8864 (agree within rounding).
+- bonded zone: 121 + 241 + 553 + 390 = 1305 (no finding).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ezplan import rules
+from ezplan.loader import load_plan
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def found():
+    return rules.run(load_plan(ROOT))
+
+
+def line_of(filename: str, after: str, text: str) -> int:
+    """The line of the first `text` below the first line containing `after`."""
+    lines = (ROOT / filename).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i in range(start, len(lines)) if text in lines[i]) + 1
+
+
+EXPECTED = [
+    # (file, after, text, check, severity, message id, indicator)
+    (
+        "baselines.yaml",
+        "  retail_sales:",
+        "annual: 12.6%",
+        "history",
+        "note",
+        "implied",
+        "retail_sales",
+    ),
+    (
+        "baselines.yaml",
+        "  network_retail:",
+        "value: 40%以上",
+        "share",
+        "note",
+        "implied-numerator",
+        "network_retail",
+    ),
+    (
+        "baselines.yaml",
+        "  trade_total:",
+        "total: 增长24.9%",
+        "history",
+        "note",
+        "implied",
+        "trade_total",
+    ),
+    ("baselines.yaml", "  exports:", "total: 增长18.9%", "history", "note", "implied", "exports"),
+    ("baselines.yaml", "  exports:", "annual: 4.3%", "growth-rate", "error", "mismatch", "exports"),
+    ("baselines.yaml", "  imports:", "total: 增长29.3%", "history", "note", "implied", "imports"),
+    (
+        "baselines.yaml",
+        "  fdi_contract_new:",
+        "value: 8.98亿美元",
+        "part-whole",
+        "error",
+        "part-exceeds",
+        "fdi_contract_new",
+    ),
+    (
+        "targets.yaml",
+        "  retail_sales:",
+        "annual: 10%",
+        "level-rate",
+        "error",
+        "mismatch",
+        "retail_sales",
+    ),
+    (
+        "targets.yaml",
+        "  online_retail:",
+        "level: 约210亿元",
+        "part-whole",
+        "note",
+        "share",
+        "online_retail",
+    ),
+    (
+        "targets.yaml",
+        "  trade_total:",
+        "level: [82.6亿元",
+        "currency",
+        "note",
+        "implied",
+        "trade_total",
+    ),
+    (
+        "targets.yaml",
+        "  trade_total:",
+        "level: [82.6亿元",
+        "part-whole",
+        "note",
+        "derived",
+        "imports",
+    ),
+    (
+        "targets.yaml",
+        "  exports:",
+        "total: 增长2.4倍",
+        "level-growth",
+        "note",
+        "reading",
+        "exports",
+    ),
+    (
+        "targets.yaml",
+        "  fdi_actual:",
+        "cumulative: 3.2亿美元",
+        "cumulative",
+        "warning",
+        "below-previous",
+        "fdi_actual",
+    ),
+    (
+        "targets.yaml",
+        "  fdi_actual:",
+        "cumulative: 3.2亿美元",
+        "cumulative",
+        "note",
+        "implied-base",
+        "fdi_actual",
+    ),
+]
+
+
+def test_every_finding_is_pinned(found):
+    got = sorted(
+        (f.mark.file, f.mark.line, f.check, f.severity.label, f.message_id, f.indicator)
+        for f in found
+    )
+    want = sorted(
+        (file, line_of(file, after, text), check, sev, mid, iid)
+        for file, after, text, check, sev, mid, iid in EXPECTED
+    )
+    assert got == want
+
+
+def pick(found, check, indicator, message_id):
+    (f,) = [
+        f for f in found if (f.check, f.indicator, f.message_id) == (check, indicator, message_id)
+    ]
+    return f
+
+
+def test_retail_numbers(found):
+    f = pick(found, "level-rate", "retail_sales", "mismatch")
+    assert f.data["expected"] == pytest.approx(525.944, abs=1e-3)
+    assert f.data["implied_rate"]["value"] == pytest.approx(0.08893, abs=1e-5)
+    assert f.message("en") == (
+        "at 10% a year, 326.57亿元 (2020) grows to 525.9亿元 by 2025, not "
+        "500亿元; 500亿元 needs 8.89% a year"
+    )
+    assert f.message("zh") == (
+        "按年均增长10%，2020年的326.57亿元到2025年为525.9亿元，而非500亿元；"
+        "达到500亿元需年均增长8.89%"
+    )
+
+
+def test_exports_history_numbers(found):
+    f = pick(found, "growth-rate", "exports", "mismatch")
+    assert f.data["implied_rate"]["value"] == pytest.approx(0.044228, abs=1e-6)
+    assert "4.42% a year, not 4.3%" in f.message("en")
+
+
+def test_fdi_numbers(found):
+    w = pick(found, "cumulative", "fdi_actual", "below-previous")
+    assert (w.data["average"], w.data["previous_average"]) == pytest.approx((0.64, 1.386))
+    n = pick(found, "cumulative", "fdi_actual", "implied-base")
+    assert n.data["implied_base"] == pytest.approx(0.476502, abs=1e-6)
+
+
+def test_derived_imports(found):
+    f = pick(found, "part-whole", "imports", "derived")
+    assert f.data["derived"]["value"] == pytest.approx(6.54)
+    assert f.data["annual_rate"] == pytest.approx(0.2020, abs=1e-4)
+    assert "45.0亿元" in f.message("en")
+
+
+def test_implied_2015_levels(found):
+    values = {f.indicator: f.data["implied"]["value"] for f in found if f.check == "history"}
+    assert values["retail_sales"] == pytest.approx(262.43, abs=5e-3)
+    assert values["trade_total"] * 1e4 == pytest.approx(54418, abs=0.5)
+    assert values["exports"] * 1e4 == pytest.approx(22948, abs=0.5)
+    assert values["imports"] * 1e4 == pytest.approx(31464, abs=0.5)
+
+
+def test_no_false_alarm_on_consistent_figures(found):
+    flagged = {(f.check, f.indicator) for f in found if f.severity.label != "note"}
+    for ok in [
+        ("level-rate", "trade_total"),
+        ("level-growth", "trade_total"),
+        ("growth-rate", "trade_total"),
+        ("level-rate", "exports"),
+        ("growth-rate", "imports"),
+        ("currency", "exports"),
+        ("part-whole", "bonded_zone_land"),
+        ("part-whole", "trade_total"),
+    ]:
+        assert ok not in flagged
