@@ -11,7 +11,6 @@ from typing import NamedTuple
 import numpy as np
 
 from ezplan import engine
-from ezplan.figures import Kind
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.units import Unit
 
@@ -137,21 +136,9 @@ class Facts:
             out.append(Implied(c.indicator, year, Val(face[i], lo[i], hi[i]), c, from_year, via))
         return out
 
-    def level_or_implied(self, indicator: str, year: int | None) -> tuple[Val, bool] | None:
-        """A recorded level, else one implied by stated growth; True if implied."""
-        v = self.level(indicator, year)
-        if v is not None:
-            return v, False
-        for imp in self.implied:
-            if imp.indicator == indicator and imp.year == year:
-                return imp.value, True
-        return None
-
     def stated_val(self, indicator: str, s: Stated) -> Val | None:
         """One stated amount in its indicator's unit."""
-        from ezplan.model import Level
-
-        a = self.plan.amount(Level(indicator, None, (s,), "target"))
+        a = self.plan.amount_of(indicator, (s,))
         return None if a is None else Val(a.face, a.lo, a.hi)
 
     @cached_property
@@ -190,7 +177,3 @@ class Facts:
                 out = Val(base.face / fx[0], base.lo / fx[2], base.hi / fx[1])
             return Val(out.face / dst.scale, out.lo / dst.scale, out.hi / dst.scale)
         return None
-
-
-def is_amount_level(s: Stated) -> bool:
-    return s.figure.kind in (Kind.AMOUNT, Kind.PERCENT)

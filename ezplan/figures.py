@@ -95,10 +95,6 @@ class Figure:
     def with_tolerance(self, tolerance: float | None) -> Figure:
         return self if tolerance is None else replace(self, tolerance=tolerance)
 
-    @property
-    def is_bound(self) -> bool:
-        return self.comparator in (Comparator.AT_LEAST, Comparator.AT_MOST)
-
     def interval(self) -> tuple[float, float]:
         """Every value this figure allows, as written: rounding, 约, bounds and ranges."""
         h = self.half_step
@@ -144,10 +140,6 @@ class Figure:
             case Kind.DOUBLING:
                 return 2.0**self.value
         raise FigureError(f"{self.text!r} is not a growth figure")
-
-    @property
-    def is_growth(self) -> bool:
-        return self.kind in (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING)
 
 
 def normalize(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from ezplan.errors import Mark
@@ -153,16 +154,12 @@ class Plan:
     quote: str | None = None
 
     def level(self, indicator: str, year: int | None) -> Level | None:
-        for lv in self.levels:
-            if lv.indicator == indicator and lv.year == year:
-                return lv
-        return None
+        return self._level_index.get((indicator, year))
 
-    def levels_of(self, indicator: str) -> list[Level]:
-        return sorted(
-            (lv for lv in self.levels if lv.indicator == indicator),
-            key=lambda lv: -1 if lv.year is None else lv.year,
-        )
+    @cached_property
+    def _level_index(self) -> dict[tuple[str, int | None], Level]:
+        # Built on first use: the loader has appended every level by then.
+        return {(lv.indicator, lv.year): lv for lv in self.levels}
 
     def currency_pairs(self) -> list[tuple[Level, Stated, Stated]]:
         """Levels stated in both 元 and 美元: (level, the 元 figure, the 美元 figure)."""
@@ -196,8 +193,12 @@ class Plan:
 
     def amount(self, level: Level) -> Amount | None:
         """The level in its indicator's unit; through the exchange rate only if it must."""
-        unit = self.indicators[level.indicator].unit
-        for s in level.figures:
+        return self.amount_of(level.indicator, level.figures)
+
+    def amount_of(self, indicator: str, figures: tuple[Stated, ...]) -> Amount | None:
+        """One amount stated in one or more units, in `indicator`'s unit."""
+        unit = self.indicators[indicator].unit
+        for s in figures:
             f = s.figure
             if f.unit is not None and f.unit.dimension == unit.dimension:
                 k = f.unit.factor_to(unit)
@@ -209,7 +210,7 @@ class Plan:
         fx = self.cny_per_usd()
         if fx is None or unit.currency is None:
             return None
-        for s in level.figures:
+        for s in figures:
             f = s.figure
             if f.unit is None or f.unit.currency is None:
                 continue

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -23,6 +23,8 @@ IndicatorId = Annotated[
 ]
 FigureText = Annotated[
     str | int,
+    # An editor reads a bare 421.86 as a number; ezplan keeps its text (and precision).
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
     Field(
         description="A figure as the plan writes it: 326.57亿元, 23%, 增长182%, 增长2.4倍, "
         "翻一番, 约210亿元, 40%以上, 超过300亿元, 提高2个百分点, 1至5个. A bare number takes the "

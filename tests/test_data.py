@@ -83,3 +83,28 @@ def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for r in all_rules():
         assert f"| `{r.code}` |" in readme
+
+
+def test_bundled_files_validate_against_the_committed_schema_as_an_editor_reads_them():
+    import json
+
+    import jsonschema
+    import yaml
+
+    for which in ("baselines", "targets"):
+        schema = json.loads((ROOT / "schema" / f"{which}.schema.json").read_text("utf-8"))
+        jsonschema.Draft7Validator.check_schema(schema)
+        text = (ROOT / f"{which}.yaml").read_text("utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema=schema/{which}.schema.json")
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))  # keys become text
+        jsonschema.Draft7Validator(schema).validate(data)
+
+
+def test_the_schema_rejects_what_ezplan_rejects():
+    import json
+
+    import jsonschema
+
+    schema = json.loads((ROOT / "schema" / "targets.schema.json").read_text("utf-8"))
+    bad = {"plan": {"name": "x", "period": "2021-2025"}, "targets": {"x": {"levl": "1亿元"}}}
+    assert not jsonschema.Draft7Validator(schema).is_valid(bad)

@@ -88,10 +88,6 @@ def data_val(v: Val) -> dict[str, float | str | None]:
     }
 
 
-def stated_text(s: Stated) -> str:
-    return s.figure.text
-
-
 def name(plan: Plan, indicator: str) -> dict[str, str]:
     """An indicator's name for messages, per language."""
     ind = plan.indicators[indicator]
