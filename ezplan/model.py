@@ -156,6 +156,19 @@ class Plan:
     def level(self, indicator: str, year: int | None) -> Level | None:
         return self._level_index.get((indicator, year))
 
+    def growth_of(self, indicator: str) -> list[GrowthClaim]:
+        return self._by_indicator("growth").get(indicator, [])
+
+    def cumulative_of(self, indicator: str) -> list[CumulativeClaim]:
+        return self._by_indicator("cumulative").get(indicator, [])
+
+    def _by_indicator(self, attr: str) -> dict[str, list]:
+        cache = self.__dict__.setdefault("_index_" + attr, {})
+        if not cache:
+            for claim in getattr(self, attr):
+                cache.setdefault(claim.indicator, []).append(claim)
+        return cache
+
     @cached_property
     def _level_index(self) -> dict[tuple[str, int | None], Level]:
         # Built on first use: the loader has appended every level by then.

@@ -10,7 +10,8 @@ import numpy as np
 
 from ezplan import engine, rules
 from ezplan.facts import Facts
-from ezplan.findings import Finding, Severity, worst
+from ezplan.findings import Finding, Severity, summary, worst
+from ezplan.i18n import t
 from ezplan.loader import load_plan
 from ezplan.model import Plan, Stated
 
@@ -43,6 +44,17 @@ class Report:
     def worst(self) -> Severity | None:
         return worst(self.findings)
 
+    def summary_line(self, lang: str) -> str:
+        counts = summary(self.findings)
+        return t(
+            "summary",
+            lang,
+            errors=counts["error"],
+            warnings=counts["warning"],
+            notes=counts["note"],
+            targets=len(self.rows),
+        )
+
 
 def check(
     path: str | Path | None = None,
@@ -63,15 +75,19 @@ def report(plan: Plan, chosen: list[rules.Rule] | None = None) -> Report:
 
 
 def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[TargetRow]:
+    problems: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        if f.scope == "target" and f.severity > Severity.NOTE:
+            problems.setdefault(f.indicator, []).append(f)
     rows = []
     for iid in plan.target_ids:
         ind = plan.indicators[iid]
-        claim = next((g for g in plan.growth if g.indicator == iid and g.scope == "target"), None)
+        claim = next((g for g in plan.growth_of(iid) if g.scope == "target"), None)
         by = claim.base_year if claim else plan.base_year
         ey = claim.end_year if claim else plan.target_year
         base = facts.amount(iid, by)
         level = plan.level(iid, ey)
-        cum = next((c for c in plan.cumulative if c.indicator == iid and c.scope == "target"), None)
+        cum = next((c for c in plan.cumulative_of(iid) if c.scope == "target"), None)
         target: tuple[Stated, ...] = ()
         if level is not None and level.scope == "target":
             target = level.figures
@@ -87,11 +103,7 @@ def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[Targe
             if s is not None:
                 r = engine.cumulative_rate(base.face, s.face, cum.years)
                 implied = float(r.value) if r.ok else None
-        mine = [
-            f
-            for f in findings
-            if f.indicator == iid and f.scope == "target" and f.severity > Severity.NOTE
-        ]
+        mine = problems.get(iid, [])
         rows.append(
             TargetRow(
                 iid,

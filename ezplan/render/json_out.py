@@ -7,7 +7,6 @@ from typing import Any
 
 from ezplan import __version__, fmt
 from ezplan.findings import Finding, summary
-from ezplan.i18n import t
 from ezplan.report import Report, TargetRow
 from ezplan.rules import rule
 
@@ -74,14 +73,7 @@ def document(report: Report, lang: str) -> dict[str, Any]:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],
-            "text": t(
-                "summary",
-                lang,
-                errors=counts["error"],
-                warnings=counts["warning"],
-                notes=counts["note"],
-                targets=len(report.rows),
-            ),
+            "text": report.summary_line(lang),
             "targets": [_row(r) for r in report.rows],
         },
         "findings": [finding_dict(f, lang) for f in report.findings],

@@ -112,14 +112,7 @@ def render(report: Report, console: Console, lang: str) -> None:
     else:
         console.print(Text(t("no_findings", lang), style="green"))
     counts = summary(report.findings)
-    line = t(
-        "summary",
-        lang,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        notes=counts["note"],
-        targets=len(report.rows),
-    )
+    line = report.summary_line(lang)
     style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
     console.print()
     console.print(Text(line, style=style))

@@ -65,7 +65,7 @@ MESSAGES = {
 
 
 def _rate_claim(plan: Plan, c: CumulativeClaim) -> GrowthClaim | None:
-    for g in plan.growth:
+    for g in plan.growth_of(c.indicator):
         if (g.indicator, g.base_year, g.end_year, g.scope) == (
             c.indicator,
             c.base_year,
@@ -223,8 +223,8 @@ def _previous(
     )
     if not grows:
         return
-    for p in plan.cumulative:
-        if p.indicator != c.indicator or p.end_year != c.base_year:
+    for p in plan.cumulative_of(c.indicator):
+        if p.end_year != c.base_year:
             continue
         pv = facts.stated_val(p.indicator, p.amounts[0])
         if pv is None:
