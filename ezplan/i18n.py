@@ -38,6 +38,13 @@ TEXT: dict[str, dict[str, str]] = {
     "part_of": {"en": "part of", "zh": "属于"},
     "quote": {"en": "quote", "zh": "原文"},
     "note_label": {"en": "note", "zh": "备注"},
+    "x_level": {"en": "level {year}", "zh": "{year}年水平"},
+    "x_value": {"en": "value", "zh": "数值"},
+    "x_annual": {"en": "annual rate {span}", "zh": "{span}年年均增速"},
+    "x_total": {"en": "total growth {span}", "zh": "{span}年累计增幅"},
+    "x_cumulative": {"en": "cumulative {span}", "zh": "{span}年累计"},
+    "x_share": {"en": "share of {of} in {year}", "zh": "{year}年占{of}比重"},
+    "x_change": {"en": "change {span}", "zh": "{span}变化"},
 }
 
 

@@ -283,3 +283,15 @@ def test_constant_price_growth_is_noted_not_compared(tmp_path):
     got, (f,) = run(tmp_path / "b", b, t, "constant-prices")
     assert got == [("note", "not-compared")]
     assert f.data["implied_rate"] == pytest.approx(1.61**0.2 - 1)
+
+
+def test_history_implied_levels_that_differ_only_within_rounding(tmp_path):
+    # 2015 from 2019: 421.86 / 1.126^4 = 262.43 (allowed [261.96, 262.90]);
+    # from 2020 after 增长24.4%: 326.57 / 1.244 = 262.52 — different at face value, but inside
+    b = base(
+        "{2019: 421.86亿元, 2020: 326.57亿元}",
+        "    growth:\n      - {period: 2016-2019, annual: 12.6%}\n"
+        "      - {period: 2016-2020, total: 增长24.4%}\n",
+    )
+    got, _ = run(tmp_path, b, "targets: {}\n", "history")
+    assert got == [("note", "implied")]

@@ -9,33 +9,33 @@ from rich.text import Text
 from ezplan import fmt
 from ezplan.i18n import t
 from ezplan.model import Plan, Stated
-from ezplan.render.text import MARK, STYLE
+from ezplan.render.text import MARK, STYLE, indented
 from ezplan.report import Report
 
 
-def stated_figures(plan: Plan, iid: str) -> list[tuple[str, Stated]]:
+def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
     """(what, figure) for every figure of `iid`, in file order."""
     out: list[tuple[str, Stated]] = []
     for lv in plan.levels:
         if lv.indicator == iid:
-            label = f"level {lv.year}" if lv.year is not None else "value"
+            label = t("x_level", lang, year=lv.year) if lv.year is not None else t("x_value", lang)
             out.extend((label, s) for s in lv.figures)
-    for g in plan.growth:
-        if g.indicator == iid:
-            span = f"{g.base_year}→{g.end_year}"
-            if g.annual is not None:
-                out.append((f"annual {span}", g.annual))
-            if g.total is not None:
-                out.append((f"total {span}", g.total))
-    for c in plan.cumulative:
-        if c.indicator == iid:
-            out.extend((f"cumulative {c.base_year + 1}–{c.end_year}", s) for s in c.amounts)
+    for g in plan.growth_of(iid):
+        span = f"{g.base_year + 1}–{g.end_year}"
+        if g.annual is not None:
+            out.append((t("x_annual", lang, span=span), g.annual))
+        if g.total is not None:
+            out.append((t("x_total", lang, span=span), g.total))
+    for c in plan.cumulative_of(iid):
+        span = f"{c.base_year + 1}–{c.end_year}"
+        out.extend((t("x_cumulative", lang, span=span), s) for s in c.amounts)
     for sh in plan.shares:
         if sh.indicator == iid:
-            out.append((f"share of {sh.of} {sh.year}", sh.value))
+            out.append((t("x_share", lang, of=sh.of, year=sh.year), sh.value))
     for p in plan.points:
         if p.indicator == iid:
-            out.append((f"change {p.base_year}→{p.end_year}", p.change))
+            span = f"{p.base_year}→{p.end_year}"
+            out.append((t("x_change", lang, span=span), p.change))
     return sorted(out, key=lambda x: (x[1].mark.file, x[1].mark.line, x[1].mark.column))
 
 
@@ -58,7 +58,7 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
     if ind.part_of:
         console.print(f"  {t('part_of', lang)}: {ind.part_of}")
     console.print(Text(t("stated", lang), style="bold underline"))
-    for what, s in stated_figures(plan, iid):
+    for what, s in stated_figures(plan, iid, lang):
         line = Text(f"  {s.mark}  ", style="bold")
         line.append(f"{what}: ")
         line.append(s.text, style="bold")
@@ -76,6 +76,6 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         line = Text(f"  {MARK[f.severity]} {t(f.severity.label, lang)}", style=STYLE[f.severity])
         line.append(f"  {f.mark}  {f.check}", style="dim")
         console.print(line)
-        console.print(Text(f"    {f.message(lang)}"))
+        console.print(indented(Text(f.message(lang)), console))
         for i, step in enumerate(f.steps, 1):
             console.print(Text(f"      {i}. {step}", style="dim"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ezplan.facts import Facts, Implied
+from ezplan.facts import Facts, Implied, claim_factor
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.rules._common import data_val, show_like
@@ -92,8 +92,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             data={"year": year, "implied": data_val(first.value)},
             scope="history",
             steps=(
+                f"{_via_text(first)} → ×{claim_factor(first.claim).face:.6f}",  # type: ignore[union-attr]
                 f"{_known_text(facts, first)} {'÷' if first.year < first.from_year else '×'} "
-                f"{first.via.text} = {first.value.face:.6g}",
+                f"{claim_factor(first.claim).face:.6f} = "  # type: ignore[union-attr]
+                f"{show_like(plan, iid, first.value.face, like, 2)}",
             ),
         )
         for other in imps[1:]:
