@@ -9,6 +9,9 @@ growth stated for past periods in baselines.yaml.
 - warning: they agree only within rounding — the rate the levels imply does not round to the
   stated rate, and the level the rate implies does not round to the stated level.
 
+- note: a target with a level and a rate but no base-year level in baselines.yaml, which
+  therefore cannot be checked.
+
 Growth stated at constant prices (按可比价) is not compared with levels (see constant-prices).
 
 Example: 326.57亿元 in 2020, 500亿元 in 2025 and 年均增长10% — at 10% a year 326.57亿元
@@ -52,6 +55,12 @@ MESSAGES = {
         "zh": "由{base_year}年的{base}到{end_year}年的{end}需年均增长{implied}，"
         "不能四舍五入为所述的{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）",
     },
+    "no-base": {
+        "en": "{rate} a year to {end} by {end_year} cannot be checked: baselines.yaml records no "
+        "{base_year} level",
+        "zh": "年均增长{rate}、{end_year}年达到{end}无法核对："
+        "baselines.yaml未记录{base_year}年水平",
+    },
     "not-computable": {
         "en": "no annual rate can be computed from {base} ({base_year}) to {end} ({end_year}): "
         "a level is zero or negative",
@@ -68,6 +77,14 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         pair = level_pair(facts, c)
         if pair is not None:
             cases.append((c, *pair))
+        elif c.scope == "target" and (end := facts.amount(c.indicator, c.end_year)) is not None:
+            params = {
+                "rate": c.annual.text,
+                "end": end.stated.text,
+                "end_year": str(c.end_year),
+                "base_year": str(c.base_year),
+            }
+            yield Finding(CODE, Severity.NOTE, c.indicator, c.annual.mark, "no-base", params)
     if not cases:
         return
     b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
