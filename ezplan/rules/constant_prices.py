@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from ezplan import engine
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
@@ -30,32 +32,38 @@ MESSAGES = {
 
 
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    cases = []
     for c in plan.growth:
-        if not c.constant_prices:
-            continue
-        pair = level_pair(facts, c)
+        pair = level_pair(facts, c) if c.constant_prices else None
         stated = c.annual or c.total
-        if pair is None or stated is None:
+        if pair is not None and stated is not None:
+            cases.append((c, stated, *pair))
+    if not cases:
+        return
+    r = engine.annual_rate(
+        np.array([x[2].face for x in cases]),
+        np.array([x[3].face for x in cases]),
+        np.array([x[0].years for x in cases], dtype=float),
+    )
+    for i, (c, stated, b, e) in enumerate(cases):
+        if not r.ok[i]:
             continue
-        b, e = pair
-        r = engine.annual_rate(b.face, e.face, c.years)
-        if not r.ok:
-            continue
+        params = {
+            "growth": stated.text,
+            "base": b.stated.text,
+            "end": e.stated.text,
+            "base_year": str(c.base_year),
+            "end_year": str(c.end_year),
+            "implied": rate_text(float(r.value[i]), c.annual),
+        }
         yield Finding(
             CODE,
             Severity.NOTE,
             c.indicator,
             stated.mark,
             "not-compared",
-            {
-                "growth": stated.text,
-                "base": b.stated.text,
-                "end": e.stated.text,
-                "base_year": str(c.base_year),
-                "end_year": str(c.end_year),
-                "implied": rate_text(float(r.value), c.annual),
-            },
-            data={"implied_rate": float(r.value)},
+            params,
+            data={"implied_rate": float(r.value[i])},
             scope=c.scope,
             related=(b.stated.mark, e.stated.mark),
         )

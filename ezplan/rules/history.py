@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from ezplan.facts import Facts, Implied, claim_factor
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan, Stated
-from ezplan.rules._common import data_val, show_like
+from ezplan.rules._common import data_val, judge, overlap, show_like, within
 
 CODE = "history"
 TITLE = {"en": "Historical growth vs recorded levels", "zh": "历史增速与已知水平"}
@@ -98,31 +100,43 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 f"{show_like(plan, iid, first.value.face, like, 2)}",
             ),
         )
-        for other in imps[1:]:
-            a, b = first.value, other.value
-            if a.overlaps(b):
-                if a.contains(b.face) or b.contains(a.face):
-                    continue
-                sev, mid = Severity.WARNING, "conflict-rounding"
-            else:
-                sev, mid = Severity.ERROR, "conflict"
-            yield Finding(
-                CODE,
-                sev,
-                iid,
-                other.via.mark,
-                mid,
-                {
-                    "year": str(year),
-                    "via": _via(other),
-                    "value": show_like(plan, iid, b.face, _like(facts, other)),
-                    "other_via": _via(first),
-                    "other_value": show_like(plan, iid, a.face, _like(facts, first)),
-                },
-                data={"implied": data_val(b), "other": data_val(a)},
-                scope="history",
-                related=(first.via.mark,),
-            )
+    yield from _conflicts(plan, facts, groups)
+
+
+def _conflicts(
+    plan: Plan, facts: Facts, groups: dict[tuple[str, int], list[Implied]]
+) -> Iterator[Finding]:
+    """Every later statement implying a level for the same year, against the first one."""
+    pairs = [(imps[0], other) for imps in groups.values() for other in imps[1:]]
+    if not pairs:
+        return
+    a = np.array([p[0].value for p in pairs])
+    b = np.array([p[1].value for p in pairs])
+    feasible = overlap(a[:, 1], a[:, 2], b[:, 1], b[:, 2])
+    as_written = within(b[:, 0], a[:, 1], a[:, 2]) | within(a[:, 0], b[:, 1], b[:, 2])
+    for (first, other), sev in zip(pairs, judge(feasible, as_written), strict=True):
+        if sev is None:
+            continue
+        iid, year = other.indicator, other.year
+        a_val, b_val = first.value, other.value
+        mid = "conflict" if sev is Severity.ERROR else "conflict-rounding"
+        yield Finding(
+            CODE,
+            sev,
+            iid,
+            other.via.mark,
+            mid,
+            {
+                "year": str(year),
+                "via": _via(other),
+                "value": show_like(plan, iid, b_val.face, _like(facts, other)),
+                "other_via": _via(first),
+                "other_value": show_like(plan, iid, a_val.face, _like(facts, first)),
+            },
+            data={"implied": data_val(b_val), "other": data_val(a_val)},
+            scope="history",
+            related=(first.via.mark,),
+        )
 
 
 def _like(facts: Facts, imp: Implied) -> Stated:

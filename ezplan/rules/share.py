@@ -23,7 +23,7 @@ from ezplan import fmt
 from ezplan.facts import Facts, Val
 from ezplan.figures import Comparator, Figure
 from ezplan.findings import Finding, Severity
-from ezplan.model import Plan, Stated
+from ezplan.model import Plan, ShareClaim, Stated
 from ezplan.rules._common import (
     data_val,
     judge,
@@ -95,79 +95,105 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
 
 
 def _shares(plan: Plan, facts: Facts) -> Iterator[Finding]:
-    both = []
+    both, den_only, num_only = [], [], []
     for sc in plan.shares:
         f = sc.value.figure
         share = Val(f.value, *f.interval())
         num = facts.amount(sc.indicator, sc.year)
         den = facts.amount(sc.of, sc.year)
-        names = {
-            "num_name": name(plan, sc.indicator),
-            "den_name": name(plan, sc.of),
-            "year": str(sc.year),
-            "share": sc.value.text,
-        }
         if num is not None and den is not None and den.lo > 0:
             nv = facts.convert(
                 Val(num.face, num.lo, num.hi), facts.unit(sc.indicator), facts.unit(sc.of)
             )
             if nv is not None:
-                both.append((sc, num, den, nv, share, names))
-        elif den is not None:
-            lo, hi = share.lo / 100 * den.lo, share.hi / 100 * den.hi
-            v = facts.convert(
-                Val(share.face / 100 * den.face, lo, hi),
-                facts.unit(sc.of),
-                facts.unit(sc.indicator),
-            )
-            if v is None:
-                continue
-            yield Finding(
-                CODE,
-                Severity.NOTE,
-                sc.indicator,
-                sc.value.mark,
-                "implied-numerator",
-                names
-                | {"den": den.stated.text, "value": _bounded(plan, sc.indicator, v, f, den.stated)},
-                data={"implied": data_val(v)},
-                scope=sc.scope,
-                related=(den.stated.mark,),
-            )
+                both.append((sc, num, den, nv, share))
+        elif den is not None and den.lo > 0:
+            den_only.append((sc, den, share))
         elif num is not None and share.lo > 0:
-            hi = num.hi / (share.lo / 100)
-            lo = num.lo / (share.hi / 100) if math.isfinite(share.hi) else 0.0
-            v = facts.convert(
-                Val(num.face / (share.face / 100), lo, hi),
-                facts.unit(sc.indicator),
-                facts.unit(sc.of),
-            )
-            if v is None:
-                continue
-            yield Finding(
-                CODE,
-                Severity.NOTE,
-                sc.indicator,
-                sc.value.mark,
-                "implied-denominator",
-                names
-                | {"num": num.stated.text, "value": _bounded(plan, sc.of, v, f, num.stated, True)},
-                data={"implied": data_val(v)},
-                scope=sc.scope,
-                related=(num.stated.mark,),
-            )
-    if not both:
+            num_only.append((sc, num, share))
+    yield from _implied_numerators(plan, facts, den_only)
+    yield from _implied_denominators(plan, facts, num_only)
+    yield from _both_known(plan, both)
+
+
+def _names(plan: Plan, sc: ShareClaim) -> dict:
+    return {
+        "num_name": name(plan, sc.indicator),
+        "den_name": name(plan, sc.of),
+        "year": str(sc.year),
+        "share": sc.value.text,
+    }
+
+
+def _implied_numerators(plan: Plan, facts: Facts, cases: list) -> Iterator[Finding]:
+    """numerator = share × denominator; a share bound leaves the product open on one side."""
+    if not cases:
         return
-    implied = np.array([_div(x[3], Val(x[2].face, x[2].lo, x[2].hi)) for x in both])
-    stated = np.array([x[4] for x in both])
+    s = np.array([x[2] for x in cases]) / 100
+    d = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
+    lo = np.where(np.isfinite(s[:, 1]), s[:, 1] * d[:, 1], -np.inf)
+    hi = np.where(np.isfinite(s[:, 2]), s[:, 2] * d[:, 2], np.inf)
+    for i, (sc, den, _) in enumerate(cases):
+        v = facts.convert(
+            Val(s[i, 0] * d[i, 0], lo[i], hi[i]), facts.unit(sc.of), facts.unit(sc.indicator)
+        )
+        if v is None:
+            continue
+        value = _bounded(plan, sc.indicator, v, sc.value.figure, den.stated)
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            sc.indicator,
+            sc.value.mark,
+            "implied-numerator",
+            _names(plan, sc) | {"den": den.stated.text, "value": value},
+            data={"implied": data_val(v)},
+            scope=sc.scope,
+            related=(den.stated.mark,),
+        )
+
+
+def _implied_denominators(plan: Plan, facts: Facts, cases: list) -> Iterator[Finding]:
+    """denominator = numerator ÷ share."""
+    if not cases:
+        return
+    s = np.array([x[2] for x in cases]) / 100
+    n = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
+    lo = np.where(np.isfinite(s[:, 2]), n[:, 1] / np.where(np.isfinite(s[:, 2]), s[:, 2], 1), 0)
+    hi = n[:, 2] / s[:, 1]
+    for i, (sc, num, _) in enumerate(cases):
+        v = facts.convert(
+            Val(n[i, 0] / s[i, 0], lo[i], hi[i]), facts.unit(sc.indicator), facts.unit(sc.of)
+        )
+        if v is None:
+            continue
+        value = _bounded(plan, sc.of, v, sc.value.figure, num.stated, True)
+        yield Finding(
+            CODE,
+            Severity.NOTE,
+            sc.indicator,
+            sc.value.mark,
+            "implied-denominator",
+            _names(plan, sc) | {"num": num.stated.text, "value": value},
+            data={"implied": data_val(v)},
+            scope=sc.scope,
+            related=(num.stated.mark,),
+        )
+
+
+def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
+    if not cases:
+        return
+    implied = np.array([_div(x[3], Val(x[2].face, x[2].lo, x[2].hi)) for x in cases])
+    stated = np.array([x[4] for x in cases])
     feasible = overlap(implied[:, 1], implied[:, 2], stated[:, 1], stated[:, 2])
     as_written = within(implied[:, 0], stated[:, 1], stated[:, 2])
-    for i, ((sc, num, den, _, share, names), sev) in enumerate(
-        zip(both, judge(feasible, as_written), strict=True)
+    for i, ((sc, num, den, _, share), sev) in enumerate(
+        zip(cases, judge(feasible, as_written), strict=True)
     ):
         if sev is None:
             continue
-        params = names | {
+        params = _names(plan, sc) | {
             "num": num.stated.text,
             "den": den.stated.text,
             "implied": fmt.percent(implied[i, 0], sc.value.figure.decimals + 1),
@@ -186,24 +212,36 @@ def _shares(plan: Plan, facts: Facts) -> Iterator[Finding]:
 
 
 def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    """end = base + change, in percentage points."""
+    cases = []
     for pc in plan.points:
         base = facts.amount(pc.indicator, pc.base_year)
-        if base is None:
-            continue
-        f = pc.change.figure
-        ch = Val(f.value, *f.interval())
-        expected = Val(base.face + ch.face, base.lo + ch.lo, base.hi + ch.hi)
-        end = facts.amount(pc.indicator, pc.end_year)
+        if base is not None:
+            cases.append((pc, base, facts.amount(pc.indicator, pc.end_year)))
+    if not cases:
+        return
+    b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
+    ch = np.array([[x[0].change.figure.value, *x[0].change.figure.interval()] for x in cases])
+    expected = b + ch  # face + face, lo + lo, hi + hi
+    e = np.array([[x[2].face, x[2].lo, x[2].hi] if x[2] else [np.nan] * 3 for x in cases])
+    known = ~np.isnan(e[:, 0])
+    ee = np.where(known[:, None], e, 0.0)
+    feasible = overlap(expected[:, 1], expected[:, 2], ee[:, 1], ee[:, 2])
+    as_written = within(expected[:, 0], ee[:, 1], ee[:, 2]) | within(
+        ee[:, 0], expected[:, 1], expected[:, 2]
+    )
+    for i, ((pc, base, end), sev) in enumerate(
+        zip(cases, judge(feasible, as_written), strict=True)
+    ):
+        exp = Val(*expected[i])
         params = {
             "base": base.stated.text,
             "base_year": str(pc.base_year),
             "end_year": str(pc.end_year),
             "change": pc.change.text,
-            "expected": show_val(plan, pc.indicator, expected, base.stated)
-            if end is None
-            else show_amount(plan, pc.indicator, expected.face, end.stated),
         }
         if end is None:
+            params["expected"] = show_val(plan, pc.indicator, exp, base.stated)
             yield Finding(
                 CODE,
                 Severity.NOTE,
@@ -211,23 +249,22 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 pc.change.mark,
                 "points-implied",
                 params,
-                data={"expected": data_val(expected)},
+                data={"expected": data_val(exp)},
             )
             continue
-        ev = Val(end.face, end.lo, end.hi)
-        if expected.overlaps(ev):
-            if ev.contains(expected.face) or expected.contains(ev.face):
-                continue
-            sev, mid = Severity.WARNING, "points-rounding"
-        else:
-            sev, mid = Severity.ERROR, "points-mismatch"
+        if sev is None:
+            continue
+        params |= {
+            "expected": show_amount(plan, pc.indicator, exp.face, end.stated),
+            "end": end.stated.text,
+        }
         yield Finding(
             CODE,
             sev,
             pc.indicator,
             pc.change.mark,
-            mid,
-            params | {"end": end.stated.text},
-            data={"expected": data_val(expected), "actual": data_val(ev)},
+            "points-mismatch" if sev is Severity.ERROR else "points-rounding",
+            params,
+            data={"expected": data_val(exp), "actual": data_val(Val(*e[i]))},
             related=(base.stated.mark, end.stated.mark),
         )
