@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from ezplan import engine, rules
+from ezplan.discover import PlanRef
+from ezplan.errors import InputError
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity, summary, worst
 from ezplan.i18n import t
@@ -121,3 +123,62 @@ def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[Targe
             )
         )
     return rows
+
+
+@dataclass
+class PlanResult:
+    """One plan of a run: its report, or the error that kept it from being read."""
+
+    name: str
+    report: Report | None = None
+    error: InputError | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self.report is not None:
+            return self.report.findings
+        assert self.error is not None
+        return [load_finding(self.error)]
+
+
+@dataclass
+class Run:
+    """Every plan checked in one invocation, in a stable order."""
+
+    results: list[PlanResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def unreadable(self) -> bool:
+        return any(r.error is not None for r in self.results)
+
+    @property
+    def worst(self) -> Severity | None:
+        return worst(self.findings)
+
+    def summary_line(self, lang: str) -> str:
+        counts = summary(self.findings)
+        targets = sum(len(r.report.rows) for r in self.results if r.report)
+        return t("summary", lang, errors=counts["error"], warnings=counts["warning"],
+                 notes=counts["note"], targets=targets)  # fmt: skip
+
+
+def load_finding(error: InputError) -> Finding:
+    return Finding("load", Severity.ERROR, None, error.mark, "load", {"message": error.message},
+                   scope="file")  # fmt: skip
+
+
+def check_all(refs: list[PlanRef], chosen: list[rules.Rule] | None = None) -> Run:
+    """Check every plan; one that cannot be read does not stop the others."""
+    results = []
+    for ref in refs:
+        try:
+            plan = load_plan(ref.directory, ref.baselines, ref.targets)
+        except InputError as e:
+            results.append(PlanResult(ref.name, error=e))
+            continue
+        results.append(PlanResult(ref.name, report(plan, chosen)))
+    return Run(results)

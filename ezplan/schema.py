@@ -184,6 +184,11 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     return schema
 
 
+def schema_text(model: type[BaseModel]) -> str:
+    """The schema as `ezplan schema` prints it and as the committed files hold it."""
+    return json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n"
+
+
 def period_error(text: str) -> str:
     return f"cannot read period {text!r}; write e.g. 2021-2025, 2016-2019年 or a single year"
 

@@ -129,7 +129,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, content, where):
 
 def test_missing_plan_directory(tmp_path):
     r = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")])
-    assert r.exit_code == 2 and "cannot read file" in r.stderr
+    assert r.exit_code == 2 and "nowhere:1:1: no such file or directory" in r.stderr
 
 
 def test_not_utf8(tmp_path):

@@ -7,14 +7,14 @@ from typing import Any
 
 from ezplan import __version__, fmt
 from ezplan.findings import Finding, summary
-from ezplan.report import Report, TargetRow
-from ezplan.rules import rule
+from ezplan.report import PlanResult, Run, TargetRow
+from ezplan.rules import title
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "check": f.check,
-        "title": rule(f.check).title.get(lang, rule(f.check).title["en"]),
+        "title": title(f.check, lang),
         "severity": f.severity.label,
         "indicator": f.indicator,
         "file": f.mark.file,
@@ -59,26 +59,58 @@ def _row(row: TargetRow) -> dict[str, Any]:
     }
 
 
-def document(report: Report, lang: str) -> dict[str, Any]:
-    counts = summary(report.findings)
-    plan = report.plan
-    return {
-        "summary": {
-            "tool": "ezplan",
-            "version": __version__,
-            "plan": plan.name,
-            "base_year": plan.base_year,
-            "target_year": plan.target_year,
-            "files": {"baselines": plan.baselines_file, "targets": plan.targets_file},
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "notes": counts["note"],
-            "text": report.summary_line(lang),
-            "targets": [_row(r) for r in report.rows],
-        },
-        "findings": [finding_dict(f, lang) for f in report.findings],
+def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
+    counts = summary(result.findings)
+    out: dict[str, Any] = {
+        "name": result.name,
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "notes": counts["note"],
     }
+    if result.report is None:
+        assert result.error is not None
+        out["load_error"] = str(result.error)
+        return out
+    plan = result.report.plan
+    out |= {
+        "plan": plan.name,
+        "base_year": plan.base_year,
+        "target_year": plan.target_year,
+        "files": {"baselines": plan.baselines_file, "targets": plan.targets_file},
+        "targets": [_row(r) for r in result.report.rows],
+    }
+    return out
 
 
-def render(report: Report, lang: str) -> str:
-    return json.dumps(document(report, lang), ensure_ascii=False, indent=2, allow_nan=False)
+def findings(run: Run, lang: str) -> list[dict[str, Any]]:
+    return [finding_dict(f, lang) | {"plan": r.name} for r in run.results for f in r.findings]
+
+
+def document(run: Run, lang: str) -> dict[str, Any]:
+    counts = summary(run.findings)
+    plans = [_plan_summary(r, lang) for r in run.results]
+    head: dict[str, Any] = {"tool": "ezplan", "version": __version__}
+    if len(plans) == 1 and "plan" in plans[0]:
+        only = plans[0]
+        head |= {k: only[k] for k in ("plan", "base_year", "target_year", "files")}
+    head |= {
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "notes": counts["note"],
+        "text": run.summary_line(lang),
+        "plans": plans,
+    }
+    if len(plans) == 1 and "targets" in plans[0]:
+        head["targets"] = plans[0]["targets"]
+    return {"summary": head, "findings": findings(run, lang)}
+
+
+def render(run: Run, lang: str) -> str:
+    return json.dumps(document(run, lang), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_lines(run: Run, lang: str) -> str:
+    """JSON Lines: one finding per line."""
+    return "".join(
+        json.dumps(f, ensure_ascii=False, allow_nan=False) + "\n" for f in findings(run, lang)
+    )

@@ -10,7 +10,7 @@ from rich.text import Text
 from ezplan import fmt
 from ezplan.findings import Finding, Severity, summary
 from ezplan.i18n import t
-from ezplan.report import Report, TargetRow
+from ezplan.report import Report, Run, TargetRow
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.NOTE: "i"}
@@ -100,7 +100,7 @@ def by_severity(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity, f.key))
 
 
-def render(report: Report, console: Console, lang: str) -> None:
+def render_report(report: Report, console: Console, lang: str) -> None:
     if report.rows:
         console.print(targets_table(report, lang))
     indicators = report.plan.indicators
@@ -111,8 +111,22 @@ def render(report: Report, console: Console, lang: str) -> None:
             console.print(finding_text(f, lang, ind.label(lang) if ind else None, console))
     else:
         console.print(Text(t("no_findings", lang), style="green"))
-    counts = summary(report.findings)
-    line = report.summary_line(lang)
+
+
+def render(run: Run, console: Console, lang: str) -> None:
+    """Each plan in turn, then one summary line over all of them.
+
+    A plan that could not be read is reported by the caller on stderr; here it is skipped.
+    """
+    shown = [r for r in run.results if r.report is not None]
+    for i, result in enumerate(shown):
+        if len(run.results) > 1:
+            if i:
+                console.print()
+            console.print(Text(f"── {result.name} ──", style="bold"))
+        assert result.report is not None
+        render_report(result.report, console, lang)
+    counts = summary(run.findings)
     style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
     console.print()
-    console.print(Text(line, style=style))
+    console.print(Text(run.summary_line(lang), style=style))

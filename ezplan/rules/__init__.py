@@ -47,6 +47,17 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
+# Checks that are not rules: a plan that could not be read is reported like a finding.
+BUILTIN: dict[str, dict] = {
+    "load": {
+        "title": {"en": "Plan files that cannot be read", "zh": "无法读取的规划文件"},
+        "doc": "A plan file that is not readable, not UTF-8, not valid YAML or not of the plan's "
+        "shape. The message names the position and what would be accepted.",
+        "messages": {"load": {"en": "{message}", "zh": "{message}"}},
+    }
+}
+
+
 def rule(code: str) -> Rule:
     for r in all_rules():
         if r.code == code:
@@ -54,8 +65,18 @@ def rule(code: str) -> Rule:
     raise KeyError(code)
 
 
+def title(code: str, lang: str) -> str:
+    t = BUILTIN[code]["title"] if code in BUILTIN else rule(code).title
+    return t.get(lang) or t["en"]
+
+
+def doc(code: str) -> str:
+    return BUILTIN[code]["doc"] if code in BUILTIN else rule(code).doc
+
+
 def message_template(code: str, message_id: str, lang: str) -> str:
-    messages = rule(code).module.MESSAGES[message_id]
+    table = BUILTIN[code]["messages"] if code in BUILTIN else rule(code).module.MESSAGES
+    messages = table[message_id]
     return messages.get(lang) or messages["en"]
 
 

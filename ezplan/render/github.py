@@ -1,0 +1,50 @@
+"""GitHub Actions workflow commands: one annotation per finding, on its file and line.
+
+`::error file=F,line=L,col=C,title=T::message` (warning and notice for the other severities).
+Data escapes % CR LF; properties also escape : and ,. Paths are relative to the working
+directory (the repository root in a workflow) with no leading ./, and the message repeats the
+location so that the raw log reads well too.
+"""
+
+from __future__ import annotations
+
+from ezplan.findings import Finding, Severity
+from ezplan.report import Run
+from ezplan.rules import title
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def clean_path(path: str) -> str:
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def annotation(f: Finding, lang: str) -> str:
+    path = clean_path(f.mark.file)
+    props = ",".join(
+        f"{k}={escape_property(v)}"
+        for k, v in (
+            ("file", path),
+            ("line", str(f.mark.line)),
+            ("col", str(f.mark.column)),
+            ("title", f"ezplan {f.check}: {title(f.check, lang)}"),
+        )
+    )
+    text = f"{path}:{f.mark.line}:{f.mark.column}: [{f.check}] {f.message(lang)}"
+    return f"::{COMMAND[f.severity]} {props}::{escape_data(text)}"
+
+
+def render(run: Run, lang: str) -> str:
+    lines = [annotation(f, lang) for f in run.findings]
+    lines.append(run.summary_line(lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,75 @@
+"""JUnit XML: one test suite per plan, one test case per target and per file-level check.
+
+A test case fails when it carries an error (or a warning, under --strict); its findings are the
+failure's text. Findings that do not fail it go to its system-out. A plan that could not be read
+is a suite with one errored test case.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ezplan.findings import Finding, Severity
+from ezplan.report import PlanResult, Run
+
+
+def _line(f: Finding, lang: str) -> str:
+    return f"{f.mark}: {f.severity.label} [{f.check}] {f.message(lang)}"
+
+
+def _case(suite: ET.Element, classname: str, name: str, found: list[Finding], lang: str,
+          strict: bool) -> tuple[int, int]:  # fmt: skip
+    case = ET.SubElement(suite, "testcase", classname=classname, name=name)
+    bar = Severity.WARNING if strict else Severity.ERROR
+    failing = [f for f in found if f.severity >= bar]
+    loading = [f for f in found if f.check == "load"]
+    if loading:
+        e = ET.SubElement(case, "error", message=loading[0].message(lang), type="load")
+        e.text = "\n".join(_line(f, lang) for f in loading)
+        return 0, 1
+    if failing:
+        first = failing[0]
+        el = ET.SubElement(case, "failure", message=first.message(lang), type=first.check)
+        el.text = "\n".join(_line(f, lang) for f in failing)
+    rest = [f for f in found if f not in failing]
+    if rest:
+        ET.SubElement(case, "system-out").text = "\n".join(_line(f, lang) for f in rest)
+    return (1 if failing else 0), 0
+
+
+def _suite(root: ET.Element, result: PlanResult, lang: str, strict: bool) -> None:
+    suite = ET.SubElement(root, "testsuite", name=f"ezplan {result.name}")
+    tests = failures = errors = 0
+    if result.report is None:
+        fails, errs = _case(suite, result.name, "load", result.findings, lang, strict)
+        tests, failures, errors = 1, fails, errs
+    else:
+        report = result.report
+        plan = report.plan
+        by_target: dict[str, list[Finding]] = {iid: [] for iid in plan.target_ids}
+        other: dict[tuple[str, str], list[Finding]] = {}
+        for f in report.findings:
+            if f.indicator in by_target and f.scope == "target":
+                by_target[f.indicator].append(f)
+            else:
+                other.setdefault((f.mark.file, f.check), []).append(f)
+        for iid, found in by_target.items():
+            fails, _ = _case(suite, plan.targets_file, f"{iid} {plan.indicators[iid].name}",
+                             found, lang, strict)  # fmt: skip
+            tests, failures = tests + 1, failures + fails
+        for (file, check), found in sorted(other.items()):
+            fails, _ = _case(suite, file, check, found, lang, strict)
+            tests, failures = tests + 1, failures + fails
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+
+
+def render(run: Run, lang: str, strict: bool = False) -> str:
+    root = ET.Element("testsuites", name="ezplan")
+    for result in run.results:
+        _suite(root, result, lang, strict)
+    for key in ("tests", "failures", "errors"):
+        root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

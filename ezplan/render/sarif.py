@@ -1,0 +1,78 @@
+"""SARIF 2.1.0, for code-scanning tools: rule metadata and a physical location per result."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ezplan import __version__
+from ezplan.findings import Finding, Severity
+from ezplan.render.github import clean_path
+from ezplan.report import Run
+from ezplan.rules import BUILTIN, all_rules, doc, title
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+
+
+def _rule(code: str) -> dict[str, Any]:
+    text = doc(code)
+    summary = text.split("\n\n", 1)[0].replace("\n", " ")
+    return {
+        "id": code,
+        "name": "".join(w.capitalize() for w in code.split("-")),
+        "shortDescription": {"text": title(code, "en")},
+        "fullDescription": {"text": summary},
+        "help": {"text": text},
+        "defaultConfiguration": {"level": "error"},
+    }
+
+
+def _location(mark: Any) -> dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": clean_path(mark.file), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": mark.line, "startColumn": mark.column},
+        }
+    }
+
+
+def _result(f: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": f.check,
+        "ruleIndex": index[f.check],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message(lang)},
+        "locations": [_location(f.mark)],
+    }
+    if f.related:
+        out["relatedLocations"] = [{"id": i, **_location(m)} for i, m in enumerate(f.related, 1)]
+    if f.indicator:
+        out["properties"] = {"indicator": f.indicator, "scope": f.scope}
+    return out
+
+
+def document(run: Run, lang: str) -> dict[str, Any]:
+    codes = [r.code for r in all_rules()] + sorted(BUILTIN)
+    index = {c: i for i, c in enumerate(codes)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "ezplan",
+                        "version": __version__,
+                        "rules": [_rule(c) for c in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index, lang) for f in run.findings],
+            }
+        ],
+    }
+
+
+def render(run: Run, lang: str) -> str:
+    return json.dumps(document(run, lang), ensure_ascii=False, indent=2) + "\n"

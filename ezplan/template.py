@@ -1,0 +1,103 @@
+"""`ezplan init`: a commented template plan that passes `ezplan check` as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ezplan.output import write_atomic
+
+BASELINES = """\
+# yaml-language-server: $schema=schema/baselines.schema.json
+#
+# baselines.yaml — what was observed. Write figures as the plan writes them: 326.57亿元,
+# 42080万美元, 12.6%, 增长24.9%, 超过300亿元 … ezplan keeps the precision of the digits you type.
+# Actual results for the plan years (2021, 2022 …) go under `levels` too, as they come out.
+
+indicators:
+  retail_sales:                       # a stable id: lower-case letters, digits and _
+    name: 社会消费品零售总额             # the plan's own wording
+    name_en: Total retail sales of consumer goods
+    unit: 亿元                          # values may be written in 万元 or 亿元; they convert
+    section: 第一章第一节                 # where the figures stand in the plan
+    levels:
+      2019:
+        value: 110亿元
+        quote: 2019年全市实现社会消费品零售总额110亿元      # the plan's sentence, verbatim
+      2020: 100亿元                     # a bare figure is fine too
+    growth:                             # growth the plan reports for past periods
+      - period: 2016-2019               # base year 2015, as in statistical usage
+        annual: 8%                      # 年均增长
+        quote: 2016-2019年年均增长8%
+
+  exports:
+    name: 出口总额
+    unit: 亿美元
+    levels:
+      2020: 20000万美元
+
+  imports:
+    name: 进口总额
+    unit: 亿美元
+    levels:
+      2020: 30000万美元
+
+  trade_total:
+    name: 外贸进出口总额
+    unit: 亿美元
+    parts: [exports, imports]           # trade = exports + imports
+    levels:
+      2020: 50000万美元
+"""
+
+TARGETS = """\
+# yaml-language-server: $schema=schema/targets.schema.json
+#
+# targets.yaml — the plan's goals. State every figure the plan gives for a goal, each the way
+# the plan writes it; ezplan checks that they agree with each other and with baselines.yaml.
+
+plan:
+  name: 某市商务发展第十四个五年规划
+  period: 2021-2025                     # base year 2020, target year 2025
+  # about_tolerance: 5%                 # how far 约/左右 widen a figure (default 5%)
+  # exchange_rate: 6.9元                # 元 per 美元, if the plan declares one
+
+targets:
+  retail_sales:
+    section: 第二章第三节
+    quote: 社会消费品零售总额年均增长10%，到2025年达到161亿元。
+    level: 161亿元                      # 100 × 1.1^5 = 161.05: consistent
+    annual: 10%                         # 年均增长
+
+  trade_total:
+    quote: 到2025年，外贸进出口总额达到55.2亿元，折合8亿美元，年均增长10%
+    level: [55.2亿元, 8亿美元]           # the same amount in two currencies
+    annual: 10%                         # 5 × 1.1^5 = 8.05 → rounds to 8
+    # total: 增长61%                    # 增长X% / 增长X倍 / 翻一番 also work
+
+# projects:                             # figures with no growth path (areas, investments)
+#   zone_land:
+#     name: 园区规划用地
+#     unit: 亩
+#     value: 1305亩
+"""
+
+
+def write_template(directory: Path, force: bool = False) -> list[Path]:
+    """Both plan files, and the JSON Schemas their modelines point at (for editors)."""
+    from ezplan import schema
+
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "schema").mkdir(exist_ok=True)
+    files = {
+        directory / "baselines.yaml": BASELINES,
+        directory / "targets.yaml": TARGETS,
+        directory / "schema" / "baselines.schema.json": schema.schema_text(schema.Baselines),
+        directory / "schema" / "targets.schema.json": schema.schema_text(schema.Targets),
+    }
+    if not force:
+        for p in files:
+            if p.exists():
+                raise FileExistsError(str(p))
+    for p, text in files.items():
+        write_atomic(p, text)
+    return list(files)
