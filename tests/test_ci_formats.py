@@ -249,3 +249,35 @@ def test_pre_commit_hook_definition():
     pattern = re.compile(hook["files"])
     assert pattern.search("plans/a/targets.yaml") and pattern.search("baselines.yaml")
     assert not pattern.search("plans/a/other.yaml")
+
+
+def test_junit_pinned(small):
+    # 100 × 1.1^5 = 161.05 → 161.1; 200 needs 2^(1/5) − 1 = 14.87% a year
+    r = invoke("plan", "--format", "junit", "--lang", "en")
+    msg = (
+        "at 10% a year, 100亿元 (2020) grows to 161.1亿元 by 2025, not 200亿元; 200亿元 needs "
+        "14.87% a year"
+    )
+    assert r.stdout == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<testsuites name="ezplan" tests="1" failures="1" errors="0">\n'
+        '  <testsuite name="ezplan plan" tests="1" failures="1" errors="0">\n'
+        '    <testcase classname="plan/targets.yaml" name="x 销售额">\n'
+        f'      <failure message="{msg}" type="level-rate">plan/targets.yaml:5:29: error '
+        f"[level-rate] {msg}</failure>\n"
+        "    </testcase>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n"
+    )
+
+
+def test_junit_for_a_plan_that_cannot_be_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path / "a", SMALL_B, SMALL_T)
+    write_plan(tmp_path / "b", SMALL_B, "targets: [\n")
+    r = invoke("a", "b", "--format", "junit")
+    assert r.exit_code == 2
+    root = ET.fromstring(r.stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")
+    err = root[1].find("testcase/error")
+    assert err is not None and err.get("type") == "load" and "not valid YAML" in err.text
