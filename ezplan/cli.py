@@ -220,3 +220,7 @@ def init(directory: str, force: bool) -> None:
         sys.exit(EXIT_USAGE)
     for p in written:
         click.echo(f"wrote {p}")
+
+
+# The analysts' commands register themselves on `main`.
+from ezplan import cli_outputs  # noqa: E402, F401

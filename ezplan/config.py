@@ -7,6 +7,8 @@ The nearest such file at or above the working directory is used (an `ezplan.toml
     ignore = ["history"]                     # skip these rules
     strict = true                            # warnings fail too
     lang = "zh"                              # message language
+    on_track = 0.95                          # progress: ratio of achieved to required rate
+    moderate = 0.6
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from ezplan.errors import InputError, Mark
 
-KEYS = {"select", "ignore", "strict", "lang"}
+KEYS = {"select", "ignore", "strict", "lang", "on_track", "moderate"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     strict: bool = False
     lang: str | None = None
+    on_track: float = 0.95
+    moderate: float = 0.6
     source: str | None = None
 
 
@@ -70,7 +74,11 @@ def _parse(table: dict, path: Path) -> Config:
     lang = table.get("lang")
     if lang is not None and lang not in ("zh", "en"):
         raise InputError(where, "lang must be zh or en")
+    for key in ("on_track", "moderate"):
+        if key in table and not isinstance(table[key], int | float):
+            raise InputError(where, f"{key} must be a number (a ratio of rates, e.g. 0.95)")
     return Config(
         list(table.get("select", [])), list(table.get("ignore", [])),
-        bool(table.get("strict", False)), lang, str(path),
+        bool(table.get("strict", False)), lang,
+        float(table.get("on_track", 0.95)), float(table.get("moderate", 0.6)), str(path),
     )  # fmt: skip

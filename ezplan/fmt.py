@@ -33,6 +33,16 @@ def rate_decimals(stated: Figure | None) -> int:
     return max(2, (stated.decimals if stated else 1) + 1)
 
 
+def decimals_in(f: Figure, unit: Unit) -> int:
+    """The decimals a figure keeps when shown in `unit`: 42080万美元 in 亿美元 is 4.2080."""
+    shift = 0
+    if f.unit is not None and f.unit.dimension == unit.dimension:
+        ratio = f.unit.scale / unit.scale
+        while ratio < 0.99 and shift < 8:
+            ratio, shift = ratio * 10, shift + 1
+    return f.decimals + shift
+
+
 def amount(x: float, unit: Unit | None, decimals: int) -> str:
     """525.94亿元; a share or ratio indicator gets %."""
     return number(x, decimals) + (unit.symbol if unit else "")

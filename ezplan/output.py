@@ -12,12 +12,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
+def write_atomic(path: str | Path, content: str | bytes, encoding: str = "utf-8") -> None:
     target = Path(path)
+    data = content.encode(encoding) if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)

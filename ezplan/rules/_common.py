@@ -41,21 +41,10 @@ def level_pair(facts: Facts, c: GrowthClaim) -> tuple[Amount, Amount] | None:
 def show_amount(plan: Plan, indicator: str, x: float, like: Stated | None, extra: int = 1) -> str:
     """A derived level of `indicator`, one digit finer than the figure it is compared with."""
     unit = plan.indicators[indicator].unit
-    dec = fmt.level_decimals(like.figure if like else None, extra)
-    if like is not None and like.figure.unit is not None and like.figure.unit != unit:
-        dec += _decimal_shift(like.figure.unit.scale / unit.scale)
+    dec = fmt.decimals_in(like.figure, unit) + extra if like else fmt.level_decimals(None, extra)
     if unit.is_percent:
         return fmt.percent(x, dec)
     return fmt.amount(x, unit, dec)
-
-
-def _decimal_shift(ratio: float) -> int:
-    """How many more decimals a value needs when shown in a larger unit (万美元 → 亿美元: 4)."""
-    shift = 0
-    while ratio < 0.99 and shift < 8:
-        ratio *= 10
-        shift += 1
-    return shift
 
 
 def show_like(plan: Plan, indicator: str, x: float, like: Stated, extra: int = 0) -> str:

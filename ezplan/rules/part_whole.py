@@ -238,8 +238,10 @@ def _derived(
     hi = w.hi - sum(o.lo for o in others)
     wunit, punit = facts.unit(wid), facts.unit(pid)
     d = facts.convert(Val(face, lo, hi), wunit, punit) or Val(face, lo, hi)
-    dec = max(s.figure.decimals for s in [ws.stated, *(ps.stated for ps, _ in known.values())])
-    dec += _shift(ws.stated, wunit)
+    dec = max(
+        fmt.decimals_in(s.figure, wunit)
+        for s in [ws.stated, *(ps.stated for ps, _ in known.values())]
+    )
     value = fmt.amount(d.face, punit, dec)
     alt = _other_currency(plan, wid, key, known)
     if alt:
@@ -274,17 +276,6 @@ def _derived(
             f"{face:g} {wunit}; allowed [{lo:g}, {hi:g}]",
         ),
     )
-
-
-def _shift(s, unit) -> int:
-    """Extra decimals when a figure written in a smaller unit is shown in a larger one."""
-    u = s.figure.unit
-    if u is None or u.dimension != unit.dimension:
-        return 0
-    shift, ratio = 0, u.scale / unit.scale
-    while ratio < 0.99 and shift < 8:
-        ratio, shift = ratio * 10, shift + 1
-    return shift
 
 
 def _other_currency(plan: Plan, wid: str, key: tuple, known: dict) -> str:

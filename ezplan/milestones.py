@@ -1,0 +1,154 @@
+"""Yearly milestones (年度目标分解): the value each year must reach for each target.
+
+For a level target, the path the target level requires (constant rate from the base-year level,
+endpoints exact) and the path the stated annual rate gives. For a cumulative target, each
+year's amount and the running total under the stated rate (from the recorded base-year amount,
+or the one the sum implies). All targets with the same number of years are computed at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ezplan import engine, fmt
+from ezplan.facts import Facts, rate_val
+from ezplan.model import Plan, Stated
+from ezplan.units import Unit
+
+
+@dataclass
+class Milestones:
+    indicator: str
+    name: str
+    name_en: str | None
+    unit: Unit
+    base_year: int
+    end_year: int
+    decimals: int  # the precision the plan itself uses for this indicator's levels
+    base: float | None = None
+    target: float | None = None
+    target_stated: Stated | None = None
+    stated_rate: float | None = None
+    stated_rate_text: str | None = None
+    required_rate: float | None = None  # 水平法 from base to target, or 累计法
+    required: list[float] | None = None  # level path base → target
+    at_stated_rate: list[float] | None = None
+    cumulative: bool = False
+    cumulative_total: float | None = None
+    amounts: list[float] | None = None  # cumulative: each year's amount (base year first)
+    running_total: list[float] | None = None  # cumulative: Σ from the first plan year
+    direction: str = "up"
+    actuals: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.base_year, self.end_year + 1))
+
+    def label(self, lang: str) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
+
+def _decimals(plan: Plan, iid: str) -> int:
+    """The most decimals any amount of `iid` is written with, in the indicator's own unit."""
+    unit = plan.indicators[iid].unit
+    stated = [s for lv in plan.levels if lv.indicator == iid for s in lv.figures]
+    stated += [s for c in plan.cumulative_of(iid) for s in c.amounts]
+    return max((fmt.decimals_in(s.figure, unit) for s in stated), default=0)
+
+
+def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) -> list[Milestones]:
+    """Milestones for the plan's targets (or the given ids), in file order."""
+    facts = facts or Facts(plan)
+    out: list[Milestones] = []
+    for iid in ids or plan.target_ids:
+        ind = plan.indicators[iid]
+        claim = next((g for g in plan.growth_of(iid) if g.scope == "target"), None)
+        by = claim.base_year if claim else plan.base_year
+        ey = claim.end_year if claim else plan.target_year
+        m = Milestones(iid, ind.name, ind.name_en, ind.unit, by, ey, _decimals(plan, iid))
+        base = facts.amount(iid, by)
+        m.base = base.face if base else None
+        level = plan.level(iid, ey)
+        if level is not None and level.scope == "target":
+            a = facts.amount(iid, ey)
+            if a is not None:
+                m.target, m.target_stated = a.face, a.stated
+        if claim is not None and claim.annual is not None and not claim.constant_prices:
+            m.stated_rate = rate_val(claim.annual).face
+            m.stated_rate_text = claim.annual.text
+        cum = next((c for c in plan.cumulative_of(iid) if c.scope == "target"), None)
+        if cum is not None and m.target is None:
+            s = facts.stated_val(iid, cum.amounts[0])
+            m.cumulative = True
+            m.cumulative_total = s.face if s else None
+            m.target_stated = cum.amounts[0]
+        m.direction = ind.direction or (
+            "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
+        )
+        for lv in plan.levels:
+            if lv.indicator == iid and lv.scope == "history" and lv.year and by < lv.year <= ey:
+                a = facts.amount(iid, lv.year)
+                if a is not None:
+                    m.actuals[lv.year] = a.face
+        out.append(m)
+    _levels(out)
+    _cumulative(out)
+    return out
+
+
+def _levels(ms: list[Milestones]) -> None:
+    by_years: dict[int, list[Milestones]] = {}
+    for m in ms:
+        if not m.cumulative and m.base is not None:
+            by_years.setdefault(m.end_year - m.base_year, []).append(m)
+    for n, group in by_years.items():
+        if n < 1:
+            continue
+        with_target = [m for m in group if m.target is not None]
+        if with_target:
+            b = np.array([m.base for m in with_target])
+            e = np.array([m.target for m in with_target])
+            p = engine.path(b, e, n)
+            r = engine.annual_rate(b, e, n)
+            for i, m in enumerate(with_target):
+                if p.ok[i]:
+                    m.required = p.value[i].tolist()
+                    m.required_rate = float(r.value[i])
+        with_rate = [m for m in group if m.stated_rate is not None]
+        if with_rate:
+            q = engine.path_at_rate(
+                np.array([m.base for m in with_rate]),
+                np.array([m.stated_rate for m in with_rate]),
+                n,
+            )
+            for i, m in enumerate(with_rate):
+                if q.ok[i]:
+                    m.at_stated_rate = q.value[i].tolist()
+
+
+def _cumulative(ms: list[Milestones]) -> None:
+    for m in ms:
+        if not m.cumulative or m.cumulative_total is None:
+            continue
+        n = m.end_year - m.base_year
+        if m.stated_rate is not None:
+            rate = m.stated_rate
+            a0 = m.base if m.base is not None else float(
+                engine.cumulative_base(m.cumulative_total, rate, n).value)  # fmt: skip
+        elif m.base is not None:
+            solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
+            if not solved.ok:
+                continue
+            rate, a0 = float(solved.value), m.base
+        else:
+            continue
+        if m.base is not None:
+            solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
+            m.required_rate = float(solved.value) if solved.ok else None
+        else:
+            m.required_rate = rate
+        amounts = engine.path_at_rate([a0], [rate], n).value[0]
+        m.amounts = amounts.tolist()
+        m.running_total = np.concatenate([[0.0], np.cumsum(amounts[1:])]).tolist()

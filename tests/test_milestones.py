@@ -1,0 +1,220 @@
+"""Milestones (level and cumulative methods), progress statuses, and every export read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from ezplan.loader import load_plan
+from ezplan.milestones import build
+from ezplan.progress import Thresholds, assess, classify
+from tests.conftest import ROOT, write_plan
+
+B = """\
+indicators:
+  x:
+    name: 销售额
+    name_en: Sales
+    unit: 亿元
+    levels: {{2020: 100.00亿元{actuals}}}
+  f:
+    name: 外资
+    unit: 亿美元
+"""
+T = """\
+targets:
+  x: {{level: {target}, annual: 10%{extra}}}
+  f: {{annual: 10%, cumulative: 6.71561亿美元}}
+"""
+
+
+def plan(tmp_path, actuals="", target="161.05亿元", extra=""):
+    return load_plan(
+        write_plan(tmp_path, B.format(actuals=actuals), T.format(target=target, extra=extra))
+    )
+
+
+def test_level_milestones_by_hand(tmp_path):
+    (m, _) = build(plan(tmp_path, target="200亿元"))
+    # path to 200: 100 × 2^(t/5): 114.8698, 131.9508, 151.5717, 174.1101, 200
+    assert m.required == pytest.approx([100, 114.8698, 131.9508, 151.5717, 174.1101, 200], abs=1e-4)
+    # at the stated 10%: 100 × 1.1^t
+    assert m.at_stated_rate == pytest.approx([100, 110, 121, 133.1, 146.41, 161.051])
+    assert m.required_rate == pytest.approx(2**0.2 - 1)
+    assert m.decimals == 2  # 100.00亿元
+
+
+def test_cumulative_milestones_by_hand(tmp_path):
+    (_, f) = build(plan(tmp_path))
+    # Σ 1.1^t (t = 1..5) = 6.71561, so the implied 2020 amount is 1 and the years 1.1, 1.21 …
+    assert f.cumulative and f.amounts == pytest.approx([1, 1.1, 1.21, 1.331, 1.4641, 1.61051])
+    assert f.running_total == pytest.approx([0, 1.1, 2.31, 3.641, 5.1051, 6.71561])
+
+
+@pytest.mark.parametrize(
+    ("ratio", "met", "status"),
+    [
+        (1.2, True, "achieved"),
+        (0.95, False, "on_track"),
+        (0.9499, False, "moderate"),
+        (0.6, False, "moderate"),
+        (0.5999, False, "limited"),
+        (0.0, False, "limited"),
+        (-0.0001, False, "moving_away"),
+    ],
+)
+def test_status_thresholds(ratio, met, status):
+    assert classify(ratio, met, Thresholds()) == status
+
+
+def test_thresholds_are_configurable():
+    assert classify(0.9, False, Thresholds(on_track=0.85, moderate=0.5)) == "on_track"
+    with pytest.raises(ValueError):
+        Thresholds(on_track=0.5, moderate=0.6)
+
+
+@pytest.mark.parametrize(
+    ("actual", "status"),
+    [
+        ("121亿元", "on_track"),  # 10% a year so far: ratio 1
+        ("119.95亿元", "on_track"),  # √1.1995 − 1 = 9.522%: ratio 0.952
+        ("119.85亿元", "moderate"),  # √1.1985 − 1 = 9.476%: ratio 0.948
+        ("112.40亿元", "moderate"),  # 6.019%: ratio 0.602
+        ("112.30亿元", "limited"),  # 5.972%: ratio 0.597
+        ("99亿元", "moving_away"),
+        ("170亿元", "achieved"),
+    ],
+)
+def test_progress_up(tmp_path, actual, status):
+    (p, _) = assess(build(plan(tmp_path, actuals=f", 2022: {actual}")))
+    assert p.status == status
+
+
+def test_progress_numbers(tmp_path):
+    (p, f) = assess(build(plan(tmp_path, actuals=", 2021: 108亿元, 2022: 121亿元")))
+    # milestone: 100 × 1.6105^(2/5) = 120.9997
+    assert (p.year, p.actual, p.milestone) == (2022, 121, pytest.approx(120.9997, abs=1e-4))
+    assert p.gap == pytest.approx(0.0003, abs=1e-4)
+    assert p.achieved_rate == pytest.approx(0.1)
+    assert p.remaining_rate == pytest.approx(0.1, abs=1e-5)  # (161.05 / 121)^(1/3) − 1
+    assert p.projection == pytest.approx(161.051)  # 121 × 1.1^3
+    assert f.status == "no_actuals"
+
+
+@pytest.mark.parametrize(
+    ("actual", "status"),
+    [
+        ("90亿元", "on_track"),  # √0.9 − 1 = −5.13% vs −4.36% required: ratio 1.18
+        ("105亿元", "moving_away"),
+        ("75亿元", "achieved"),
+    ],
+)
+def test_progress_down(tmp_path, actual, status):
+    (p, _) = assess(
+        build(
+            plan(tmp_path, actuals=f", 2022: {actual}", target="80亿元", extra=", direction: down")
+        )
+    )
+    assert p.status == status
+
+
+def test_no_actuals_says_so():
+    ps = assess(build(load_plan(ROOT)))
+    assert {p.status for p in ps} == {"no_actuals"}
+
+
+# --- commands and exports -------------------------------------------------------------------
+
+
+@pytest.fixture
+def plan_dir(tmp_path):
+    return write_plan(
+        tmp_path / "p",
+        B.format(actuals=", 2022: 121亿元"),
+        T.format(target="161.05亿元", extra=""),
+    )
+
+
+def run(*args):
+    r = CliRunner().invoke(main, list(args))
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_milestones_text_and_formats(plan_dir):
+    out = run("milestones", "--plan", str(plan_dir), "--lang", "en").stdout
+    assert "133.10" in out and "on track" in out
+    j = json.loads(run("milestones", "x", "--plan", str(plan_dir), "--format", "json").stdout)
+    assert [m["indicator"] for m in j["milestones"]] == ["x"]
+    assert j["milestones"][0]["years"][3]["at_stated_rate"] == pytest.approx(133.1)
+    md = run("milestones", "--plan", str(plan_dir), "--format", "md", "--lang", "zh").stdout
+    assert "| 2023 | 133.10 | 133.10 | — |" in md
+    r = CliRunner().invoke(main, ["milestones", "nope", "--plan", str(plan_dir)])
+    assert r.exit_code == 2 and "not a target: nope" in r.stderr
+
+
+def test_export_csv_has_bom_and_matches_milestones(plan_dir, tmp_path):
+    to = tmp_path / "m.csv"
+    run("export", "--plan", str(plan_dir), "--to", str(to), "--lang", "zh")
+    raw = to.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["年份", "销售额·目标路径（亿元）", "销售额·按规划增速（亿元）"]
+    by_year = {r[0]: r for r in rows[1:]}
+    assert by_year["2024"][2] == "146.41"  # 100 × 1.1^4
+    assert by_year["2022"][3] == "121.00"  # the actual
+    assert (
+        by_year["2025"][-1] == "6.71561"
+    )  # 外资 running total, to the 5 decimals it is written with
+
+
+def test_export_xlsx_read_back(plan_dir, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    to = tmp_path / "m.xlsx"
+    run("export", "--plan", str(plan_dir), "--to", str(to), "--lang", "en")
+    wb = openpyxl.load_workbook(to)
+    assert wb.sheetnames == ["Milestones", "Progress", "Findings"]
+    ws = wb["Milestones"]
+    assert ws.freeze_panes == "A2"
+    assert ws.cell(1, 2).value == "Sales·required (亿元)"
+    assert ws.cell(6, 3).value == pytest.approx(146.41)  # a number, not text
+    assert ws.cell(6, 3).number_format == "0.00"
+    progress = wb["Progress"]
+    assert progress.cell(2, 10).value == "on track"
+    assert progress.cell(2, 6).value == pytest.approx(0.1)
+
+
+def test_export_json_and_md(plan_dir, tmp_path):
+    run("export", "--plan", str(plan_dir), "--to", str(tmp_path / "m.json"))
+    doc = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert doc["milestones"][0]["progress"]["status"] == "on_track"
+    assert isinstance(doc["findings"], list)
+    run("export", "--plan", str(plan_dir), "--to", str(tmp_path / "m.md"), "--lang", "zh")
+    assert "进度正常" in (tmp_path / "m.md").read_text("utf-8")
+
+
+def test_export_unknown_extension(plan_dir, tmp_path):
+    r = CliRunner().invoke(
+        main, ["export", "--plan", str(plan_dir), "--to", str(tmp_path / "m.ods")]
+    )
+    assert r.exit_code == 2 and "cannot tell the format" in r.stderr
+
+
+def test_export_keeps_the_old_file_when_writing_fails(plan_dir, tmp_path, monkeypatch):
+    to = tmp_path / "m.csv"
+    to.write_text("old", encoding="utf-8")
+    import ezplan.output as output
+
+    def fail(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "fsync", fail)
+    r = CliRunner().invoke(main, ["export", "--plan", str(plan_dir), "--to", str(to)])
+    assert r.exit_code != 0
+    assert to.read_text("utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
