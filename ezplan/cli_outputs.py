@@ -166,3 +166,60 @@ def _markdown(plan, ms, progress, findings, lang: str) -> str:
     for f in findings:
         lines.append(f"- **{t(f.severity.label, lang)}** `{f.mark}` `{f.check}` {f.message(lang)}")
     return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@plan_input
+@click.option(
+    "--to",
+    "to",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The picture to write: .svg or .png.",
+)
+def plot(plan, ms, progress, lang: str, to: str) -> None:
+    """Draw each target's path for IDS: base, required path, stated-rate path, the target with
+    its band, and actual results."""
+    from ezplan.output import write_atomic
+
+    fmt = Path(to).suffix.lower().lstrip(".")
+    if fmt not in ("svg", "png"):
+        raise click.UsageError(f"cannot draw {to}: write .svg or .png")
+    try:
+        from ezplan.render import charts
+
+        data, warning = charts.render(ms, fmt, lang)
+    except ImportError:
+        from ezplan.render.charts import HINT
+
+        click.echo(HINT, err=True)
+        sys.exit(EXIT_USAGE)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    write_atomic(to, data)
+    click.echo(f"wrote {to}")
+
+
+@main.command(name="report")
+@plan_input
+@click.option(
+    "--to", "to", type=click.Path(dir_okay=False), required=True, help="The HTML file to write."
+)
+def html_report(plan, ms, progress, lang: str, to: str) -> None:
+    """Write one self-contained HTML page: check results, milestone tables and a chart per
+    target — no request to any network, readable when mailed and printable."""
+    from ezplan.output import write_atomic
+    from ezplan.report import report
+
+    try:
+        from ezplan.render import html_report as page
+
+        text = page.render(report(plan), ms, progress, lang)
+    except ImportError:
+        from ezplan.render.charts import HINT
+
+        click.echo(HINT, err=True)
+        sys.exit(EXIT_USAGE)
+    write_atomic(to, text)
+    click.echo(f"wrote {to}")

@@ -1,0 +1,94 @@
+"""Charts and the one-file HTML report."""
+
+from __future__ import annotations
+
+import re
+import sys
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from tests.conftest import ROOT
+
+pytest.importorskip("matplotlib")
+
+
+def run(*args, ok=True):
+    r = CliRunner().invoke(main, list(args))
+    if ok:
+        assert r.exit_code == 0, r.output
+    return r
+
+
+def test_svg_keeps_chinese_text_as_text(tmp_path):
+    to = tmp_path / "p.svg"
+    run("plot", "retail_sales", "fdi_actual", "--plan", str(ROOT), "--to", str(to), "--lang", "zh")
+    svg = to.read_text("utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "社会消费品零售总额" in svg and "实际利用外资" in svg  # text, not paths
+
+
+def test_png_without_a_cjk_font_says_so(tmp_path, monkeypatch):
+    from ezplan.render import charts
+
+    monkeypatch.setattr(charts, "cjk_font", lambda: None)
+    to = tmp_path / "p.png"
+    r = run("plot", "exports", "--plan", str(ROOT), "--to", str(to), "--lang", "zh")
+    assert to.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "no CJK font found" in r.stderr
+
+
+def test_plot_usage_errors(tmp_path):
+    r = run("plot", "exports", "--plan", str(ROOT), "--to", str(tmp_path / "p.gif"), ok=False)
+    assert r.exit_code == 2 and "write .svg or .png" in r.stderr
+    r = run("plot", "nothing", "--plan", str(ROOT), "--to", str(tmp_path / "p.svg"), ok=False)
+    assert r.exit_code == 2 and "not a target: nothing" in r.stderr
+
+
+def test_missing_matplotlib_gives_a_hint(tmp_path, monkeypatch):
+    for name in list(sys.modules):
+        if name == "matplotlib" or name.startswith("matplotlib.") or name == "ezplan.render.charts":
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    r = run("plot", "exports", "--plan", str(ROOT), "--to", str(tmp_path / "p.svg"), ok=False)
+    assert r.exit_code == 2 and "pip install 'ezplan[plot]'" in r.stderr
+    assert "Traceback" not in r.output
+
+
+class Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for k, v in attrs:
+            if k in ("src", "href", "xlink:href", "action", "poster", "data") and v:
+                self.refs.append(v)
+
+
+def test_report_is_self_contained_and_complete(tmp_path):
+    to = tmp_path / "r.html"
+    run("report", "--plan", str(ROOT), "--to", str(to), "--lang", "zh")
+    html = to.read_text("utf-8")
+    p = Refs()
+    p.feed(html)
+    # every reference points inside the page
+    assert all(ref.startswith("#") for ref in p.refs), [r for r in p.refs if r[0] != "#"]
+    assert all(u.startswith("#") for u in re.findall(r"url\(\s*['\"]?([^)'\"]*)", html))
+    assert "<link" not in html and "@import" not in html and "<script" not in html
+    # a chart per target with a path (retail, trade, exports, FDI), and every target named
+    assert p.tags.count("svg") == 4
+    for name in [
+        "社会消费品零售总额",
+        "限额以上企业通过公共网络实现零售额",
+        "外贸进出口总额",
+        "出口总额",
+        "实际利用外资",
+        "引进有影响的综合性电商企业",
+    ]:
+        assert name in html
+    assert "8.89%" in html and "326.57" in html  # check results and milestone tables
