@@ -9,6 +9,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -17,6 +18,9 @@ from ezplan import __version__, rules
 from ezplan.errors import InputError
 from ezplan.findings import Severity
 from ezplan.i18n import LANGS, default_lang, t
+
+if TYPE_CHECKING:
+    from ezplan.report import Run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
@@ -118,7 +122,7 @@ def check(paths: tuple[str, ...], baselines: str | None, targets: str | None, fm
     sys.exit(_exit_code(run, strict, exit_zero))
 
 
-def _render(run, fmt: str, lang: str, strict: bool, no_color: bool,
+def _render(run: Run, fmt: str, lang: str, strict: bool, no_color: bool,
             to_file: bool) -> str | None:  # fmt: skip
     """The report as text, or None when it went straight to the terminal."""
     if fmt == "text":
@@ -151,7 +155,7 @@ def _render(run, fmt: str, lang: str, strict: bool, no_color: bool,
     return sarif.render(run, lang)
 
 
-def _exit_code(run, strict: bool, exit_zero: bool) -> int:
+def _exit_code(run: Run, strict: bool, exit_zero: bool) -> int:
     if run.unreadable:
         return EXIT_USAGE
     worst = run.worst

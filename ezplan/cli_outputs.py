@@ -10,13 +10,19 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ezplan.cli import EXIT_USAGE, _console, main
 from ezplan.errors import InputError
 from ezplan.i18n import LANGS, default_lang, t
+
+if TYPE_CHECKING:
+    from ezplan.findings import Finding
+    from ezplan.milestones import Milestones
+    from ezplan.model import Plan
+    from ezplan.progress import Progress
 
 EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "md"}
 
@@ -89,7 +95,9 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]),
               default="text", show_default=True)  # fmt: skip
 @click.option("--no-color", is_flag=True)
-def milestones(plan, ms, progress, lang: str, fmt: str, no_color: bool) -> None:
+def milestones(
+    plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, fmt: str, no_color: bool
+) -> None:
     """The value each year must reach for every target (or the IDS given), and progress
     against the actual results recorded in baselines.yaml."""
     from ezplan.render import milestone_tables as mt
@@ -118,7 +126,9 @@ def milestones(plan, ms, progress, lang: str, fmt: str, no_color: bool) -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(sorted(set(EXPORT_FORMATS.values()))),
               default=None, help="Override the format the extension implies.")  # fmt: skip
-def export(plan, ms, progress, lang: str, to: str, fmt: str | None) -> None:
+def export(
+    plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str, fmt: str | None
+) -> None:
     """Write the milestones, progress and findings to a file for Excel, WPS or a report."""
     from ezplan.output import write_atomic
     from ezplan.render import milestone_tables as mt
@@ -153,7 +163,9 @@ def export(plan, ms, progress, lang: str, to: str, fmt: str | None) -> None:
     click.echo(f"wrote {to}")
 
 
-def _markdown(plan, ms, progress, findings, lang: str) -> str:
+def _markdown(
+    plan: Plan, ms: list[Milestones], progress: list[Progress], findings: list[Finding], lang: str
+) -> str:
     from ezplan.render import milestone_tables as mt
 
     lines = [
@@ -178,7 +190,7 @@ def _markdown(plan, ms, progress, findings, lang: str) -> str:
     required=True,
     help="The picture to write: .svg or .png.",
 )
-def plot(plan, ms, progress, lang: str, to: str) -> None:
+def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str) -> None:
     """Draw each target's path for IDS: base, required path, stated-rate path, the target with
     its band, and actual results."""
     from ezplan.output import write_atomic
@@ -206,7 +218,9 @@ def plot(plan, ms, progress, lang: str, to: str) -> None:
 @click.option(
     "--to", "to", type=click.Path(dir_okay=False), required=True, help="The HTML file to write."
 )
-def html_report(plan, ms, progress, lang: str, to: str) -> None:
+def html_report(
+    plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str
+) -> None:
     """Write one self-contained HTML page: check results, milestone tables and a chart per
     target — no request to any network, readable when mailed and printable."""
     from ezplan.output import write_atomic

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ezplan import __version__, fmt
+from ezplan.findings import Severity
 from ezplan.i18n import t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
@@ -39,7 +40,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def _verdict(sev, lang: str) -> str:
+def _verdict(sev: Severity | None, lang: str) -> str:
     if sev is None:
         return f'<span class="ok">✓ {escape(t("ok", lang))}</span>'
     return f'<span class="{sev.label}">{escape(t(sev.label, lang))}</span>'

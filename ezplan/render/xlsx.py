@@ -7,6 +7,7 @@ and the header row is frozen. Needs openpyxl (the `xlsx` extra).
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ezplan.findings import Finding
 from ezplan.i18n import t
@@ -24,8 +25,6 @@ def _number_format(decimals: int | None) -> str:
 def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: list[Finding],
                    lang: str) -> bytes:  # fmt: skip
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
@@ -37,7 +36,7 @@ def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: lis
     for col, d in enumerate(decimals, 1):
         for cell in ws.iter_rows(min_row=2, min_col=col, max_col=col):
             cell[0].number_format = _number_format(d)
-    _finish(ws, headers, Font, get_column_letter)
+    _finish(ws, headers)
 
     wp = wb.create_sheet("Progress")
     keys = ["indicator", "year", "latest", "milestone", "gap_pct", "achieved_rate",
@@ -56,7 +55,7 @@ def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: lis
         wp.cell(r, 5).number_format = "0.0"
         for col in (6, 7, 8):
             wp.cell(r, col).number_format = "0.00%"
-    _finish(wp, ph, Font, get_column_letter)
+    _finish(wp, ph)
 
     wf = wb.create_sheet("Findings")
     fh = ["file", "line", "column", "severity", "check", "indicator", "message"]
@@ -64,14 +63,17 @@ def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: lis
     for f in findings:
         wf.append([f.mark.file, f.mark.line, f.mark.column, f.severity.label, f.check,
                    f.indicator, f.message(lang)])  # fmt: skip
-    _finish(wf, fh, Font, get_column_letter)
+    _finish(wf, fh)
 
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def _finish(ws, headers, Font, get_column_letter) -> None:
+def _finish(ws: Any, headers: list[str]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     ws.freeze_panes = "A2"
     for i, h in enumerate(headers, 1):
         ws.cell(1, i).font = Font(bold=True)
