@@ -89,7 +89,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         )
         for lv in plan.levels:
             if lv.indicator == iid and lv.scope == "history" and lv.year and by < lv.year <= ey:
-                a = facts.amount(iid, lv.year)
+                a = plan.amount(lv)  # not facts.amount: in the target year that is the target
                 if a is not None:
                     m.actuals[lv.year] = a.face
         out.append(m)

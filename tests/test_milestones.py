@@ -218,3 +218,8 @@ def test_export_keeps_the_old_file_when_writing_fails(plan_dir, tmp_path, monkey
     assert r.exit_code != 0
     assert to.read_text("utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_an_actual_in_the_target_year_is_not_mistaken_for_the_target(tmp_path):
+    (p, _) = assess(build(plan(tmp_path, actuals=", 2025: 170亿元")))
+    assert (p.year, p.actual, p.status) == (2025, 170, "achieved")

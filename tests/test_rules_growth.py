@@ -306,3 +306,13 @@ def test_level_rate_says_when_a_target_cannot_be_checked(tmp_path):
     )
     assert got == [("note", "no-base")]
     assert "no 2020 level" in f.message("en")
+
+
+def test_level_growth_zero_base_is_not_computable(tmp_path):
+    got, _ = run(
+        tmp_path,
+        base("{2020: 0亿元}"),
+        "targets:\n  x: {level: 100亿元, total: 翻一番}\n",
+        "level-growth",
+    )
+    assert got == [("warning", "not-computable")]

@@ -48,6 +48,10 @@ MESSAGES = {
         "zh": "{end_year}年的{end}相对{base_year}年的{base}为{implied}，不能四舍五入为所述的"
         "{growth}；仅在舍入范围内相符",
     },
+    "not-computable": {
+        "en": "{growth} cannot be checked: the {base_year} level {base} is zero or negative",
+        "zh": "{growth}无法核对：{base_year}年水平{base}为零或负数",
+    },
     "reading": {
         "en": "{growth} here means ×{factor} ({end} over {base} is {implied}); read as "
         "{other} it would not fit",
@@ -70,8 +74,25 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if c.total is None or c.constant_prices:
             continue
         pair = level_pair(facts, c)
-        if pair is not None and pair[0].lo > 0:
+        if pair is None:
+            continue
+        if pair[0].lo > 0:
             cases.append((c, *pair))
+        else:
+            params = {
+                "growth": c.total.text,
+                "base": pair[0].stated.text,
+                "base_year": str(c.base_year),
+            }
+            yield Finding(
+                CODE,
+                Severity.WARNING,
+                c.indicator,
+                c.total.mark,
+                "not-computable",
+                params,
+                scope=c.scope,
+            )
     if not cases:
         return
     b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
