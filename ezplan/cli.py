@@ -55,20 +55,44 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--baselines", type=click.Path(), help="baselines.yaml to read (one plan).")
 @click.option("--targets", type=click.Path(), help="targets.yaml to read (one plan).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="auto: github inside GitHub Actions, else text.")  # fmt: skip
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the report to FILE (atomically) instead of stdout.")  # fmt: skip
-@click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Language of messages (default: settings, then the locale).")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto: github inside GitHub Actions, else text.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="Language of messages (default: settings, then the locale).",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
 @click.option("--select", help="Only these rules (comma-separated codes).")
 @click.option("--ignore", help="Also skip these rules (comma-separated codes).")
 @click.option("--no-color", is_flag=True, help="No colours (NO_COLOR is honoured too).")
-def check(paths: tuple[str, ...], baselines: str | None, targets: str | None, fmt: str,
-          output: str | None, lang: str | None, strict: bool, exit_zero: bool,
-          select: str | None, ignore: str | None, no_color: bool) -> None:  # fmt: skip
+def check(
+    paths: tuple[str, ...],
+    baselines: str | None,
+    targets: str | None,
+    fmt: str,
+    output: str | None,
+    lang: str | None,
+    strict: bool,
+    exit_zero: bool,
+    select: str | None,
+    ignore: str | None,
+    no_color: bool,
+) -> None:
     """Check the plans in PATHS (default: the current directory).
 
     A path is a plan directory (holding baselines.yaml and targets.yaml), a directory searched
@@ -122,8 +146,9 @@ def check(paths: tuple[str, ...], baselines: str | None, targets: str | None, fm
     sys.exit(_exit_code(run, strict, exit_zero))
 
 
-def _render(run: Run, fmt: str, lang: str, strict: bool, no_color: bool,
-            to_file: bool) -> str | None:  # fmt: skip
+def _render(
+    run: Run, fmt: str, lang: str, strict: bool, no_color: bool, to_file: bool
+) -> str | None:
     """The report as text, or None when it went straight to the terminal."""
     if fmt == "text":
         from ezplan.render import text
@@ -172,8 +197,14 @@ def _exit_code(run: Run, strict: bool, exit_zero: bool) -> int:
 @click.option("--targets", type=click.Path(), help="targets.yaml to read.")
 @click.option("--lang", type=click.Choice(LANGS), default=None)
 @click.option("--no-color", is_flag=True)
-def explain(indicator: str, path: str | None, baselines: str | None, targets: str | None,
-            lang: str | None, no_color: bool) -> None:  # fmt: skip
+def explain(
+    indicator: str,
+    path: str | None,
+    baselines: str | None,
+    targets: str | None,
+    lang: str | None,
+    no_color: bool,
+) -> None:
     """Show every figure of INDICATOR and the computation behind each finding on it."""
     from ezplan import report as lib
     from ezplan.render import explain as view

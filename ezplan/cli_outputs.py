@@ -53,9 +53,16 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Ratio for 'moderate progress' (default 0.6).",
     )
     @wraps(func)
-    def wrapper(*args: Any, plan_dir: str | None, baselines: str | None,
-                targets: str | None, lang: str | None, on_track: float | None,
-                moderate: float | None, **kwargs: Any) -> Any:  # fmt: skip
+    def wrapper(
+        *args: Any,
+        plan_dir: str | None,
+        baselines: str | None,
+        targets: str | None,
+        lang: str | None,
+        on_track: float | None,
+        moderate: float | None,
+        **kwargs: Any,
+    ) -> Any:
         from ezplan.config import find_config
         from ezplan.facts import Facts
         from ezplan.loader import load_plan
@@ -83,8 +90,7 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
                 known = ", ".join(plan.target_ids)
                 raise click.UsageError(f"not a target: {', '.join(unknown)}; targets: {known}")
         ms = build(plan, Facts(plan), ids)
-        return func(*args, plan=plan, ms=ms, progress=assess(ms, thresholds), lang=lang,
-                    **kwargs)  # fmt: skip
+        return func(*args, plan=plan, ms=ms, progress=assess(ms, thresholds), lang=lang, **kwargs)
 
     return wrapper
 
@@ -92,8 +98,13 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
 @main.command()
 @click.argument("ids", nargs=-1)
 @plan_input
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "md"]),
-              default="text", show_default=True)  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "md"]),
+    default="text",
+    show_default=True,
+)
 @click.option("--no-color", is_flag=True)
 def milestones(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, fmt: str, no_color: bool
@@ -111,8 +122,13 @@ def milestones(
     else:
         import json
 
-        click.echo(json.dumps({"plan": plan.name, "milestones": mt.records(ms, progress)},
-                              ensure_ascii=False, indent=2))  # fmt: skip
+        click.echo(
+            json.dumps(
+                {"plan": plan.name, "milestones": mt.records(ms, progress)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
 
 
 @main.command()
@@ -124,8 +140,13 @@ def milestones(
     required=True,
     help="The file to write: .csv, .xlsx, .json or .md.",
 )
-@click.option("--format", "fmt", type=click.Choice(sorted(set(EXPORT_FORMATS.values()))),
-              default=None, help="Override the format the extension implies.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(set(EXPORT_FORMATS.values()))),
+    default=None,
+    help="Override the format the extension implies.",
+)
 def export(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str, fmt: str | None
 ) -> None:
@@ -136,8 +157,9 @@ def export(
 
     fmt = fmt or EXPORT_FORMATS.get(Path(to).suffix.lower())
     if fmt is None:
-        raise click.UsageError(f"cannot tell the format of {to}; use .csv, .xlsx, .json or .md "
-                               "or give --format")  # fmt: skip
+        raise click.UsageError(
+            f"cannot tell the format of {to}; use .csv, .xlsx, .json or .md or give --format"
+        )
     findings = report(plan).findings
     if fmt == "csv":
         content: str | bytes = mt.csv_text(ms, lang)
@@ -148,9 +170,18 @@ def export(
 
         from ezplan.render.json_out import finding_dict
 
-        content = json.dumps({"plan": plan.name, "milestones": mt.records(ms, progress),
-                              "findings": [finding_dict(f, lang) for f in findings]},
-                             ensure_ascii=False, indent=2) + "\n"  # fmt: skip
+        content = (
+            json.dumps(
+                {
+                    "plan": plan.name,
+                    "milestones": mt.records(ms, progress),
+                    "findings": [finding_dict(f, lang) for f in findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     else:
         from ezplan.render import xlsx
 

@@ -63,8 +63,10 @@ def _parse(table: dict, path: Path) -> Config:
     where = Mark(str(path), 1, 1)
     unknown = set(table) - KEYS
     if unknown:
-        raise InputError(where, f"unknown setting(s) {', '.join(sorted(unknown))}; expected "
-                         f"{', '.join(sorted(KEYS))}")  # fmt: skip
+        raise InputError(
+            where,
+            f"unknown setting(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(KEYS))}",
+        )
     for key in ("select", "ignore"):
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -78,7 +80,11 @@ def _parse(table: dict, path: Path) -> Config:
         if key in table and not isinstance(table[key], int | float):
             raise InputError(where, f"{key} must be a number (a ratio of rates, e.g. 0.95)")
     return Config(
-        list(table.get("select", [])), list(table.get("ignore", [])),
-        bool(table.get("strict", False)), lang,
-        float(table.get("on_track", 0.95)), float(table.get("moderate", 0.6)), str(path),
-    )  # fmt: skip
+        list(table.get("select", [])),
+        list(table.get("ignore", [])),
+        bool(table.get("strict", False)),
+        lang,
+        float(table.get("on_track", 0.95)),
+        float(table.get("moderate", 0.6)),
+        str(path),
+    )

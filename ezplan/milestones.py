@@ -135,8 +135,11 @@ def _cumulative(ms: list[Milestones]) -> None:
         n = m.end_year - m.base_year
         if m.stated_rate is not None:
             rate = m.stated_rate
-            a0 = m.base if m.base is not None else float(
-                engine.cumulative_base(m.cumulative_total, rate, n).value)  # fmt: skip
+            a0 = (
+                m.base
+                if m.base is not None
+                else float(engine.cumulative_base(m.cumulative_total, rate, n).value)
+            )
         elif m.base is not None:
             solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
             if not solved.ok:

@@ -25,8 +25,15 @@ import numpy as np
 from ezplan import engine
 from ezplan.milestones import Milestones
 
-STATUSES = ("achieved", "on_track", "moderate", "limited", "moving_away", "no_actuals",
-            "not_assessable")  # fmt: skip
+STATUSES = (
+    "achieved",
+    "on_track",
+    "moderate",
+    "limited",
+    "moving_away",
+    "no_actuals",
+    "not_assessable",
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,9 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
         down = np.array([m.direction == "down" for m in rows])
         met = np.where(down, actual <= target, actual >= target)
         safe_required = np.where(required.value != 0, required.value, 1.0)
-        ratio = np.where(required.value != 0, achieved.value / safe_required,
-                         np.where(met, 1.0, -1.0))  # fmt: skip
+        ratio = np.where(
+            required.value != 0, achieved.value / safe_required, np.where(met, 1.0, -1.0)
+        )
         for i, m in enumerate(rows):
             ok = achieved.ok[i] and required.ok[i]
             out[m.indicator] = Progress(

@@ -162,13 +162,20 @@ class Run:
     def summary_line(self, lang: str) -> str:
         counts = summary(self.findings)
         targets = sum(len(r.report.rows) for r in self.results if r.report)
-        return t("summary", lang, errors=counts["error"], warnings=counts["warning"],
-                 notes=counts["note"], targets=targets)  # fmt: skip
+        return t(
+            "summary",
+            lang,
+            errors=counts["error"],
+            warnings=counts["warning"],
+            notes=counts["note"],
+            targets=targets,
+        )
 
 
 def load_finding(error: InputError) -> Finding:
-    return Finding("load", Severity.ERROR, None, error.mark, "load", {"message": error.message},
-                   scope="file")  # fmt: skip
+    return Finding(
+        "load", Severity.ERROR, None, error.mark, "load", {"message": error.message}, scope="file"
+    )
 
 
 def check_all(refs: list[PlanRef], chosen: list[rules.Rule] | None = None) -> Run:

@@ -55,18 +55,51 @@ for _w in COUNT_WORDS:
     BASE_UNITS[_w] = (f"count:{_w}", _w)
 
 ENGLISH_MAGNITUDES = {
-    "": "", "十": "×10 ", "百": "×100 ", "千": "thousand ", "万": "10 thousand ",
-    "十万": "100 thousand ", "百万": "million ", "千万": "10 million ", "亿": "100 million ",
-    "十亿": "billion ", "百亿": "10 billion ", "千亿": "100 billion ", "万亿": "trillion ",
-}  # fmt: skip
+    "": "",
+    "十": "×10 ",
+    "百": "×100 ",
+    "千": "thousand ",
+    "万": "10 thousand ",
+    "十万": "100 thousand ",
+    "百万": "million ",
+    "千万": "10 million ",
+    "亿": "100 million ",
+    "十亿": "billion ",
+    "百亿": "10 billion ",
+    "千亿": "100 billion ",
+    "万亿": "trillion ",
+}
 ENGLISH_BASES = {
-    "元": "yuan", "美元": "USD", "%": "%", "个百分点": "percentage points", "亩": "mu",
-    "公顷": "ha", "平方米": "m²", "平方公里": "km²", "米": "m", "公里": "km", "吨": "t",
-    "个月": "months", "年": "years", "天": "days", "小时": "hours", "个": "units", "家": "firms",
-    "项": "items", "人": "people", "户": "households", "次": "times", "座": "units",
-    "条": "units", "台": "units", "辆": "vehicles", "所": "units", "件": "pieces", "种": "kinds",
+    "元": "yuan",
+    "美元": "USD",
+    "%": "%",
+    "个百分点": "percentage points",
+    "亩": "mu",
+    "公顷": "ha",
+    "平方米": "m²",
+    "平方公里": "km²",
+    "米": "m",
+    "公里": "km",
+    "吨": "t",
+    "个月": "months",
+    "年": "years",
+    "天": "days",
+    "小时": "hours",
+    "个": "units",
+    "家": "firms",
+    "项": "items",
+    "人": "people",
+    "户": "households",
+    "次": "times",
+    "座": "units",
+    "条": "units",
+    "台": "units",
+    "辆": "vehicles",
+    "所": "units",
+    "件": "pieces",
+    "种": "kinds",
     "批": "batches",
-}  # fmt: skip
+}
 
 # Longest spellings first so that 个百分点 wins over 个 and 平方米 over 米.
 _BASES_BY_LENGTH = sorted(BASE_UNITS, key=len, reverse=True)

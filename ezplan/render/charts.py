@@ -21,10 +21,20 @@ from ezplan.milestones import Milestones
 
 HINT = "charts need matplotlib: pip install 'ezplan[plot]'"
 CJK_FAMILIES = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
-    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
-    "Heiti SC", "Hiragino Sans GB", "AR PL UMing CN", "Droid Sans Fallback",
-)  # fmt: skip
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Hiragino Sans GB",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
 COLORS = {"required": "#1f5fa8", "stated": "#d97a00", "actual": "#222222", "band": "#1f5fa8"}
 
 
@@ -61,12 +71,24 @@ def _draw(ax: Any, m: Milestones, lang: str) -> None:
     years = m.years
     if m.cumulative and m.amounts is not None:
         ax.bar(years[1:], m.amounts[1:], color="#9ec3e6", label=t("amount", lang))
-        ax.plot(years[1:], m.running_total[1:], marker="o", color=COLORS["required"],
-                label=t("running_total", lang))  # fmt: skip
+        ax.plot(
+            years[1:],
+            m.running_total[1:],
+            marker="o",
+            color=COLORS["required"],
+            label=t("running_total", lang),
+        )
         band = _band(m)
         if m.cumulative_total is not None:
-            ax.scatter([years[-1]], [m.cumulative_total], marker="*", s=160, zorder=5,
-                       color=COLORS["stated"], label=t("target", lang))  # fmt: skip
+            ax.scatter(
+                [years[-1]],
+                [m.cumulative_total],
+                marker="*",
+                s=160,
+                zorder=5,
+                color=COLORS["stated"],
+                label=t("target", lang),
+            )
         if band is not None and all(math.isfinite(b) for b in band):
             ax.errorbar(
                 [years[-1]],
@@ -77,26 +99,50 @@ def _draw(ax: Any, m: Milestones, lang: str) -> None:
             )
     else:
         if m.required is not None:
-            ax.plot(years, m.required, marker="o", color=COLORS["required"],
-                    label=t("required_path", lang))  # fmt: skip
+            ax.plot(
+                years,
+                m.required,
+                marker="o",
+                color=COLORS["required"],
+                label=t("required_path", lang),
+            )
         if m.at_stated_rate is not None:
-            ax.plot(years, m.at_stated_rate, linestyle="--", marker=".", color=COLORS["stated"],
-                    label=t("stated_path", lang))  # fmt: skip
+            ax.plot(
+                years,
+                m.at_stated_rate,
+                linestyle="--",
+                marker=".",
+                color=COLORS["stated"],
+                label=t("stated_path", lang),
+            )
         if m.base is not None:
-            ax.scatter([years[0]], [m.base], color=COLORS["actual"], zorder=5,
-                       label=t("base", lang))  # fmt: skip
+            ax.scatter(
+                [years[0]], [m.base], color=COLORS["actual"], zorder=5, label=t("base", lang)
+            )
         band = _band(m)
         if band is not None and m.target is not None:
             lo, hi = band
             top = hi if math.isfinite(hi) else max(m.target * 1.15, *(m.at_stated_rate or [0]))
             bottom = lo if math.isfinite(lo) else 0
-            ax.fill_between([years[-1] - 0.25, years[-1] + 0.25], [bottom] * 2, [top] * 2,
-                            color=COLORS["band"], alpha=0.18, label=t("target", lang))  # fmt: skip
+            ax.fill_between(
+                [years[-1] - 0.25, years[-1] + 0.25],
+                [bottom] * 2,
+                [top] * 2,
+                color=COLORS["band"],
+                alpha=0.18,
+                label=t("target", lang),
+            )
             ax.scatter([years[-1]], [m.target], marker="*", s=160, color=COLORS["band"], zorder=5)
     if m.actuals:
         ys = sorted(m.actuals)
-        ax.plot(ys, [m.actuals[y] for y in ys], marker="s", linestyle=":",
-                color=COLORS["actual"], label=t("actual", lang))  # fmt: skip
+        ax.plot(
+            ys,
+            [m.actuals[y] for y in ys],
+            marker="s",
+            linestyle=":",
+            color=COLORS["actual"],
+            label=t("actual", lang),
+        )
     title = f"{m.label(lang)}"
     if m.required_rate is not None:
         title += " · " + t("needs", lang, rate=f"{m.required_rate * 100:.2f}%")
@@ -135,8 +181,10 @@ def render(ms: list[Milestones], fmt: str, lang: str) -> tuple[bytes, str | None
     elif fmt == "svg":
         rc["font.sans-serif"] = [*CJK_FAMILIES[:6], "DejaVu Sans"]
     elif lang == "zh" or any(not m.label(lang).isascii() for m in ms):
-        warning = ("no CJK font found on this machine; the PNG is labelled in English "
-                   "(install e.g. fonts-noto-cjk, or write .svg)")  # fmt: skip
+        warning = (
+            "no CJK font found on this machine; the PNG is labelled in English "
+            "(install e.g. fonts-noto-cjk, or write .svg)"
+        )
         lang = "en"
         ms = [_english(m) for m in ms]
     with plt.rc_context(rc), warnings.catch_warnings():

@@ -90,11 +90,12 @@ def _milestone_table(m: Milestones, lang: str) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in [t("year", lang), *(c.header for c in cols)])
     body = "".join(
         f'<tr><td class="n">{y}</td>'
-        + "".join(f'<td class="n">{escape(_cell(c.values.get(y), c.decimals) or "—")}</td>'
-                  for c in cols)
+        + "".join(
+            f'<td class="n">{escape(_cell(c.values.get(y), c.decimals) or "—")}</td>' for c in cols
+        )
         + "</tr>"
         for y in m.years
-    )  # fmt: skip
+    )
     return f"<table><tr>{head}</tr>{body}</table>"
 
 

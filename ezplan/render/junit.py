@@ -17,8 +17,9 @@ def _line(f: Finding, lang: str) -> str:
     return f"{f.mark}: {f.severity.label} [{f.check}] {f.message(lang)}"
 
 
-def _case(suite: ET.Element, classname: str, name: str, found: list[Finding], lang: str,
-          strict: bool) -> tuple[int, int]:  # fmt: skip
+def _case(
+    suite: ET.Element, classname: str, name: str, found: list[Finding], lang: str, strict: bool
+) -> tuple[int, int]:
     case = ET.SubElement(suite, "testcase", classname=classname, name=name)
     bar = Severity.WARNING if strict else Severity.ERROR
     failing = [f for f in found if f.severity >= bar]
@@ -54,8 +55,9 @@ def _suite(root: ET.Element, result: PlanResult, lang: str, strict: bool) -> Non
             else:
                 other.setdefault((f.mark.file, f.check), []).append(f)
         for iid, found in by_target.items():
-            fails, _ = _case(suite, plan.targets_file, f"{iid} {plan.indicators[iid].name}",
-                             found, lang, strict)  # fmt: skip
+            fails, _ = _case(
+                suite, plan.targets_file, f"{iid} {plan.indicators[iid].name}", found, lang, strict
+            )
             tests, failures = tests + 1, failures + fails
         for (file, check), found in sorted(other.items()):
             fails, _ = _case(suite, file, check, found, lang, strict)

@@ -124,16 +124,25 @@ def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> 
     return rows
 
 
-PROGRESS_KEYS = ["indicator", "latest", "milestone", "gap_pct", "achieved_rate",
-                 "remaining_rate", "projection", "status"]  # fmt: skip
+PROGRESS_KEYS = [
+    "indicator",
+    "latest",
+    "milestone",
+    "gap_pct",
+    "achieved_rate",
+    "remaining_rate",
+    "projection",
+    "status",
+]
 
 
 def progress_headers(lang: str) -> list[str]:
     return [t(k, lang) for k in PROGRESS_KEYS]
 
 
-def render_text(ms: list[Milestones], progress: list[Progress], console: Console,
-                lang: str) -> None:  # fmt: skip
+def render_text(
+    ms: list[Milestones], progress: list[Progress], console: Console, lang: str
+) -> None:
     for m in ms:
         cols = columns(m, lang)
         if not cols:
@@ -183,21 +192,33 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
     out = []
     for m, p in zip(ms, progress, strict=True):
         years = m.years
-        out.append({
-            "indicator": m.indicator, "name": m.name, "name_en": m.name_en,
-            "unit": m.unit.symbol, "base_year": m.base_year, "end_year": m.end_year,
-            "decimals": m.decimals, "base": m.base, "target": m.target,
-            "cumulative": m.cumulative, "cumulative_total": m.cumulative_total,
-            "stated_rate": m.stated_rate, "required_rate": m.required_rate,
-            "years": [
-                {"year": y,
-                 "required": m.required[i] if m.required else None,
-                 "at_stated_rate": m.at_stated_rate[i] if m.at_stated_rate else None,
-                 "amount": m.amounts[i] if m.amounts else None,
-                 "running_total": m.running_total[i] if m.running_total else None,
-                 "actual": m.actuals.get(y)}
-                for i, y in enumerate(years)
-            ],
-            "progress": {k: v for k, v in p.__dict__.items() if k != "indicator"},
-        })  # fmt: skip
+        out.append(
+            {
+                "indicator": m.indicator,
+                "name": m.name,
+                "name_en": m.name_en,
+                "unit": m.unit.symbol,
+                "base_year": m.base_year,
+                "end_year": m.end_year,
+                "decimals": m.decimals,
+                "base": m.base,
+                "target": m.target,
+                "cumulative": m.cumulative,
+                "cumulative_total": m.cumulative_total,
+                "stated_rate": m.stated_rate,
+                "required_rate": m.required_rate,
+                "years": [
+                    {
+                        "year": y,
+                        "required": m.required[i] if m.required else None,
+                        "at_stated_rate": m.at_stated_rate[i] if m.at_stated_rate else None,
+                        "amount": m.amounts[i] if m.amounts else None,
+                        "running_total": m.running_total[i] if m.running_total else None,
+                        "actual": m.actuals.get(y),
+                    }
+                    for i, y in enumerate(years)
+                ],
+                "progress": {k: v for k, v in p.__dict__.items() if k != "indicator"},
+            }
+        )
     return out

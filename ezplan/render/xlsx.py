@@ -22,8 +22,9 @@ def _number_format(decimals: int | None) -> str:
     return "0" if not decimals else "0." + "0" * decimals
 
 
-def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: list[Finding],
-                   lang: str) -> bytes:  # fmt: skip
+def workbook_bytes(
+    ms: list[Milestones], progress: list[Progress], findings: list[Finding], lang: str
+) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -39,16 +40,36 @@ def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: lis
     _finish(ws, headers)
 
     wp = wb.create_sheet("Progress")
-    keys = ["indicator", "year", "latest", "milestone", "gap_pct", "achieved_rate",
-            "required_rate", "remaining_rate", "projection", "status"]  # fmt: skip
+    keys = [
+        "indicator",
+        "year",
+        "latest",
+        "milestone",
+        "gap_pct",
+        "achieved_rate",
+        "required_rate",
+        "remaining_rate",
+        "projection",
+        "status",
+    ]
     ph = [t(k, lang) for k in keys]
     ph[4] += " %"
     wp.append(ph)
     for m, p in zip(ms, progress, strict=True):
-        wp.append([
-            m.label(lang), p.year, p.actual, p.milestone, p.gap_pct, p.achieved_rate,
-            p.required_rate, p.remaining_rate, p.projection, t(p.status, lang),
-        ])  # fmt: skip
+        wp.append(
+            [
+                m.label(lang),
+                p.year,
+                p.actual,
+                p.milestone,
+                p.gap_pct,
+                p.achieved_rate,
+                p.required_rate,
+                p.remaining_rate,
+                p.projection,
+                t(p.status, lang),
+            ]
+        )
         r = wp.max_row
         for col in (3, 4, 9):
             wp.cell(r, col).number_format = _number_format(m.decimals)
@@ -61,8 +82,17 @@ def workbook_bytes(ms: list[Milestones], progress: list[Progress], findings: lis
     fh = ["file", "line", "column", "severity", "check", "indicator", "message"]
     wf.append(fh)
     for f in findings:
-        wf.append([f.mark.file, f.mark.line, f.mark.column, f.severity.label, f.check,
-                   f.indicator, f.message(lang)])  # fmt: skip
+        wf.append(
+            [
+                f.mark.file,
+                f.mark.line,
+                f.mark.column,
+                f.severity.label,
+                f.check,
+                f.indicator,
+                f.message(lang),
+            ]
+        )
     _finish(wf, fh)
 
     buf = io.BytesIO()
