@@ -53,8 +53,9 @@ def targets_table(report: Report, lang: str) -> Table:
         show_lines=False,
         expand=False,
         title_justify="left",
+        pad_edge=False,
     )
-    table.add_column(t("indicator", lang), min_width=12, overflow="fold")
+    table.add_column(t("indicator", lang), min_width=16, overflow="fold")
     table.add_column(
         f"{t('base', lang)} {by}" if in_header else t("base", lang), justify="right", no_wrap=True
     )
