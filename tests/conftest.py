@@ -6,6 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests judge arithmetic, not speed: no per-example deadline on a busy CI machine.
+settings.register_profile("ezplan", deadline=None)
+settings.load_profile("ezplan")
 
 from ezplan import rules
 from ezplan.findings import Finding
