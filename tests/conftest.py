@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# Property tests judge arithmetic, not speed: no per-example deadline on a busy CI machine.
-settings.register_profile("ezplan", deadline=None)
-settings.load_profile("ezplan")
-
 from ezplan import rules
 from ezplan.findings import Finding
 from ezplan.loader import load_plan
+
+# Property tests judge arithmetic, not speed: no per-example deadline on a busy CI machine.
+settings.register_profile("ezplan", deadline=None)
+settings.load_profile("ezplan")
 
 ROOT = Path(__file__).resolve().parent.parent
 
