@@ -65,7 +65,10 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         line.append(f"  {t('allows', lang)} {_interval(s)}", style="dim")
         console.print(line)
         if s.quote:
-            console.print(Text(f"      {t('quote', lang)}: {s.quote}", style="italic"))
+            # No space after the label: a Chinese sentence has none to break at, so a space
+            # would push the whole quote onto the next line.
+            quote = Text(f"{t('quote', lang)}：{s.quote}", style="italic")
+            console.print(indented(quote, console, 6))
         if s.note:
             console.print(Text(f"      {t('note_label', lang)}: {s.note}", style="dim"))
     mine = [f for f in report.findings if f.indicator == iid]
