@@ -47,15 +47,7 @@ class Report:
         return worst(self.findings)
 
     def summary_line(self, lang: str) -> str:
-        counts = summary(self.findings)
-        return t(
-            "summary",
-            lang,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            notes=counts["note"],
-            targets=len(self.rows),
-        )
+        return summary_line(self.findings, len(self.rows), lang)
 
 
 def check(
@@ -160,16 +152,21 @@ class Run:
         return worst(self.findings)
 
     def summary_line(self, lang: str) -> str:
-        counts = summary(self.findings)
         targets = sum(len(r.report.rows) for r in self.results if r.report)
-        return t(
-            "summary",
-            lang,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            notes=counts["note"],
-            targets=targets,
-        )
+        return summary_line(self.findings, targets, lang)
+
+
+def summary_line(findings: list[Finding], targets: int, lang: str) -> str:
+    """3 error(s), 1 warning(s), 10 note(s) in 6 target(s)."""
+    counts = summary(findings)
+    return t(
+        "summary",
+        lang,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        notes=counts["note"],
+        targets=targets,
+    )
 
 
 def load_finding(error: InputError) -> Finding:
