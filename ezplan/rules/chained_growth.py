@@ -58,7 +58,9 @@ def _chain(whole: GrowthClaim, claims: list[GrowthClaim]) -> list[GrowthClaim] |
             for c in starts.get(at, []):
                 if c.years < whole.years:
                     nxt.append([*run, c])
-        frontier = nxt if best is None else []
+        # Plans state a handful of growth figures per indicator; the cap only guards against a
+        # pathological file making the search explode.
+        frontier = nxt[:1000] if best is None else []
     return best
 
 
