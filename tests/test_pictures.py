@@ -92,3 +92,18 @@ def test_report_is_self_contained_and_complete(tmp_path):
     ]:
         assert name in html
     assert "8.89%" in html and "326.57" in html  # check results and milestone tables
+
+
+def test_report_shows_progress_when_actuals_exist(tmp_path):
+    from tests.conftest import write_plan
+
+    d = write_plan(
+        tmp_path / "p",
+        "indicators:\n  x: {name: 销售额, unit: 亿元, "
+        "levels: {2020: 100.00亿元, 2022: 121.00亿元}}\n",
+        "targets:\n  x: {level: 161.05亿元, annual: 10%}\n",
+    )
+    to = tmp_path / "r.html"
+    run("report", "--plan", str(d), "--to", str(to), "--lang", "zh")
+    html = to.read_text("utf-8")
+    assert "进度正常" in html and "121.00 (2022)" in html  # 10% a year so far: on track

@@ -58,7 +58,7 @@ def _targets(report: Report, lang: str) -> str:
         name = r.name if lang == "zh" or not r.name_en else r.name_en
         rows.append(
             f"<tr><td>{escape(name)}</td>"
-            f'<td class="n">{escape(r.base.text if r.base else "—")} ({r.base_year})</td>'
+            f'<td class="n">{escape(f"{r.base.text} ({r.base_year})" if r.base else "—")}</td>'
             f'<td class="n">{escape(target)} ({r.end_year})</td>'
             f'<td class="n">{escape(stated)}</td><td class="n">{escape(implied)}</td>'
             f"<td>{_verdict(r.verdict, lang)}</td></tr>"
@@ -100,9 +100,17 @@ def _milestone_table(m: Milestones, lang: str) -> str:
 
 
 def _progress(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
+    if all(p.status == "no_actuals" for p in progress):
+        return f"<p>{escape(t('no_actuals', lang))}</p>"
     head = "".join(f"<th>{escape(h)}</th>" for h in progress_headers(lang))
+    numeric = ' class="n"'
     body = "".join(
-        "<tr>" + "".join(f'<td class="n">{escape(c)}</td>' for c in row) + "</tr>"
+        "<tr>"
+        + "".join(
+            f"<td{'' if i in (0, len(row) - 1) else numeric}>{escape(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
         for row in progress_rows(ms, progress, lang)
     )
     return f"<table><tr>{head}</tr>{body}</table>"
