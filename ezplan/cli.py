@@ -192,7 +192,13 @@ def _exit_code(run: Run, strict: bool, exit_zero: bool) -> int:
 
 @main.command()
 @click.argument("indicator")
-@click.argument("path", required=False, type=click.Path())
+@click.option(
+    "--plan",
+    "path",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="The plan directory (default: the current one).",
+)
 @click.option("--baselines", type=click.Path(), help="baselines.yaml to read.")
 @click.option("--targets", type=click.Path(), help="targets.yaml to read.")
 @click.option("--lang", type=click.Choice(LANGS), default=None)

@@ -22,12 +22,6 @@ class Val(NamedTuple):
     lo: float
     hi: float
 
-    def contains(self, x: float) -> bool:
-        return self.lo <= x <= self.hi
-
-    def overlaps(self, other: Val) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
-
 
 @dataclass(frozen=True)
 class Implied:

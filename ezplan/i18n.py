@@ -39,6 +39,7 @@ TEXT: dict[str, dict[str, str]] = {
     "quote": {"en": "quote", "zh": "原文"},
     "note_label": {"en": "note", "zh": "备注"},
     "year": {"en": "Year", "zh": "年份"},
+    "no_targets": {"en": "The plan states no targets.", "zh": "规划未列出目标。"},
     "milestones_title": {"en": "Yearly milestones", "zh": "年度目标分解"},
     "required_path": {"en": "required", "zh": "目标路径"},
     "stated_path": {"en": "at stated rate", "zh": "按规划增速"},

@@ -64,21 +64,18 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     out: list[Milestones] = []
     for iid in ids or plan.target_ids:
         ind = plan.indicators[iid]
-        claim = next((g for g in plan.growth_of(iid) if g.scope == "target"), None)
-        by = claim.base_year if claim else plan.base_year
-        ey = claim.end_year if claim else plan.target_year
+        st = plan.target(iid)
+        claim, cum, by, ey = st.growth, st.cumulative, st.base_year, st.end_year
         m = Milestones(iid, ind.name, ind.name_en, ind.unit, by, ey, _decimals(plan, iid))
         base = facts.amount(iid, by)
         m.base = base.face if base else None
-        level = plan.level(iid, ey)
-        if level is not None and level.scope == "target":
-            a = facts.amount(iid, ey)
+        if st.level is not None:
+            a = plan.amount(st.level)
             if a is not None:
                 m.target, m.target_stated = a.face, a.stated
         if claim is not None and claim.annual is not None and not claim.constant_prices:
             m.stated_rate = rate_val(claim.annual).face
             m.stated_rate_text = claim.annual.text
-        cum = next((c for c in plan.cumulative_of(iid) if c.scope == "target"), None)
         if cum is not None and m.target is None:
             s = facts.stated_val(iid, cum.amounts[0])
             m.cumulative = True

@@ -135,6 +135,17 @@ class PointsClaim:
     change: Stated
 
 
+@dataclass(frozen=True)
+class TargetStatements:
+    """What targets.yaml states for one target, and the period it runs over."""
+
+    base_year: int
+    end_year: int
+    growth: GrowthClaim | None
+    cumulative: CumulativeClaim | None
+    level: Level | None  # the end-year level stated as the target
+
+
 @dataclass
 class Plan:
     name: str
@@ -155,6 +166,16 @@ class Plan:
 
     def level(self, indicator: str, year: int | None) -> Level | None:
         return self._level_index.get((indicator, year))
+
+    def target(self, indicator: str) -> TargetStatements:
+        growth = next((g for g in self.growth_of(indicator) if g.scope == "target"), None)
+        cum = next((c for c in self.cumulative_of(indicator) if c.scope == "target"), None)
+        by = growth.base_year if growth else cum.base_year if cum else self.base_year
+        ey = growth.end_year if growth else cum.end_year if cum else self.target_year
+        level = self.level(indicator, ey)
+        return TargetStatements(
+            by, ey, growth, cum, level if level is not None and level.scope == "target" else None
+        )
 
     def growth_of(self, indicator: str) -> list[GrowthClaim]:
         return self._by_indicator("growth").get(indicator, [])

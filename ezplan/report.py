@@ -76,14 +76,11 @@ def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[Targe
     rows = []
     for iid in plan.target_ids:
         ind = plan.indicators[iid]
-        claim = next((g for g in plan.growth_of(iid) if g.scope == "target"), None)
-        by = claim.base_year if claim else plan.base_year
-        ey = claim.end_year if claim else plan.target_year
+        st = plan.target(iid)
+        claim, cum, level, by, ey = st.growth, st.cumulative, st.level, st.base_year, st.end_year
         base = facts.amount(iid, by)
-        level = plan.level(iid, ey)
-        cum = next((c for c in plan.cumulative_of(iid) if c.scope == "target"), None)
         target: tuple[Stated, ...] = ()
-        if level is not None and level.scope == "target":
+        if level is not None:
             target = level.figures
         elif cum is not None:
             target = cum.amounts

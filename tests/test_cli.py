@@ -198,3 +198,11 @@ def test_lang_from_locale(runner, monkeypatch):
     assert "错误" in runner.invoke(main, ["check"]).stdout
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert "error" in runner.invoke(main, ["check"]).stdout
+
+
+def test_explain_another_plan_and_bad_input(tmp_path):
+    d = write_plan(
+        tmp_path, "indicators:\n  x: {name: 甲, unit: 亿元}\n", "targets:\n  x: {level: 1亿英镑}\n"
+    )
+    r = CliRunner().invoke(main, ["explain", "x", "--plan", str(d)])
+    assert r.exit_code == 2 and "targets.yaml:5:" in r.stderr and "Traceback" not in r.output

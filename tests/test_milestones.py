@@ -223,3 +223,10 @@ def test_export_keeps_the_old_file_when_writing_fails(plan_dir, tmp_path, monkey
 def test_an_actual_in_the_target_year_is_not_mistaken_for_the_target(tmp_path):
     (p, _) = assess(build(plan(tmp_path, actuals=", 2025: 170亿元")))
     assert (p.year, p.actual, p.status) == (2025, 170, "achieved")
+
+
+def test_an_empty_plan_says_it_has_no_targets(tmp_path):
+    d = write_plan(tmp_path / "e", "indicators: {}\n", "targets: {}\n")
+    assert "no targets" in run("milestones", "--plan", str(d), "--lang", "en").stdout
+    md = run("milestones", "--plan", str(d), "--format", "md", "--lang", "zh").stdout
+    assert md == "规划未列出目标。\n"

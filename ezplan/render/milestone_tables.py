@@ -143,6 +143,9 @@ def progress_headers(lang: str) -> list[str]:
 def render_text(
     ms: list[Milestones], progress: list[Progress], console: Console, lang: str
 ) -> None:
+    if not ms:
+        console.print(Text(t("no_targets", lang), style="dim"))
+        return
     for m in ms:
         cols = columns(m, lang)
         if not cols:
@@ -179,7 +182,11 @@ def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
             cells = [_cell(c.values.get(y), c.decimals) or "—" for c in cols]
             out.append(f"| {y} | " + " | ".join(cells) + " |")
         out.append("")
+    if not ms:
+        return t("no_targets", lang) + "\n"
     out.append(f"### {t('progress', lang)}\n")
+    if all(p.status == "no_actuals" for p in progress):
+        return "\n".join([*out, t("no_actuals", lang)]) + "\n"
     out.append("| " + " | ".join(progress_headers(lang)) + " |")
     out.append("|---|" + "---:|" * 6 + "---|")
     for row in progress_rows(ms, progress, lang):
