@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ezplan.cli import EXIT_USAGE, _console, main
+from ezplan.cli.common import EXIT_USAGE, console
 from ezplan.errors import InputError
 from ezplan.i18n import LANGS, default_lang, t
 
@@ -95,7 +95,7 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@main.command()
+@click.command()
 @click.argument("ids", nargs=-1)
 @plan_input
 @click.option(
@@ -114,7 +114,7 @@ def milestones(
     from ezplan.render import milestone_tables as mt
 
     if fmt == "text":
-        mt.render_text(ms, progress, _console(no_color), lang)
+        mt.render_text(ms, progress, console(no_color), lang)
     elif fmt == "csv":
         click.echo(mt.csv_text(ms, lang), nl=False)
     elif fmt == "md":
@@ -131,7 +131,7 @@ def milestones(
         )
 
 
-@main.command()
+@click.command()
 @plan_input
 @click.option(
     "--to",
@@ -211,7 +211,7 @@ def _markdown(
     return "\n".join(lines) + "\n"
 
 
-@main.command()
+@click.command()
 @click.argument("ids", nargs=-1, required=True)
 @plan_input
 @click.option(
@@ -244,7 +244,7 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
     click.echo(f"wrote {to}")
 
 
-@main.command(name="report")
+@click.command(name="report")
 @plan_input
 @click.option(
     "--to", "to", type=click.Path(dir_okay=False), required=True, help="The HTML file to write."
