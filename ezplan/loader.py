@@ -170,12 +170,17 @@ class _Compiler:
         quote = src.quote if src else None
         section = src.section if src else None
         note = src.note if src else None
+        line = src.line if src else None
+        review = src.review if src else None
         tolerance = default_tolerance
         value_path = path
         if isinstance(raw, S.FigureSpec):
-            quote = raw.quote or quote
+            if raw.quote:  # a figure's own quote brings its own line
+                quote, line = raw.quote, raw.line
             section = raw.section or section
             note = raw.note or note
+            line = raw.line or line
+            review = raw.review or review
             value_path = (*path, "value")
             if raw.tolerance is not None:
                 tolerance = self._ratio(doc, (*path, "tolerance"), raw.tolerance)
@@ -185,7 +190,9 @@ class _Compiler:
             fig = parse_figure(raw, unit)
         except FigureError as e:
             raise InputError(mark, f"{where(value_path)}: {e}") from None
-        return Stated(fig.with_tolerance(tolerance), mark, field, quote, section, note)
+        return Stated(
+            fig.with_tolerance(tolerance), mark, field, quote, section, note, line, review
+        )
 
     def _ratio(self, doc: Document, path: PathKey, raw: Any) -> float:
         try:
@@ -245,6 +252,7 @@ class _Compiler:
             targets_file=self.t.path,
             mark=self.t.mark(("plan",)),
             quote=t.plan.quote,
+            document=t.plan.document,
         )
         if t.plan.exchange_rate is not None:
             path = ("plan", "exchange_rate")

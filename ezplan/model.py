@@ -28,6 +28,8 @@ class Stated:
     quote: str | None = None
     section: str | None = None
     note: str | None = None
+    document_line: int | None = None  # the quote's line in the plan's own document
+    review: str | None = None
 
     @property
     def text(self) -> str:
@@ -163,6 +165,7 @@ class Plan:
     target_ids: list[str] = field(default_factory=list)
     exchange_rate: Stated | None = None
     quote: str | None = None
+    document: str | None = None
 
     def level(self, indicator: str, year: int | None) -> Level | None:
         return self._level_index.get((indicator, year))

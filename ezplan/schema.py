@@ -53,6 +53,12 @@ class Source(_Model):
     quote: str | None = Field(None, description="The sentence of the plan, verbatim.")
     section: str | None = Field(None, description="The chapter/section it stands in.")
     note: str | None = Field(None, description="A remark on the figure (doubts, typos).")
+    line: int | None = Field(
+        None, ge=1, description="The line of the quote in the plan's own document (1-based)."
+    )
+    review: str | None = Field(
+        None, description="What a reviewer should confirm (a draft's guesses, from ezplan extract)."
+    )
 
 
 class FigureSpec(Source):
@@ -128,6 +134,9 @@ class Baselines(_Model):
 class PlanInfo(Source):
     name: str = Field(description="The plan's title.")
     name_en: str | None = None
+    document: str | None = Field(
+        None, description="The plan's own document (the file its quotes and lines come from)."
+    )
     period: PeriodText = Field(description="The plan period, e.g. 2021-2025 (base year 2020).")
     about_tolerance: FigureText | None = Field(
         None, description="How far 约/左右 widen a figure, relative (default 5%)."
