@@ -6,6 +6,7 @@ The nearest such file at or above the working directory is used (an `ezplan.toml
     select = ["level-rate", "growth-rate"]   # only these rules
     ignore = ["history"]                     # skip these rules
     strict = true                            # warnings fail too
+    strict_unchecked = false                 # …but targets that cannot be checked do not
     lang = "zh"                              # message language
     on_track = 0.95                          # progress: ratio of achieved to required rate
     moderate = 0.6
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ezplan.errors import InputError, Mark
 
-KEYS = {"select", "ignore", "strict", "lang", "on_track", "moderate"}
+KEYS = {"select", "ignore", "strict", "strict_unchecked", "lang", "on_track", "moderate"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Config:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     strict: bool = False
+    strict_unchecked: bool = True
     lang: str | None = None
     on_track: float = 0.95
     moderate: float = 0.6
@@ -71,8 +73,9 @@ def _parse(table: dict, path: Path) -> Config:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(where, f"{key} must be a list of rule codes")
-    if not isinstance(table.get("strict", False), bool):
-        raise InputError(where, "strict must be true or false")
+    for key in ("strict", "strict_unchecked"):
+        if not isinstance(table.get(key, False), bool):
+            raise InputError(where, f"{key} must be true or false")
     lang = table.get("lang")
     if lang is not None and lang not in ("zh", "en"):
         raise InputError(where, "lang must be zh or en")
@@ -83,6 +86,7 @@ def _parse(table: dict, path: Path) -> Config:
         list(table.get("select", [])),
         list(table.get("ignore", [])),
         bool(table.get("strict", False)),
+        bool(table.get("strict_unchecked", True)),
         lang,
         float(table.get("on_track", 0.95)),
         float(table.get("moderate", 0.6)),

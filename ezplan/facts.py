@@ -86,6 +86,10 @@ class Facts:
     def amount(self, indicator: str, year: int | None) -> Amount | None:
         return self._amounts.get((indicator, year))
 
+    def years(self, indicator: str) -> list[int]:
+        """The years with a level of `indicator` in either file, in order."""
+        return sorted(y for (i, y) in self._amounts if i == indicator and y is not None)
+
     def level(self, indicator: str, year: int | None) -> Val | None:
         a = self.amount(indicator, year)
         return None if a is None else Val(a.face, a.lo, a.hi)

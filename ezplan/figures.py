@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ezplan.units import Unit, UnitError, known_units_hint, parse_unit, split_unit
+from ezplan.units import MAGNITUDES, Unit, UnitError, known_units_hint, parse_unit, split_unit
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
 """约/左右 widen a figure to ±max(rounding, 5% of its value) unless the file says otherwise."""
@@ -35,8 +35,9 @@ class Kind(enum.Enum):
 
 class Comparator(enum.Enum):
     EXACT = "exact"
-    ABOUT = "about"  # 约, 左右, 近
-    AT_LEAST = "at_least"  # 以上, 超过, 突破, 不低于
+    ABOUT = "about"  # 约, 左右, 接近
+    NEARLY = "nearly"  # 近: just below the figure
+    AT_LEAST = "at_least"  # 以上, 超过, 超, 突破, 不低于
     AT_MOST = "at_most"  # 以内, 不超过, 以下
     RANGE = "range"  # 1至5个
 
@@ -49,10 +50,11 @@ _PREFIXES: list[tuple[str, Comparator]] = [
     ("超过", Comparator.AT_LEAST),
     ("突破", Comparator.AT_LEAST),
     ("至少", Comparator.AT_LEAST),
+    ("超", Comparator.AT_LEAST),
     ("大约", Comparator.ABOUT),
     ("接近", Comparator.ABOUT),
     ("约", Comparator.ABOUT),
-    ("近", Comparator.ABOUT),
+    ("近", Comparator.NEARLY),
 ]
 _SUFFIXES: list[tuple[str, Comparator]] = [
     ("以上", Comparator.AT_LEAST),
@@ -68,8 +70,14 @@ _NUMBER_RE = re.compile(rf"^{_NUMBER}$")
 _EXPONENT_RE = re.compile(r"\d[eE][-+]?\d")
 _LEADING_NUMBER_RE = re.compile(rf"^({_NUMBER})(.+)$")
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$")
-_DOUBLING = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_DOUBLING_RE = re.compile(r"^翻(一|两|二|三|四|\d)番$")
+_CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_DOUBLING_RE = re.compile(r"^翻(.+?)番$")
+# 比上年增长, 同比增长, 较上年下降: over one year; 比2015年增长, 较2020年: from that year.
+_SINCE_RE = re.compile(r"^(?:比|较)(?:上年同期|上年|(\d{4})年(?:末|底)?)|^同比")
+MAX_DIGITS = 15
+"""A figure's number has at most this many digits: more than a float keeps exactly."""
+MAX_BASE_VALUE = 1e18
+"""An amount scaled to its base unit (元, 美元, 亩 …) may not exceed this: 10¹⁸元 = 100万万亿元."""
 
 FORMS_HINT = (
     "e.g. 326.57亿元, 23%, 增长182%, 增长2.4倍, 是…的2倍, 翻一番, 约210亿元, 40%以上, "
@@ -91,6 +99,8 @@ class Figure:
     low: float | None = None  # the written ends of a RANGE
     high: float | None = None
     tolerance: float = DEFAULT_ABOUT_TOLERANCE
+    base_year: int | None = None  # 比2015年增长…, 是2020年的…倍: the year it is measured from
+    year_on_year: bool = False  # 比上年, 同比: a change over one year
 
     def with_tolerance(self, tolerance: float | None) -> Figure:
         return self if tolerance is None else replace(self, tolerance=tolerance)
@@ -105,6 +115,8 @@ class Figure:
             case Comparator.ABOUT:
                 w = max(h, self.tolerance * abs(v))
                 return v - w, v + w
+            case Comparator.NEARLY:
+                return v - max(h, self.tolerance * abs(v)), v + h
             case Comparator.AT_LEAST:
                 return v - h, math.inf
             case Comparator.AT_MOST:
@@ -142,9 +154,37 @@ class Figure:
         raise FigureError(f"{self.text!r} is not a growth figure")
 
 
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_SUPERSCRIPT_UNITS = {"km²": "平方公里", "m²": "㎡", "㎡": "㎡"}
+_ASCII_DIGITS = set("0123456789")
+_SPACED_NUMBER_RE = re.compile(r"\d[\s,.]*\s[\s,.]*\d")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits, signs and letters to ASCII, nothing else: for running text."""
+    return text.translate(_FULL_WIDTH)
+
+
 def normalize(text: str) -> str:
-    """Full-width digits and signs to ASCII; spaces dropped. 亿 and 元 are kept as they are."""
-    s = unicodedata.normalize("NFKC", text)
+    """Full-width digits, signs and letters to ASCII; spaces around words dropped.
+
+    Only 0-9 and their full-width forms are digits. Any other character that Unicode counts as
+    a digit (①, ², ٣ …) is refused rather than read as one, and so is a space inside a number.
+    """
+    s = text.translate(_FULL_WIDTH)
+    for spelling, unit in _SUPERSCRIPT_UNITS.items():
+        s = s.replace(spelling, unit)
+    for ch in s:
+        if ch not in _ASCII_DIGITS and (
+            unicodedata.digit(ch, None) is not None or unicodedata.decimal(ch, None) is not None
+        ):
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+            raise FigureError(
+                f"{text!r}: {ch!r} ({name}) is not a digit ezplan reads; write numbers with 0-9"
+            )
+    s = s.strip()
+    if _SPACED_NUMBER_RE.search(s):
+        raise FigureError(f"{text!r}: a space inside a number; write it without one")
     return re.sub(r"\s+", "", s)
 
 
@@ -154,12 +194,30 @@ def _number(s: str, original: str) -> tuple[float, float, int]:
             raise FigureError(f"{original!r}: write the number out (e.g. 100000 or 10万)")
         raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
     digits = s.replace(",", "")
+    if sum(c.isdigit() for c in digits) > MAX_DIGITS:
+        raise FigureError(f"{original!r}: more than {MAX_DIGITS} digits; round it as the plan does")
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
     return float(digits), 0.5 * 10.0**-decimals, decimals
 
 
+def _doubling(count: str, original: str) -> int:
+    n = int(count) if count.isdigit() else _CHINESE_COUNTS.get(count)
+    if n is None or not 1 <= n <= 20:
+        raise FigureError(f"{original!r}: 翻N番 needs N from 1 to 20 (翻一番 = ×2, 翻两番 = ×4)")
+    return n
+
+
 def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> Figure:
     """Read one figure as written in a plan; a bare number takes `default_unit` if given."""
+    fig = _parse(text, default_unit)
+    scale = fig.unit.scale if fig.unit is not None else 1.0
+    ends = [fig.value, fig.low or 0.0, fig.high or 0.0]
+    if any(abs(x) * scale > MAX_BASE_VALUE for x in ends):
+        raise FigureError(f"{fig.text!r} is too large to be a plan's figure")
+    return fig
+
+
+def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
     original = str(text)
     if isinstance(text, bool):
         raise FigureError(f"expected a figure, found {original}; {FORMS_HINT}")
@@ -175,8 +233,20 @@ def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> F
             f"{original!r}: write the number out (e.g. 100000 or 10万), not in e-notation"
         )
     if m := _DOUBLING_RE.match(s):
-        n = _DOUBLING[m.group(1)]
-        return Figure(original, Kind.DOUBLING, float(n), 0.0)
+        return Figure(original, Kind.DOUBLING, float(_doubling(m.group(1), original)), 0.0)
+
+    base_year: int | None = None
+    year_on_year = False
+    if m := _SINCE_RE.match(s):
+        if m.group(0) == "同比" or "上年" in m.group(0):
+            year_on_year = True
+        elif m.group(1):
+            base_year = int(m.group(1))
+        s = s[m.end() :]
+        if not s.startswith(_UP_WORDS + _DOWN_WORDS + ("翻",)):
+            raise FigureError(
+                f"{original!r}: {m.group(0)} must be followed by a growth (增长8%, 下降5%)"
+            )
 
     comparator = Comparator.EXACT
     for word, comp in _PREFIXES:
@@ -209,21 +279,32 @@ def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> F
             if s.startswith(word):
                 comparator, s = comp, s[len(word) :]
                 break
-        if _DOUBLING_RE.match(s):
-            return parse_figure(s)
+    if m := _DOUBLING_RE.match(s):
+        if sign < 0:
+            raise FigureError(f"{original!r}: a decline cannot double")
+        n = _doubling(m.group(1), original)
+        return Figure(original, Kind.DOUBLING, float(n), 0.0, base_year=base_year)
 
     if s.endswith("倍"):
         kind = Kind.GROWTH_TIMES if growth_word else Kind.MULTIPLE
-        # 是2020年的2.4倍: the multiple is what follows the last 的
-        body = s[:-1] if growth_word else s[:-1].rsplit("的", 1)[-1]
+        body = s[:-1]
+        if not growth_word and "的" in body:
+            # 是2020年的2.4倍: the multiple is what follows the last 的, the year is its base
+            head, body = body.rsplit("的", 1)
+            if y := re.search(r"(\d{4})年", head):
+                base_year = int(y.group(1))
         value, half, dec = _number(body, original)
-        return Figure(original, kind, sign * value, half, comparator, decimals=dec)
+        since = {"base_year": base_year, "year_on_year": year_on_year}
+        return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
+    since = {"base_year": base_year, "year_on_year": year_on_year}
     if s.endswith("%"):
         value, half, dec = _number(s[:-1], original)
         kind = Kind.GROWTH_PERCENT if growth_word else Kind.PERCENT
-        return Figure(original, kind, sign * value, half, comparator, decimals=dec)
+        return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
+    if base_year is not None or year_on_year:
+        raise FigureError(f"{original!r}: a growth is written in % or 倍 (比上年增长8%)")
     head, unit_text = split_unit(s)
     unit: Unit | None = None
     if unit_text:
@@ -237,9 +318,7 @@ def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> F
         elif _NUMBER_RE.match(s) or _RANGE_RE.match(s):
             raise FigureError(f"{original!r} has no unit; write it with one, e.g. {s}亿元 or {s}%")
         elif m := _LEADING_NUMBER_RE.match(s):
-            raise FigureError(
-                f"unknown unit {m.group(2)!r} in {original!r}; expected {known_units_hint()}"
-            )
+            raise FigureError(_unknown_unit(original, m.group(1), m.group(2), default_unit))
         else:
             raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
     if unit.dimension == "pp":
@@ -269,3 +348,11 @@ def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> F
         )
     value, half, dec = _number(head, original)
     return Figure(original, Kind.AMOUNT, value, half, comparator, unit, dec)
+
+
+def _unknown_unit(original: str, number: str, rest: str, default_unit: Unit | None) -> str:
+    """The message for an unknown unit; a bare magnitude (3.5万亿) gets the likely unit."""
+    if rest in MAGNITUDES:
+        base = default_unit.base if default_unit is not None and default_unit.base else "元"
+        return f"{original!r} has a magnitude but no unit: did you mean {number}{rest}{base}?"
+    return f"unknown unit {rest!r} in {original!r}; expected {known_units_hint()}"

@@ -55,6 +55,19 @@ class Finding:
         return message_template(self.check, self.message_id, lang).format(**params)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A relation a rule evaluated, whatever it found: what earns a target "consistent".
+
+    Rules yield one beside their findings for every case they judged, so that a target none of
+    whose relations could be judged is reported as not checkable instead of consistent.
+    """
+
+    check: str
+    indicator: str
+    scope: str = "target"
+
+
 def worst(findings: list[Finding]) -> Severity | None:
     return max((f.severity for f in findings), default=None)
 

@@ -53,9 +53,31 @@ def rate(r: float, decimals: int = 2) -> str:
     return number(r * 100, decimals) + "%"
 
 
+def points(p: float, decimals: int = 1) -> str:
+    """A change in percentage points, signed: +1.20个百分点, -0.5个百分点."""
+    shown = number(p, decimals)
+    return ("" if shown.startswith("-") else "+") + shown + "个百分点"
+
+
+def points_words(p: float, decimals: int = 2) -> dict[str, str]:
+    """A change in points as each language says it: +1.20个百分点 / 提高1.20个百分点."""
+    shown = points(p, decimals)
+    verb = "降低" if shown.startswith("-") else "提高"
+    return {"en": shown, "zh": verb + shown.lstrip("+-")}
+
+
 def percent(p: float, decimals: int = 1) -> str:
     """A percentage given in percent: 42.0 → 42.0%."""
     return number(p, decimals) + "%"
+
+
+def growth_words(r: float, decimals: int = 2) -> dict[str, str]:
+    """A rate (a fraction) as each language says it: 8.89% / 增长8.89%, -3% / 下降3% — in
+    Chinese a decline reads as a decline, never 增长-3%."""
+    shown = number(r * 100, decimals)
+    if shown.startswith("-"):
+        return {"en": f"{shown}%", "zh": f"下降{shown[1:]}%"}
+    return {"en": f"{shown}%", "zh": f"增长{shown}%"}
 
 
 def factor(f: float, decimals: int = 3) -> str:
@@ -87,7 +109,7 @@ def interval(lo: float, hi: float, fmt_one) -> str:
 def figure_factor_text(f: Figure, fac: float) -> str:
     """A factor in the way the figure itself speaks: 增长% for %, 倍 for 倍, ×n otherwise."""
     if f.kind is Kind.GROWTH_PERCENT:
-        return "增长" + growth_pct(fac, max(1, f.decimals + 1))
+        return growth_words(fac - 1, max(1, f.decimals + 1))["zh"]
     if f.kind is Kind.GROWTH_TIMES:
         return "增长" + times(fac, f.decimals + 1)
     return factor(fac, max(2, f.decimals + 1))

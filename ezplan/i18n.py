@@ -19,12 +19,19 @@ TEXT: dict[str, dict[str, str]] = {
     "warning": {"en": "warning", "zh": "警告"},
     "note": {"en": "note", "zh": "提示"},
     "ok": {"en": "ok", "zh": "一致"},
+    "consistent": {"en": "consistent", "zh": "一致"},
+    "not_checkable": {"en": "not checkable", "zh": "无法核对"},
     "cumulative": {"en": "累计", "zh": "累计"},
     "summary": {
-        "en": "{errors} error(s), {warnings} warning(s), {notes} note(s) in {targets} target(s)",
-        "zh": "{targets} 项目标：{errors} 个错误，{warnings} 个警告，{notes} 条提示",
+        "en": "{targets}: {consistent} consistent, {unchecked} not checkable, {warned} with "
+        "warnings, {failed} with errors; {errors}, {warnings}, {notes} in all",
+        "zh": "{targets} 项目标：{consistent} 项一致，{unchecked} 项无法核对，{warned} 项有警告，"
+        "{failed} 项有错误；共 {errors} 个错误、{warnings} 个警告、{notes} 条提示",
     },
-    "period": {"en": "plan period {base}→{end}", "zh": "规划期 {base}→{end}"},
+    "period": {
+        "en": "plan period {first}–{end} (base year {base})",
+        "zh": "规划期 {first}—{end}年（基期 {base}年）",
+    },
     "stated": {"en": "Stated figures", "zh": "规划所列数字"},
     "computations": {"en": "Computations", "zh": "计算过程"},
     "allows": {"en": "allows", "zh": "允许"},
@@ -47,7 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
     "gap": {"en": "gap", "zh": "差距"},
     "amount": {"en": "amount", "zh": "当年额"},
     "running_total": {"en": "running total", "zh": "累计"},
-    "needs": {"en": "needs {rate} a year", "zh": "需年均增长{rate}"},
+    "needs": {"en": "needs {rate} a year", "zh": "需年均{rate}"},
     "plan_rate": {"en": "plan: {rate}", "zh": "规划：{rate}"},
     "progress": {"en": "Progress against actual results", "zh": "实际进展"},
     "latest": {"en": "Latest actual", "zh": "最新实际"},
@@ -80,6 +87,18 @@ def t(key: str, lang: str, **kw: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**kw) if kw else text
+
+
+def counted(n: int, word: str, lang: str) -> str:
+    """3 errors, 1 warning in English; the bare number in Chinese, whose words carry no plural."""
+    if lang != "en":
+        return str(n)
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def plan_period(base_year: int, end_year: int, lang: str) -> str:
+    """规划期 2021—2025年（基期 2020年）: the years a plan runs over, and its base year."""
+    return t("period", lang, first=base_year + 1, end=end_year, base=base_year)
 
 
 def default_lang() -> str:

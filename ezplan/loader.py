@@ -23,6 +23,7 @@ from ezplan.model import (
     Stated,
 )
 from ezplan.source import Document, PathKey, load_yaml
+from ezplan.suggest import close_matches, hint, near_miss
 from ezplan.units import Unit, UnitError, parse_unit
 from ezplan.validation import validate, where
 
@@ -82,10 +83,16 @@ class _Compiler:
         self.defs: dict[str, dict[str, tuple[Any, Mark]]] = {}
         self.def_marks: dict[str, Mark] = {}
         self.projects: set[str] = set()
+        self.constant_ids: set[str] = set()
+        self.rate_ranges: dict[str, tuple[float, float]] = {}
 
     # -- indicators
     def _define(self, iid: str, d: S.IndicatorDef, doc: Document, path: PathKey) -> None:
         self.def_marks.setdefault(iid, doc.mark(path, key=True))
+        if d.plausible_rate is not None:
+            self.rate_ranges[iid] = self._rate_range(
+                doc, (*path, "plausible_rate"), d.plausible_rate
+            )
         slot = self.defs.setdefault(iid, {})
         for name in ("name", "name_en", "unit", "parts", "part_of", "direction"):
             value = getattr(d, name)
@@ -121,6 +128,7 @@ class _Compiler:
                 part_of=slot.get("part_of", (None,))[0],
                 direction=slot.get("direction", (None,))[0],
                 is_project=iid in self.projects,
+                plausible_rate=self.rate_ranges.get(iid),
             )
         for iid, slot in self.defs.items():
             for ref_name in ("parts", "part_of"):
@@ -135,7 +143,59 @@ class _Compiler:
     def _known(self, plan: Plan, ref: str, mark: Mark) -> None:
         if ref not in plan.indicators:
             known = ", ".join(sorted(plan.indicators)[:12])
-            raise InputError(mark, f"unknown indicator {ref!r}; known: {known}")
+            raise InputError(
+                mark, f"unknown indicator {ref!r}{hint(ref, plan.indicators)}; known: {known}"
+            )
+
+    def _target_ids(self, b: S.Baselines, t: S.Targets) -> None:
+        """Each target is an indicator of baselines.yaml, or declared new (name and unit) here.
+
+        A slip in an id would otherwise give a target with no base that nobody checks.
+        """
+        by_name = {ind.name: iid for iid, ind in b.indicators.items() if ind.name}
+        for iid, tg in t.targets.items():
+            if iid in b.indicators:
+                continue
+            mark = self.t.mark(("targets", iid), key=True)
+            if tg.name in by_name:
+                other = by_name[tg.name]
+                raise InputError(
+                    mark,
+                    f"target {iid!r} has the name {tg.name} of {other!r} in {BASELINES}; "
+                    f"use the id {other!r} so that the two files meet",
+                )
+            slips = [x for x in b.indicators if near_miss(iid, x) and x not in t.targets]
+            if slips:
+                x = slips[0]
+                raise InputError(
+                    mark,
+                    f"no indicator {iid!r} in {BASELINES}; did you mean {x!r} "
+                    f"({b.indicators[x].name})?",
+                )
+            if tg.name is None or tg.unit is None:
+                like = close_matches(iid, b.indicators)
+                seen = f"; did you mean {' or '.join(repr(x) for x in like)}?" if like else ""
+                raise InputError(
+                    mark,
+                    f"target {iid!r} is not in {BASELINES}{seen} A new indicator is declared "
+                    "here with name: and unit:",
+                )
+
+    def _rate_range(self, doc: Document, path: PathKey, raw: list[Any]) -> tuple[float, float]:
+        ends = []
+        for i, r in enumerate(raw):
+            try:
+                f = parse_figure(r)
+            except FigureError as e:
+                raise InputError(doc.mark((*path, i)), f"{where(path)}: {e}") from None
+            if f.kind is not Kind.PERCENT:
+                raise InputError(doc.mark((*path, i)), f"{where(path)}: expected a rate like 30%")
+            ends.append(f.value / 100)
+        if not -1 < ends[0] < ends[1]:
+            raise InputError(
+                doc.mark(path), f"{where(path)}: expected [lowest, highest], above -100%"
+            )
+        return ends[0], ends[1]
 
     # -- figures
     def _figures(
@@ -229,6 +289,7 @@ class _Compiler:
     def compile(self, b: S.Baselines, t: S.Targets) -> Plan:
         for iid, ind in b.indicators.items():
             self._define(iid, ind, self.b, ("indicators", iid))
+        self._target_ids(b, t)
         for iid, tgt in t.targets.items():
             self._define(iid, tgt, self.t, ("targets", iid))
         for iid, prj in t.projects.items():
@@ -251,6 +312,7 @@ class _Compiler:
             baselines_file=self.b.path,
             targets_file=self.t.path,
             mark=self.t.mark(("plan",)),
+            period_mark=self.t.mark(("plan", "period")),
             quote=t.plan.quote,
             document=t.plan.document,
         )
@@ -266,7 +328,13 @@ class _Compiler:
             ):
                 raise InputError(s.mark, "exchange_rate: expected 元 per 美元, e.g. 6.9元")
             plan.exchange_rate = s
+        if t.plan.plausible_rate is not None:
+            path = ("plan", "plausible_rate")
+            plan.plausible_rate = self._rate_range(self.t, path, t.plan.plausible_rate)
         self._indicators(plan)
+        for i, iid in enumerate(t.plan.constant_prices):
+            self._known(plan, iid, self.t.mark(("plan", "constant_prices", i)))
+            self.constant_ids.add(iid)
         self._baselines(plan, b, tol)
         self._targets(plan, t, tol)
         self._projects(plan, t, tol)
@@ -285,6 +353,9 @@ class _Compiler:
             for i, g in enumerate(ind.growth):
                 path = (*root, "growth", i)
                 self._growth(plan, doc, path, iid, g, g.period, g, "history", tol)
+                if g.change is not None:
+                    by, ey = self._period(doc, (*path, "period"), g.period)
+                    self._change(plan, doc, path, iid, g.change, (by, ey), g, "history", tol)
             for i, c in enumerate(ind.cumulative):
                 path = (*root, "cumulative", i)
                 by, ey = self._period(doc, (*path, "period"), c.period)
@@ -312,8 +383,10 @@ class _Compiler:
         tol: float | None,
     ) -> GrowthClaim | None:
         if g.annual is None and g.total is None:
-            if scope == "history":
-                raise InputError(doc.mark(path), f"{where(path)}: give annual:, total: or both")
+            if scope == "history" and getattr(g, "change", None) is None:
+                raise InputError(
+                    doc.mark(path), f"{where(path)}: give annual:, total: (or change:, in points)"
+                )
             return None
         if isinstance(period, tuple):
             by, ey = period
@@ -333,19 +406,61 @@ class _Compiler:
                 "a growth like 增长182% or 增长2.4倍",
                 None,
             )
+        for s in (annual, total):
+            if s is not None:
+                self._since(s, by, ey)
         mark = (annual or total).mark  # type: ignore[union-attr]
-        claim = GrowthClaim(iid, by, ey, scope, mark, annual, total, g.constant_prices)
+        constant = g.constant_prices or iid in self.constant_ids
+        claim = GrowthClaim(iid, by, ey, scope, mark, annual, total, constant)
         plan.growth.append(claim)
         return claim
+
+    def _since(self, s: Stated, by: int, ey: int) -> None:
+        """比2015年…, 比上年… must name the period the figure stands in."""
+        f = s.figure
+        if f.base_year is not None and f.base_year != by:
+            raise InputError(
+                s.mark,
+                f"{s.field}: {f.text!r} is measured from {f.base_year}, but the period "
+                f"{by + 1}-{ey} has base year {by}",
+            )
+        if f.year_on_year and ey - by != 1:
+            raise InputError(
+                s.mark,
+                f"{s.field}: {f.text!r} is a change over one year, but the period {by + 1}-{ey} "
+                f"has {ey - by} years",
+            )
+
+    def _change(
+        self,
+        plan: Plan,
+        doc: Document,
+        path: PathKey,
+        iid: str,
+        raw: Any,
+        period: tuple[int, int],
+        src: S.Source,
+        scope: Scope,
+        tol: float | None,
+    ) -> None:
+        (s,) = self._figures(doc, (*path, "change"), raw, "change", None, src, tol)
+        self._expect(s, (Kind.POINTS,), "a change like 提高2个百分点", None)
+        if not plan.indicators[iid].unit.is_percent:
+            raise InputError(
+                s.mark, f"change: {iid} is in {plan.indicators[iid].unit}, not a ratio in %"
+            )
+        plan.points.append(PointsClaim(iid, *period, s, scope))
 
     def _targets(self, plan: Plan, t: S.Targets, tol: float | None) -> None:
         doc = self.t
         for iid, tg in t.targets.items():
             plan.target_ids.append(iid)
             root: PathKey = ("targets", iid)
+            plan.target_marks[iid] = doc.mark(root, key=True)
             unit = plan.indicators[iid].unit
             if tg.period is not None:
                 by, ey = self._period(doc, (*root, "period"), tg.period)
+                plan.target_periods[iid] = (by, ey)
             else:
                 by, ey = plan.base_year, plan.target_year
             stated_any = False
@@ -373,11 +488,7 @@ class _Compiler:
                 plan.shares.append(ShareClaim(iid, tg.share.of, ey, s, "target"))
                 stated_any = True
             if tg.change is not None:
-                (s,) = self._figures(doc, (*root, "change"), tg.change, "change", None, tg, tol)
-                self._expect(s, (Kind.POINTS,), "a change like 提高2个百分点", None)
-                if not unit.is_percent:
-                    raise InputError(s.mark, f"change: {iid} is in {unit}, not a ratio in %")
-                plan.points.append(PointsClaim(iid, by, ey, s))
+                self._change(plan, doc, root, iid, tg.change, (by, ey), tg, "target", tol)
                 stated_any = True
             if not stated_any:
                 raise InputError(

@@ -1,9 +1,11 @@
 """Yearly milestones (年度目标分解): the value each year must reach for each target.
 
 For a level target, the path the target level requires (constant rate from the base-year level,
-endpoints exact) and the path the stated annual rate gives. For a cumulative target, each
-year's amount and the running total under the stated rate (from the recorded base-year amount,
-or the one the sum implies). All targets with the same number of years are computed at once.
+endpoints exact) and the path the stated annual rate gives. A ratio indicator (a rate or share
+in %) moves in percentage points, not by compounding: its paths are straight lines in points.
+For a cumulative target, each year's amount and the running total under the stated rate (from
+the recorded base-year amount, or the one the sum implies). All targets with the same number of
+years are computed at once.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class Milestones:
     target_stated: Stated | None = None
     stated_rate: float | None = None
     stated_rate_text: str | None = None
-    required_rate: float | None = None  # 水平法 from base to target, or 累计法
+    required_rate: float | None = None  # 水平法 or 累计法; points a year for a ratio indicator
     required: list[float] | None = None  # level path base → target
     at_stated_rate: list[float] | None = None
     cumulative: bool = False
@@ -41,6 +43,9 @@ class Milestones:
     running_total: list[float] | None = None  # cumulative: Σ from the first plan year
     direction: str = "up"
     actuals: dict[int, float] = field(default_factory=dict)
+    points: bool = False  # a ratio indicator: paths linear in percentage points
+    stated_change: float | None = None  # points over the period, for a ratio indicator
+    stated_change_text: str | None = None
 
     @property
     def years(self) -> list[int]:
@@ -67,6 +72,11 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         st = plan.target(iid)
         claim, cum, by, ey = st.growth, st.cumulative, st.base_year, st.end_year
         m = Milestones(iid, ind.name, ind.name_en, ind.unit, by, ey, _decimals(plan, iid))
+        m.points = ind.unit.is_percent
+        change = next((p for p in plan.points_of(iid) if p.scope == "target"), None)
+        if change is not None:
+            m.stated_change = change.change.figure.value
+            m.stated_change_text = change.change.text
         base = facts.amount(iid, by)
         m.base = base.face if base else None
         if st.level is not None:
@@ -74,6 +84,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             if a is not None:
                 m.target, m.target_stated = a.face, a.stated
         if claim is not None and claim.annual is not None and not claim.constant_prices:
+            # for a ratio indicator a rate in % of itself is still a compound rate
             m.stated_rate = rate_val(claim.annual).face
             m.stated_rate_text = claim.annual.text
         if cum is not None and m.target is None:
@@ -91,14 +102,31 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
                     m.actuals[lv.year] = a.face
         out.append(m)
     _levels(out)
+    _points(out)
     _cumulative(out)
     return out
+
+
+def _points(ms: list[Milestones]) -> None:
+    """Ratio indicators: straight lines in percentage points from the base-year level."""
+    for m in ms:
+        if not m.points or m.cumulative or m.base is None:
+            continue
+        n = m.end_year - m.base_year
+        if n < 1:
+            continue
+        t = np.arange(n + 1, dtype=np.float64) / n
+        if m.target is not None:
+            m.required = (m.base + (m.target - m.base) * t).tolist()
+            m.required_rate = (m.target - m.base) / n  # points a year
+        if m.stated_change is not None:
+            m.at_stated_rate = (m.base + m.stated_change * t).tolist()
 
 
 def _levels(ms: list[Milestones]) -> None:
     by_years: dict[int, list[Milestones]] = {}
     for m in ms:
-        if not m.cumulative and m.base is not None:
+        if not m.cumulative and not m.points and m.base is not None:
             by_years.setdefault(m.end_year - m.base_year, []).append(m)
     for n, group in by_years.items():
         if n < 1:

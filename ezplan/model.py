@@ -60,6 +60,7 @@ class Indicator:
     is_project: bool = False
     quote: str | None = None
     section: str | None = None
+    plausible_rate: tuple[float, float] | None = None  # annual rates, as fractions
 
     def label(self, lang: str = "zh") -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
@@ -135,6 +136,11 @@ class PointsClaim:
     base_year: int
     end_year: int
     change: Stated
+    scope: Scope = "target"
+
+    @property
+    def years(self) -> int:
+        return self.end_year - self.base_year
 
 
 @dataclass(frozen=True)
@@ -163,9 +169,13 @@ class Plan:
     shares: list[ShareClaim] = field(default_factory=list)
     points: list[PointsClaim] = field(default_factory=list)
     target_ids: list[str] = field(default_factory=list)
+    target_periods: dict[str, tuple[int, int]] = field(default_factory=dict)
+    target_marks: dict[str, Mark] = field(default_factory=dict)  # each target's key
+    period_mark: Mark | None = None
     exchange_rate: Stated | None = None
     quote: str | None = None
     document: str | None = None
+    plausible_rate: tuple[float, float] = (-0.20, 0.40)  # annual rates, as fractions
 
     def level(self, indicator: str, year: int | None) -> Level | None:
         return self._level_index.get((indicator, year))
@@ -173,12 +183,21 @@ class Plan:
     def target(self, indicator: str) -> TargetStatements:
         growth = next((g for g in self.growth_of(indicator) if g.scope == "target"), None)
         cum = next((c for c in self.cumulative_of(indicator) if c.scope == "target"), None)
-        by = growth.base_year if growth else cum.base_year if cum else self.base_year
-        ey = growth.end_year if growth else cum.end_year if cum else self.target_year
+        by, ey = self.period_of(indicator)
         level = self.level(indicator, ey)
         return TargetStatements(
             by, ey, growth, cum, level if level is not None and level.scope == "target" else None
         )
+
+    def period_of(self, indicator: str) -> tuple[int, int]:
+        """(base year, end year) of a target: its own period, else the plan's."""
+        return self.target_periods.get(indicator, (self.base_year, self.target_year))
+
+    def points_of(self, indicator: str) -> list[PointsClaim]:
+        return self._by_indicator("points").get(indicator, [])
+
+    def plausible_rate_of(self, indicator: str) -> tuple[float, float]:
+        return self.indicators[indicator].plausible_rate or self.plausible_rate
 
     def growth_of(self, indicator: str) -> list[GrowthClaim]:
         return self._by_indicator("growth").get(indicator, [])

@@ -13,7 +13,8 @@ rate achieved since the base year divided by the rate the target requires from t
 | < 0                | moving away       |
 
 Direction matters: for a target that must fall, both rates are negative and "met" means at or
-below the target. Without an actual after the base year there is no status, only "no actuals".
+below the target. A ratio indicator (in %) is assessed on percentage points a year, not on
+compound rates. Without an actual after the base year there is no status, only "no actuals".
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Progress:
     remaining_rate: float | None = None  # now needed over the remaining years
     projection: float | None = None  # at the current pace, in the target year
     ratio: float | None = None
+    points: bool = False  # rates are percentage points a year, the gap is in points
 
 
 def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
@@ -77,14 +79,16 @@ def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
 def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[Progress]:
     thresholds = thresholds or Thresholds()
     out: dict[str, Progress] = {}
-    rows = []
+    rows, points = [], []
     for m in ms:
         if not m.actuals:
             out[m.indicator] = Progress(m.indicator, "no_actuals")
         elif m.cumulative or m.base is None or m.target is None or m.required is None:
             out[m.indicator] = Progress(m.indicator, "not_assessable", *_latest(m))
         else:
-            rows.append(m)
+            (points if m.points else rows).append(m)
+    for m in points:
+        out[m.indicator] = _in_points(m, thresholds)
     if rows:
         year = np.array([max(m.actuals) for m in rows])
         actual = np.array([m.actuals[max(m.actuals)] for m in rows])
@@ -120,6 +124,33 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
                 float(ratio[i]) if ok else None,
             )
     return [out[m.indicator] for m in ms]
+
+
+def _in_points(m: Milestones, thresholds: Thresholds) -> Progress:
+    """Progress of a ratio indicator, in percentage points a year."""
+    assert m.base is not None and m.target is not None and m.required is not None
+    year, actual = _latest(m)
+    t, left = year - m.base_year, m.end_year - year
+    milestone = m.required[t]
+    achieved = (actual - m.base) / t
+    required = (m.target - m.base) / (m.end_year - m.base_year)
+    met = actual <= m.target if m.direction == "down" else actual >= m.target
+    ratio = achieved / required if required else (1.0 if met else -1.0)
+    return Progress(
+        m.indicator,
+        classify(ratio, met, thresholds),
+        year,
+        actual,
+        milestone,
+        actual - milestone,
+        None,
+        achieved,
+        required,
+        (m.target - actual) / left if left > 0 else None,
+        actual + achieved * left,
+        ratio,
+        points=True,
+    )
 
 
 def _latest(m: Milestones) -> tuple[int, float]:

@@ -6,34 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
-from ezplan import engine, rules
+from ezplan import rules
 from ezplan.discover import PlanRef
 from ezplan.errors import InputError
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity, summary, worst
-from ezplan.i18n import t
+from ezplan.i18n import counted, t
 from ezplan.loader import load_plan
-from ezplan.model import Plan, Stated
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    """One target as the summary table shows it."""
-
-    indicator: str
-    name: str
-    name_en: str | None
-    base_year: int
-    end_year: int
-    base: Stated | None
-    target: tuple[Stated, ...]  # the end-year level(s), or the cumulative amount
-    cumulative: bool
-    stated_rate: Stated | None
-    stated_total: Stated | None
-    implied_rate: float | None  # from the levels (水平法), or 累计法 for cumulative targets
-    verdict: Severity | None  # the worst finding on this target; None = consistent
+from ezplan.model import Plan
+from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow, target_rows
+from ezplan.verdicts import counts as verdict_counts
 
 
 @dataclass
@@ -47,7 +29,7 @@ class Report:
         return worst(self.findings)
 
     def summary_line(self, lang: str) -> str:
-        return summary_line(self.findings, len(self.rows), lang)
+        return summary_line(self.findings, self.rows, lang)
 
 
 def check(
@@ -64,54 +46,10 @@ def check(
 
 
 def report(plan: Plan, chosen: list[rules.Rule] | None = None) -> Report:
-    findings = rules.run(plan, chosen)
-    return Report(plan, findings, target_rows(plan, Facts(plan), findings))
-
-
-def target_rows(plan: Plan, facts: Facts, findings: list[Finding]) -> list[TargetRow]:
-    problems: dict[str | None, list[Finding]] = {}
-    for f in findings:
-        if f.scope == "target" and f.severity > Severity.NOTE:
-            problems.setdefault(f.indicator, []).append(f)
-    rows = []
-    for iid in plan.target_ids:
-        ind = plan.indicators[iid]
-        st = plan.target(iid)
-        claim, cum, level, by, ey = st.growth, st.cumulative, st.level, st.base_year, st.end_year
-        base = facts.amount(iid, by)
-        target: tuple[Stated, ...] = ()
-        if level is not None:
-            target = level.figures
-        elif cum is not None:
-            target = cum.amounts
-        implied = None
-        end = facts.amount(iid, ey)
-        if base is not None and end is not None and level is not None:
-            r = engine.annual_rate(base.face, end.face, ey - by)
-            implied = float(r.value) if r.ok and np.isfinite(r.value) else None
-        elif base is not None and cum is not None:
-            s = facts.stated_val(iid, cum.amounts[0])
-            if s is not None:
-                r = engine.cumulative_rate(base.face, s.face, cum.years)
-                implied = float(r.value) if r.ok else None
-        mine = problems.get(iid, [])
-        rows.append(
-            TargetRow(
-                iid,
-                ind.name,
-                ind.name_en,
-                by,
-                ey,
-                base.stated if base else None,
-                target,
-                level is None and cum is not None,
-                claim.annual if claim else None,
-                claim.total if claim else None,
-                implied,
-                worst(mine),
-            )
-        )
-    return rows
+    facts = Facts(plan)
+    outcome = rules.evaluate(plan, chosen, facts)
+    rows = target_rows(plan, facts, outcome.findings, outcome.checked)
+    return Report(plan, outcome.findings, rows)
 
 
 @dataclass
@@ -148,21 +86,30 @@ class Run:
     def worst(self) -> Severity | None:
         return worst(self.findings)
 
+    @property
+    def rows(self) -> list[TargetRow]:
+        return [row for r in self.results if r.report for row in r.report.rows]
+
     def summary_line(self, lang: str) -> str:
-        targets = sum(len(r.report.rows) for r in self.results if r.report)
-        return summary_line(self.findings, targets, lang)
+        return summary_line(self.findings, self.rows, lang)
 
 
-def summary_line(findings: list[Finding], targets: int, lang: str) -> str:
-    """3 error(s), 1 warning(s), 10 note(s) in 6 target(s)."""
+def summary_line(findings: list[Finding], rows: list[TargetRow], lang: str) -> str:
+    """6 targets: 2 consistent, 1 not checkable, 1 with warnings, 2 with errors; then the
+    findings by severity (some are on baselines, not on targets)."""
     counts = summary(findings)
+    status = verdict_counts(rows)
     return t(
         "summary",
         lang,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        notes=counts["note"],
-        targets=targets,
+        targets=counted(len(rows), "target", lang),
+        consistent=status[CONSISTENT],
+        unchecked=status[NOT_CHECKABLE],
+        warned=status["warning"],
+        failed=status["error"],
+        errors=counted(counts["error"], "error", lang),
+        warnings=counted(counts["warning"], "warning", lang),
+        notes=counted(counts["note"], "note", lang),
     )
 
 

@@ -89,6 +89,13 @@ class IndicatorDef(Source):
     direction: str | None = Field(
         None, pattern="^(up|down)$", description="Whether the plan wants this to rise or fall."
     )
+    plausible_rate: list[FigureText] | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="The annual rates that are plausible for this indicator, e.g. [-10%, 80%] "
+        "(default: the plan's, else [-20%, 40%]); rates outside get a plausibility warning.",
+    )
 
 
 class Growth(Source):
@@ -97,6 +104,9 @@ class Growth(Source):
     period: PeriodText
     annual: Figure | None = Field(None, description="年均增长, e.g. 12.6%.")
     total: Figure | None = Field(None, description="Growth over the period: 增长24.9%, 增长2倍.")
+    change: Figure | None = Field(
+        None, description="For ratio indicators: 提高0.83个百分点 over the period."
+    )
     constant_prices: bool = Field(False, description="Stated at constant prices (按可比价).")
 
 
@@ -143,6 +153,17 @@ class PlanInfo(Source):
     )
     exchange_rate: FigureText | None = Field(
         None, description="元 per 美元 to convert with, if the plan declares one (e.g. 6.9元)."
+    )
+    constant_prices: list[IndicatorId] = Field(
+        default_factory=list,
+        description="Indicators whose growth rates the plan states at comparable prices "
+        "throughout (GDP, value added …), as statistical convention has it.",
+    )
+    plausible_rate: list[FigureText] | None = Field(
+        None,
+        min_length=2,
+        max_length=2,
+        description="The annual rates plausible for this plan's indicators (default [-20%, 40%]).",
     )
 
 
@@ -202,19 +223,26 @@ def period_error(text: str) -> str:
     return f"cannot read period {text!r}; write e.g. 2021-2025, 2016-2019年 or a single year"
 
 
-_PERIOD_RE = re.compile(r"^(\d{4})\s*(?:-|—|–|至|到|~)\s*(\d{4})年?$")
-_YEAR_RE = re.compile(r"^(\d{4})年?$")
+_SEP = r"(?:-+|—+|–+|~|至|到)"
+_PERIOD_RE = re.compile(rf"^(\d{{4}})\s*年?\s*{_SEP}\s*(\d{{4}})\s*年?$")
+_YEAR_RE = re.compile(r"^(\d{4})\s*年?$")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def parse_period(value: str | int) -> tuple[int, int]:
-    """`2021-2025` → (2020, 2025): a period's base year is the year before its first year."""
-    text = str(value).strip()
+    """`2021-2025` → (2020, 2025): a period's base year is the year before its first year.
+
+    Plans write 2021-2025, 2021—2025, 2021－2025, 2021年-2025年, 2021至2025年 or one year.
+    """
+    text = str(value).strip().translate({0xFF0D: "-", 0xFF5E: "~", 0x2212: "-"})
     if m := _PERIOD_RE.match(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first > last:
             raise ValueError(f"period {text!r} runs backwards")
-        return first - 1, last
-    if m := _YEAR_RE.match(text):
-        year = int(m.group(1))
-        return year - 1, year
-    raise ValueError(period_error(text))
+    elif m := _YEAR_RE.match(text):
+        first = last = int(m.group(1))
+    else:
+        raise ValueError(period_error(text))
+    if not (first > FIRST_YEAR and last <= LAST_YEAR):
+        raise ValueError(f"period {text!r} is outside the years {FIRST_YEAR + 1}–{LAST_YEAR}")
+    return first - 1, last

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ezplan import schema as S
 from ezplan.errors import InputError, Mark
 from ezplan.source import Document, PathKey
+from ezplan.suggest import hint
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -114,9 +115,10 @@ def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> I
     if kind == "extra_forbidden":
         parent = path[:-1]
         allowed = _allowed_keys(model, doc.data, parent)
-        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        guess = hint(str(path[-1]), allowed)
+        listed = f"; expected one of: {', '.join(allowed)}" if allowed and not guess else ""
         return InputError(
-            doc.mark(path, key=True), f"unknown key {path[-1]!r} in {where(parent)}{hint}"
+            doc.mark(path, key=True), f"unknown key {path[-1]!r} in {where(parent)}{guess}{listed}"
         )
     if kind == "missing":
         return InputError(doc.mark(path[:-1]), f"{where(path[:-1])}: missing key {path[-1]!r}")

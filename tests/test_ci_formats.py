@@ -44,7 +44,8 @@ def test_github_format_pinned(small):
         "::error file=plan/targets.yaml,line=5,col=29,title=ezplan level-rate%3A Level vs annual "
         "rate::plan/targets.yaml:5:29: [level-rate] at 10%25 a year, 100亿元 (2020) grows to "
         "161.1亿元 by 2025, not 200亿元; 200亿元 needs 14.87%25 a year\n"
-        "1 error(s), 0 warning(s), 0 note(s) in 1 target(s)\n"
+        "1 target: 0 consistent, 0 not checkable, 0 with warnings, 1 with errors; 1 error, "
+        "0 warnings, 0 notes in all\n"
     )
 
 
@@ -260,8 +261,8 @@ def test_junit_pinned(small):
     )
     assert r.stdout == (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<testsuites name="ezplan" tests="1" failures="1" errors="0">\n'
-        '  <testsuite name="ezplan plan" tests="1" failures="1" errors="0">\n'
+        '<testsuites name="ezplan" tests="1" failures="1" errors="0" skipped="0">\n'
+        '  <testsuite name="ezplan plan" tests="1" failures="1" errors="0" skipped="0">\n'
         '    <testcase classname="plan/targets.yaml" name="x 销售额">\n'
         f'      <failure message="{msg}" type="level-rate">plan/targets.yaml:5:29: error '
         f"[level-rate] {msg}</failure>\n"

@@ -22,6 +22,12 @@ Arithmetic (by hand / a calculator, not by ezplan):
 - 网络零售额 ≥ 40% × 326.57 = 130.63亿元; 约210 of 500 = 42.0%.
 - exchange rate: 82.6/12 = 6.8833, 37.6/5.46 = 6.8864 (agree within rounding).
 - bonded zone: 121 + 241 + 553 + 390 = 1305 (no finding).
+- 南浦路星悦茂 turnover: the plan prints "7：6亿元"; the file reads 7.6亿元, which is not in its
+  quote (the quote's numbers are 7 and 6): warning.
+- 引进1至5个电商企业: one figure, no base, no rate: not checkable (note).
+- eight baseline indicators (电子商务交易额, 应用电子商务比例, 示范行政区, 贸易往来国家和地区,
+  境外投资项目, 境外投资额, 对外承包工程, 新批外资项目) take part in no target or relation:
+  one note.
 """
 
 from __future__ import annotations
@@ -149,6 +155,33 @@ EXPECTED = [
         "implied-base",
         "fdi_actual",
     ),
+    (
+        "targets.yaml",
+        "  xingyuemao_turnover:",
+        "value: 7.6亿元",
+        "quote",
+        "warning",
+        "missing",
+        "xingyuemao_turnover",
+    ),
+    (
+        "targets.yaml",
+        "  ecommerce_firms_introduced:",
+        "level: 1至5个",
+        "unchecked",
+        "note",
+        "single-figure",
+        "ecommerce_firms_introduced",
+    ),
+    (
+        "baselines.yaml",
+        "indicators:",
+        "  ecommerce_transactions:",
+        "unused",
+        "note",
+        "unused",
+        None,
+    ),
 ]
 
 
@@ -211,6 +244,13 @@ def test_implied_2015_levels(found):
     assert values["trade_total"] * 1e4 == pytest.approx(54418, abs=0.5)
     assert values["exports"] * 1e4 == pytest.approx(22948, abs=0.5)
     assert values["imports"] * 1e4 == pytest.approx(31464, abs=0.5)
+
+
+def test_unused_lists_the_recorded_achievements(found):
+    f = pick(found, "unused", None, "unused")
+    assert f.params["count"] == "8"
+    for iid in ["ecommerce_transactions", "trade_partner_economies", "fdi_projects_new"]:
+        assert iid in f.message("en")
 
 
 def test_no_false_alarm_on_consistent_figures(found):

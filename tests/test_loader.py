@@ -107,7 +107,7 @@ def expect_error(tmp_path, baselines, targets, line, col, words, head=PLAN_HEAD)
         ),
         ("targets:\n  sales:\n    level: 1亿元\n    period: 2025-2021\n", 7, 13, "backwards"),
         ("targets:\n  sales:\n    level: 1亿元\n    direction: sideways\n", 7, 16, "up or down"),
-        ("targets:\n  newone:\n    level: 1亿元\n", 5, 3, "no unit"),
+        ("targets:\n  newone:\n    level: 1亿元\n", 5, 3, "not in baselines.yaml"),
     ],
 )
 def test_bad_targets(tmp_path, targets, line, col, words):
@@ -136,7 +136,7 @@ def test_bad_targets(tmp_path, targets, line, col, words):
             "    growth:\n      - period: 2016\n",
             6,
             9,
-            "give annual:, total: or both",
+            "give annual:, total: (or change:",
         ),
         (
             "indicators:\n  sales:\n    name: x\n    unit: 亿元\n    growth:\n"

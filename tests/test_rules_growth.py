@@ -297,17 +297,6 @@ def test_history_implied_levels_that_differ_only_within_rounding(tmp_path):
     assert got == [("note", "implied")]
 
 
-def test_level_rate_says_when_a_target_cannot_be_checked(tmp_path):
-    got, (f,) = run(
-        tmp_path,
-        base("{2019: 100亿元}"),
-        "targets:\n  x: {level: 161亿元, annual: 10%}\n",
-        "level-rate",
-    )
-    assert got == [("note", "no-base")]
-    assert "no 2020 level" in f.message("en")
-
-
 def test_level_growth_zero_base_is_not_computable(tmp_path):
     got, _ = run(
         tmp_path,

@@ -15,6 +15,7 @@ from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console
 from ezplan.errors import InputError
 from ezplan.findings import Severity
 from ezplan.i18n import LANGS, default_lang
+from ezplan.verdicts import NOT_CHECKABLE
 
 if TYPE_CHECKING:
     from ezplan.report import Run
@@ -46,7 +47,17 @@ FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
     default=None,
     help="Language of messages (default: settings, then the locale).",
 )
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Warnings fail too (exit 1), and so do targets that cannot be checked.",
+)
+@click.option(
+    "--strict-unchecked/--no-strict-unchecked",
+    default=None,
+    help="Under --strict, whether a target that cannot be checked fails (default: yes, or "
+    "strict_unchecked in the settings).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
 @click.option("--select", help="Only these rules (comma-separated codes).")
 @click.option("--ignore", help="Also skip these rules (comma-separated codes).")
@@ -59,6 +70,7 @@ def check(
     output: str | None,
     lang: str | None,
     strict: bool,
+    strict_unchecked: bool | None,
     exit_zero: bool,
     select: str | None,
     ignore: str | None,
@@ -70,7 +82,8 @@ def check(
     for plan directories, or one of the two files (its directory is checked). Settings come
     from ezplan.toml or [tool.ezplan] in pyproject.toml; options override them.
 
-    Exit 0 when no finding is an error, 1 when one is, 2 when a plan could not be read.
+    Exit 0 when no finding is an error, 1 when one is (or, under --strict, a warning or a
+    target that cannot be checked), 2 when a plan could not be read.
     """
     from ezplan.config import find_config
     from ezplan.discover import PlanRef, find_plans
@@ -98,6 +111,9 @@ def check(
         raise click.UsageError(f"unknown rule code(s): {e.args[0]}; known: {known}") from None
     lang = lang or config.lang or default_lang()
     strict = strict or config.strict
+    unchecked_fails = strict and (
+        strict_unchecked if strict_unchecked is not None else config.strict_unchecked
+    )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
@@ -107,18 +123,24 @@ def check(
             click.echo(str(r.error), err=True)
     if fmt == "text" and all(r.error is not None for r in run.results):
         sys.exit(EXIT_USAGE)
-    text = _render(run, fmt, lang, strict, no_color, to_file=output is not None)
+    text = _render(run, fmt, lang, strict, unchecked_fails, no_color, to_file=output is not None)
     if output is not None:
         from ezplan.output import write_atomic
 
         write_atomic(output, text or "")
     elif text is not None:
         click.echo(text, nl=False)
-    sys.exit(_exit_code(run, strict, exit_zero))
+    sys.exit(_exit_code(run, strict, unchecked_fails, exit_zero))
 
 
 def _render(
-    run: Run, fmt: str, lang: str, strict: bool, no_color: bool, to_file: bool
+    run: Run,
+    fmt: str,
+    lang: str,
+    strict: bool,
+    unchecked_fails: bool,
+    no_color: bool,
+    to_file: bool,
 ) -> str | None:
     """The report as text, or None when it went straight to the terminal."""
     if fmt == "text":
@@ -145,17 +167,21 @@ def _render(
     if fmt == "junit":
         from ezplan.render import junit
 
-        return junit.render(run, lang, strict)
+        return junit.render(run, lang, strict, unchecked_fails)
     from ezplan.render import sarif
 
     return sarif.render(run, lang)
 
 
-def _exit_code(run: Run, strict: bool, exit_zero: bool) -> int:
+def _exit_code(run: Run, strict: bool, unchecked_fails: bool, exit_zero: bool) -> int:
     if run.unreadable:
         return EXIT_USAGE
+    if exit_zero:
+        return EXIT_OK
     worst = run.worst
     bar = Severity.WARNING if strict else Severity.ERROR
-    if worst is not None and worst >= bar and not exit_zero:
+    if worst is not None and worst >= bar:
+        return EXIT_FINDINGS
+    if unchecked_fails and any(r.status == NOT_CHECKABLE for r in run.rows):
         return EXIT_FINDINGS
     return EXIT_OK

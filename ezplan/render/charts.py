@@ -18,6 +18,7 @@ from typing import Any
 
 from ezplan.i18n import t
 from ezplan.milestones import Milestones
+from ezplan.render.milestone_tables import needs
 
 HINT = "charts need matplotlib: pip install 'ezplan[plot]'"
 CJK_FAMILIES = (
@@ -145,7 +146,7 @@ def _draw(ax: Any, m: Milestones, lang: str) -> None:
         )
     title = f"{m.label(lang)}"
     if m.required_rate is not None:
-        title += " · " + t("needs", lang, rate=f"{m.required_rate * 100:.2f}%")
+        title += " · " + needs(m, lang)
     ax.set_title(title, fontsize=10)
     ax.set_ylabel(m.unit.symbol if lang == "zh" else m.unit.english())
     ax.set_xticks(years)

@@ -9,14 +9,20 @@ from __future__ import annotations
 from html import escape
 
 from ezplan import __version__, fmt
-from ezplan.findings import Severity
-from ezplan.i18n import t
+from ezplan.i18n import plan_period, t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
 from ezplan.render import charts
-from ezplan.render.milestone_tables import _cell, columns, progress_headers, progress_rows
+from ezplan.render.milestone_tables import (
+    _cell,
+    columns,
+    progress_headers,
+    progress_rows,
+)
+from ezplan.render.milestone_tables import needs as milestone_needs
 from ezplan.render.text import by_severity
 from ezplan.report import Report
+from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
 CSS = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
@@ -31,7 +37,7 @@ th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; }
 th { background: #eef3f9; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .error { color: #b00020; font-weight: bold; } .warning { color: #a15c00; font-weight: bold; }
-.note { color: #2b6a8a; } .ok { color: #1b7a3a; }
+.note { color: #2b6a8a; } .ok { color: #1b7a3a; } .unchecked { color: #7a3b8a; }
 .finding { margin: 0.4rem 0; } .where { font-family: monospace; color: #555; }
 .target { page-break-inside: avoid; break-inside: avoid; margin-bottom: 1.5rem; }
 .chart svg { max-width: 100%; height: auto; }
@@ -40,10 +46,14 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def _verdict(sev: Severity | None, lang: str) -> str:
-    if sev is None:
-        return f'<span class="ok">✓ {escape(t("ok", lang))}</span>'
-    return f'<span class="{sev.label}">{escape(t(sev.label, lang))}</span>'
+def _verdict(row: TargetRow, lang: str) -> str:
+    status = row.status
+    if status == CONSISTENT:
+        return f'<span class="ok">✓ {escape(t("consistent", lang))}</span>'
+    if status == NOT_CHECKABLE:
+        return f'<span class="unchecked">– {escape(t("not_checkable", lang))}</span>'
+    mark = "✗" if status == "error" else "!"
+    return f'<span class="{status}">{mark} {escape(t(status, lang))}</span>'
 
 
 def _targets(report: Report, lang: str) -> str:
@@ -61,7 +71,7 @@ def _targets(report: Report, lang: str) -> str:
             f'<td class="n">{escape(f"{r.base.text} ({r.base_year})" if r.base else "—")}</td>'
             f'<td class="n">{escape(target)} ({r.end_year})</td>'
             f'<td class="n">{escape(stated)}</td><td class="n">{escape(implied)}</td>'
-            f"<td>{_verdict(r.verdict, lang)}</td></tr>"
+            f"<td>{_verdict(r, lang)}</td></tr>"
         )
     ths = "".join(f"<th>{escape(t(h, lang).replace(chr(10), ' '))}</th>" for h in head)
     return f"<table><tr>{ths}</tr>{''.join(rows)}</table>"
@@ -125,14 +135,14 @@ def render(report: Report, ms: list[Milestones], progress: list[Progress], lang:
             continue
         svg, _ = charts.render([m], "svg", lang)
         unit = f"（{m.unit}）" if lang == "zh" else f" ({m.unit})"
-        needs = t("needs", lang, rate=fmt.rate(m.required_rate, 2)) if m.required_rate else ""
+        needs = milestone_needs(m, lang)
         sections.append(
             f'<section class="target" id="{escape(m.indicator)}">'
             f"<h3>{escape(m.label(lang))}{escape(unit)}</h3><p>{escape(needs)}</p>"
             f'{table}<div class="chart">{charts.inline_svg(svg)}</div></section>'
         )
     title = escape(plan.name)
-    period = escape(t("period", lang, base=plan.base_year, end=plan.target_year))
+    period = escape(plan_period(plan.base_year, plan.target_year, lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
         f'<meta charset="utf-8"><meta name="viewport" content="width=device-width">'

@@ -8,7 +8,7 @@ from typing import Any
 from ezplan import __version__, fmt
 from ezplan.findings import Finding, summary
 from ezplan.report import PlanResult, Run, TargetRow
-from ezplan.rules import title
+from ezplan.rules import message_template, title
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
@@ -43,7 +43,11 @@ def _clean(value: Any) -> Any:
     return fmt.json_number(float(value))
 
 
-def _row(row: TargetRow) -> dict[str, Any]:
+def _row(row: TargetRow, lang: str) -> dict[str, Any]:
+    reason = None
+    if row.reason is not None:
+        text = message_template("unchecked", row.reason.code, lang)
+        reason = {"code": row.reason.code, "message": text.format_map(_Blank(row.reason.params))}
     return {
         "indicator": row.indicator,
         "name": row.name,
@@ -55,8 +59,18 @@ def _row(row: TargetRow) -> dict[str, Any]:
         "stated_rate": row.stated_rate.text if row.stated_rate else None,
         "stated_total": row.stated_total.text if row.stated_total else None,
         "implied_rate": fmt.json_number(row.implied_rate) if row.implied_rate is not None else None,
-        "verdict": row.verdict.label if row.verdict is not None else "ok",
+        "implied_rate_bound": row.implied_bound,
+        "verdict": row.status,
+        "checks": list(row.checks),
+        "reason": reason,
     }
+
+
+class _Blank(dict):
+    """Message params with any the reason does not carry left empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
@@ -77,7 +91,7 @@ def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
         "base_year": plan.base_year,
         "target_year": plan.target_year,
         "files": {"baselines": plan.baselines_file, "targets": plan.targets_file},
-        "targets": [_row(r) for r in result.report.rows],
+        "targets": [_row(r, lang) for r in result.report.rows],
     }
     return out
 

@@ -1,8 +1,9 @@
 """JUnit XML: one test suite per plan, one test case per target and per file-level check.
 
 A test case fails when it carries an error (or a warning, under --strict); its findings are the
-failure's text. Findings that do not fail it go to its system-out. A plan that could not be read
-is a suite with one errored test case.
+failure's text. A target that cannot be checked is skipped (it fails under --strict unless the
+settings say strict_unchecked = false). Findings that do not fail a case go to its system-out.
+A plan that could not be read is a suite with one errored test case.
 """
 
 from __future__ import annotations
@@ -18,31 +19,47 @@ def _line(f: Finding, lang: str) -> str:
 
 
 def _case(
-    suite: ET.Element, classname: str, name: str, found: list[Finding], lang: str, strict: bool
-) -> tuple[int, int]:
+    suite: ET.Element,
+    classname: str,
+    name: str,
+    found: list[Finding],
+    lang: str,
+    strict: bool,
+    unchecked_fails: bool = False,
+) -> tuple[int, int, int]:
+    """One test case; returns (failures, errors, skipped)."""
     case = ET.SubElement(suite, "testcase", classname=classname, name=name)
     bar = Severity.WARNING if strict else Severity.ERROR
-    failing = [f for f in found if f.severity >= bar]
+    failing = [
+        f
+        for f in found
+        if f.severity >= bar or (f.check == "unchecked" and strict and unchecked_fails)
+    ]
     loading = [f for f in found if f.check == "load"]
     if loading:
         e = ET.SubElement(case, "error", message=loading[0].message(lang), type="load")
         e.text = "\n".join(_line(f, lang) for f in loading)
-        return 0, 1
+        return 0, 1, 0
     if failing:
         first = failing[0]
         el = ET.SubElement(case, "failure", message=first.message(lang), type=first.check)
         el.text = "\n".join(_line(f, lang) for f in failing)
+    skipping = [f for f in found if f.check == "unchecked" and f not in failing]
+    if skipping and not failing:
+        ET.SubElement(case, "skipped", message=skipping[0].message(lang))
     rest = [f for f in found if f not in failing]
     if rest:
         ET.SubElement(case, "system-out").text = "\n".join(_line(f, lang) for f in rest)
-    return (1 if failing else 0), 0
+    return (1 if failing else 0), 0, (1 if skipping and not failing else 0)
 
 
-def _suite(root: ET.Element, result: PlanResult, lang: str, strict: bool) -> None:
+def _suite(
+    root: ET.Element, result: PlanResult, lang: str, strict: bool, unchecked_fails: bool
+) -> None:
     suite = ET.SubElement(root, "testsuite", name=f"ezplan {result.name}")
-    tests = failures = errors = 0
+    tests = failures = errors = skipped = 0
     if result.report is None:
-        fails, errs = _case(suite, result.name, "load", result.findings, lang, strict)
+        fails, errs, _ = _case(suite, result.name, "load", result.findings, lang, strict)
         tests, failures, errors = 1, fails, errs
     else:
         report = result.report
@@ -55,23 +72,25 @@ def _suite(root: ET.Element, result: PlanResult, lang: str, strict: bool) -> Non
             else:
                 other.setdefault((f.mark.file, f.check), []).append(f)
         for iid, found in by_target.items():
-            fails, _ = _case(
-                suite, plan.targets_file, f"{iid} {plan.indicators[iid].name}", found, lang, strict
+            name = f"{iid} {plan.indicators[iid].name}"
+            fails, _, skips = _case(
+                suite, plan.targets_file, name, found, lang, strict, unchecked_fails
             )
-            tests, failures = tests + 1, failures + fails
+            tests, failures, skipped = tests + 1, failures + fails, skipped + skips
         for (file, check), found in sorted(other.items()):
-            fails, _ = _case(suite, file, check, found, lang, strict)
+            fails, _, _ = _case(suite, file, check, found, lang, strict)
             tests, failures = tests + 1, failures + fails
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
+    suite.set("skipped", str(skipped))
 
 
-def render(run: Run, lang: str, strict: bool = False) -> str:
+def render(run: Run, lang: str, strict: bool = False, unchecked_fails: bool = True) -> str:
     root = ET.Element("testsuites", name="ezplan")
     for result in run.results:
-        _suite(root, result, lang, strict)
-    for key in ("tests", "failures", "errors"):
+        _suite(root, result, lang, strict, unchecked_fails)
+    for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -89,18 +89,31 @@ def csv_text(ms: list[Milestones], lang: str) -> str:
 def _summary(m: Milestones, lang: str) -> str:
     parts = [f"{m.label(lang)}（{m.unit}）" if lang == "zh" else f"{m.label(lang)} ({m.unit})"]
     if m.required_rate is not None:
-        parts.append(t("needs", lang, rate=fmt.rate(m.required_rate, 2)))
+        parts.append(needs(m, lang))
     if m.stated_rate_text is not None:
         parts.append(t("plan_rate", lang, rate=m.stated_rate_text))
+    if m.stated_change_text is not None:
+        parts.append(t("plan_rate", lang, rate=m.stated_change_text))
     return " · ".join(parts)
+
+
+def needs(m: Milestones, lang: str) -> str:
+    """需年均增长8.89% / needs 8.89% a year; in points for a ratio indicator."""
+    if m.required_rate is None:
+        return ""
+    words = fmt.points_words if m.points else fmt.growth_words
+    return t("needs", lang, rate=words(m.required_rate, 2)[lang])
 
 
 def _num(x: float | None, decimals: int) -> str:
     return "—" if x is None else fmt.number(x, decimals)
 
 
-def _rate(x: float | None) -> str:
-    return "—" if x is None else fmt.rate(x, 2)
+def _rate(x: float | None, points: bool = False) -> str:
+    """A rate a year: 8.89%, or for a ratio indicator +1.20个百分点."""
+    if x is None:
+        return "—"
+    return fmt.points(x, 2) if points else fmt.rate(x, 2)
 
 
 def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> list[list[str]]:
@@ -109,14 +122,16 @@ def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> 
         d = m.decimals
         latest = "—" if p.year is None else f"{_num(p.actual, d)} ({p.year})"
         gap = "—" if p.gap_pct is None else fmt.number(p.gap_pct, 1) + "%"
+        if p.points and p.gap is not None:
+            gap = fmt.points(p.gap, 1)
         rows.append(
             [
                 m.label(lang),
                 latest,
                 _num(p.milestone, d),
                 gap,
-                _rate(p.achieved_rate),
-                _rate(p.remaining_rate),
+                _rate(p.achieved_rate, p.points),
+                _rate(p.remaining_rate, p.points),
                 _num(p.projection, d),
                 t(p.status, lang),
             ]

@@ -10,6 +10,7 @@ from ezplan.findings import Finding, Severity
 from ezplan.render.github import clean_path
 from ezplan.report import Run
 from ezplan.rules import BUILTIN, all_rules, doc, title
+from ezplan.verdicts import TargetRow
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
@@ -52,6 +53,16 @@ def _result(f: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
     return out
 
 
+def _verdict(row: TargetRow) -> dict[str, Any]:
+    return {
+        "indicator": row.indicator,
+        "name": row.name,
+        "verdict": row.status,
+        "checks": list(row.checks),
+        "reason": row.reason.code if row.reason else None,
+    }
+
+
 def document(run: Run, lang: str) -> dict[str, Any]:
     codes = [r.code for r in all_rules()] + sorted(BUILTIN)
     index = {c: i for i, c in enumerate(codes)}
@@ -69,6 +80,8 @@ def document(run: Run, lang: str) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, index, lang) for f in run.findings],
+                # Each target's verdict; code scanning shows results only, so they live here.
+                "properties": {"targets": [_verdict(r) for r in run.rows]},
             }
         ],
     }

@@ -9,16 +9,22 @@ from rich.text import Text
 
 from ezplan import fmt
 from ezplan.findings import Finding, Severity, summary
-from ezplan.i18n import t
-from ezplan.report import Report, Run, TargetRow
+from ezplan.i18n import plan_period, t
+from ezplan.report import Report, Run
+from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.NOTE: "i"}
 
 
-def verdict_text(sev: Severity | None, lang: str) -> Text:
-    if sev is None:
-        return Text(f"✓ {t('ok', lang)}", style="green")
+def verdict_text(row: TargetRow, lang: str) -> Text:
+    """✓ consistent, – not checkable, ! warning or ✗ error."""
+    status = row.status
+    if status == CONSISTENT:
+        return Text(f"✓ {t('consistent', lang)}", style="green")
+    if status == NOT_CHECKABLE:
+        return Text(f"– {t('not_checkable', lang)}", style="magenta")
+    sev = Severity.ERROR if status == "error" else Severity.WARNING
     return Text(f"{MARK[sev]} {t(sev.label, lang)}", style=STYLE[sev])
 
 
@@ -38,7 +44,9 @@ def _row_cells(row: TargetRow, lang: str, years_in_header: bool) -> list[Text | 
     if row.stated_total is not None:
         stated = f"{stated}\n{row.stated_total.text}" if row.stated_rate else row.stated_total.text
     implied = fmt.rate(row.implied_rate, 2) if row.implied_rate is not None else "—"
-    return [name, base, target, stated, implied, verdict_text(row.verdict, lang)]
+    if row.implied_bound and row.implied_rate is not None:
+        implied = f"{row.implied_bound} {implied}"
+    return [name, base, target, stated, implied, verdict_text(row, lang)]
 
 
 def targets_table(report: Report, lang: str) -> Table:
@@ -48,7 +56,7 @@ def targets_table(report: Report, lang: str) -> Table:
     by, ey = next(iter(years)) if in_header else (report.plan.base_year, report.plan.target_year)
     plan = report.plan
     table = Table(
-        title=f"{plan.name} · {t('period', lang, base=plan.base_year, end=plan.target_year)}",
+        title=f"{plan.name} · {plan_period(plan.base_year, plan.target_year, lang)}",
         box=box.SIMPLE_HEAD,
         show_lines=False,
         expand=False,

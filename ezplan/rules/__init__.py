@@ -4,7 +4,8 @@
 - ``TITLE``: ``{"en": …, "zh": …}``, one line;
 - a docstring that is its user documentation (``ezplan rules`` prints it);
 - ``MESSAGES``: message templates by id, ``{"en": …, "zh": …}``;
-- ``check(plan, facts)``: a generator of findings, computing all its cases as numpy arrays.
+- ``check(plan, facts)``: a generator of findings, computing all its cases as numpy arrays, and
+  of a ``Checked`` for every relation it judged (so that "consistent" is earned, never assumed).
 
 Modules are found by name; adding a rule is adding a module. Modules starting with ``_`` are
 helpers, not rules.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from ezplan.findings import Finding
+from ezplan.findings import Checked, Finding
 from ezplan.model import Plan
 
 
@@ -30,7 +31,16 @@ class Rule:
     doc: str
     module: ModuleType
 
-    def check(self, plan: Plan, facts: object) -> Iterator[Finding]:
+    @property
+    def after(self) -> bool:
+        """Runs after the others, given the relations they judged."""
+        return getattr(self.module, "AFTER", False)
+
+    def check(
+        self, plan: Plan, facts: object, judged: list[Checked] | None = None
+    ) -> Iterator[Finding | Checked]:
+        if self.after:
+            return self.module.check(plan, facts, judged or [])
         return self.module.check(plan, facts)
 
 
@@ -90,11 +100,27 @@ def select(codes: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> li
     return [r for r in all_rules() if r.code in wanted and r.code not in set(ignore)]
 
 
-def run(plan: Plan, rules: Iterable[Rule] | None = None) -> list[Finding]:
+@dataclass
+class Outcome:
+    """What the rules found, and which relations they judged."""
+
+    findings: list[Finding]
+    checked: list[Checked]
+
+
+def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = None) -> Outcome:
     from ezplan.facts import Facts
 
-    facts = Facts(plan)
+    facts = facts if facts is not None else Facts(plan)
     found: list[Finding] = []
-    for r in rules if rules is not None else all_rules():
-        found.extend(r.check(plan, facts))
-    return sorted(found)
+    checked: list[Checked] = []
+    chosen = list(rules if rules is not None else all_rules())
+    for r in sorted(chosen, key=lambda r: r.after):
+        for item in r.check(plan, facts, checked):
+            (checked if isinstance(item, Checked) else found).append(item)
+    return Outcome(sorted(found), checked)
+
+
+def run(plan: Plan, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """The findings of the rules on `plan`, in file order."""
+    return evaluate(plan, rules).findings

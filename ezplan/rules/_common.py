@@ -65,6 +65,17 @@ def rate_text(r: float, like: Stated | None) -> str:
     return fmt.rate(r, fmt.rate_decimals(like.figure if like else None))
 
 
+def rate_words(r: float, like: Stated | None) -> dict[str, str]:
+    """A derived rate for messages: 8.89% in English, 增长8.89% or 下降3.00% in Chinese."""
+    return fmt.growth_words(r, fmt.rate_decimals(like.figure if like else None))
+
+
+def stated_rate_words(s: Stated) -> dict[str, str]:
+    """A stated annual rate for messages: as written in English, 增长10% / 下降8% in Chinese."""
+    words = fmt.growth_words(s.figure.value / 100, s.figure.decimals)
+    return {"en": s.text, "zh": words["zh"]}
+
+
 def rate_interval_text(lo: float, hi: float, like: Stated | None) -> str:
     return fmt.interval(lo, hi, lambda x: rate_text(x, like))
 
@@ -74,6 +85,24 @@ def data_val(v: Val) -> dict[str, float | str | None]:
         "value": fmt.json_number(v.face),
         "low": fmt.json_number(v.lo),
         "high": fmt.json_number(v.hi),
+    }
+
+
+REAL_GROWTH_WORDS = ("生产总值", "增加值", "GDP", "gdp")
+"""Names of indicators whose growth is stated at comparable prices by statistical convention."""
+
+
+def real_price_hint(plan: Plan, c: GrowthClaim) -> str | dict[str, str]:
+    """For GDP and value added, an unmarked rate is most likely at comparable prices: say so."""
+    ind = plan.indicators[c.indicator]
+    if c.constant_prices or not any(w in ind.name + (ind.name_en or "") for w in REAL_GROWTH_WORDS):
+        return ""
+    return {
+        "en": f" — GDP and value-added growth is stated at comparable prices by convention; if "
+        f"this rate is, mark it constant_prices: true (or list {c.indicator} under "
+        "plan.constant_prices)",
+        "zh": f"——按统计惯例，生产总值和增加值的增速按可比价计算；若此增速如此，请标注"
+        f"constant_prices: true（或将{c.indicator}列入plan.constant_prices）",
     }
 
 

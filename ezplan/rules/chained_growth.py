@@ -20,7 +20,7 @@ import numpy as np
 
 from ezplan import fmt
 from ezplan.facts import Facts, Val, claim_factor
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import GrowthClaim, Plan
 from ezplan.rules._common import data_val, judge, overlap, within
 
@@ -100,6 +100,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for (whole, run, wf, prod, factors), sev in zip(
         cases, judge(feasible, as_written), strict=True
     ):
+        for c in (whole, *run):
+            yield Checked(CODE, c.indicator, c.scope)
         if sev is None:
             continue
         stated = whole.total if whole.total is not None else whole.annual

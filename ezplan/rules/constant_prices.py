@@ -16,7 +16,7 @@ from ezplan import engine
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan
-from ezplan.rules._common import level_pair, rate_text
+from ezplan.rules._common import level_pair, rate_words
 
 CODE = "constant-prices"
 TITLE = {"en": "Constant-price growth vs current-price levels", "zh": "可比价增速与现价水平"}
@@ -26,7 +26,7 @@ MESSAGES = {
         "{base} ({base_year}) and {end} ({end_year}), which imply {implied} a year at current "
         "prices",
         "zh": "{growth}按可比价计算，不与现价水平{base}（{base_year}年）和{end}（{end_year}年）"
-        "比较；二者对应现价年均增长{implied}",
+        "比较；二者对应现价年均{implied}",
     },
 }
 
@@ -54,7 +54,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "end": e.stated.text,
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
-            "implied": rate_text(float(r.value[i]), c.annual),
+            "implied": rate_words(float(r.value[i]), c.annual),
         }
         yield Finding(
             CODE,

@@ -24,9 +24,17 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, rate_val
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import CumulativeClaim, GrowthClaim, Plan
-from ezplan.rules._common import data_val, judge, overlap, rate_text, show_amount, within
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    overlap,
+    rate_words,
+    show_amount,
+    stated_rate_words,
+    within,
+)
 
 CODE = "cumulative"
 TITLE = {"en": "Cumulative amounts", "zh": "累计额"}
@@ -34,25 +42,25 @@ MESSAGES = {
     "mismatch": {
         "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
         "not {total}; {total} needs {implied} a year (累计法)",
-        "zh": "自{base_year}年的{base}按年均增长{rate}，{first}–{end_year}年累计为{expected}，"
-        "而非{total}；累计{total}需年均增长{implied}（累计法）",
+        "zh": "自{base_year}年的{base}按年均{rate}，{first}–{end_year}年累计为{expected}，"
+        "而非{total}；累计{total}需年均{implied}（累计法）",
     },
     "rounding": {
         "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
         "not {total}; they agree only within rounding",
-        "zh": "自{base_year}年的{base}按年均增长{rate}，{first}–{end_year}年累计为{expected}，"
+        "zh": "自{base_year}年的{base}按年均{rate}，{first}–{end_year}年累计为{expected}，"
         "而非{total}；仅在舍入范围内相符",
     },
     "implied-base": {
         "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in "
         "{base_year}, then {path}",
-        "zh": "{first}–{end_year}年累计{total}、年均增长{rate}，意味着{base_year}年为{base}，"
+        "zh": "{first}–{end_year}年累计{total}、年均{rate}，意味着{base_year}年为{base}，"
         "此后逐年为{path}",
     },
     "implied-rate": {
         "en": "累计{total} over {first}–{end_year} from {base} in {base_year} implies {implied} "
         "a year (累计法)",
-        "zh": "自{base_year}年的{base}起{first}–{end_year}年累计{total}，意味着年均增长{implied}"
+        "zh": "自{base_year}年的{base}起{first}–{end_year}年累计{total}，意味着年均{implied}"
         "（累计法）",
     },
     "below-previous": {
@@ -121,14 +129,15 @@ def _full(plan: Plan, cases: list) -> Iterator[Finding]:
         implied.ok & within(implied.value, r[:, 1], r[:, 2])
     )
     for i, ((c, sv, g, bv), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+        yield Checked(CODE, c.indicator, c.scope)
         if sev is None:
             continue
         like = c.amounts[0]
         params = _common(c) | {
-            "rate": g.annual.text,
+            "rate": stated_rate_words(g.annual),
             "base": show_amount(plan, c.indicator, bv.face, None, 3),
             "expected": show_amount(plan, c.indicator, float(expected.value[i]), like),
-            "implied": rate_text(float(implied.value[i]), g.annual),
+            "implied": rate_words(float(implied.value[i]), g.annual),
         }
         yield Finding(
             CODE,
@@ -169,7 +178,7 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
             f"{y} {v}"
             for y, v in zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True)
         )
-        params = _common(c) | {"rate": g.annual.text, "base": shown[0], "path": path}
+        params = _common(c) | {"rate": stated_rate_words(g.annual), "base": shown[0], "path": path}
         yield Finding(
             CODE,
             Severity.NOTE,
@@ -201,7 +210,7 @@ def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
             continue
         params = _common(c) | {
             "base": show_amount(plan, c.indicator, bv.face, None, 3),
-            "implied": fmt.rate(float(r.value[i]), 2),
+            "implied": fmt.growth_words(float(r.value[i]), 2),
         }
         yield Finding(
             CODE,
@@ -230,6 +239,7 @@ def _previous(
         if pv is None:
             continue
         avg_hi, prev_avg_lo = s.hi / c.years, pv.lo / p.years
+        yield Checked(CODE, c.indicator, c.scope)
         if avg_hi >= prev_avg_lo:
             continue
         like = c.amounts[0]

@@ -21,7 +21,7 @@ import numpy as np
 
 from ezplan import fmt
 from ezplan.facts import Facts, Val
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import data_val, judge, overlap, within
 
@@ -63,6 +63,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             pairs.append((lv, cny, usd, cv, uv, _rate(cv, uv)))
     if not pairs:
         return
+    k = 0
     if plan.exchange_rate is not None:
         f = plan.exchange_rate.figure
         ref = Val(f.value, *f.interval())
@@ -96,6 +97,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = within(cv[:, 0] / rr[:, 0], uv[:, 1], uv[:, 2]) | within(
         uv[:, 0] * rr[:, 0], cv[:, 1], cv[:, 2]
     )
+    for i in {*checked, *(() if plan.exchange_rate else (k,))}:
+        yield Checked(CODE, pairs[i][0].indicator, pairs[i][0].scope)
     for j, sev in enumerate(judge(feasible, as_written)):
         if sev is None:
             continue

@@ -20,9 +20,18 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, factor_val, rate_val
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
-from ezplan.rules._common import data_val, judge, overlap, rate_interval_text, rate_text, within
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    overlap,
+    rate_interval_text,
+    rate_text,
+    rate_words,
+    stated_rate_words,
+    within,
+)
 
 CODE = "growth-rate"
 TITLE = {"en": "Total growth vs annual rate", "zh": "累计增幅与年均增速"}
@@ -30,13 +39,13 @@ MESSAGES = {
     "mismatch": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
         "{rate}; {rate} a year gives {compounded}",
-        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均增长{implied}，而非{rate}；"
-        "年均增长{rate}对应{compounded}",
+        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，而非{rate}；"
+        "年均{rate}对应{compounded}",
     },
     "rounding": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
-        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均增长{implied}，不能四舍五入"
+        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
         "为{rate}；仅在舍入范围内相符（允许{allowed}）",
     },
 }
@@ -61,21 +70,24 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         compounded.value, f[:, 1], f[:, 2]
     )
     for i, (c, sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+        if ok[i]:
+            yield Checked(CODE, c.indicator, c.scope)
         if sev is None or not ok[i]:
             continue
         assert c.total is not None and c.annual is not None
         params = {
             "total": c.total.text,
-            "rate": c.annual.text,
+            "rate": stated_rate_words(c.annual),
             "years": str(c.years),
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
-            "implied": rate_text(float(implied.value[i]), c.annual),
+            "implied": rate_words(float(implied.value[i]), c.annual),
             "compounded": fmt.figure_factor_text(c.total.figure, float(compounded.value[i])),
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
         }
         steps = (
-            f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = {params['implied']}",
+            f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = "
+            f"{rate_text(float(implied.value[i]), c.annual)}",
             f"(1 + {c.annual.text})^{c.years} = ×{compounded.value[i]:.4f} = "
             f"{params['compounded']}",
             f"{c.total.text} allows {params['allowed']} a year; {c.annual.text} allows "

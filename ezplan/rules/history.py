@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan.facts import Facts, Implied, claim_factor
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.rules._common import data_val, judge, overlap, show_like, within
 
@@ -115,6 +115,7 @@ def _conflicts(
     feasible = overlap(a[:, 1], a[:, 2], b[:, 1], b[:, 2])
     as_written = within(b[:, 0], a[:, 1], a[:, 2]) | within(a[:, 0], b[:, 1], b[:, 2])
     for (first, other), sev in zip(pairs, judge(feasible, as_written), strict=True):
+        yield Checked(CODE, other.indicator, "history")
         if sev is None:
             continue
         iid, year = other.indicator, other.year

@@ -23,18 +23,26 @@ import numpy as np
 from ezplan import fmt
 from ezplan.facts import Facts, Val, factor_val
 from ezplan.figures import Kind
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
-from ezplan.rules._common import data_val, judge, level_pair, overlap, show_amount, within
+from ezplan.rules._common import (
+    data_val,
+    judge,
+    level_pair,
+    overlap,
+    real_price_hint,
+    show_amount,
+    within,
+)
 
 CODE = "level-growth"
 TITLE = {"en": "Level vs total growth", "zh": "水平与累计增幅"}
 MESSAGES = {
     "mismatch": {
         "en": "{growth} from {base} ({base_year}) gives {expected} by {end_year}, not {end}; "
-        "the levels give {implied}",
+        "the levels give {implied}{hint}",
         "zh": "{base_year}年的{base}{growth}，{end_year}年应为{expected}，而非{end}；"
-        "两个水平对应{implied}",
+        "两个水平对应{implied}{hint}",
     },
     "other-reading": {
         "en": "{growth} means ×{factor} (NBS: 增长X倍 is (1+X) times the base), but the levels "
@@ -78,6 +86,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             continue
         if pair[0].lo > 0:
             cases.append((c, *pair))
+            yield Checked(CODE, c.indicator, c.scope)
         else:
             params = {
                 "growth": c.total.text,
@@ -136,6 +145,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "expected": show_amount(plan, c.indicator, float(b[i, 0] * f[i, 0]), ea.stated),
             "factor": f"{f[i, 0]:g}",
             "other": other,
+            "hint": real_price_hint(plan, c),
         }
         unit = plan.indicators[c.indicator].unit.symbol
         steps = (

@@ -9,9 +9,6 @@ growth stated for past periods in baselines.yaml.
 - warning: they agree only within rounding — the rate the levels imply does not round to the
   stated rate, and the level the rate implies does not round to the stated level.
 
-- note: a target with a level and a rate but no base-year level in baselines.yaml, which
-  therefore cannot be checked.
-
 Growth stated at constant prices (按可比价) is not compared with levels (see constant-prices).
 
 Example: 326.57亿元 in 2020, 500亿元 in 2025 and 年均增长10% — at 10% a year 326.57亿元
@@ -26,7 +23,7 @@ import numpy as np
 
 from ezplan import engine
 from ezplan.facts import Facts, Val, rate_val
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import (
     data_val,
@@ -35,7 +32,10 @@ from ezplan.rules._common import (
     overlap,
     rate_interval_text,
     rate_text,
+    rate_words,
+    real_price_hint,
     show_amount,
+    stated_rate_words,
     within,
 )
 
@@ -44,22 +44,16 @@ TITLE = {"en": "Level vs annual rate", "zh": "水平与年均增速"}
 MESSAGES = {
     "mismatch": {
         "en": "at {rate} a year, {base} ({base_year}) grows to {expected} by {end_year}, not "
-        "{end}; {end} needs {implied} a year",
-        "zh": "按年均增长{rate}，{base_year}年的{base}到{end_year}年为{expected}，而非{end}；"
-        "达到{end}需年均增长{implied}",
+        "{end}; {end} needs {implied} a year{hint}",
+        "zh": "按年均{rate}，{base_year}年的{base}到{end_year}年为{expected}，而非{end}；"
+        "达到{end}需年均{implied}{hint}",
     },
     "rounding": {
         "en": "{end} by {end_year} from {base} ({base_year}) needs {implied} a year, which does "
         "not round to the stated {rate}; the figures agree only within their rounding (the "
-        "levels allow {allowed})",
-        "zh": "由{base_year}年的{base}到{end_year}年的{end}需年均增长{implied}，"
-        "不能四舍五入为所述的{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）",
-    },
-    "no-base": {
-        "en": "{rate} a year to {end} by {end_year} cannot be checked: baselines.yaml records no "
-        "{base_year} level",
-        "zh": "年均增长{rate}、{end_year}年达到{end}无法核对："
-        "baselines.yaml未记录{base_year}年水平",
+        "levels allow {allowed}){hint}",
+        "zh": "由{base_year}年的{base}到{end_year}年的{end}需年均{implied}，"
+        "不能四舍五入为所述的{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）{hint}",
     },
     "not-computable": {
         "en": "no annual rate can be computed from {base} ({base_year}) to {end} ({end_year}): "
@@ -77,14 +71,6 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         pair = level_pair(facts, c)
         if pair is not None:
             cases.append((c, *pair))
-        elif c.scope == "target" and (end := facts.amount(c.indicator, c.end_year)) is not None:
-            params = {
-                "rate": c.annual.text,
-                "end": end.stated.text,
-                "end_year": str(c.end_year),
-                "base_year": str(c.base_year),
-            }
-            yield Finding(CODE, Severity.NOTE, c.indicator, c.annual.mark, "no-base", params)
     if not cases:
         return
     b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
@@ -116,9 +102,11 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "base_year": str(c.base_year),
             "end": ea.stated.text,
             "end_year": str(c.end_year),
-            "rate": c.annual.text,
+            "rate": stated_rate_words(c.annual),
         }
-        if not computable[i]:
+        if computable[i]:
+            yield Checked(CODE, c.indicator, c.scope)
+        else:
             yield Finding(
                 CODE,
                 Severity.WARNING,
@@ -136,8 +124,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         unit = plan.indicators[c.indicator].unit.symbol
         params |= {
             "expected": show_amount(plan, c.indicator, float(expected.value[i]), like_end),
-            "implied": rate_text(float(implied.value[i]), c.annual),
+            "implied": rate_words(float(implied.value[i]), c.annual),
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
+            "hint": real_price_hint(plan, c),
         }
         steps = (
             f"{ba.face:g}{unit} × (1 + {c.annual.text})^{c.years} = "

@@ -26,14 +26,14 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Slot, Val
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import (
     data_val,
     judge,
     name,
     overlap,
-    rate_text,
+    rate_words,
     show_amount,
     within,
 )
@@ -129,6 +129,7 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
     feasible = p[:, 1] <= w[:, 2] + 1e-12 * np.abs(w[:, 2])
     as_written = p[:, 0] <= w[:, 0]
     for (iid, wid, key, ps, ws, pv), sev in zip(cases, judge(feasible, as_written), strict=True):
+        yield from _checked((iid, ps), (wid, ws))
         params = _names(plan, iid, wid, key) | {
             "part": _text(plan, iid, ps),
             "whole": _text(plan, wid, ws),
@@ -166,6 +167,13 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
             )
 
 
+def _checked(*sides: tuple[str, Slot]) -> Iterator[Checked]:
+    """Each stated side of a judged part-whole relation has had a relation checked."""
+    for iid, slot in sides:
+        if not slot.implied:
+            yield Checked(CODE, iid, slot.scope)
+
+
 def _names(plan: Plan, part: str, whole: str, key: tuple) -> dict:
     return {"part_name": name(plan, part), "whole_name": name(plan, whole), "when": _when(key)}
 
@@ -198,6 +206,7 @@ def _sums(plan: Plan, facts: Facts) -> Iterator[Finding]:
         for (wid, key, ws, known), sev, t in zip(
             sums, judge(feasible, as_written), total, strict=True
         ):
+            yield from _checked((wid, ws), *((pid, ps) for pid, (ps, _) in known.items()))
             if sev is None:
                 continue
             terms = " + ".join(_text(plan, pid, ps) for pid, (ps, _) in known.items())
@@ -253,11 +262,12 @@ def _derived(
         n = key[1] - plan.base_year
         r = engine.annual_rate(base.face, d.face, n)
         b_text = show_amount(plan, pid, base.face, None, 3)
-        g_text = fmt.growth_pct(d.face / base.face, 1)
-        r_text = rate_text(float(r.value), None)
+        g_words = fmt.growth_words(d.face / base.face - 1, 1)
+        r_words = rate_words(float(r.value), None)
         growth = {
-            "en": f"; against {b_text} in {plan.base_year} that is 增长{g_text}, {r_text} a year",
-            "zh": f"；相对{plan.base_year}年的{b_text}增长{g_text}，年均增长{r_text}",
+            "en": f"; against {b_text} in {plan.base_year} that is {g_words['zh']}, "
+            f"{r_words['en']} a year",
+            "zh": f"；相对{plan.base_year}年的{b_text}{g_words['zh']}，年均{r_words['zh']}",
         }
         data |= {"base": base.face, "factor": d.face / base.face, "annual_rate": float(r.value)}
     params = _names(plan, pid, wid, key) | {"value": value, "growth": growth}

@@ -22,7 +22,7 @@ import numpy as np
 from ezplan import fmt
 from ezplan.facts import Facts, Val
 from ezplan.figures import Comparator, Figure
-from ezplan.findings import Finding, Severity
+from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, ShareClaim, Stated
 from ezplan.rules._common import (
     data_val,
@@ -191,6 +191,7 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
     for i, ((sc, num, den, _, share), sev) in enumerate(
         zip(cases, judge(feasible, as_written), strict=True)
     ):
+        yield Checked(CODE, sc.indicator, sc.scope)
         if sev is None:
             continue
         params = _names(plan, sc) | {
@@ -227,8 +228,11 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
     known = ~np.isnan(e[:, 0])
     ee = np.where(known[:, None], e, 0.0)
     feasible = overlap(expected[:, 1], expected[:, 2], ee[:, 1], ee[:, 2])
-    as_written = within(expected[:, 0], ee[:, 1], ee[:, 2]) | within(
-        ee[:, 0], expected[:, 1], expected[:, 2]
+    # as written: one figure is reproduced, at its own precision, from the others' face values
+    as_written = (
+        within(expected[:, 0], ee[:, 1], ee[:, 2])
+        | within(ee[:, 0] - ch[:, 0], b[:, 1], b[:, 2])
+        | within(ee[:, 0] - b[:, 0], ch[:, 1], ch[:, 2])
     )
     for i, ((pc, base, end), sev) in enumerate(
         zip(cases, judge(feasible, as_written), strict=True)
@@ -240,6 +244,8 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "end_year": str(pc.end_year),
             "change": pc.change.text,
         }
+        if end is not None:
+            yield Checked(CODE, pc.indicator, pc.scope)
         if end is None:
             params["expected"] = show_val(plan, pc.indicator, exp, base.stated)
             yield Finding(
@@ -250,6 +256,7 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "points-implied",
                 params,
                 data={"expected": data_val(exp)},
+                scope=pc.scope,
             )
             continue
         if sev is None:
@@ -266,5 +273,6 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "points-mismatch" if sev is Severity.ERROR else "points-rounding",
             params,
             data={"expected": data_val(exp), "actual": data_val(Val(*e[i]))},
+            scope=pc.scope,
             related=(base.stated.mark, end.stated.mark),
         )

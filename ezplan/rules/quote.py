@@ -1,0 +1,108 @@
+"""Figures against their quotes.
+
+A figure that carries the plan's sentence (`quote:`) must say what the sentence says: its
+number has to appear in the quote. Numbers are compared as values, so full-width digits,
+thousands separators and a change of magnitude word all match (4.208亿美元 is in
+"42080万美元"), and 增长2.4倍 matches "2.4倍" — which reading of 倍 is right is level-growth's
+business. A mistyped transcription is then caught even where no other figure would contradict
+it.
+
+- warning: the figure's number is nowhere in its quote (the message lists the numbers that are).
+
+Example: ``value: 7.6亿元`` beside ``quote: 项目运营后预计年商品交易额可达7：6亿元``: the quote has
+7 and 6, not 7.6 — the transcription guessed, and the source should be confirmed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from ezplan.facts import Facts
+from ezplan.figures import Kind, normalize_digits
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan, Stated
+from ezplan.units import MAGNITUDES
+
+CODE = "quote"
+TITLE = {"en": "Figures against their quotes", "zh": "数字与原文"}
+MESSAGES = {
+    "missing": {
+        "en": "{figure} does not appear in its quote, which has {numbers}",
+        "zh": "{figure}与原文不符：原文中的数字为{numbers}",
+    },
+    "no-number": {
+        "en": "{figure} does not appear in its quote, which has no number",
+        "zh": "{figure}与原文不符：原文中没有数字",
+    },
+}
+
+_MAGS = "|".join(sorted((m for m in MAGNITUDES if m), key=len, reverse=True))
+_NUMBER_RE = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)({_MAGS})?")
+_DOUBLING_RE = re.compile(r"翻(一|两|二|三|四|五|\d+)番")
+_COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _quote_numbers(quote: str) -> tuple[list[str], set[float], set[float]]:
+    """The numbers as written, their values, and their values scaled by a magnitude word."""
+    text = normalize_digits(quote)
+    written, raw, scaled = [], set(), set()
+    for m in _NUMBER_RE.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        written.append(m.group(0))
+        raw.add(value)
+        scaled.add(value * MAGNITUDES[m.group(2) or ""])
+    for m in _DOUBLING_RE.finditer(text):
+        n = m.group(1)
+        raw.add(float(_COUNTS.get(n) or int(n)))
+    return written, raw, scaled
+
+
+def _close(x: float, values: set[float]) -> bool:
+    return any(math.isclose(x, v, rel_tol=1e-9, abs_tol=1e-12) for v in values)
+
+
+def _found(s: Stated, raw: set[float], scaled: set[float]) -> bool:
+    f = s.figure
+    values = [f.low, f.high] if f.low is not None and f.high is not None else [f.value]
+    mag = MAGNITUDES[f.unit.magnitude] if f.unit else 1.0
+    return all(_close(abs(v), raw) or _close(abs(v) * mag, scaled) for v in values)
+
+
+def _figures(plan: Plan) -> Iterator[tuple[str | None, Stated, str]]:
+    """(indicator, figure, scope) for every figure the plan states."""
+    for lv in plan.levels:
+        for s in lv.figures:
+            yield lv.indicator, s, lv.scope
+    for g in plan.growth:
+        for s in (g.annual, g.total):
+            if s is not None:
+                yield g.indicator, s, g.scope
+    for c in plan.cumulative:
+        for s in c.amounts:
+            yield c.indicator, s, c.scope
+    for sc in plan.shares:
+        yield sc.indicator, sc.value, sc.scope
+    for p in plan.points:
+        yield p.indicator, p.change, p.scope
+    fx = plan.exchange_rate
+    if fx is not None and fx.quote != plan.quote:  # the plan's own quote is about the plan
+        yield None, fx, "plan"
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    for iid, s, scope in _figures(plan):
+        key = (s.mark.file, s.mark.line, s.mark.column)
+        if not s.quote or key in seen:
+            continue
+        seen.add(key)
+        written, raw, scaled = _quote_numbers(s.quote)
+        if s.figure.kind is Kind.DOUBLING:
+            scaled = set()
+        if _found(s, raw, scaled):
+            continue
+        params = {"figure": s.text, "numbers": "、".join(written)}
+        mid = "missing" if written else "no-number"
+        yield Finding(CODE, Severity.WARNING, iid, s.mark, mid, params, scope=scope)

@@ -1,0 +1,52 @@
+"""Baseline indicators that nothing uses.
+
+An indicator of baselines.yaml that is no target, is no part, whole or denominator of another,
+and states no growth or change over a period takes part in no relation: nothing checks it. That
+is often right (an achievement recorded for the record) and sometimes a slip (a target whose id
+is spelt differently). One note lists them all, so that a reader can tell which is which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ezplan.facts import Facts
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan
+
+CODE = "unused"
+TITLE = {"en": "Baseline indicators nothing uses", "zh": "未被使用的基期指标"}
+MESSAGES = {
+    "unused": {
+        "en": "{count} indicator(s) of baselines.yaml take part in no target or relation, so "
+        "nothing checks them: {names}",
+        "zh": "baselines.yaml中有{count}项指标不属于任何目标或关系，未经核对：{names}",
+    },
+}
+
+
+def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
+    used = set(plan.target_ids)
+    for ind in plan.indicators.values():
+        if ind.parts or ind.part_of:
+            used.add(ind.id)
+            used.update(ind.parts)
+            if ind.part_of:
+                used.add(ind.part_of)
+    for sc in plan.shares:
+        used.update((sc.indicator, sc.of))
+    used.update(g.indicator for g in plan.growth)
+    used.update(p.indicator for p in plan.points)
+    unused = [
+        ind
+        for ind in plan.indicators.values()
+        if ind.id not in used and not ind.is_project and ind.mark.file == plan.baselines_file
+    ]
+    if not unused:
+        return
+    names = {
+        "en": ", ".join(f"{i.id} ({i.name_en or i.name})" for i in unused),
+        "zh": "、".join(f"{i.name}（{i.id}）" for i in unused),
+    }
+    params = {"count": str(len(unused)), "names": names}
+    yield Finding(CODE, Severity.NOTE, None, unused[0].mark, "unused", params, scope="file")

@@ -1,0 +1,41 @@
+"""Did-you-mean: the known names closest to a misspelt one, for ids, keys and rule codes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Up to `n` candidates that look like `word`: a close spelling, or one containing the other."""
+    pool = list(dict.fromkeys(candidates))
+    folded = {c.casefold(): c for c in pool}
+    w = word.casefold()
+    found = [folded[m] for m in difflib.get_close_matches(w, list(folded), n=n, cutoff=0.75)]
+    if len(w) >= 2:
+        found += [c for c in pool if c not in found and (w in c.casefold() or c.casefold() in w)]
+    return found[:n]
+
+
+def hint(word: str, candidates: Iterable[str]) -> str:
+    """'; did you mean 'annual'?' — or nothing when no candidate is close."""
+    found = close_matches(word, candidates)
+    if not found:
+        return ""
+    return "; did you mean " + " or ".join(repr(c) for c in found) + "?"
+
+
+def near_miss(a: str, b: str) -> bool:
+    """Two ids one slip apart: a letter added, dropped, changed or two swapped; case or _ aside."""
+    x, y = a.casefold().replace("_", ""), b.casefold().replace("_", "")
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+        )
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -1,0 +1,188 @@
+"""Each target's verdict: consistent, not checkable, or its worst finding — never two.
+
+"Consistent" is earned: at least one relation among the target's figures was judged by a rule
+(the rules say so with a `Checked`). A target none of whose relations could be judged is *not
+checkable*, with the reason, so that a plan that checked nothing never looks clean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ezplan import engine, fmt
+from ezplan.facts import Facts
+from ezplan.findings import Checked, Finding, Severity, worst
+from ezplan.model import Plan, Stated
+
+CONSISTENT, NOT_CHECKABLE = "consistent", "not_checkable"
+STATUSES = (CONSISTENT, NOT_CHECKABLE, "warning", "error")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a target cannot be checked: a message id of the `unchecked` rule and its params."""
+
+    code: str
+    params: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target as the summary table shows it."""
+
+    indicator: str
+    name: str
+    name_en: str | None
+    base_year: int
+    end_year: int
+    base: Stated | None
+    target: tuple[Stated, ...]  # the end-year level(s), or the cumulative amount
+    cumulative: bool
+    stated_rate: Stated | None
+    stated_total: Stated | None
+    implied_rate: float | None  # from the levels (水平法), or 累计法 for cumulative targets
+    implied_bound: str | None  # "≥"/"≤" when the levels are bounds, so the rate is one too
+    verdict: Severity | None  # the worst warning or error on this target
+    checks: tuple[str, ...]  # the rules that judged a relation of this target
+    reason: Reason | None  # why it is not checkable
+
+    @property
+    def status(self) -> str:
+        if self.verdict is not None and self.verdict > Severity.NOTE:
+            return self.verdict.label
+        return CONSISTENT if self.checks else NOT_CHECKABLE
+
+
+def target_rows(
+    plan: Plan, facts: Facts, findings: list[Finding], checked: list[Checked]
+) -> list[TargetRow]:
+    problems: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        if f.scope == "target" and f.severity > Severity.NOTE:
+            problems.setdefault(f.indicator, []).append(f)
+    judged: dict[str, list[str]] = {}
+    for c in checked:
+        if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):
+            judged[c.indicator].append(c.check)
+    rows = []
+    for iid in plan.target_ids:
+        ind = plan.indicators[iid]
+        st = plan.target(iid)
+        claim, cum, level, by, ey = st.growth, st.cumulative, st.level, st.base_year, st.end_year
+        base = facts.amount(iid, by)
+        target: tuple[Stated, ...] = ()
+        if level is not None:
+            target = level.figures
+        elif cum is not None:
+            target = cum.amounts
+        implied, bound = _implied_rate(plan, facts, iid, by, ey, level is not None, cum)
+        checks = tuple(judged.get(iid, ()))
+        rows.append(
+            TargetRow(
+                iid,
+                ind.name,
+                ind.name_en,
+                by,
+                ey,
+                base.stated if base else None,
+                target,
+                level is None and cum is not None,
+                claim.annual if claim else None,
+                claim.total if claim else None,
+                implied,
+                bound,
+                worst(problems.get(iid, [])),
+                checks,
+                None if checks else unchecked_reason(plan, facts, iid),
+            )
+        )
+    return rows
+
+
+def _implied_rate(
+    plan: Plan, facts: Facts, iid: str, by: int, ey: int, has_level: bool, cum: object
+) -> tuple[float | None, str | None]:
+    base = facts.amount(iid, by)
+    end = facts.amount(iid, ey)
+    if base is None:
+        return None, None
+    if end is not None and has_level:
+        r = engine.annual_rate(base.face, end.face, ey - by)
+        if not (r.ok and np.isfinite(r.value)):
+            return None, None
+        # a bound on either level bounds the rate: 超过300亿元 from an exact base is "≥"
+        up = not np.isfinite(end.hi) or not np.isfinite(base.lo) or base.lo <= 0
+        down = not np.isfinite(end.lo) or end.lo <= 0 or not np.isfinite(base.hi)
+        return float(r.value), "≥" if up and not down else "≤" if down and not up else None
+    if cum is not None:
+        s = facts.stated_val(iid, cum.amounts[0])  # type: ignore[attr-defined]
+        if s is not None:
+            r = engine.cumulative_rate(base.face, s.face, cum.years)  # type: ignore[attr-defined]
+            return (float(r.value) if r.ok else None), None
+    return None, None
+
+
+def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
+    """Why no relation of target `iid` could be judged, in the terms a planner can act on."""
+    st = plan.target(iid)
+    by, ey = st.base_year, st.end_year
+    figures = target_figures(plan, iid)
+    shown = "、".join(s.text for s in figures)
+    params = {"figures": shown, "base_year": str(by), "end_year": str(ey)}
+    level = st.level
+    if level is not None and plan.amount(level) is None:
+        return Reason("no-exchange-rate", params | {"unit": str(plan.indicators[iid].unit)})
+    growth = st.growth
+    if growth is not None and growth.constant_prices:
+        return Reason("constant-prices", params)
+    recorded = [lv.year for lv in plan.levels if lv.indicator == iid and lv.scope == "history"]
+    needs_base = growth is not None or st.cumulative is not None or bool(plan.points_of(iid))
+    base = facts.amount(iid, by)
+    if base is None and (needs_base or recorded):
+        later = sorted(y for y in recorded if y is not None and by < y < ey)
+        params["recorded"] = ", ".join(str(y) for y in later) or "—"
+        return Reason("no-base" if not later else "no-base-later", params)
+    if base is not None and len(figures) == 1 and base.face > 0:
+        params["base"] = base.stated.text
+        end = facts.amount(iid, ey)
+        if level is not None and end is not None:
+            r = engine.annual_rate(base.face, end.face, ey - by)
+            if r.ok:
+                words = fmt.growth_words(float(r.value), 2)
+                return Reason("level-only", params | {"rate": words["en"], "rate_zh": words["zh"]})
+        if growth is not None and growth.annual is not None:
+            g = engine.grow(base.face, growth.annual.figure.value / 100, ey - by)
+            if g.ok:
+                unit = plan.indicators[iid].unit
+                dec = fmt.decimals_in(base.stated.figure, unit) + 1
+                return Reason(
+                    "rate-only", params | {"level": fmt.amount(float(g.value), unit, dec)}
+                )
+    if len(figures) <= 1:
+        return Reason("single-figure", params)
+    return Reason("no-relation", params)
+
+
+def target_figures(plan: Plan, iid: str) -> list[Stated]:
+    """Every figure targets.yaml states for `iid`."""
+    st = plan.target(iid)
+    out: list[Stated] = []
+    if st.level is not None:
+        out.extend(st.level.figures)
+    if st.growth is not None:
+        out.extend(s for s in (st.growth.annual, st.growth.total) if s is not None)
+    if st.cumulative is not None:
+        out.extend(st.cumulative.amounts)
+    out.extend(sc.value for sc in plan.shares if sc.indicator == iid and sc.scope == "target")
+    out.extend(p.change for p in plan.points_of(iid) if p.scope == "target")
+    return out
+
+
+def counts(rows: list[TargetRow]) -> dict[str, int]:
+    """How many targets have each status."""
+    out = dict.fromkeys(STATUSES, 0)
+    for r in rows:
+        out[r.status] += 1
+    return out

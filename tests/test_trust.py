@@ -1,0 +1,374 @@
+"""Trust: a target is consistent only when some relation was checked; figures are never misread.
+
+Each situation of issue 8 as a small plan, with the verdict it must get. Numbers by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ezplan import rules
+from ezplan.cli import main
+from ezplan.errors import InputError
+from ezplan.loader import load_plan
+from ezplan.report import report
+from tests.conftest import write_plan
+
+
+def checked(d):
+    return report(load_plan(d))
+
+
+def by_id(rep, check, indicator=None):
+    return [f for f in rep.findings if f.check == check and f.indicator == indicator]
+
+
+def row(rep, iid):
+    return next(r for r in rep.rows if r.indicator == iid)
+
+
+# --- three verdicts ---------------------------------------------------------------------------
+
+
+def test_a_level_alone_is_not_checkable_and_the_note_says_what_it_implies(tmp_path):
+    # 100亿元 in 2020, 150亿元 in 2025 and nothing else: no relation to check.
+    # (150/100)^(1/5) − 1: ln 1.5 = 0.405465, /5 = 0.081093, e^ − 1 = 8.45%
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 销售额, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 150亿元}\n",
+    )
+    rep = checked(d)
+    assert row(rep, "x").status == "not_checkable"
+    (f,) = by_id(rep, "unchecked", "x")
+    assert f.message_id == "level-only" and "8.45% a year" in f.message("en")
+    assert rep.summary_line("en").startswith("1 target: 0 consistent, 1 not checkable")
+
+
+def test_consistent_names_the_relations_checked(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 销售额, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 161亿元, annual: 10%, total: 增长61%}\n",
+    )
+    r = row(checked(d), "x")
+    assert r.status == "consistent"
+    assert set(r.checks) == {"level-rate", "level-growth", "growth-rate"}
+
+
+def test_verdicts_in_every_machine_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_plan(
+        tmp_path / "p",
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 100亿元}}\n"
+        "  y: {name: 乙, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 161亿元, annual: 10%}\n  y: {level: 120亿元}\n",
+    )
+    run = CliRunner()
+    js = json.loads(run.invoke(main, ["check", "p", "--format", "json"]).stdout)
+    verdicts = {t["indicator"]: t["verdict"] for t in js["summary"]["targets"]}
+    assert verdicts == {"x": "consistent", "y": "not_checkable"}
+    y = next(t for t in js["summary"]["targets"] if t["indicator"] == "y")
+    assert y["reason"]["code"] == "level-only" and y["checks"] == []
+
+    junit = ET.fromstring(run.invoke(main, ["check", "p", "--format", "junit"]).stdout)
+    assert junit.get("skipped") == "1"
+    assert junit.find(".//testcase[@name='y 乙']/skipped") is not None
+
+    sarif = json.loads(run.invoke(main, ["check", "p", "--format", "sarif"]).stdout)
+    targets = sarif["runs"][0]["properties"]["targets"]
+    assert [t["verdict"] for t in targets] == ["consistent", "not_checkable"]
+
+    # Not checkable is not a failure by default; under --strict it is, unless configured.
+    assert run.invoke(main, ["check", "p"]).exit_code == 0
+    assert run.invoke(main, ["check", "p", "--strict"]).exit_code == 1
+    assert run.invoke(main, ["check", "p", "--strict", "--no-strict-unchecked"]).exit_code == 0
+    (tmp_path / "ezplan.toml").write_text("strict = true\nstrict_unchecked = false\n")
+    assert run.invoke(main, ["check", "p"]).exit_code == 0
+    strict = ET.fromstring(run.invoke(main, ["check", "p", "--format", "junit"]).stdout)
+    assert strict.get("failures") == "0"
+
+
+# --- plausibility: unit slips -----------------------------------------------------------------
+
+
+def test_a_bare_number_typed_for_trillions(tmp_path):
+    # 3.5 (read as 3.5亿元) against 31000亿元: (3.5/31000)^(1/5) − 1 = −83.76%;
+    # as 3.5万亿元 = 35000亿元: (35000/31000)^(1/5) − 1: ln 1.129032 = 0.121361, /5, e^ − 1 = 2.46%
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  gdp: {name: 地区生产总值, unit: 亿元, levels: {2020: 31000亿元}}\n",
+        "targets:\n  gdp: {level: 3.5}\n",
+    )
+    rep = checked(d)
+    (f,) = by_id(rep, "plausibility", "gdp")
+    assert f.message_id == "slip" and f.data["suggestion"] == "3.5万亿元"
+    assert "-83.76% a year" in f.message("en") and "2.46% a year" in f.message("en")
+    assert "下降83.76%" in f.message("zh")
+    assert row(rep, "gdp").status == "warning"
+
+
+def test_a_base_typed_in_wan_yuan(tmp_path):
+    # 326.57万元 = 0.032657亿元 → 500亿元 is ×15310.7, +587% a year; in 亿元 it is 8.89% a year.
+    # The base is written in another unit than the indicator's, so it is the likely slip.
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 社零额, unit: 亿元, levels: {2020: 326.57万元}}\n",
+        "targets:\n  x: {level: 500亿元}\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "x")
+    assert f.data["suggestion"] == "326.57亿元"
+    assert "8.89% a year" in f.message("en")
+
+
+def test_a_target_in_dollars_meant_in_yuan(tmp_path):
+    # 420亿美元 × 6.9 = 2898亿元 against 300亿元: ×9.66 in five years, 57.40% a year (above
+    # 40%); as 420亿元: 1.4^(1/5) − 1 = 6.96%
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  t: {name: 外贸进出口总额, unit: 亿元, levels: {2020: 300亿元}}\n",
+        "targets:\n  t: {level: 420亿美元}\n",
+        head="plan:\n  name: 测试\n  period: 2021-2025\n  exchange_rate: 6.9元\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "t")
+    assert f.data["suggestion"] == "420亿元" and "6.96% a year" in f.message("en")
+
+
+def test_a_rate_against_the_direction(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, direction: up, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {annual: -8%}\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "x")
+    assert f.message_id == "direction" and "下降8%" in f.message("zh")
+
+
+def test_the_band_can_be_widened_per_indicator(tmp_path):
+    # 10 → 100 in five years is 10^(1/5) − 1 = 58.49% a year: outside −20%…40%, inside …60%
+    base = "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 10亿元}%s}\n"
+    d = write_plan(tmp_path / "a", base % "", "targets:\n  x: {level: 100亿元, annual: 58.5%}\n")
+    assert [f.message_id for f in by_id(checked(d), "plausibility", "x")] == [
+        "target-rate",
+        "stated-rate",
+    ]
+    d = write_plan(
+        tmp_path / "b",
+        base % ", plausible_rate: [-10%, 60%]",
+        "targets:\n  x: {level: 100亿元, annual: 58.5%}\n",
+    )
+    assert by_id(checked(d), "plausibility", "x") == []
+
+
+def test_a_share_above_the_whole(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  a: {name: 甲, unit: 亿元}\n  b: {name: 乙, unit: 亿元}\n",
+        "targets:\n  a: {share: {of: b, value: 120%}}\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "a")
+    assert f.message_id == "share-over-100"
+
+
+def test_history_falls_are_not_implausible_but_history_slips_are(tmp_path):
+    # 2019 → 2020 −38% (as Ezhou's trade in 2020) is history; 2019 in 万 for 亿 is a slip
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  t: {name: 外贸, unit: 亿美元, levels: {2019: 6.7968亿美元, 2020: "
+        "4.208亿美元}}\n  u: {name: 外资, unit: 亿美元, levels: {2019: 5.1万美元, 2020: "
+        "5.3亿美元}}\n",
+        "targets: {}\n",
+    )
+    rep = checked(d)
+    assert by_id(rep, "plausibility", "t") == []
+    (f,) = by_id(rep, "plausibility", "u")
+    assert f.data["suggestion"] == "5.1亿美元" and f.scope == "history"
+
+
+# --- both files as one plan -------------------------------------------------------------------
+
+
+def test_a_misspelt_target_id_names_the_baseline(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  exports: {name: 出口总额, unit: 亿美元, levels: {2020: 5亿美元}}\n",
+        "targets:\n  export: {name: 出口, unit: 亿美元, level: 8亿美元}\n",
+    )
+    with pytest.raises(InputError) as e:
+        load_plan(d)
+    assert "did you mean 'exports' (出口总额)?" in e.value.message
+    assert (e.value.mark.line, e.value.mark.column) == (5, 3)
+
+
+def test_an_undeclared_target_says_how_to_declare_it(tmp_path):
+    d = write_plan(tmp_path, "indicators: {}\n", "targets:\n  newone: {level: 1亿元}\n")
+    with pytest.raises(InputError) as e:
+        load_plan(d)
+    assert "not in baselines.yaml" in e.value.message and "name: and unit:" in e.value.message
+
+
+def test_a_target_named_like_a_baseline_under_another_id(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  exports: {name: 出口总额, unit: 亿美元}\n",
+        "targets:\n  out: {name: 出口总额, unit: 亿美元, level: 8亿美元}\n",
+    )
+    with pytest.raises(InputError, match="use the id 'exports'"):
+        load_plan(d)
+
+
+def test_a_misspelt_key_gets_a_did_you_mean(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元}\n",
+        "targets:\n  x: {level: 1亿元, anual: 10%}\n",
+    )
+    with pytest.raises(InputError, match="did you mean 'annual'"):
+        load_plan(d)
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def test_a_period_off_by_one_is_named(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 161亿元, annual: 10%}\n",
+        head="plan:\n  name: 测试\n  period: 2020-2025\n",
+    )
+    rep = checked(d)
+    (w,) = by_id(rep, "period")
+    assert "2021-2025" in w.message("en") and (w.mark.line, w.mark.column) == (3, 11)
+    (n,) = by_id(rep, "unchecked", "x")
+    assert n.message_id == "no-base-later" and "2021-2025" in n.message("en")
+    assert row(rep, "x").status == "not_checkable"
+
+
+def test_a_level_only_target_keeps_its_own_period(tmp_path):
+    # period 2016-2020 → base year 2015: 100 → 150 is 8.45% a year (see above), so the target
+    # is measured from 2015, not from the plan's 2020.
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2015: 100亿元, 2020: 900亿元}}\n",
+        "targets:\n  x: {period: 2016-2020, level: 150亿元}\n",
+    )
+    r = row(checked(d), "x")
+    assert (r.base_year, r.end_year, r.base.text) == (2015, 2020, "100亿元")
+
+
+# --- percentage points ------------------------------------------------------------------------
+
+RATIO = "indicators:\n  u:\n    name: 城镇化率\n    unit: '%'\n    levels: {2020: 41%}\n"
+
+
+@pytest.mark.parametrize(
+    ("level", "verdict"),
+    [
+        # [40.5, 41.5] + [4.5, 5.5] = [45, 47]: 46% fits; 45% only within rounding (41 + 5 = 46,
+        # 45 − 5 = 40, 45 − 41 = 4: no figure reproduced); 48% not at all
+        ("46%", None),
+        ("45%", ("warning", "points-rounding")),
+        ("48%", ("error", "points-mismatch")),
+    ],
+)
+def test_points_change_against_levels(tmp_path, level, verdict):
+    d = write_plan(tmp_path, RATIO, f"targets:\n  u: {{level: {level}, change: 提高5个百分点}}\n")
+    found = [(f.severity.label, f.message_id) for f in by_id(checked(d), "share", "u")]
+    assert found == ([verdict] if verdict else [])
+
+
+def test_a_past_change_in_points_is_recorded_and_checked(tmp_path):
+    # 56.1 + 4.5 = 60.6 ✓; against 61.6: [56.05 + 4.45, 56.15 + 4.55] = [60.5, 60.7] ∌ 61.6
+    b = (
+        "indicators:\n  u:\n    name: 城镇化率\n    unit: '%'\n    levels: {2015: 56.1%, "
+        "2020: LEVEL}\n    growth:\n      - {period: 2016-2020, change: 提高4.5个百分点}\n"
+    )
+    ok = write_plan(tmp_path / "a", b.replace("LEVEL", "60.6%"), "targets: {}\n")
+    assert by_id(checked(ok), "share", "u") == []
+    bad = write_plan(tmp_path / "b", b.replace("LEVEL", "61.6%"), "targets: {}\n")
+    (f,) = by_id(checked(bad), "share", "u")
+    assert (f.severity.label, f.scope) == ("error", "history")
+
+
+def test_ratio_milestones_are_linear_in_points(tmp_path):
+    from ezplan.facts import Facts
+    from ezplan.milestones import build
+    from ezplan.progress import assess
+
+    b = RATIO.replace("{2020: 41%}", "{2020: 41.0%, 2022: 42.0%}")
+    d = write_plan(tmp_path, b, "targets:\n  u: {level: 46.0%, change: 提高5个百分点}\n")
+    plan = load_plan(d)
+    (m,) = build(plan, Facts(plan))
+    assert m.required == pytest.approx([41, 42, 43, 44, 45, 46])  # +1 point a year
+    (p,) = assess([m])
+    # 1 point in 2 years = 0.5 a year, against 1 a year required: ratio 0.5 → limited progress
+    assert p.points and p.achieved_rate == pytest.approx(0.5) and p.ratio == pytest.approx(0.5)
+    assert p.status == "limited" and p.gap == pytest.approx(-1.0)
+
+
+# --- quotes, real growth ----------------------------------------------------------------------
+
+
+def test_a_figure_must_be_in_its_quote(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 出口, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x:\n    annual: {value: 10％, quote: 出口年均增长8%左右}\n"
+        "    level: {value: 4208万元, quote: 达到0.4208亿元}\n",
+    )
+    (f,) = by_id(checked(d), "quote", "x")
+    assert f.params["figure"] == "10％" and f.params["numbers"] == "8"
+
+
+def test_an_unmarked_gdp_rate_hints_at_comparable_prices(tmp_path):
+    # 100 × 1.06^5 = 133.82, not 140 (which needs 6.96% a year): current-price levels vs a rate
+    # that is, by convention, at comparable prices
+    b = "indicators:\n  gdp: {name: 地区生产总值, unit: 亿元, levels: {2020: 100亿元}}\n"
+    t = "targets:\n  gdp: {level: 140亿元, annual: 6%}\n"
+    (f,) = by_id(checked(write_plan(tmp_path / "a", b, t)), "level-rate", "gdp")
+    assert "comparable prices" in f.message("en") and "可比价" in f.message("zh")
+    head = "plan:\n  name: 测试\n  period: 2021-2025\n  constant_prices: [gdp]\n"
+    rep = checked(write_plan(tmp_path / "b", b, t, head=head))
+    assert by_id(rep, "level-rate", "gdp") == []
+    assert by_id(rep, "constant-prices", "gdp")[0].message_id == "not-compared"
+    assert row(rep, "gdp").reason.code == "constant-prices"
+
+
+# --- property: consistent plans stay clean, slips are always caught ---------------------------
+
+
+def _plan(base: float, rate_tenths: int, slip: float = 1.0) -> tuple[str, str]:
+    rate = rate_tenths / 10  # a rate as planners write it: 7.5%
+    end = base * (1 + rate / 100) ** 5
+    b = f"indicators:\n  x: {{name: 甲, unit: 亿元, levels: {{2020: {base:.2f}亿元}}}}\n"
+    unit = {1.0: "亿元", 1e4: "万亿元", 1e-4: "万元"}[slip]
+    t = f"targets:\n  x: {{level: {end:.1f}{unit}, annual: {rate:.1f}%}}\n"
+    return b, t
+
+
+@given(st.floats(min_value=10, max_value=50000), st.integers(min_value=-150, max_value=350))
+def test_generated_consistent_plans_raise_no_error_and_no_plausibility_warning(
+    tmp_path_factory, base, rate_tenths
+):
+    d = write_plan(tmp_path_factory.mktemp("g"), *_plan(base, rate_tenths))
+    found = rules.run(load_plan(d))
+    assert not [f for f in found if f.severity.label == "error"]
+    assert not [f for f in found if f.check == "plausibility"]
+
+
+@given(
+    st.floats(min_value=10, max_value=50000),
+    st.integers(min_value=-150, max_value=350),
+    st.sampled_from([1e4, 1e-4]),
+)
+def test_a_wan_yi_slip_always_gets_a_plausibility_warning(tmp_path_factory, base, rate, slip):
+    d = write_plan(tmp_path_factory.mktemp("s"), *_plan(base, rate, slip))
+    found = [f for f in rules.run(load_plan(d)) if f.check == "plausibility"]
+    assert [f.message_id for f in found] == ["slip"]
