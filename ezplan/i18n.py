@@ -21,6 +21,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ok": {"en": "ok", "zh": "一致"},
     "consistent": {"en": "consistent", "zh": "一致"},
     "not_checkable": {"en": "not checkable", "zh": "无法核对"},
+    "checks": {"en": "Checked by / why not", "zh": "核对依据 / 无法核对原因"},
     "cumulative": {"en": "累计", "zh": "累计"},
     "summary": {
         "en": "{targets}: {consistent} consistent, {unchecked} not checkable, {warned} with "

@@ -48,6 +48,9 @@ class TargetRow:
     checks: tuple[str, ...]  # the rules that judged a relation of this target
     reason: Reason | None  # why it is not checkable
 
+    def label(self, lang: str) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
+
     @property
     def status(self) -> str:
         if self.verdict is not None and self.verdict > Severity.NOTE:

@@ -114,3 +114,115 @@ def test_units_convert_within_a_dimension_only():
         parse_unit("亿元").factor_to(parse_unit("亿美元"))
     with pytest.raises(ValueError, match="unknown unit"):
         parse_unit("亿英镑")
+
+
+# --- forms plans and bulletins write (issue 8) and figures read exactly or refused (issue 11) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "interval"),
+    [
+        ("超300亿元", Comparator.AT_LEAST, (299.5, math.inf)),
+        # 近: just below — down to 5% below (800000 × 0.95 = 760000), up to the rounding above
+        ("近800000㎡", Comparator.NEARLY, (760000, 800000.5)),
+        ("800000m²", Comparator.EXACT, (799999.5, 800000.5)),
+    ],
+)
+def test_bounds_as_bulletins_write_them(text, comparator, interval):
+    f = parse_figure(text)
+    assert f.comparator is comparator and f.interval() == pytest.approx(interval)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "base_year", "year_on_year"),
+    [
+        ("比上年增长8.5%", 8.5, None, True),
+        ("同比下降3%", -3, None, True),
+        ("较上年增长2倍", 2, None, True),
+        ("比2015年增长24.9%", 24.9, 2015, False),
+        ("较2020年增长2.4倍", 2.4, 2020, False),
+        ("是2020年的2.4倍", 2.4, 2020, False),
+    ],
+)
+def test_growth_with_its_base(text, value, base_year, year_on_year):
+    f = parse_figure(text)
+    assert f.value == pytest.approx(value)
+    assert (f.base_year, f.year_on_year) == (base_year, year_on_year)
+
+
+def test_doubling_any_number_of_times():
+    assert parse_figure("翻三番").factor() == 8.0
+    assert parse_figure("翻5番").factor() == 32.0  # 2^5
+    assert parse_figure("翻十番").factor() == 1024.0
+    for bad in ("翻0番", "翻21番", "翻几番"):
+        with pytest.raises(FigureError, match="翻N番"):
+            parse_figure(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("①161.05亿元", "CIRCLED DIGIT ONE"),  # NFKC would make it 1161.05
+        ("②100亿元", "CIRCLED DIGIT TWO"),
+        ("10²亿元", "SUPERSCRIPT TWO"),  # would be 102
+        ("1⁰%", "SUPERSCRIPT ZERO"),
+        ("翻٣番", "ARABIC-INDIC DIGIT THREE"),
+        ("1 61亿元", "a space inside a number"),  # would be 161
+        ("12 .5%", "a space inside a number"),
+        ("3.5万亿", "did you mean 3.5万亿元?"),
+        ("31000亿", "did you mean 31000亿元?"),
+        ("9999999999999999亿元", "more than 15 digits"),
+        ("10000000000000亿元", "too large"),  # 10¹³ × 10⁸ = 10²¹ 元
+        ("比2015年3%", "must be followed by a growth"),
+    ],
+)
+def test_figures_are_read_exactly_or_refused(text, words):
+    with pytest.raises(FigureError, match=words):
+        parse_figure(text)
+
+
+def test_spaces_around_words_are_fine():
+    assert parse_figure(" 约 210 亿元 ").value == 210
+
+
+def test_a_bare_magnitude_hints_the_indicators_unit():
+    with pytest.raises(FigureError, match="did you mean 5万美元"):
+        parse_figure("5万", parse_unit("亿美元"))
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "2021-2025",
+        "2021-2025年",
+        "2021年-2025年",
+        "2021年至2025年",
+        "2021——2025",
+        "2021－2025",
+        "2021—2025年",
+        "2021~2025",
+        "2021 - 2025",
+    ],
+)
+def test_period_forms(period):
+    from ezplan.schema import parse_period
+
+    assert parse_period(period) == (2020, 2025)
+
+
+@pytest.mark.parametrize("period", ["0001-0005", "2021-2301", "1900"])
+def test_periods_outside_plausible_years(period):
+    from ezplan.schema import parse_period
+
+    with pytest.raises(ValueError, match="outside the years"):
+        parse_period(period)
+
+
+def test_declines_read_as_declines():
+    from ezplan import fmt
+
+    assert fmt.growth_words(-0.226, 1) == {"en": "-22.6%", "zh": "下降22.6%"}
+    assert fmt.growth_words(0.0889, 2)["zh"] == "增长8.89%"
+    # 1 − 0.774 = 0.226: a factor below one is a 下降, never 增长-22.6%
+    assert fmt.figure_factor_text(parse_figure("下降22.6%"), 0.774) == "下降22.60%"
+    assert fmt.points_words(-0.5, 1) == {"en": "-0.5个百分点", "zh": "降低0.5个百分点"}

@@ -195,3 +195,33 @@ projects:
 
 def test_tabs_and_control_characters_are_yaml_errors(tmp_path):
     expect_error(tmp_path, "indicators:\n\tsales: 1\n", "targets: {}\n", 2, 1, "not valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("growth", "words"),
+    [
+        # 比2016年 names a base year, but 2016-2019 starts from 2015
+        ("{period: 2016-2019, total: 比2016年增长24.9%}", "measured from 2016"),
+        ("{period: 2016-2019, total: 比上年增长5%}", "a change over one year"),
+    ],
+)
+def test_a_growth_must_name_its_own_period(tmp_path, growth, words):
+    d = write_plan(
+        tmp_path,
+        f"indicators:\n  x:\n    name: 甲\n    unit: 亿元\n    growth:\n      - {growth}\n",
+        "targets: {}\n",
+    )
+    with pytest.raises(InputError, match=words):
+        load_plan(d)
+
+
+def test_a_growth_naming_its_period_loads(tmp_path):
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x:\n    name: 甲\n    unit: 亿元\n    growth:\n"
+        "      - {period: 2016-2019, total: 比2015年增长24.9%}\n"
+        "      - {period: 2020, total: 同比下降3%}\n",
+        "targets: {}\n",
+    )
+    plan = load_plan(d)
+    assert [(g.base_year, g.end_year) for g in plan.growth] == [(2015, 2019), (2019, 2020)]

@@ -160,7 +160,8 @@ def export(
         raise click.UsageError(
             f"cannot tell the format of {to}; use .csv, .xlsx, .json or .md or give --format"
         )
-    findings = report(plan).findings
+    checked = report(plan)
+    findings = checked.findings
     if fmt == "csv":
         content: str | bytes = mt.csv_text(ms, lang)
     elif fmt == "md":
@@ -168,12 +169,13 @@ def export(
     elif fmt == "json":
         import json
 
-        from ezplan.render.json_out import finding_dict
+        from ezplan.render.json_out import finding_dict, target_dict
 
         content = (
             json.dumps(
                 {
                     "plan": plan.name,
+                    "targets": [target_dict(r, lang) for r in checked.rows],
                     "milestones": mt.records(ms, progress),
                     "findings": [finding_dict(f, lang) for f in findings],
                 },
@@ -186,7 +188,7 @@ def export(
         from ezplan.render import xlsx
 
         try:
-            content = xlsx.workbook_bytes(ms, progress, findings, lang)
+            content = xlsx.workbook_bytes(ms, progress, findings, lang, checked.rows)
         except ImportError:
             click.echo(xlsx.HINT, err=True)
             sys.exit(EXIT_USAGE)

@@ -43,11 +43,10 @@ def _clean(value: Any) -> Any:
     return fmt.json_number(float(value))
 
 
-def _row(row: TargetRow, lang: str) -> dict[str, Any]:
+def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
     reason = None
     if row.reason is not None:
-        text = message_template("unchecked", row.reason.code, lang)
-        reason = {"code": row.reason.code, "message": text.format_map(_Blank(row.reason.params))}
+        reason = {"code": row.reason.code, "message": reason_text(row, lang)}
     return {
         "indicator": row.indicator,
         "name": row.name,
@@ -64,6 +63,14 @@ def _row(row: TargetRow, lang: str) -> dict[str, Any]:
         "checks": list(row.checks),
         "reason": reason,
     }
+
+
+def reason_text(row: TargetRow, lang: str) -> str:
+    """Why a target is not checkable, in words ("" when it is)."""
+    if row.reason is None:
+        return ""
+    text = message_template("unchecked", row.reason.code, lang)
+    return text.format_map(_Blank(row.reason.params))
 
 
 class _Blank(dict):
@@ -91,7 +98,7 @@ def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
         "base_year": plan.base_year,
         "target_year": plan.target_year,
         "files": {"baselines": plan.baselines_file, "targets": plan.targets_file},
-        "targets": [_row(r, lang) for r in result.report.rows],
+        "targets": [target_dict(r, lang) for r in result.report.rows],
     }
     return out
 

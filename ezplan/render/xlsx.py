@@ -14,6 +14,7 @@ from ezplan.i18n import t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
 from ezplan.render.milestone_tables import wide
+from ezplan.verdicts import TargetRow
 
 HINT = "writing .xlsx needs openpyxl: pip install 'ezplan[xlsx]'"
 
@@ -23,12 +24,19 @@ def _number_format(decimals: int | None) -> str:
 
 
 def workbook_bytes(
-    ms: list[Milestones], progress: list[Progress], findings: list[Finding], lang: str
+    ms: list[Milestones],
+    progress: list[Progress],
+    findings: list[Finding],
+    lang: str,
+    rows: list[TargetRow] | None = None,
 ) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
+    if rows is not None:
+        _targets(ws, rows, lang)
+        ws = wb.create_sheet()
     ws.title = "Milestones"
     headers, rows, decimals = wide(ms, lang)
     ws.append(headers)
@@ -98,6 +106,32 @@ def workbook_bytes(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _targets(ws: Any, rows: list[TargetRow], lang: str) -> None:
+    """One row per target with its verdict: consistent (and by which checks), not checkable (and
+    why), or its worst finding."""
+    from ezplan.render.json_out import reason_text
+
+    ws.title = "Targets"
+    keys = ["indicator", "base", "target", "stated_rate", "implied_rate", "verdict", "checks"]
+    headers = [t(k, lang).replace("\n", " ") for k in keys]
+    ws.append(headers)
+    for r in rows:
+        stated = " / ".join(s.text for s in (r.stated_rate, r.stated_total) if s)
+        ws.append(
+            [
+                r.label(lang),
+                f"{r.base.text} ({r.base_year})" if r.base else None,
+                " / ".join(s.text for s in r.target) + f" ({r.end_year})" if r.target else None,
+                stated or None,
+                r.implied_rate,
+                t(r.status, lang),
+                ", ".join(r.checks) or reason_text(r, lang),
+            ]
+        )
+        ws.cell(ws.max_row, 5).number_format = "0.00%"
+    _finish(ws, headers)
 
 
 def _finish(ws: Any, headers: list[str]) -> None:
