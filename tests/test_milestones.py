@@ -178,7 +178,9 @@ def test_export_xlsx_read_back(plan_dir, tmp_path):
     to = tmp_path / "m.xlsx"
     run("export", "--plan", str(plan_dir), "--to", str(to), "--lang", "en")
     wb = openpyxl.load_workbook(to)
-    assert wb.sheetnames == ["Milestones", "Progress", "Findings"]
+    assert wb.sheetnames == ["Targets", "Milestones", "Progress", "Findings"]
+    # x: level and rate checked; f: a rate and a sum with no base-year amount to start from
+    assert [c.value for c in wb["Targets"]["F"]][1:] == ["consistent", "not checkable"]
     ws = wb["Milestones"]
     assert ws.freeze_panes == "A2"
     assert ws.cell(1, 2).value == "Sales·required (亿元)"
