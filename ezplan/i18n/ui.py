@@ -1,10 +1,6 @@
-"""Interface words in Chinese and English. Rule messages live with their rules."""
+"""Interface words of the terminal views, in Chinese and English."""
 
 from __future__ import annotations
-
-import os
-
-LANGS = ("zh", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     "indicator": {"en": "Indicator", "zh": "指标"},
@@ -82,30 +78,3 @@ TEXT: dict[str, dict[str, str]] = {
     "x_share": {"en": "share of {of} in {year}", "zh": "{year}年占{of}比重"},
     "x_change": {"en": "change {span}", "zh": "{span}变化"},
 }
-
-
-def t(key: str, lang: str, **kw: object) -> str:
-    entry = TEXT[key]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**kw) if kw else text
-
-
-def counted(n: int, word: str, lang: str) -> str:
-    """3 errors, 1 warning in English; the bare number in Chinese, whose words carry no plural."""
-    if lang != "en":
-        return str(n)
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def plan_period(base_year: int, end_year: int, lang: str) -> str:
-    """规划期 2021—2025年（基期 2020年）: the years a plan runs over, and its base year."""
-    return t("period", lang, first=base_year + 1, end=end_year, base=base_year)
-
-
-def default_lang() -> str:
-    """zh when the locale is Chinese, else en."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"

@@ -1,0 +1,74 @@
+"""Line breaking for mixed Chinese and English text that never splits a number.
+
+Rich breaks lines at spaces and folds anything longer, which cuts Chinese sentences (no spaces)
+in the middle of a figure: ``（允许[7`` / ``9.0亿元, 82.7亿元]）``. Here a figure with its sign,
+unit or percent sign is one unbreakable piece; a Chinese sentence may break between any two
+characters except before closing punctuation (，。；：）] …) or after opening punctuation, as
+Chinese typesetting does (避头尾); English breaks at spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+# A figure: optional comparison or sign, digits with separators and decimals, then what belongs
+# to it — %, 倍, a magnitude and unit (亿元, 万美元, 个百分点 …), or a year's 年.
+_FIGURE = (
+    r"[≥≤<>±×~+\-−]?\s?\d[\d,.:]*(?:\s?[–—\-~至]\s?\d[\d,.]*)?"
+    r"(?:%|‰|倍|个百分点|[十百千万亿]*(?:美元|元|平方米|平方公里|公里|公顷|亩|吨|个|家|项|人|户|次|座"
+    r"|条|台|辆|所|件|种|批|年|月|日|米|㎡|m²|m))?"
+)
+_TOKEN = re.compile(
+    rf"(?P<space>\s+)|(?P<figure>{_FIGURE})|(?P<latin>[A-Za-z][\w'’.\-/]*)|(?P<other>.)",
+    re.DOTALL,
+)
+_NO_LINE_START = set("，。、；：？！）)]】》」』”’%,.;:!?…·—–-")
+_NO_LINE_END = set("（([【《「『“‘")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut into unbreakable pieces; True where a space precedes a piece."""
+    out: list[tuple[str, bool]] = []
+    space = False
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "space":
+            if "\n" in m.group():
+                out.append(("\n", False))
+                space = False
+            else:
+                space = bool(out)
+            continue
+        piece = m.group()
+        # keep closing punctuation with what it closes, opening with what it opens
+        if out and not space and (piece[0] in _NO_LINE_START or out[-1][0][-1] in _NO_LINE_END):
+            prev, sp = out.pop()
+            if prev != "\n":
+                out.append((prev + piece, sp))
+                continue
+            out.append((prev, sp))
+        out.append((piece, space))
+        space = False
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, numbers whole; a piece wider than a line (a long
+    URL) gets a line of its own rather than being cut."""
+    width = max(1, width)
+    lines: list[str] = []
+    line = ""
+    for piece, space in _pieces(text):
+        if piece == "\n":
+            lines.append(line)
+            line = ""
+            continue
+        joined = f"{line} {piece}" if line and space else line + piece
+        if cell_len(joined) <= width or not line:
+            line = joined
+        else:
+            lines.append(line.rstrip())
+            line = piece
+    lines.append(line.rstrip())
+    return lines
