@@ -45,14 +45,22 @@ class Finding:
     def __lt__(self, other: Finding) -> bool:
         return (self.key, self.message_id) < (other.key, other.message_id)
 
-    def message(self, lang: str = "en") -> str:
+    def message(self, lang: str = "en", glued: bool = False) -> str:
+        """The message in `lang`. Templates glue a year to its value with no-break spaces for
+        the terminal's line breaking (`glued`); everywhere else they are plain spaces."""
         from ezplan.rules import message_template
 
         params = {
             k: (v.get(lang) or v["en"]) if isinstance(v, dict) else v
             for k, v in self.params.items()
         }
-        return message_template(self.check, self.message_id, lang).format(**params)
+        text = message_template(self.check, self.message_id, lang).format(**params)
+        return text if glued else unglue(text)
+
+
+def unglue(text: str) -> str:
+    """No-break spaces (which keep a year with its value on the terminal) as plain spaces."""
+    return text.replace("\u00a0", " ")
 
 
 @dataclass(frozen=True)

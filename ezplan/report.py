@@ -10,7 +10,7 @@ from ezplan import rules
 from ezplan.discover import PlanRef
 from ezplan.errors import InputError
 from ezplan.facts import Facts
-from ezplan.findings import Finding, Severity, summary, worst
+from ezplan.findings import Finding, Severity, summary, unglue, worst
 from ezplan.i18n import counted, t
 from ezplan.loader import load_plan
 from ezplan.model import Plan
@@ -28,8 +28,8 @@ class Report:
     def worst(self) -> Severity | None:
         return worst(self.findings)
 
-    def summary_line(self, lang: str) -> str:
-        return summary_line(self.findings, self.rows, lang)
+    def summary_line(self, lang: str, glued: bool = False) -> str:
+        return summary_line(self.findings, self.rows, lang, glued)
 
 
 def check(
@@ -90,16 +90,18 @@ class Run:
     def rows(self) -> list[TargetRow]:
         return [row for r in self.results if r.report for row in r.report.rows]
 
-    def summary_line(self, lang: str) -> str:
-        return summary_line(self.findings, self.rows, lang)
+    def summary_line(self, lang: str, glued: bool = False) -> str:
+        return summary_line(self.findings, self.rows, lang, glued)
 
 
-def summary_line(findings: list[Finding], rows: list[TargetRow], lang: str) -> str:
+def summary_line(
+    findings: list[Finding], rows: list[TargetRow], lang: str, glued: bool = False
+) -> str:
     """6 targets: 2 consistent, 1 not checkable, 1 with warnings, 2 with errors; then the
     findings by severity (some are on baselines, not on targets)."""
     counts = summary(findings)
     status = verdict_counts(rows)
-    return t(
+    text = t(
         "summary",
         lang,
         targets=counted(len(rows), "target", lang),
@@ -111,6 +113,7 @@ def summary_line(findings: list[Finding], rows: list[TargetRow], lang: str) -> s
         warnings=counted(counts["warning"], "warning", lang),
         notes=counted(counts["note"], "note", lang),
     )
+    return text if glued else unglue(text)
 
 
 def load_finding(error: InputError) -> Finding:

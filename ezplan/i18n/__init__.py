@@ -36,7 +36,7 @@ def counted(n: int, word: str, lang: str) -> str:
     """3 errors, 1 warning in English; the bare number in Chinese, whose words carry no plural."""
     if lang != "en":
         return str(n)
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{n}\u00a0{word}" if n == 1 else f"{n}\u00a0{word}s"
 
 
 def plan_period(base_year: int, end_year: int, lang: str) -> str:

@@ -20,10 +20,11 @@ TEXT: dict[str, dict[str, str]] = {
     "checks": {"en": "Checked by / why not", "zh": "核对依据 / 无法核对原因"},
     "cumulative": {"en": "累计", "zh": "累计"},
     "summary": {
-        "en": "{targets}: {consistent} consistent, {unchecked} not checkable, {warned} with "
-        "warnings, {failed} with errors; {errors}, {warnings}, {notes} in all",
-        "zh": "{targets} 项目标：{consistent} 项一致，{unchecked} 项无法核对，{warned} 项有警告，"
-        "{failed} 项有错误；共 {errors} 个错误、{warnings} 个警告、{notes} 条提示",
+        "en": "{targets}: {consistent}\u00a0consistent, {unchecked}\u00a0not checkable, "
+        "{warned}\u00a0with warnings, {failed}\u00a0with errors; {errors}, {warnings}, {notes} "
+        "in all",
+        "zh": "{targets}项目标：{consistent}项一致，{unchecked}项无法核对，{warned}项有警告，"
+        "{failed}项有错误；共{errors}个错误、{warnings}个警告、{notes}条提示",
     },
     "period": {
         "en": "plan period {first}–{end} (base year {base})",

@@ -9,7 +9,7 @@ from rich.text import Text
 from ezplan import fmt
 from ezplan.i18n import t
 from ezplan.model import Plan, Stated
-from ezplan.render.text import MARK, STYLE, indented
+from ezplan.render.text import MARK, STYLE, indented, shown
 from ezplan.report import Report
 
 
@@ -48,37 +48,38 @@ def _interval(s: Stated) -> str:
 def render(report: Report, iid: str, console: Console, lang: str) -> None:
     plan = report.plan
     ind = plan.indicators[iid]
-    head = Text(f"{ind.name}", style="bold")
+    head = Text(shown(ind.name), style="bold")
     if ind.name_en:
-        head.append(f"  {ind.name_en}", style="dim")
+        head.append(f"  {shown(ind.name_en)}", style="dim")
     head.append(f"  [{iid}]  {t('unit', lang)}: {ind.unit}")
     console.print(head)
     if ind.parts:
-        console.print(f"  {t('parts', lang)}: {', '.join(ind.parts)}")
+        console.print(Text(f"  {t('parts', lang)}: {', '.join(ind.parts)}"))
     if ind.part_of:
-        console.print(f"  {t('part_of', lang)}: {ind.part_of}")
+        console.print(Text(f"  {t('part_of', lang)}: {ind.part_of}"))
     console.print(Text(t("stated", lang), style="bold underline"))
     for what, s in stated_figures(plan, iid, lang):
-        line = Text(f"  {s.mark}  ", style="bold")
+        line = Text(f"  {shown(str(s.mark))}  ", style="bold")
         line.append(f"{what}: ")
-        line.append(s.text, style="bold")
+        line.append(shown(s.text), style="bold")
         line.append(f"  {t('allows', lang)} {_interval(s)}", style="dim")
         console.print(line)
         if s.quote:
             # No space after the label: a Chinese sentence has none to break at, so a space
             # would push the whole quote onto the next line.
-            quote = Text(f"{t('quote', lang)}：{s.quote}", style="italic")
-            console.print(indented(quote, console, 6))
+            quote = f"{t('quote', lang)}：{shown(s.quote)}"
+            console.print(indented(quote, console, 6, "italic"))
         if s.note:
-            console.print(Text(f"      {t('note_label', lang)}: {s.note}", style="dim"))
+            note = f"{t('note_label', lang)}: {shown(s.note)}"
+            console.print(indented(note, console, 6, "dim"))
     mine = [f for f in report.findings if f.indicator == iid]
     console.print(Text(t("computations", lang), style="bold underline"))
     if not mine:
-        console.print(f"  {t('nothing_found', lang)}")
+        console.print(Text(f"  {t('nothing_found', lang)}"))
     for f in mine:
         line = Text(f"  {MARK[f.severity]} {t(f.severity.label, lang)}", style=STYLE[f.severity])
-        line.append(f"  {f.mark}  {f.check}", style="dim")
+        line.append(f"  {shown(str(f.mark))}  {f.check}", style="dim")
         console.print(line)
-        console.print(indented(Text(f.message(lang)), console))
+        console.print(indented(shown(f.message(lang, glued=True)), console))
         for i, step in enumerate(f.steps, 1):
-            console.print(Text(f"      {i}. {step}", style="dim"))
+            console.print(indented(f"{i}. {shown(step)}", console, 6, "dim"))

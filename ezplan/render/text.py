@@ -1,8 +1,16 @@
-"""The terminal view: a table of every target, then the findings, then a summary line."""
+"""The terminal view: a table of every target, then the findings, then a summary line.
+
+It reads the same at 60, 80 or 120 columns: numbers and verdicts are never split or cut. The
+table gives the indicator names whatever width the figures leave and wraps them; when the
+figures alone do not fit, each target becomes a short block of lines instead. Messages wrap
+between words and Chinese characters, never inside a figure. Plan text is shown as text, never
+read as markup, and control characters in it are shown escaped.
+"""
 
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -10,11 +18,23 @@ from rich.text import Text
 from ezplan import fmt
 from ezplan.findings import Finding, Severity, summary
 from ezplan.i18n import plan_period, t
+from ezplan.render.wrap import wrap
 from ezplan.report import Report, Run
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.NOTE: "i"}
+NAME_MIN = 10  # below this the table gives way to one block per target
+_GAP = 3  # cells between two columns: padding, the (blank) rule, padding
+
+
+def shown(text: str) -> str:
+    """Plan text for the terminal: control characters escaped, so no escape sequence from a
+    YAML string reaches the terminal and every line stays one line."""
+    return "".join(
+        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def verdict_text(row: TargetRow, lang: str) -> Text:
@@ -28,11 +48,11 @@ def verdict_text(row: TargetRow, lang: str) -> Text:
     return Text(f"{MARK[sev]} {t(sev.label, lang)}", style=STYLE[sev])
 
 
-def _row_cells(row: TargetRow, lang: str, years_in_header: bool) -> list[Text | str]:
-    name = row.name if lang == "zh" or not row.name_en else row.name_en
-    base = row.base.text if row.base else "—"
+def _cells(row: TargetRow, lang: str, years_in_header: bool) -> list[str]:
+    """base, target, stated, implied — each as lines of whole figures."""
+    base = shown(row.base.text) if row.base else "—"
     if row.target:
-        target = "\n".join(s.text for s in row.target)
+        target = "\n".join(shown(s.text) for s in row.target)
         if row.cumulative:
             target = f"{t('cumulative', lang)} {target}"
     else:
@@ -40,67 +60,132 @@ def _row_cells(row: TargetRow, lang: str, years_in_header: bool) -> list[Text | 
     if not years_in_header:
         base = f"{base} ({row.base_year})" if row.base else base
         target = f"{target} ({row.end_year})"
-    stated = row.stated_rate.text if row.stated_rate else "—"
-    if row.stated_total is not None:
-        stated = f"{stated}\n{row.stated_total.text}" if row.stated_rate else row.stated_total.text
+    stated = "\n".join(shown(s.text) for s in (row.stated_rate, row.stated_total) if s) or "—"
     implied = fmt.rate(row.implied_rate, 2) if row.implied_rate is not None else "—"
     if row.implied_bound and row.implied_rate is not None:
         implied = f"{row.implied_bound} {implied}"
-    return [name, base, target, stated, implied, verdict_text(row, lang)]
+    return [base, target, stated, implied]
 
 
-def targets_table(report: Report, lang: str) -> Table:
-    rows = report.rows
-    years = {(r.base_year, r.end_year) for r in rows}
+def _width(cell: str | Text) -> int:
+    return max(cell_len(line) for line in str(cell).split("\n"))
+
+
+def _headers(report: Report, lang: str) -> tuple[list[str], bool]:
+    years = {(r.base_year, r.end_year) for r in report.rows}
     in_header = len(years) == 1
-    by, ey = next(iter(years)) if in_header else (report.plan.base_year, report.plan.target_year)
+    base, target = t("base", lang), t("target", lang)
+    if in_header:
+        by, ey = next(iter(years))
+        base, target = f"{base} {by}", f"{target} {ey}"
+    heads = [base, target, t("stated_rate", lang), t("implied_rate", lang)]
+    return heads, in_header
+
+
+def _title(report: Report, lang: str) -> str:
     plan = report.plan
+    return f"{shown(plan.name)} · {plan_period(plan.base_year, plan.target_year, lang)}"
+
+
+def targets_view(report: Report, lang: str, width: int) -> list[Table | Text]:
+    """The targets as a table, or as blocks of lines where a table would cut a figure."""
+    heads, in_header = _headers(report, lang)
+    cells = [_cells(r, lang, in_header) for r in report.rows]
+    verdicts = [verdict_text(r, lang) for r in report.rows]
+    fixed = [
+        max([_width(h) for h in head.split("\n")] + [_width(c[i]) for c in cells])
+        for i, head in enumerate(heads)
+    ]
+    verdict_w = max([_width(t("verdict", lang))] + [_width(v) for v in verdicts])
+    name_w = width - sum(fixed) - verdict_w - _GAP * (len(heads) + 1)
+    if name_w >= NAME_MIN:
+        return [_table(report, lang, heads, cells, verdicts, fixed, verdict_w, name_w)]
+    return _blocks(report, lang, heads, cells, verdicts, width)
+
+
+def _table(
+    report: Report,
+    lang: str,
+    heads: list[str],
+    cells: list[list[str]],
+    verdicts: list[Text],
+    fixed: list[int],
+    verdict_w: int,
+    name_w: int,
+) -> Table:
+    names = [shown(r.label(lang)) for r in report.rows]
+    name_w = min(name_w, max([_width(t("indicator", lang))] + [_width(n) for n in names]))
     table = Table(
-        title=f"{plan.name} · {plan_period(plan.base_year, plan.target_year, lang)}",
+        title=_title(report, lang),
         box=box.SIMPLE_HEAD,
-        show_lines=False,
         expand=False,
         title_justify="left",
         pad_edge=False,
+        show_edge=False,
     )
-    table.add_column(t("indicator", lang), min_width=16, overflow="fold")
-    table.add_column(
-        f"{t('base', lang)} {by}" if in_header else t("base", lang), justify="right", no_wrap=True
-    )
-    table.add_column(
-        f"{t('target', lang)} {ey}" if in_header else t("target", lang),
-        justify="right",
-        no_wrap=True,
-    )
-    table.add_column(t("stated_rate", lang), justify="right", no_wrap=True)
-    table.add_column(t("implied_rate", lang), justify="right", no_wrap=True)
-    table.add_column(t("verdict", lang), no_wrap=True)
-    for row in rows:
-        table.add_row(*_row_cells(row, lang, in_header))
+    table.add_column(t("indicator", lang), width=name_w, no_wrap=True)
+    for head, w in zip(heads, fixed, strict=True):
+        table.add_column(head, justify="right", no_wrap=True, width=w)
+    table.add_column(t("verdict", lang), no_wrap=True, width=verdict_w)
+    for name, row_cells, verdict in zip(names, cells, verdicts, strict=True):
+        name_cell = Text("\n".join(wrap(name, name_w)))
+        table.add_row(name_cell, *(Text(c) for c in row_cells), verdict)
     return table
 
 
-def indented(text: Text, console: Console, indent: int = 4) -> Text:
-    """`text` wrapped to the console width with every line indented, no trailing spaces."""
-    width = max(20, console.width - indent)
+def _blocks(
+    report: Report,
+    lang: str,
+    heads: list[str],
+    cells: list[list[str]],
+    verdicts: list[Text],
+    width: int,
+) -> list[Text]:
+    """One block per target: its name and verdict, then `label: figures` lines."""
+    out = [Text(_title(report, lang), style="italic")]
+    labels = [h.replace("\n", " ") for h in heads]
+    for row, row_cells, verdict in zip(report.rows, cells, verdicts, strict=True):
+        block = Text()
+        for line in wrap(shown(row.label(lang)), max(NAME_MIN, width - _width(verdict) - 2)):
+            block.append(line + "\n", style="bold")
+        block.append("  ")
+        block.append_text(verdict)
+        for label, cell in zip(labels, row_cells, strict=True):
+            if cell == "—":
+                continue
+            text = f"{label}: {cell.replace(chr(10), ' · ')}"
+            for line in wrap(text, width - 4):
+                block.append(f"\n    {line}")
+        out.append(block)
+    return out
+
+
+def indented(text: str, console: Console, indent: int = 4, style: str = "") -> Text:
+    """`text` wrapped to the console width with every line indented, figures kept whole."""
     out = Text()
-    for i, line in enumerate(text.wrap(console, width)):
-        line.rstrip()
+    for i, line in enumerate(wrap(text, max(20, console.width - indent))):
         out.append("\n" if i else "")
-        out.append(" " * indent)
-        out.append_text(line)
+        out.append(" " * indent + line, style=style)
     return out
 
 
 def finding_text(f: Finding, lang: str, name: str | None, console: Console) -> Text:
     head = Text()
     head.append(f"{MARK[f.severity]} {t(f.severity.label, lang)}", style=STYLE[f.severity])
-    head.append(f"  {f.mark}", style="bold")
-    head.append(f"  {f.check}", style="dim")
-    if name:
-        head.append(f"  {name}")
+    where = f"  {shown(str(f.mark))}  {f.check}"
+    rest = f"  {shown(name)}" if name else ""
+    if cell_len(head.plain + where + rest) <= console.width:
+        head.append(f"  {shown(str(f.mark))}", style="bold")
+        head.append(f"  {f.check}", style="dim")
+        head.append(rest)
+    else:  # the name goes on its own line rather than being cut
+        head.append(f"  {shown(str(f.mark))}", style="bold")
+        head.append(f"  {f.check}", style="dim")
+        if name:
+            head.append("\n")
+            head.append_text(indented(shown(name), console, 2))
     head.append("\n")
-    head.append_text(indented(Text(f.message(lang)), console))
+    head.append_text(indented(shown(f.message(lang, glued=True)), console))
     return head
 
 
@@ -111,7 +196,9 @@ def by_severity(findings: list[Finding]) -> list[Finding]:
 
 def render_report(report: Report, console: Console, lang: str) -> None:
     if report.rows:
-        console.print(targets_table(report, lang))
+        for part in targets_view(report, lang, console.width):
+            console.print(part)
+        console.print()
     indicators = report.plan.indicators
     if report.findings:
         console.print(Text(t("findings", lang), style="bold underline"))
@@ -127,15 +214,15 @@ def render(run: Run, console: Console, lang: str) -> None:
 
     A plan that could not be read is reported by the caller on stderr; here it is skipped.
     """
-    shown = [r for r in run.results if r.report is not None]
-    for i, result in enumerate(shown):
+    shown_results = [r for r in run.results if r.report is not None]
+    for i, result in enumerate(shown_results):
         if len(run.results) > 1:
             if i:
                 console.print()
-            console.print(Text(f"── {result.name} ──", style="bold"))
+            console.print(Text(f"── {shown(result.name)} ──", style="bold"))
         assert result.report is not None
         render_report(result.report, console, lang)
     counts = summary(run.findings)
     style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
     console.print()
-    console.print(Text(run.summary_line(lang), style=style))
+    console.print(indented(run.summary_line(lang, glued=True), console, 0, style))

@@ -4,7 +4,8 @@ Rich breaks lines at spaces and folds anything longer, which cuts Chinese senten
 in the middle of a figure: ``（允许[7`` / ``9.0亿元, 82.7亿元]）``. Here a figure with its sign,
 unit or percent sign is one unbreakable piece; a Chinese sentence may break between any two
 characters except before closing punctuation (，。；：）] …) or after opening punctuation, as
-Chinese typesetting does (避头尾); English breaks at spaces.
+Chinese typesetting does (避头尾); English breaks at spaces. A no-break space (U+00A0) glues
+the pieces on either side: messages put one between a year and its value (2021 0.524亿美元).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from rich.cells import cell_len
 # A figure: optional comparison or sign, digits with separators and decimals, then what belongs
 # to it — %, 倍, a magnitude and unit (亿元, 万美元, 个百分点 …), or a year's 年.
 _FIGURE = (
-    r"[≥≤<>±×~+\-−]?\s?\d[\d,.:]*(?:\s?[–—\-~至]\s?\d[\d,.]*)?"
+    r"(?:[≥≤<>±×~+\-−] ?)?\d[\d,.:]*(?:[–—\-~至]\d[\d,.]*)?"
     r"(?:%|‰|倍|个百分点|[十百千万亿]*(?:美元|元|平方米|平方公里|公里|公顷|亩|吨|个|家|项|人|户|次|座"
     r"|条|台|辆|所|件|种|批|年|月|日|米|㎡|m²|m))?"
 )
 _TOKEN = re.compile(
-    rf"(?P<space>\s+)|(?P<figure>{_FIGURE})|(?P<latin>[A-Za-z][\w'’.\-/]*)|(?P<other>.)",
+    rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_FIGURE})|(?P<latin>[A-Za-z][\w'’.\-/]*)|"
+    r"(?P<other>.)",
     re.DOTALL,
 )
 _NO_LINE_START = set("，。、；：？！）)]】》」』”’%,.;:!?…·—–-")
@@ -31,7 +33,7 @@ _NO_LINE_END = set("（([【《「『“‘")
 def _pieces(text: str) -> list[tuple[str, bool]]:
     """The text cut into unbreakable pieces; True where a space precedes a piece."""
     out: list[tuple[str, bool]] = []
-    space = False
+    space = glue = False
     for m in _TOKEN.finditer(text):
         if m.lastgroup == "space":
             if "\n" in m.group():
@@ -41,6 +43,14 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
                 space = bool(out)
             continue
         piece = m.group()
+        if piece == "\u00a0" or glue:
+            if out and out[-1][0] != "\n":
+                prev, sp = out.pop()
+                out.append((prev + (" " if piece == "\u00a0" else piece), sp))
+                glue = piece == "\u00a0"
+                space = False
+                continue
+            glue = False
         # keep closing punctuation with what it closes, opening with what it opens
         if out and not space and (piece[0] in _NO_LINE_START or out[-1][0][-1] in _NO_LINE_END):
             prev, sp = out.pop()

@@ -175,7 +175,7 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
         like = c.amounts[0]
         shown = [show_amount(plan, c.indicator, float(v), like, 2) for v in yearly]
         path = ", ".join(
-            f"{y} {v}"
+            f"{y}\u00a0{v}"
             for y, v in zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True)
         )
         params = _common(c) | {"rate": stated_rate_words(g.annual), "base": shown[0], "path": path}

@@ -1,0 +1,84 @@
+"""The terminal view at 60, 80 and 120 columns, in Chinese and English: nothing cut, no figure
+split across lines, nothing wider than the terminal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from ezplan import rules
+from ezplan.cli import main
+from ezplan.loader import load_plan
+from ezplan.render.wrap import wrap
+from tests.conftest import ROOT
+
+# a figure as messages write it: 326.57亿元, 8.89%, 增长2.4倍, 2016–2019年
+FIGURE = re.compile(r"\d[\d,.]*(?:%|倍|个百分点|[万亿]*(?:美元|元))")
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return rules.run(load_plan(ROOT))
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_figure_whole_at_every_width(monkeypatch, findings, width, lang):
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(
+        main, ["check", "--lang", lang, "--no-color"], env={"COLUMNS": str(width)}
+    )
+    lines = r.stdout.splitlines()
+    assert max(cell_len(line.rstrip()) for line in lines) <= width
+    for f in findings:
+        for figure in FIGURE.findall(f.message(lang)):
+            assert any(figure in line for line in lines), (figure, width, lang)
+    plan = load_plan(ROOT)
+    for iid in plan.target_ids:
+        for lv in plan.levels:
+            if lv.indicator == iid and lv.scope == "target":
+                for s in lv.figures:
+                    assert any(s.text in line for line in lines), (s.text, width, lang)
+    if lang == "zh":  # the before-stop hook's check: no line ends inside a number
+        assert not [line for line in lines if re.search(r"[0-9.]$", line.rstrip())]
+
+
+def test_wrap_keeps_figures_and_closing_punctuation():
+    text = (
+        "由2016–2019年年均增长12.6%及2019年的421.86亿元推得262.43亿元"
+        "（允许[261.962亿元, 262.901亿元]）"
+    )
+    lines = wrap(text, 30)
+    assert lines == [
+        "由2016–2019年年均增长12.6%及",
+        "2019年的421.86亿元推得",
+        "262.43亿元（允许[261.962亿元,",
+        "262.901亿元]）",
+    ]
+    assert all(cell_len(line) <= 30 for line in lines)
+
+
+def test_no_break_space_glues_a_year_to_its_value():
+    assert wrap("then 2021\u00a00.524亿美元, 2022\u00a00.577亿美元", 22) == [
+        "then 2021 0.524亿美元,",
+        "2022 0.577亿美元",
+    ]
+
+
+def test_plan_text_is_never_markup(tmp_path, monkeypatch):
+    from tests.conftest import write_plan
+
+    monkeypatch.chdir(tmp_path)
+    write_plan(
+        tmp_path,
+        'indicators:\n  x: {name: "[red]销售额[/red] \\e[31m", unit: 亿元,\n'
+        "    levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 200亿元, annual: 10%}\n",
+    )
+    r = CliRunner().invoke(main, ["check", "--lang", "zh"], env={"COLUMNS": "100"})
+    assert r.exit_code == 1, r.output
+    assert "[red]销售额[/red]" in r.stdout and "\\x1b[31m" in r.stdout
+    assert "\x1b" not in r.stdout  # no escape sequence from the plan reaches the terminal
