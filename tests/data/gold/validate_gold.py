@@ -25,6 +25,7 @@ Checks, for every gold file <stem>.json:
   * every negative's text occurs in its line at its column, and no negative's
     column coincides with a figure's column.
 """
+
 import hashlib
 import json
 import os
@@ -32,82 +33,109 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(os.path.dirname(HERE), 'corpus')
+CORPUS = os.path.join(os.path.dirname(HERE), "corpus")
 
-KINDS = {'level', 'annual', 'total', 'cumulative', 'share', 'change_pp', 'change_abs', 'count'}
-YEAR_KINDS = {'level', 'share', 'count'}
-QUALIFIERS = {'exact', 'about', 'at_least', 'at_most', 'range'}
-ROLES = {'actual', 'target'}
-FIGURE_KEYS = ['line', 'column', 'indicator', 'kind', 'value', 'unit', 'qualifier', 'year', 'period',
-               'role', 'constant_prices', 'core', 'quote']
-PERIOD_RE = re.compile(r'^(\d{4})(-(\d{4}))?$')
+KINDS = {"level", "annual", "total", "cumulative", "share", "change_pp", "change_abs", "count"}
+YEAR_KINDS = {"level", "share", "count"}
+QUALIFIERS = {"exact", "about", "at_least", "at_most", "range"}
+ROLES = {"actual", "target"}
+FIGURE_KEYS = [
+    "line",
+    "column",
+    "indicator",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "period",
+    "role",
+    "constant_prices",
+    "core",
+    "quote",
+]
+PERIOD_RE = re.compile(r"^(\d{4})(-(\d{4}))?$")
 
 
 def recorded_hashes():
     """sha256 per file name, read from the table in SOURCES.md."""
     hashes = {}
-    path = os.path.join(CORPUS, 'SOURCES.md')
-    with open(path, encoding='utf-8') as fh:
+    path = os.path.join(CORPUS, "SOURCES.md")
+    with open(path, encoding="utf-8") as fh:
         for row in fh:
-            if not row.startswith('|'):
+            if not row.startswith("|"):
                 continue
-            cells = [c.strip().strip('`') for c in row.strip().strip('|').split('|')]
-            if len(cells) == 5 and re.fullmatch(r'[0-9a-f]{64}', cells[4]):
+            cells = [c.strip().strip("`") for c in row.strip().strip("|").split("|")]
+            if len(cells) == 5 and re.fullmatch(r"[0-9a-f]{64}", cells[4]):
                 hashes[cells[0]] = cells[4]
     return hashes
 
 
 def check_value_at(line, f):
-    col = f['column'] - 1
-    value = f['value']
-    if f['unit'] == '番':
-        if line[col:col + 1] != '翻':
-            return 'doubling figure: expected 翻 at column, found %r' % line[col:col + 3]
-        end = line.find('番', col + 1)
+    col = f["column"] - 1
+    value = f["value"]
+    if f["unit"] == "番":
+        if line[col : col + 1] != "翻":
+            return "doubling figure: expected 翻 at column, found %r" % line[col : col + 3]
+        end = line.find("番", col + 1)
         if end < 0 or end - col > 4:
-            return 'doubling figure: no 番 shortly after 翻'
-        written = line[col + 1:end]
-        written = written.replace('了', '')
+            return "doubling figure: no 番 shortly after 翻"
+        written = line[col + 1 : end]
+        written = written.replace("了", "")
         if written and value not in written:
-            return 'doubling figure: value %r not in %r' % (value, line[col:end + 1])
-        if not written and value != '一':
+            return "doubling figure: value %r not in %r" % (value, line[col : end + 1])
+        if not written and value != "一":
             return 'doubling figure 翻番 must have value "一"'
         return None
-    if f['qualifier'] == 'range':
-        first = re.split(r'[-—~～至到]', value)[0]
-        if line[col:col + len(first)] != first:
-            return 'range: first number %r not at column (found %r)' % (first, line[col:col + len(first)])
+    if f["qualifier"] == "range":
+        first = re.split(r"[-—~～至到]", value)[0]
+        if line[col : col + len(first)] != first:
+            return "range: first number %r not at column (found %r)" % (
+                first,
+                line[col : col + len(first)],
+            )
         return None
-    if line[col:col + len(value)] != value:
-        return 'value %r not at column (found %r)' % (value, line[col:col + len(value)])
+    if line[col : col + len(value)] != value:
+        return "value %r not at column (found %r)" % (value, line[col : col + len(value)])
     return None
 
 
 def check_document(gold_path, hashes):
     problems = []
-    with open(gold_path, encoding='utf-8') as fh:
+    with open(gold_path, encoding="utf-8") as fh:
         gold = json.load(fh)
     name = os.path.basename(gold_path)
-    doc = gold.get('document')
-    if doc != name[:-len('.json')] + '.md':
-        problems.append('%s: document %r does not match the gold file name' % (name, doc))
+    doc = gold.get("document")
+    if doc != name[: -len(".json")] + ".md":
+        problems.append("%s: document %r does not match the gold file name" % (name, doc))
         return problems, gold
     doc_path = os.path.join(CORPUS, doc)
     if not os.path.exists(doc_path):
-        problems.append('%s: corpus file %s missing' % (name, doc_path))
+        problems.append("%s: corpus file %s missing" % (name, doc_path))
         return problems, gold
-    with open(doc_path, 'rb') as fh:
+    with open(doc_path, "rb") as fh:
         raw = fh.read()
     digest = hashlib.sha256(raw).hexdigest()
     if hashes.get(doc) != digest:
-        problems.append('%s: sha256 %s of %s differs from SOURCES.md (%s)' % (name, digest, doc, hashes.get(doc)))
-    lines = raw.decode('utf-8').split('\n')
+        problems.append(
+            "%s: sha256 %s of %s differs from SOURCES.md (%s)"
+            % (name, digest, doc, hashes.get(doc))
+        )
+    lines = raw.decode("utf-8").split("\n")
 
-    scope = gold.get('scope')
-    if not isinstance(scope, list) or not scope or not all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) for x in r) and 1 <= r[0] <= r[1] <= len(lines)
-            for r in scope):
-        problems.append('%s: bad scope %r' % (name, scope))
+    scope = gold.get("scope")
+    if (
+        not isinstance(scope, list)
+        or not scope
+        or not all(
+            isinstance(r, list)
+            and len(r) == 2
+            and all(isinstance(x, int) for x in r)
+            and 1 <= r[0] <= r[1] <= len(lines)
+            for r in scope
+        )
+    ):
+        problems.append("%s: bad scope %r" % (name, scope))
         scope = []
 
     def in_scope(n):
@@ -115,108 +143,125 @@ def check_document(gold_path, hashes):
 
     seen = set()
     figure_cols = set()
-    for i, f in enumerate(gold.get('figures', [])):
-        where = '%s figure #%d (line %s, column %s)' % (name, i, f.get('line'), f.get('column'))
+    for i, f in enumerate(gold.get("figures", [])):
+        where = "%s figure #%d (line %s, column %s)" % (name, i, f.get("line"), f.get("column"))
         if list(f.keys()) != FIGURE_KEYS:
-            problems.append('%s: keys %r' % (where, list(f.keys())))
+            problems.append("%s: keys %r" % (where, list(f.keys())))
             continue
-        if not (isinstance(f['line'], int) and 1 <= f['line'] <= len(lines)):
-            problems.append('%s: line out of range' % where)
+        if not (isinstance(f["line"], int) and 1 <= f["line"] <= len(lines)):
+            problems.append("%s: line out of range" % where)
             continue
-        line = lines[f['line'] - 1]
-        if not (isinstance(f['column'], int) and 1 <= f['column'] <= len(line)):
-            problems.append('%s: column out of range' % where)
+        line = lines[f["line"] - 1]
+        if not (isinstance(f["column"], int) and 1 <= f["column"] <= len(line)):
+            problems.append("%s: column out of range" % where)
             continue
-        if not in_scope(f['line']):
-            problems.append('%s: line not within scope %r' % (where, scope))
-        for key in ('indicator', 'value', 'quote'):
+        if not in_scope(f["line"]):
+            problems.append("%s: line not within scope %r" % (where, scope))
+        for key in ("indicator", "value", "quote"):
             if not isinstance(f[key], str) or not f[key]:
-                problems.append('%s: empty or non-string %s' % (where, key))
-        if not isinstance(f['unit'], str):
-            problems.append('%s: unit must be a string' % where)
-        if f['kind'] not in KINDS:
-            problems.append('%s: kind %r' % (where, f['kind']))
-        if f['qualifier'] not in QUALIFIERS:
-            problems.append('%s: qualifier %r' % (where, f['qualifier']))
-        if f['role'] not in ROLES:
-            problems.append('%s: role %r' % (where, f['role']))
-        if not isinstance(f['constant_prices'], bool) or not isinstance(f['core'], bool):
-            problems.append('%s: constant_prices/core must be booleans' % where)
+                problems.append("%s: empty or non-string %s" % (where, key))
+        if not isinstance(f["unit"], str):
+            problems.append("%s: unit must be a string" % where)
+        if f["kind"] not in KINDS:
+            problems.append("%s: kind %r" % (where, f["kind"]))
+        if f["qualifier"] not in QUALIFIERS:
+            problems.append("%s: qualifier %r" % (where, f["qualifier"]))
+        if f["role"] not in ROLES:
+            problems.append("%s: role %r" % (where, f["role"]))
+        if not isinstance(f["constant_prices"], bool) or not isinstance(f["core"], bool):
+            problems.append("%s: constant_prices/core must be booleans" % where)
         # year / period
-        year, period = f['year'], f['period']
-        if f['kind'] in YEAR_KINDS:
+        year, period = f["year"], f["period"]
+        if f["kind"] in YEAR_KINDS:
             ok = (isinstance(year, int) and period is None) or (
-                year is None and isinstance(period, str) and PERIOD_RE.match(period) and '-' in period)
+                year is None
+                and isinstance(period, str)
+                and PERIOD_RE.match(period)
+                and "-" in period
+            )
         else:
             ok = year is None and isinstance(period, str) and PERIOD_RE.match(period) is not None
         if ok and isinstance(period, str):
             m = PERIOD_RE.match(period)
             ok = m.group(3) is None or int(m.group(1)) < int(m.group(3))
         if not ok:
-            problems.append('%s: year/period %r/%r inconsistent with kind %s' % (where, year, period, f['kind']))
+            problems.append(
+                "%s: year/period %r/%r inconsistent with kind %s" % (where, year, period, f["kind"])
+            )
         # quote and value
-        quote = f['quote']
+        quote = f["quote"]
         if quote not in line:
-            problems.append('%s: quote %r not in line' % (where, quote))
+            problems.append("%s: quote %r not in line" % (where, quote))
         else:
             covers = False
             start = line.find(quote)
             while start >= 0:
-                if start < f['column'] <= start + len(quote):
+                if start < f["column"] <= start + len(quote):
                     covers = True
                     break
                 start = line.find(quote, start + 1)
             if not covers:
-                problems.append('%s: no occurrence of the quote covers the column' % where)
+                problems.append("%s: no occurrence of the quote covers the column" % where)
         err = check_value_at(line, f)
         if err:
-            problems.append('%s: %s' % (where, err))
-        key = (f['line'], f['column'], f['indicator'])
+            problems.append("%s: %s" % (where, err))
+        key = (f["line"], f["column"], f["indicator"])
         if key in seen:
-            problems.append('%s: duplicate figure %r' % (where, key))
+            problems.append("%s: duplicate figure %r" % (where, key))
         seen.add(key)
-        figure_cols.add((f['line'], f['column']))
+        figure_cols.add((f["line"], f["column"]))
 
-    negatives = gold.get('negatives', [])
+    negatives = gold.get("negatives", [])
     if len(negatives) < 15:
-        problems.append('%s: only %d negatives (at least 15 expected)' % (name, len(negatives)))
+        problems.append("%s: only %d negatives (at least 15 expected)" % (name, len(negatives)))
     for i, n in enumerate(negatives):
-        where = '%s negative #%d (line %s, column %s)' % (name, i, n.get('line'), n.get('column'))
-        if sorted(n.keys()) != ['column', 'line', 'text', 'why']:
-            problems.append('%s: keys %r' % (where, sorted(n.keys())))
+        where = "%s negative #%d (line %s, column %s)" % (name, i, n.get("line"), n.get("column"))
+        if sorted(n.keys()) != ["column", "line", "text", "why"]:
+            problems.append("%s: keys %r" % (where, sorted(n.keys())))
             continue
-        if not (isinstance(n['line'], int) and 1 <= n['line'] <= len(lines)):
-            problems.append('%s: line out of range' % where)
+        if not (isinstance(n["line"], int) and 1 <= n["line"] <= len(lines)):
+            problems.append("%s: line out of range" % where)
             continue
-        line = lines[n['line'] - 1]
-        c = n['column'] - 1
-        if line[c:c + len(n['text'])] != n['text']:
-            problems.append('%s: text %r not at column (found %r)' % (where, n['text'], line[c:c + len(n['text'])]))
-        if (n['line'], n['column']) in figure_cols:
-            problems.append('%s: column coincides with a figure' % where)
-        if not n['why']:
-            problems.append('%s: empty why' % where)
+        line = lines[n["line"] - 1]
+        c = n["column"] - 1
+        if line[c : c + len(n["text"])] != n["text"]:
+            problems.append(
+                "%s: text %r not at column (found %r)"
+                % (where, n["text"], line[c : c + len(n["text"])])
+            )
+        if (n["line"], n["column"]) in figure_cols:
+            problems.append("%s: column coincides with a figure" % where)
+        if not n["why"]:
+            problems.append("%s: empty why" % where)
     return problems, gold
 
 
 def main():
     hashes = recorded_hashes()
-    files = sorted(f for f in os.listdir(HERE) if f.endswith('.json'))
+    files = sorted(f for f in os.listdir(HERE) if f.endswith(".json"))
     if not files:
-        print('no gold files found in', HERE)
+        print("no gold files found in", HERE)
         return 1
     all_problems = []
     for f in files:
         problems, gold = check_document(os.path.join(HERE, f), hashes)
         all_problems += problems
-        figs = gold.get('figures', [])
-        print('%-28s scope %-34s figures %4d  core %4d  negatives %3d  %s' % (
-            f, json.dumps(gold.get('scope')), len(figs), sum(1 for x in figs if x.get('core') is True),
-            len(gold.get('negatives', [])), 'OK' if not problems else '%d problem(s)' % len(problems)))
+        figs = gold.get("figures", [])
+        print(
+            "%-28s scope %-34s figures %4d  core %4d  negatives %3d  %s"
+            % (
+                f,
+                json.dumps(gold.get("scope")),
+                len(figs),
+                sum(1 for x in figs if x.get("core") is True),
+                len(gold.get("negatives", [])),
+                "OK" if not problems else "%d problem(s)" % len(problems),
+            )
+        )
     for p in all_problems:
-        print('  -', p)
+        print("  -", p)
     return 1 if all_problems else 0
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     sys.exit(main())
