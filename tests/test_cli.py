@@ -209,3 +209,24 @@ def test_explain_another_plan_and_bad_input(tmp_path):
     )
     r = CliRunner().invoke(main, ["explain", "x", "--plan", str(d)])
     assert r.exit_code == 2 and "targets.yaml:5:" in r.stderr and "Traceback" not in r.output
+
+
+def test_explain_finds_an_indicator_by_name(runner):
+    # by id, by the plan's name, by a part of it, by an abbreviation (characters in order)
+    for query in ["retail_sales", "社会消费品零售总额", "消费品零售", "社零"]:
+        r = runner.invoke(main, ["explain", query, "--lang", "en"])
+        assert r.exit_code == 0, (query, r.output)
+        assert "[retail_sales]" in r.stdout
+    r = runner.invoke(main, ["explain", "零售", "--lang", "en"])
+    assert r.exit_code == 2 and "names several indicators" in r.stderr
+    assert "retail_sales" in r.stderr and "online_retail" in r.stderr
+    r = runner.invoke(main, ["explain", "expots", "--lang", "zh"])
+    assert r.exit_code == 2 and "exports (出口总额)" in r.stderr
+
+
+def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "targets.yaml").is_file() and (tmp_path / "baselines.yaml").is_file()
+    assert CliRunner().invoke(main, ["check", "--strict"]).exit_code == 0

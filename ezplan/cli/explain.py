@@ -32,8 +32,12 @@ def explain(
     lang: str | None,
     no_color: bool,
 ) -> None:
-    """Show every figure of INDICATOR and the computation behind each finding on it."""
+    """Show every figure of INDICATOR and the computation behind each finding on it.
+
+    INDICATOR is an id (retail_sales), a name as the plan writes it (社会消费品零售总额) or an
+    unambiguous part of a name (社零, 零售总额)."""
     from ezplan import report as lib
+    from ezplan.lookup import NotFound, describe, find_indicator
     from ezplan.render import explain as view
 
     lang = lang or default_lang()
@@ -41,8 +45,12 @@ def explain(
         plan = lib.load_plan(path, baselines, targets)
     except InputError as e:
         fail(e)
-    if indicator not in plan.indicators:
-        known = ", ".join(sorted(plan.indicators))
-        click.echo(t("no_such_indicator", lang, id=indicator, known=known), err=True)
+    try:
+        iid = find_indicator(plan, indicator)
+    except NotFound as e:
+        shown = e.candidates or sorted(plan.target_ids)
+        listed = ", ".join(describe(plan, c) for c in shown)
+        key = "ambiguous_indicator" if e.ambiguous else "no_such_indicator"
+        click.echo(t(key, lang, id=indicator, known=listed or "—"), err=True)
         sys.exit(EXIT_USAGE)
-    view.render(lib.report(plan), indicator, console(no_color), lang)
+    view.render(lib.report(plan), iid, console(no_color), lang)

@@ -33,10 +33,11 @@ def list_rules(lang: str | None) -> None:
 
 
 @click.command()
-@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("directory", type=click.Path(file_okay=False), default=".")
 @click.option("--force", is_flag=True, help="Overwrite existing plan files.")
 def init(directory: str, force: bool) -> None:
-    """Write a commented template plan (both files) into DIRECTORY, ready for `ezplan check`."""
+    """Write a commented template plan (both files) into DIRECTORY (default: the current one),
+    ready for `ezplan check`."""
     from ezplan.template import write_template
 
     try:

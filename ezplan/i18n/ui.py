@@ -34,8 +34,12 @@ TEXT: dict[str, dict[str, str]] = {
     "computations": {"en": "Computations", "zh": "计算过程"},
     "allows": {"en": "allows", "zh": "允许"},
     "no_such_indicator": {
-        "en": "no indicator {id!r}; known: {known}",
-        "zh": "没有指标 {id!r}；已有：{known}",
+        "en": "no indicator {id!r} (by id or name); did you mean one of: {known}",
+        "zh": "没有指标“{id}”（按代码或名称）；是否是以下之一：{known}",
+    },
+    "ambiguous_indicator": {
+        "en": "{id!r} names several indicators: {known}; give the id or more of the name",
+        "zh": "“{id}”对应多个指标：{known}；请给出代码或更完整的名称",
     },
     "nothing_found": {"en": "no findings for this indicator", "zh": "该指标无问题与提示"},
     "unit": {"en": "unit", "zh": "单位"},

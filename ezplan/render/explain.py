@@ -48,11 +48,8 @@ def _interval(s: Stated) -> str:
 def render(report: Report, iid: str, console: Console, lang: str) -> None:
     plan = report.plan
     ind = plan.indicators[iid]
-    head = Text(shown(ind.name), style="bold")
-    if ind.name_en:
-        head.append(f"  {shown(ind.name_en)}", style="dim")
-    head.append(f"  [{iid}]  {t('unit', lang)}: {ind.unit}")
-    console.print(head)
+    title = shown(ind.name) + (f"  {shown(ind.name_en)}" if ind.name_en else "")
+    console.print(indented(f"{title}  [{iid}]  {t('unit', lang)}: {ind.unit}", console, 0, "bold"))
     if ind.parts:
         console.print(Text(f"  {t('parts', lang)}: {', '.join(ind.parts)}"))
     if ind.part_of:
