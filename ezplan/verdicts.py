@@ -25,7 +25,7 @@ class Reason:
     """Why a target cannot be checked: a message id of the `unchecked` rule and its params."""
 
     code: str
-    params: dict[str, str]
+    params: dict[str, str | dict[str, str]]  # a dict value holds the text per language
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,11 @@ def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
     by, ey = st.base_year, st.end_year
     figures = target_figures(plan, iid)
     shown = "、".join(s.text for s in figures)
-    params = {"figures": shown, "base_year": str(by), "end_year": str(ey)}
+    params: dict[str, str | dict[str, str]] = {
+        "figures": shown,
+        "base_year": str(by),
+        "end_year": str(ey),
+    }
     level = st.level
     if level is not None and plan.amount(level) is None:
         return Reason("no-exchange-rate", params | {"unit": str(plan.indicators[iid].unit)})
@@ -154,7 +158,7 @@ def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
             r = engine.annual_rate(base.face, end.face, ey - by)
             if r.ok:
                 words = fmt.growth_words(float(r.value), 2)
-                return Reason("level-only", params | {"rate": words["en"], "rate_zh": words["zh"]})
+                return Reason("level-only", params | {"rate": words})
         if growth is not None and growth.annual is not None:
             g = engine.grow(base.face, growth.annual.figure.value / 100, ey - by)
             if g.ok:
@@ -189,3 +193,24 @@ def counts(rows: list[TargetRow]) -> dict[str, int]:
     for r in rows:
         out[r.status] += 1
     return out
+
+
+def reason_text(row: TargetRow, lang: str) -> str:
+    """Why a target is not checkable, in words ("" when it is)."""
+    from ezplan.rules import message_template
+
+    if row.reason is None:
+        return ""
+    text = message_template("unchecked", row.reason.code, lang)
+    params = {
+        k: v.get(lang) or v["en"] if isinstance(v, dict) else v
+        for k, v in row.reason.params.items()
+    }
+    return text.format_map(_Blank(params))
+
+
+class _Blank(dict):
+    """Message params with any the reason does not carry left empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""

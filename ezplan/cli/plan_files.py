@@ -28,7 +28,7 @@ def list_rules(lang: str | None) -> None:
     lang = lang or default_lang()
     for r in rules.all_rules():
         click.echo(f"{r.code}: {r.title.get(lang, r.title['en'])}")
-        click.echo("    " + r.doc.replace("\n", "\n    ").rstrip())
+        click.echo("    " + r.doc_in(lang).replace("\n", "\n    ").rstrip())
         click.echo()
 
 

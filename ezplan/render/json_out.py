@@ -8,7 +8,8 @@ from typing import Any
 from ezplan import __version__, fmt
 from ezplan.findings import Finding, summary
 from ezplan.report import PlanResult, Run, TargetRow
-from ezplan.rules import message_template, title
+from ezplan.rules import title
+from ezplan.verdicts import reason_text
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
@@ -63,21 +64,6 @@ def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
         "checks": list(row.checks),
         "reason": reason,
     }
-
-
-def reason_text(row: TargetRow, lang: str) -> str:
-    """Why a target is not checkable, in words ("" when it is)."""
-    if row.reason is None:
-        return ""
-    text = message_template("unchecked", row.reason.code, lang)
-    return text.format_map(_Blank(row.reason.params))
-
-
-class _Blank(dict):
-    """Message params with any the reason does not carry left empty."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:

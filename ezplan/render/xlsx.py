@@ -14,7 +14,7 @@ from ezplan.i18n import t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
 from ezplan.render.milestone_tables import wide
-from ezplan.verdicts import TargetRow
+from ezplan.verdicts import TargetRow, reason_text
 
 HINT = "writing .xlsx needs openpyxl: pip install 'ezplan[xlsx]'"
 
@@ -111,8 +111,6 @@ def workbook_bytes(
 def _targets(ws: Any, rows: list[TargetRow], lang: str) -> None:
     """One row per target with its verdict: consistent (and by which checks), not checkable (and
     why), or its worst finding."""
-    from ezplan.render.json_out import reason_text
-
     ws.title = "Targets"
     keys = ["indicator", "base", "target", "stated_rate", "implied_rate", "verdict", "checks"]
     headers = [t(k, lang).replace("\n", " ") for k in keys]

@@ -2,7 +2,8 @@
 
 - ``CODE``: a stable kebab-case id (``level-rate``), used by --select/--ignore and in every output;
 - ``TITLE``: ``{"en": …, "zh": …}``, one line;
-- a docstring that is its user documentation (``ezplan rules`` prints it);
+- a docstring that is its user documentation (``ezplan rules`` prints it), and ``DOC_ZH``, the
+  same in Chinese;
 - ``MESSAGES``: message templates by id, ``{"en": …, "zh": …}``;
 - ``check(plan, facts)``: a generator of findings, computing all its cases as numpy arrays, and
   of a ``Checked`` for every relation it judged (so that "consistent" is earned, never assumed).
@@ -30,6 +31,10 @@ class Rule:
     title: dict[str, str]
     doc: str
     module: ModuleType
+
+    def doc_in(self, lang: str) -> str:
+        """The rule's documentation in `lang`."""
+        return getattr(self.module, "DOC_ZH", self.doc).strip() if lang == "zh" else self.doc
 
     @property
     def after(self) -> bool:
@@ -61,8 +66,12 @@ def all_rules() -> tuple[Rule, ...]:
 BUILTIN: dict[str, dict] = {
     "load": {
         "title": {"en": "Plan files that cannot be read", "zh": "无法读取的规划文件"},
-        "doc": "A plan file that is not readable, not UTF-8, not valid YAML or not of the plan's "
-        "shape. The message names the position and what would be accepted.",
+        "doc": {
+            "en": "A plan file that is not readable, not UTF-8, not valid YAML or not of the "
+            "plan's shape. The message names the position and what would be accepted.",
+            "zh": "无法读取的规划文件：不可读、不是 UTF-8、不是有效的 YAML，或不符合规划文件的结构。"
+            "消息指出位置以及可接受的写法。",
+        },
         "messages": {"load": {"en": "{message}", "zh": "{message}"}},
     }
 }
@@ -80,8 +89,11 @@ def title(code: str, lang: str) -> str:
     return t.get(lang) or t["en"]
 
 
-def doc(code: str) -> str:
-    return BUILTIN[code]["doc"] if code in BUILTIN else rule(code).doc
+def doc(code: str, lang: str = "en") -> str:
+    if code in BUILTIN:
+        d = BUILTIN[code]["doc"]
+        return d.get(lang) or d["en"]
+    return rule(code).doc_in(lang)
 
 
 def message_template(code: str, message_id: str, lang: str) -> str:

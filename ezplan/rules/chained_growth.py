@@ -26,6 +26,19 @@ from ezplan.rules._common import data_val, judge, overlap, within
 
 CODE = "chained-growth"
 TITLE = {"en": "Growth over sub-periods vs the whole period", "zh": "分段增速与全期增速"}
+DOC_ZH = """\
+分段增速与全期增速。
+
+相邻各分段的增长连乘必须等于全期增长：2016–2019年的增速与2020年的变化对比2016–2020年的增速；逐年
+变化对比多年变化。对同一指标中能被其他增长表述首尾相接覆盖的每个时期增长，比较各段倍数之积与全期
+倍数。
+
+- 错误：在舍入范围内连乘不能等于全期；
+- 警告：只在舍入范围内相符。
+
+例：2016–2019年年均增长12.6%、2020年下降22.6%，2016–2020年合计为1.2442倍，即年均4.47%；若规划写
+2016–2020年年均增长8%，则为错误。
+"""
 MESSAGES = {
     "mismatch": {
         "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}",

@@ -20,6 +20,14 @@ from ezplan.rules._common import level_pair, rate_words
 
 CODE = "constant-prices"
 TITLE = {"en": "Constant-price growth vs current-price levels", "zh": "可比价增速与现价水平"}
+DOC_ZH = """\
+可比价增速与现价水平。
+
+按可比价（不变价；constant_prices: true）表述的增速剔除了价格变化，而以亿元计的水平是现价，二者
+不可比，其他规则不作比较。本规则以提示说明这一点，并给出水平隐含的现价增速，使二者之差（大致为价
+格变化）一目了然——不作误报。规划可在 plan.constant_prices 中列出按统计惯例以可比价表述增速的指标
+（生产总值、增加值等）。
+"""
 MESSAGES = {
     "not-compared": {
         "en": "{growth} is at constant prices and is not compared with the current-price levels "

@@ -27,6 +27,18 @@ from ezplan.rules._common import data_val, judge, overlap, within
 
 CODE = "currency"
 TITLE = {"en": "Amounts in two currencies", "zh": "人民币与美元折算"}
+DOC_ZH = """\
+人民币与美元折算。
+
+规划以元和美元给出同一数额（82.6亿元，折合12亿美元）时，二者隐含一个汇率。同一规划中所有这样的数
+对都应在各自舍入范围内隐含同一汇率，并与规划声明的汇率（plan.exchange_rate）一致。
+
+- 错误：某数对的汇率不可能与声明的汇率或其他数对一致；
+- 警告：可以一致，但只在舍入范围内（按另一汇率折算该数字不能四舍五入为规划所写）；
+- 提示：规划未声明汇率时，各数对隐含的汇率。
+
+例：82.6亿元 = 12亿美元隐含1美元=6.883元，37.6亿元 = 5.46亿美元隐含6.886元；在舍入范围内一致。
+"""
 MESSAGES = {
     "mismatch": {
         "en": "{cny} = {usd} implies {rate}元 per 美元, which cannot agree with {ref_rate} "

@@ -35,6 +35,17 @@ from ezplan.rules._common import (
 
 CODE = "growth-rate"
 TITLE = {"en": "Total growth vs annual rate", "zh": "累计增幅与年均增速"}
+DOC_ZH = """\
+累计增幅与年均增速。
+
+同一表述同时给出全期增幅（增长24.9%、增长2.4倍）和年均增速（年均增长5.7%）时，年均增速按年数复合
+后必须等于全期增幅：(1 + 年均增速)^年数 = 倍数。无需水平，因此也能核对基期水平未列出的以往时期。
+
+- 错误：在舍入范围内增幅与增速不能相符。
+- 警告：只在舍入范围内相符。
+
+例：2015–2019年（4年）增长18.9%相当于年均增长4.42%，而非4.3%；年均增长4.3%对应增长18.3%：错误。
+"""
 MESSAGES = {
     "mismatch": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "

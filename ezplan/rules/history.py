@@ -28,6 +28,21 @@ from ezplan.rules._common import data_val, judge, overlap, show_like, within
 
 CODE = "history"
 TITLE = {"en": "Historical growth vs recorded levels", "zh": "历史增速与已知水平"}
+DOC_ZH = """\
+历史增速与已知水平。
+
+规划常以某时期的增长（比2015年增长24.9%，2016–2019年年均增长12.6%）报告以往成绩，但只给出一端的
+水平。这时增长意味着另一端的水平——例如规划从未写出的“十三五”基期2015年水平。本规则
+
+- 提示每个这样的表述推得的水平，便于对照统计年鉴；
+- 两个表述推得同一年份的水平时，核对二者是否一致：在舍入范围内不能一致为错误，仅在舍入范围内一致
+  为警告。
+
+两端水平都已记录时由 level-rate 和 level-growth 核对；推得的水平也用于 part-whole（2015年出口 +
+进口对比2015年外贸总额）。
+
+例：2019年421.86亿元、2016–2019年年均增长12.6%，推得2015年为262.4亿元。
+"""
 MESSAGES = {
     "implied": {
         "en": "the {year} level is not stated; {via} over {first}–{last} and {known} in "

@@ -41,6 +41,23 @@ from ezplan.rules._common import (
 
 CODE = "level-rate"
 TITLE = {"en": "Level vs annual rate", "zh": "水平与年均增速"}
+DOC_ZH = """\
+水平与年均增速（水平法）。
+
+规划同时给出期初水平、期末水平和期间年均增长时，三者必须相符：期初水平 × (1 + 年均增速)^年数 =
+期末水平。适用于目标（基期水平取自 baselines.yaml，目标水平与增速取自 targets.yaml），也适用于
+baselines.yaml 中所列的以往时期增长。
+
+- 错误：在各数字的舍入和界限范围内，找不到能相符的期初、期末与增速。
+- 警告：只在舍入范围内相符——水平推算的增速不能四舍五入为所述增速，所述增速推算的水平也不能四舍五
+  入为所述水平。
+
+按可比价表述的增速不与现价水平比较（见 constant-prices）。生产总值、增加值的增速未标注却与现价水
+平不符时，提示可能为可比价。
+
+例：2020年326.57亿元，2025年500亿元，年均增长10%——按10%增长，326.57亿元五年后为525.94亿元；达到
+500亿元只需年均增长8.89%：错误。
+"""
 MESSAGES = {
     "mismatch": {
         "en": "at {rate} a year, {base} ({base_year}) grows to {expected} by {end_year}, not "

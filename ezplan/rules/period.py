@@ -20,6 +20,17 @@ from ezplan.model import Plan
 
 CODE = "period"
 TITLE = {"en": "Plan period and base year", "zh": "规划期与基期"}
+DOC_ZH = """\
+规划期与基期。
+
+按统计用语，时期的基期是其首年的前一年：2021-2025从2020年水平起算，2016-2019从2015年起算。因此把
+“十四五”写成 2020-2025 会使基期成为2019年。baselines.yaml 记录了基期次年的水平、却没有基期本身的
+水平时，规划期很可能错了一年：本规则给出警告并指出可能的规划期——否则没有目标有基期水平，什么也核
+对不了。
+
+例：period: 2020-2025，记录有2020年水平而无2019年：警告，“规划期是否应为2021-2025（基期
+2020年）？”
+"""
 MESSAGES = {
     "off-by-one": {
         "en": "the period {period} has base year {base_year} (the year before its first), but "

@@ -38,11 +38,29 @@ from ezplan.units import MAGNITUDES, Unit
 
 CODE = "plausibility"
 TITLE = {"en": "Plausibility", "zh": "合理性"}
+DOC_ZH = """\
+合理性：彼此一致却不太可能是本意的数字。
+
+一致性核对发现不了没有其他数字牵制的单位错误：目标写成 level: 3.5（本意3.5万亿元），基期
+31000亿元，只会“推得”年均下降84%。本规则在以下情况给出警告：
+
+- 增速超出合理范围：所述年均增速、全期增幅对应的年均增速，或目标相对基期水平隐含的年均增速。默认
+  范围为每年−20%至+40%（五年内0.33倍至5.4倍），可在 plan.plausible_rate 或指标的 plausible_rate
+  中修改；
+- 同一指标的两个水平相差的倍数恰好可由单位错误解释——万与亿（10⁴倍）、元与亿元（10⁸倍）、美元与元
+  （汇率）——且更正后增速合理：消息指出可能的错误（“3.5 → 是否应为3.5万亿元？”），优先怀疑未写单
+  位的数字，其次是与指标单位不同的数字，再次是规划目标而非观测值。以往年份的水平只检查单位错误：
+  真实历史的降幅可以超出任何范围；
+- 数字与指标的 direction 相反（规划要求上升，却是下降的水平、负增速或下降，反之亦然）；
+- 占比超过100%。
+
+都是警告：数字可能无误，但值得规划人员复核。
+"""
 MESSAGES = {
     "slip": {
         "en": "{a} ({a_year}) to {b} ({b_year}){read} is {rate} a year, off by a factor of about "
-        "{factor}, as a slip between {slip} gives: did you mean {suggestion}? (then {fixed} a "
-        "year)",
+        "{factor}, as a slip between {slip} gives: {figure} → did you mean {suggestion}? (then "
+        "{fixed} a year)",
         "zh": "{a_year}年的{a}到{b_year}年的{b}{read}相当于年均{rate}，相差约{factor}倍，像是"
         "{slip}之误：{figure}是否应为{suggestion}？（则年均{fixed}）",
     },

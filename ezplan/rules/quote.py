@@ -27,6 +27,18 @@ from ezplan.units import MAGNITUDES
 
 CODE = "quote"
 TITLE = {"en": "Figures against their quotes", "zh": "数字与原文"}
+DOC_ZH = """\
+数字与原文。
+
+带有规划原句（quote:）的数字必须与原句一致：其数值必须出现在原句中。按数值比较，因此全角数字、千
+分位和数量单位的变化都能匹配（4.208亿美元与“42080万美元”相符），增长2.4倍与“2.4倍”相符——“倍”的哪
+种理解正确由 level-growth 判断。这样即使没有其他数字与之矛盾，抄录错误也能被发现。
+
+- 警告：数字在原句中找不到（消息列出原句中的数字）。
+
+例：value: 7.6亿元，原文“项目运营后预计年商品交易额可达7：6亿元”：原文中是7和6，不是7.6——抄录时
+作了猜测，应核实原文。
+"""
 MESSAGES = {
     "missing": {
         "en": "{figure} does not appear in its quote, which has {numbers}",

@@ -37,6 +37,18 @@ from ezplan.rules._common import (
 
 CODE = "share"
 TITLE = {"en": "Shares and percentage points", "zh": "占比与百分点"}
+DOC_ZH = """\
+占比与百分点。
+
+占比表述某年分子 ÷ 分母（网络零售额占社会消费品零售总额40%以上）。
+
+- 分子、分母水平都已知：在舍入和界限范围内不能相符为错误，仅在舍入范围内相符为警告。
+- 只知其一：提示占比对另一个的要求（40%以上、分母326.57亿元，意味着分子至少130.6亿元）。
+
+本身为比率（单位 %）的指标，目标“提高X个百分点”与其基期、目标年水平同样比较；只有基期水平时，提
+示推得的目标年水平。以往时期的百分点变化可在 baselines.yaml 的 growth 中以 change: 记录并同样核
+对。
+"""
 MESSAGES = {
     "mismatch": {
         "en": "{num} over {den} is {implied} in {year}, not {share}",

@@ -24,6 +24,17 @@ from ezplan.verdicts import target_figures, unchecked_reason
 
 CODE = "unchecked"
 TITLE = {"en": "Targets that cannot be checked", "zh": "无法核对的目标"}
+DOC_ZH = """\
+无法核对的目标。
+
+只有当目标的数字之间至少有一个关系真正被核对过（水平对增速、增幅对增速、分项对总量……），才称其
+“一致”。如果一个也核对不了——baselines.yaml 没有基期水平、只有一个数字、单位无法换算、可比价增速
+对现价水平——该目标的结论为“无法核对”，本规则以提示说明原因，使什么都没核对的规划不会显得没有问
+题。在 --strict 下，无法核对的目标也视为未通过，除非设置 strict_unchecked = false。
+
+例：period: 2020-2025 的基期为2019年（时期的基期是其首年的前一年）；若只记录了2020年水平，则没有
+目标能核对，提示建议规划期为2021-2025。
+"""
 AFTER = True  # runs after the other rules, on what they judged
 MESSAGES = {
     "no-base": {
@@ -53,7 +64,7 @@ MESSAGES = {
         "en": "not checkable: only the {end_year} level {figures} is stated; from {base} in "
         "{base_year} it means {rate} a year, which no stated rate or growth confirms",
         "zh": "无法核对：仅列出{end_year}年水平{figures}；相对{base_year}年的{base}意味着年均"
-        "{rate_zh}，但规划未列出可印证的增速或增幅",
+        "{rate}，但规划未列出可印证的增速或增幅",
     },
     "rate-only": {
         "en": "not checkable: only the rate {figures} is stated; from {base} in {base_year} it "

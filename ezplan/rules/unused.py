@@ -16,6 +16,13 @@ from ezplan.model import Plan
 
 CODE = "unused"
 TITLE = {"en": "Baseline indicators nothing uses", "zh": "未被使用的基期指标"}
+DOC_ZH = """\
+未被使用的基期指标。
+
+baselines.yaml 中既非目标、又不是其他指标的分项、总量或分母、也未列出任何时期增长或变化的指标，
+不参与任何关系，没有被核对。这往往没错（为备查而记录的成绩），有时却是疏漏（目标的代码拼写不
+同）。一条提示列出全部这类指标，便于读者分辨。
+"""
 MESSAGES = {
     "unused": {
         "en": "{count} indicator(s) of baselines.yaml take part in no target or relation, so "
