@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ezplan import __version__
-from ezplan.cli import analysts, check, explain, plan_files
+from ezplan.cli import analysts, check, explain, extract, plan_files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,5 +32,7 @@ for command in (
     plan_files.list_rules,
     plan_files.schema,
     plan_files.init,
+    extract.extract,
+    extract.scan,
 ):
     main.add_command(command)

@@ -1,0 +1,246 @@
+"""ezplan extract: the patterns of quantified statements, and their traps, in small documents."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ezplan.extract import Found, extract, figure_json
+from ezplan.figures import Kind
+
+
+def read(tmp_path: Path, text: str, suffix: str = ".txt") -> list[Found]:
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return extract(path).figures
+
+
+def one(figs: list[Found], value: str, kind: str | None = None) -> Found:
+    found = [f for f in figs if f.value == value and (kind is None or f.kind == kind)]
+    assert len(found) == 1, [(f.value, f.kind, f.indicator) for f in figs]
+    return found[0]
+
+
+def test_target_level_and_annual_rate(tmp_path):
+    figs = read(tmp_path, "到2025年，地区生产总值达到1200亿元，年均增长7%左右。\n")
+    level = one(figs, "1200")
+    assert (level.indicator, level.kind, level.unit, level.year, level.role) == (
+        "地区生产总值",
+        "level",
+        "亿元",
+        2025,
+        "target",
+    )
+    rate = one(figs, "7")
+    assert (rate.kind, rate.qualifier, rate.period) == ("annual", "about", (2021, 2025))
+    assert rate.indicator == "地区生产总值"  # carried from the clause before
+    assert any("subject carried" in r for r in rate.inferred)
+    # the column points at the number's first digit, 1-based
+    assert "到2025年，地区生产总值达到1200亿元"[level.column - 1 :].startswith("1200")
+
+
+def test_period_annual_and_cumulative(tmp_path):
+    figs = read(
+        tmp_path,
+        "2021年2月1日\n“十三五”期间，全市社会消费品零售总额年均增长12.6%，累计利用外资12亿美元。\n",
+    )
+    rate = one(figs, "12.6")
+    assert (rate.kind, rate.period, rate.role) == ("annual", (2016, 2020), "actual")
+    total = one(figs, "12")
+    assert (total.kind, total.unit, total.period, total.indicator) == (
+        "cumulative",
+        "亿美元",
+        (2016, 2020),
+        "利用外资",
+    )
+
+
+def test_growth_times_is_not_a_multiple(tmp_path):
+    """增长1.5倍 makes the level 2.5 times the base; 是…的2.5倍 makes it 2.5 times."""
+    figs = read(
+        tmp_path, "2020年，地区生产总值达到3500亿元，比2015年增长1.5倍，是2010年的2.5倍。\n"
+    )
+    grew = one(figs, "1.5")
+    times = one(figs, "2.5")
+    assert (grew.kind, grew.period) == ("total", (2016, 2020))
+    assert (times.kind, times.period) == ("total", (2011, 2020))
+    assert grew.figure.kind is Kind.GROWTH_TIMES and grew.figure.factor() == pytest.approx(2.5)
+    assert times.figure.kind is Kind.MULTIPLE and times.figure.factor() == pytest.approx(2.5)
+
+
+def test_share_and_points(tmp_path):
+    figs = read(
+        tmp_path,
+        "到2025年，研发经费投入占地区生产总值比重达到2.5%左右，常住人口城镇化率提高2个百分点。\n",
+    )
+    share = one(figs, "2.5")
+    assert (share.kind, share.of, share.qualifier, share.year) == (
+        "share",
+        "地区生产总值",
+        "about",
+        2025,
+    )
+    assert share.indicator.startswith("研发经费投入占")
+    pp = one(figs, "2")
+    assert (pp.kind, pp.unit, pp.period, pp.indicator) == (
+        "change_pp",
+        "个百分点",
+        (2021, 2025),
+        "常住人口城镇化率",
+    )
+
+
+def test_parts_after_qizhong(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，全市外贸进出口总额42080万美元，其中：出口16011万美元，进口26069万美元。\n",
+    )
+    assert one(figs, "42080").part_of is None
+    assert one(figs, "16011").part_of == "外贸进出口总额"
+    assert one(figs, "26069").part_of == "外贸进出口总额"
+    assert one(figs, "26069").indicator == "进口"
+
+
+def test_a_year_belongs_to_its_own_clause(tmp_path):
+    figs = read(tmp_path, "2019年完成固定资产投资5亿元，2020年完成固定资产投资8亿元。\n")
+    assert one(figs, "5").year == 2019
+    assert one(figs, "8").year == 2020
+
+
+def test_a_date_is_not_a_figures_year(tmp_path):
+    """2020年12月3日 dates an event; the investment after it has no year (a project)."""
+    figs = read(tmp_path, "2020年12月3日项目正式奠基，总投资20亿元。\n")
+    f = one(figs, "20")
+    assert (f.year, f.period, f.role) == (None, None, None)
+
+
+def test_year_from_the_heading_is_marked_inferred(tmp_path):
+    figs = read(tmp_path, "一、2020年工作回顾\n\n全市地区生产总值2401.1亿元，增长3.8%。\n")
+    level, growth = one(figs, "2401.1"), one(figs, "3.8")
+    assert level.year == 2020 and growth.period == (2020, 2020)
+    assert any("heading" in r for r in level.inferred)
+
+
+def test_two_indicators_in_one_sentence_and_respectively(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，地区生产总值达到1000亿元，一般公共预算收入达到80亿元；"
+        "城乡居民人均可支配收入分别增长5.4%和7.9%。\n",
+    )
+    assert one(figs, "1000").indicator == "地区生产总值"
+    assert one(figs, "80").indicator == "一般公共预算收入"
+    assert one(figs, "5.4").indicator == "城镇居民人均可支配收入"
+    assert one(figs, "7.9").indicator == "农村居民人均可支配收入"
+
+
+def test_one_number_for_two_indicators(tmp_path):
+    figs = read(tmp_path, "2020年，固定资产投资、社会消费品零售总额均突破4000亿元。\n")
+    names = sorted(f.indicator for f in figs if f.value == "4000")
+    assert names == ["固定资产投资", "社会消费品零售总额"]
+    assert all(f.qualifier == "at_least" for f in figs)
+
+
+def test_full_width_digits(tmp_path):
+    text = "２０２０年，地区生产总值达到３５００亿元，增长４．５％。\n"
+    figs = read(tmp_path, text)
+    level = one(figs, "3500")
+    assert (level.year, level.unit, level.column) == (2020, "亿元", text.index("３５００") + 1)
+    assert one(figs, "4.5").kind == "total"
+
+
+def test_names_and_thresholds_are_not_figures(tmp_path):
+    x_figs = read(
+        tmp_path, "2020年，引进世界500强企业3家，新签约1000万美元以上项目12个，开通5G基站1300个。\n"
+    )
+    values = sorted(f.value for f in x_figs)
+    assert values == ["12", "1300", "3"]
+    x = extract(tmp_path / "doc.txt")
+    reasons = {k.text: k.reason for k in x.reading.skipped}
+    assert "name" in reasons["500"] and "threshold" in reasons["1000万美元以上"]
+
+
+def test_qualifiers(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，新增高新技术企业近300家，企业超过50家，税收2200万元以上，失业率控制在4.5%以内，"
+        "引进1至5个项目，市场主体300多家。\n",
+    )
+    assert [f.qualifier for f in figs if f.text == "近300家"] == ["about"]
+    assert one(figs, "50").qualifier == "at_least"
+    assert one(figs, "2200").qualifier == "at_least"
+    assert one(figs, "4.5").qualifier == "at_most"
+    assert one(figs, "1至5").qualifier == "range"
+    many = [f for f in figs if f.text.endswith("以上") and f.value == "300"]
+    assert many and many[0].qualifier == "at_least" and "多" in many[0].review
+
+
+def test_same_amount_in_two_currencies(tmp_path):
+    figs = read(tmp_path, "到2025年，全市外贸进出口总额达到82.6亿元，折合12亿美元。\n")
+    rmb, usd = one(figs, "82.6"), one(figs, "12")
+    assert usd.same_as is not None and usd.indicator == rmb.indicator and usd.year == 2025
+
+
+def test_constant_prices(tmp_path):
+    figs = read(tmp_path, "2020年，按可比价计算，地区生产总值增长4%，人口增加5万人。\n")
+    assert one(figs, "4").constant_prices is True
+    assert one(figs, "5").kind == "change_abs"
+
+
+def test_from_to_gives_base_and_end_levels(tmp_path):
+    figs = read(tmp_path, "过去五年，常住人口城镇化率从43.8%提高到51%。\n2021年2月1日\n")
+    # the report's date (a line of its own) tells what 过去五年 means
+    assert one(figs, "43.8").year == 2015
+    assert one(figs, "51").year == 2020
+
+
+def test_markdown_table(tmp_path):
+    figs = read(
+        tmp_path,
+        """
+        | 指标 | 2020年 | 2025年 | 年均增长（%） |
+        |---|---|---|---|
+        | 地区生产总值（亿元） | 1000 | 1400 | 7左右 |
+        | 常住人口城镇化率（%） | 55 | 60 | |
+        """,
+        ".md",
+    )
+    assert (one(figs, "1000").year, one(figs, "1400").year) == (2020, 2025)
+    rate = one(figs, "7")
+    assert (rate.kind, rate.qualifier, rate.period, rate.line) == (
+        "annual",
+        "about",
+        (2021, 2025),
+        3,
+    )
+    assert one(figs, "60").indicator == "常住人口城镇化率" and one(figs, "60").unit == "%"
+    assert one(figs, "1400").text == "1400亿元"
+
+
+def test_doubling(tmp_path):
+    figs = read(tmp_path, "过去五年，游客接待量、旅游总收入实现翻番。\n2021年1月5日\n")
+    assert sorted(f.indicator for f in figs) == ["旅游总收入", "游客接待量"]
+    assert {(f.value, f.unit, f.kind, f.period) for f in figs} == {
+        ("一", "番", "total", (2016, 2020))
+    }
+
+
+def test_json_shape(tmp_path):
+    figs = read(tmp_path, "到2025年，地区生产总值达到1200亿元。\n")
+    keys = set(figure_json(figs[0]))
+    assert {
+        "indicator",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "year",
+        "period",
+        "constant_prices",
+        "quote",
+        "line",
+        "column",
+        "placed",
+        "review",
+    } <= keys

@@ -1,0 +1,88 @@
+"""ezplan scan: many documents, one table; findings located in their documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from ezplan.scan import find_documents, scan
+
+DATA = Path(__file__).parent / "data"
+
+
+def _folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(DATA / "extract" / "ezhou-plan.txt", docs / "ezhou.txt")
+    (docs / "small.md").write_text(
+        "2021年1月5日\n\n过去五年，地区生产总值从1000亿元增加到1500亿元，年均增长5%。\n",
+        encoding="utf-8",
+    )
+    (docs / "notes.csv").write_text("not a document\n", encoding="utf-8")
+    return docs
+
+
+def test_scan_finds_and_locates(tmp_path):
+    docs = _folder(tmp_path)
+    found = find_documents([docs])
+    assert [p.name for p in found] == ["ezhou.txt", "small.md"]
+    result = scan(found, jobs=1)
+    small = result.documents[1]
+    errors = [f for f in small.result.findings if f.severity.label == "error"]
+    assert [f.check for f in errors] == ["level-rate"]  # 1000 → 1500 is 8.4% a year, not 5%
+    i = small.result.findings.index(errors[0])
+    assert small.located[i].document_line == 3
+    assert "年均增长5%" in small.located[i].quote
+
+
+def test_scan_json_carries_document_lines(tmp_path):
+    docs = _folder(tmp_path)
+    r = CliRunner().invoke(main, ["scan", str(docs), "--format", "json", "--jobs", "2"])
+    assert r.exit_code == 1, r.output
+    doc = json.loads(r.stdout)
+    assert {d["document"].rsplit("/", 1)[-1] for d in doc["summary"]["documents"]} == {
+        "ezhou.txt",
+        "small.md",
+    }
+    for f in doc["findings"]:
+        assert "document" in f and "document_line" in f
+        assert f["file"] in ("baselines.yaml", "targets.yaml")  # the drafts, as extract names them
+    ezhou = [f for f in doc["findings"] if f["document"].endswith("ezhou.txt")]
+    lines = {f["check"]: f["document_line"] for f in ezhou if f["severity"] == "error"}
+    assert lines == {"growth-rate": 25, "part-whole": 35, "level-rate": 68}
+
+
+def test_scan_jsonl_sarif_and_text(tmp_path):
+    docs = _folder(tmp_path)
+    runner = CliRunner()
+    r = runner.invoke(main, ["scan", str(docs), "--format", "jsonl"])
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all("document_line" in row for row in rows)
+    r = runner.invoke(main, ["scan", str(docs), "--format", "sarif"])
+    sarif = json.loads(r.stdout)
+    results = sarif["runs"][0]["results"]
+    located = [x for x in results if x["properties"].get("document_line")]
+    assert located
+    loc = located[0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"].endswith((".txt", ".md"))
+    out = tmp_path / "report.txt"
+    r = runner.invoke(main, ["scan", str(docs), "--no-color", "--output", str(out)])
+    assert r.exit_code == 1
+    text = out.read_text(encoding="utf-8")
+    assert "small.md" in text and "level-rate" in text and "2 document(s)" in text
+
+
+def test_scan_unreadable_document(tmp_path):
+    docs = _folder(tmp_path)
+    (docs / "bad.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
+    r = CliRunner().invoke(main, ["scan", str(docs), "--format", "json"])
+    assert r.exit_code == 2
+    assert "bad.txt" in r.stderr and r.stderr.count("\n") == 1
+    doc = json.loads(r.stdout)
+    assert len(doc["summary"]["documents"]) == 3  # the others were still scanned
+    r = CliRunner().invoke(main, ["scan", str(tmp_path / "missing")])
+    assert r.exit_code == 2
