@@ -76,27 +76,25 @@ def check_value_at(line, f):
     value = f["value"]
     if f["unit"] == "番":
         if line[col : col + 1] != "翻":
-            return "doubling figure: expected 翻 at column, found %r" % line[col : col + 3]
+            return f"doubling figure: expected 翻 at column, found {line[col : col + 3]!r}"
         end = line.find("番", col + 1)
         if end < 0 or end - col > 4:
             return "doubling figure: no 番 shortly after 翻"
         written = line[col + 1 : end]
         written = written.replace("了", "")
         if written and value not in written:
-            return "doubling figure: value %r not in %r" % (value, line[col : end + 1])
+            return f"doubling figure: value {value!r} not in {line[col : end + 1]!r}"
         if not written and value != "一":
             return 'doubling figure 翻番 must have value "一"'
         return None
     if f["qualifier"] == "range":
         first = re.split(r"[-—~～至到]", value)[0]
         if line[col : col + len(first)] != first:
-            return "range: first number %r not at column (found %r)" % (
-                first,
-                line[col : col + len(first)],
-            )
+            found = line[col : col + len(first)]
+            return f"range: first number {first!r} not at column (found {found!r})"
         return None
     if line[col : col + len(value)] != value:
-        return "value %r not at column (found %r)" % (value, line[col : col + len(value)])
+        return f"value {value!r} not at column (found {line[col : col + len(value)]!r})"
     return None
 
 
@@ -107,19 +105,18 @@ def check_document(gold_path, hashes):
     name = os.path.basename(gold_path)
     doc = gold.get("document")
     if doc != name[: -len(".json")] + ".md":
-        problems.append("%s: document %r does not match the gold file name" % (name, doc))
+        problems.append(f"{name}: document {doc!r} does not match the gold file name")
         return problems, gold
     doc_path = os.path.join(CORPUS, doc)
     if not os.path.exists(doc_path):
-        problems.append("%s: corpus file %s missing" % (name, doc_path))
+        problems.append(f"{name}: corpus file {doc_path} missing")
         return problems, gold
     with open(doc_path, "rb") as fh:
         raw = fh.read()
     digest = hashlib.sha256(raw).hexdigest()
     if hashes.get(doc) != digest:
         problems.append(
-            "%s: sha256 %s of %s differs from SOURCES.md (%s)"
-            % (name, digest, doc, hashes.get(doc))
+            f"{name}: sha256 {digest} of {doc} differs from SOURCES.md ({hashes.get(doc)})"
         )
     lines = raw.decode("utf-8").split("\n")
 
@@ -135,7 +132,7 @@ def check_document(gold_path, hashes):
             for r in scope
         )
     ):
-        problems.append("%s: bad scope %r" % (name, scope))
+        problems.append(f"{name}: bad scope {scope!r}")
         scope = []
 
     def in_scope(n):
@@ -144,32 +141,32 @@ def check_document(gold_path, hashes):
     seen = set()
     figure_cols = set()
     for i, f in enumerate(gold.get("figures", [])):
-        where = "%s figure #%d (line %s, column %s)" % (name, i, f.get("line"), f.get("column"))
+        where = f"{name} figure #{i} (line {f.get('line')}, column {f.get('column')})"
         if list(f.keys()) != FIGURE_KEYS:
-            problems.append("%s: keys %r" % (where, list(f.keys())))
+            problems.append(f"{where}: keys {list(f.keys())!r}")
             continue
         if not (isinstance(f["line"], int) and 1 <= f["line"] <= len(lines)):
-            problems.append("%s: line out of range" % where)
+            problems.append(f"{where}: line out of range")
             continue
         line = lines[f["line"] - 1]
         if not (isinstance(f["column"], int) and 1 <= f["column"] <= len(line)):
-            problems.append("%s: column out of range" % where)
+            problems.append(f"{where}: column out of range")
             continue
         if not in_scope(f["line"]):
-            problems.append("%s: line not within scope %r" % (where, scope))
+            problems.append(f"{where}: line not within scope {scope!r}")
         for key in ("indicator", "value", "quote"):
             if not isinstance(f[key], str) or not f[key]:
-                problems.append("%s: empty or non-string %s" % (where, key))
+                problems.append(f"{where}: empty or non-string {key}")
         if not isinstance(f["unit"], str):
-            problems.append("%s: unit must be a string" % where)
+            problems.append(f"{where}: unit must be a string")
         if f["kind"] not in KINDS:
-            problems.append("%s: kind %r" % (where, f["kind"]))
+            problems.append("{}: kind {!r}".format(where, f["kind"]))
         if f["qualifier"] not in QUALIFIERS:
-            problems.append("%s: qualifier %r" % (where, f["qualifier"]))
+            problems.append("{}: qualifier {!r}".format(where, f["qualifier"]))
         if f["role"] not in ROLES:
-            problems.append("%s: role %r" % (where, f["role"]))
+            problems.append("{}: role {!r}".format(where, f["role"]))
         if not isinstance(f["constant_prices"], bool) or not isinstance(f["core"], bool):
-            problems.append("%s: constant_prices/core must be booleans" % where)
+            problems.append(f"{where}: constant_prices/core must be booleans")
         # year / period
         year, period = f["year"], f["period"]
         if f["kind"] in YEAR_KINDS:
@@ -186,12 +183,14 @@ def check_document(gold_path, hashes):
             ok = m.group(3) is None or int(m.group(1)) < int(m.group(3))
         if not ok:
             problems.append(
-                "%s: year/period %r/%r inconsistent with kind %s" % (where, year, period, f["kind"])
+                "{}: year/period {!r}/{!r} inconsistent with kind {}".format(
+                    where, year, period, f["kind"]
+                )
             )
         # quote and value
         quote = f["quote"]
         if quote not in line:
-            problems.append("%s: quote %r not in line" % (where, quote))
+            problems.append(f"{where}: quote {quote!r} not in line")
         else:
             covers = False
             start = line.find(quote)
@@ -201,38 +200,39 @@ def check_document(gold_path, hashes):
                     break
                 start = line.find(quote, start + 1)
             if not covers:
-                problems.append("%s: no occurrence of the quote covers the column" % where)
+                problems.append(f"{where}: no occurrence of the quote covers the column")
         err = check_value_at(line, f)
         if err:
-            problems.append("%s: %s" % (where, err))
+            problems.append(f"{where}: {err}")
         key = (f["line"], f["column"], f["indicator"])
         if key in seen:
-            problems.append("%s: duplicate figure %r" % (where, key))
+            problems.append(f"{where}: duplicate figure {key!r}")
         seen.add(key)
         figure_cols.add((f["line"], f["column"]))
 
     negatives = gold.get("negatives", [])
     if len(negatives) < 15:
-        problems.append("%s: only %d negatives (at least 15 expected)" % (name, len(negatives)))
+        problems.append(f"{name}: only {len(negatives)} negatives (at least 15 expected)")
     for i, n in enumerate(negatives):
-        where = "%s negative #%d (line %s, column %s)" % (name, i, n.get("line"), n.get("column"))
+        where = f"{name} negative #{i} (line {n.get('line')}, column {n.get('column')})"
         if sorted(n.keys()) != ["column", "line", "text", "why"]:
-            problems.append("%s: keys %r" % (where, sorted(n.keys())))
+            problems.append(f"{where}: keys {sorted(n.keys())!r}")
             continue
         if not (isinstance(n["line"], int) and 1 <= n["line"] <= len(lines)):
-            problems.append("%s: line out of range" % where)
+            problems.append(f"{where}: line out of range")
             continue
         line = lines[n["line"] - 1]
         c = n["column"] - 1
         if line[c : c + len(n["text"])] != n["text"]:
             problems.append(
-                "%s: text %r not at column (found %r)"
-                % (where, n["text"], line[c : c + len(n["text"])])
+                "{}: text {!r} not at column (found {!r})".format(
+                    where, n["text"], line[c : c + len(n["text"])]
+                )
             )
         if (n["line"], n["column"]) in figure_cols:
-            problems.append("%s: column coincides with a figure" % where)
+            problems.append(f"{where}: column coincides with a figure")
         if not n["why"]:
-            problems.append("%s: empty why" % where)
+            problems.append(f"{where}: empty why")
     return problems, gold
 
 
@@ -247,16 +247,11 @@ def main():
         problems, gold = check_document(os.path.join(HERE, f), hashes)
         all_problems += problems
         figs = gold.get("figures", [])
+        status = "OK" if not problems else f"{len(problems)} problem(s)"
+        core = sum(1 for x in figs if x.get("core") is True)
         print(
-            "%-28s scope %-34s figures %4d  core %4d  negatives %3d  %s"
-            % (
-                f,
-                json.dumps(gold.get("scope")),
-                len(figs),
-                sum(1 for x in figs if x.get("core") is True),
-                len(gold.get("negatives", [])),
-                "OK" if not problems else "%d problem(s)" % len(problems),
-            )
+            f"{f:<28} scope {json.dumps(gold.get('scope')):<34} figures {len(figs):4d}  "
+            f"core {core:4d}  negatives {len(gold.get('negatives', [])):3d}  {status}"
         )
     for p in all_problems:
         print("  -", p)
