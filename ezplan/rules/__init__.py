@@ -69,8 +69,8 @@ BUILTIN: dict[str, dict] = {
         "doc": {
             "en": "A plan file that is not readable, not UTF-8, not valid YAML or not of the "
             "plan's shape. The message names the position and what would be accepted.",
-            "zh": "无法读取的规划文件：不可读、不是 UTF-8、不是有效的 YAML，或不符合规划文件的结构。"
-            "消息指出位置以及可接受的写法。",
+            "zh": "无法读取的规划文件：不可读、不是 UTF-8、不是有效的 YAML，或不符合规划文件的"
+            "结构。消息指出位置以及可接受的写法。",
         },
         "messages": {"load": {"en": "{message}", "zh": "{message}"}},
     }
