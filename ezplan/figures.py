@@ -51,9 +51,13 @@ _PREFIXES: list[tuple[str, Comparator]] = [
     ("突破", Comparator.AT_LEAST),
     ("至少", Comparator.AT_LEAST),
     ("超", Comparator.AT_LEAST),
+    ("逾", Comparator.AT_LEAST),
+    ("不足", Comparator.AT_MOST),
+    ("不到", Comparator.AT_MOST),
     ("大约", Comparator.ABOUT),
     ("接近", Comparator.ABOUT),
     ("约", Comparator.ABOUT),
+    ("将近", Comparator.NEARLY),
     ("近", Comparator.NEARLY),
 ]
 _SUFFIXES: list[tuple[str, Comparator]] = [
@@ -61,6 +65,7 @@ _SUFFIXES: list[tuple[str, Comparator]] = [
     ("以内", Comparator.AT_MOST),
     ("以下", Comparator.AT_MOST),
     ("左右", Comparator.ABOUT),
+    ("上下", Comparator.ABOUT),
 ]
 _NEUTRAL_PREFIXES = ("达到", "达", "为", "完成", "实现")
 _UP_WORDS = ("增长", "增加", "提高", "上升", "提升")
@@ -71,7 +76,7 @@ _EXPONENT_RE = re.compile(r"\d[eE][-+]?\d")
 _LEADING_NUMBER_RE = re.compile(rf"^({_NUMBER})(.+)$")
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$")
 _CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_DOUBLING_RE = re.compile(r"^翻(.+?)番$")
+_DOUBLING_RE = re.compile(r"^翻(.*?)番$")
 # 比上年增长, 同比增长, 较上年下降: over one year; 比2015年增长, 较2020年: from that year.
 _SINCE_RE = re.compile(r"^(?:比|较)(?:上年同期|上年|(\d{4})年(?:末|底)?)|^同比")
 MAX_DIGITS = 15
@@ -201,6 +206,9 @@ def _number(s: str, original: str) -> tuple[float, float, int]:
 
 
 def _doubling(count: str, original: str) -> int:
+    if count in ("", "了一"):  # 翻番, 翻了一番
+        return 1
+    count = count.removeprefix("了")
     n = int(count) if count.isdigit() else _CHINESE_COUNTS.get(count)
     if n is None or not 1 <= n <= 20:
         raise FigureError(f"{original!r}: 翻N番 needs N from 1 to 20 (翻一番 = ×2, 翻两番 = ×4)")
@@ -346,6 +354,10 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
             lo,
             hi,
         )
+    if head.endswith(("多", "余")):  # 300多家, 1000余万元: more than the round number
+        if comparator not in (Comparator.EXACT, Comparator.AT_LEAST):
+            raise FigureError(f"{original!r} says two different things about its bound")
+        head, comparator = head[:-1], Comparator.AT_LEAST
     value, half, dec = _number(head, original)
     return Figure(original, Kind.AMOUNT, value, half, comparator, unit, dec)
 

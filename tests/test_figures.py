@@ -226,3 +226,26 @@ def test_declines_read_as_declines():
     # 1 − 0.774 = 0.226: a factor below one is a 下降, never 增长-22.6%
     assert fmt.figure_factor_text(parse_figure("下降22.6%"), 0.774) == "下降22.60%"
     assert fmt.points_words(-0.5, 1) == {"en": "-0.5个百分点", "zh": "降低0.5个百分点"}
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "interval"),
+    [
+        ("逾300亿元", Comparator.AT_LEAST, (299.5, math.inf)),
+        ("不足5%", Comparator.AT_MOST, (-math.inf, 5.5)),
+        ("不到10亿元", Comparator.AT_MOST, (-math.inf, 10.5)),
+        ("5%上下", Comparator.ABOUT, (4.5, 5.5)),  # ±max(0.5, 5% of 5 = 0.25)
+        ("将近800000㎡", Comparator.NEARLY, (760000, 800000.5)),
+        ("300多家", Comparator.AT_LEAST, (299.5, math.inf)),  # 300多: more than 300
+        ("1000余万元", Comparator.AT_LEAST, (999.5, math.inf)),
+    ],
+)
+def test_more_bounds_as_reports_write_them(text, comparator, interval):
+    f = parse_figure(text)
+    assert f.comparator is comparator and f.interval() == pytest.approx(interval)
+
+
+def test_fanfan_is_one_doubling():
+    assert parse_figure("翻番").factor() == 2.0
+    assert parse_figure("实现翻番").factor() == 2.0
+    assert parse_figure("翻了两番").factor() == 4.0

@@ -52,7 +52,7 @@ MESSAGES = {
 
 _MAGS = "|".join(sorted((m for m in MAGNITUDES if m), key=len, reverse=True))
 _NUMBER_RE = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)({_MAGS})?")
-_DOUBLING_RE = re.compile(r"翻(一|两|二|三|四|五|\d+)番")
+_DOUBLING_RE = re.compile(r"翻了?(一|两|二|三|四|五|\d+)?番")
 _COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -66,7 +66,7 @@ def _quote_numbers(quote: str) -> tuple[list[str], set[float], set[float]]:
         raw.add(value)
         scaled.add(value * MAGNITUDES[m.group(2) or ""])
     for m in _DOUBLING_RE.finditer(text):
-        n = m.group(1)
+        n = m.group(1) or "一"  # 翻番 is 翻一番
         raw.add(float(_COUNTS.get(n) or int(n)))
     return written, raw, scaled
 
