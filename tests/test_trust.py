@@ -372,3 +372,16 @@ def test_a_wan_yi_slip_always_gets_a_plausibility_warning(tmp_path_factory, base
     d = write_plan(tmp_path_factory.mktemp("s"), *_plan(base, rate, slip))
     found = [f for f in rules.run(load_plan(d)) if f.check == "plausibility"]
     assert [f.message_id for f in found] == ["slip"]
+
+
+def test_a_multiple_of_gdp_levels_against_its_rate_hints_at_comparable_prices(tmp_path):
+    # 是2015年的1.7倍 over five years is 1.7^(1/5) − 1: ln 1.7 = 0.530628, /5 = 0.106126,
+    # e^ − 1 = 11.20% a year, not 8.3% — levels at current prices, the rate at comparable ones
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  gdp:\n    name: 地区生产总值\n    unit: 亿元\n    growth:\n"
+        "      - {period: 2016-2020, total: 是2015年的1.7倍, annual: 8.3%}\n",
+        "targets: {}\n",
+    )
+    (f,) = by_id(checked(d), "growth-rate", "gdp")
+    assert "11.20% a year" in f.message("en") and "comparable prices" in f.message("en")

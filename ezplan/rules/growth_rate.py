@@ -20,6 +20,7 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, factor_val, rate_val
+from ezplan.figures import Kind
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import (
@@ -29,6 +30,7 @@ from ezplan.rules._common import (
     rate_interval_text,
     rate_text,
     rate_words,
+    real_price_hint,
     stated_rate_words,
     within,
 )
@@ -49,9 +51,9 @@ DOC_ZH = """\
 MESSAGES = {
     "mismatch": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
-        "{rate}; {rate} a year gives {compounded}",
+        "{rate}; {rate} a year gives {compounded}{hint}",
         "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，而非{rate}；"
-        "年均{rate}对应{compounded}",
+        "年均{rate}对应{compounded}{hint}",
     },
     "rounding": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
@@ -95,6 +97,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "implied": rate_words(float(implied.value[i]), c.annual),
             "compounded": fmt.figure_factor_text(c.total.figure, float(compounded.value[i])),
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
+            # a multiple of levels (是…的1.7倍) is at current prices; GDP's rate by convention not
+            "hint": real_price_hint(plan, c)
+            if c.total.figure.kind is not Kind.GROWTH_PERCENT
+            else "",
         }
         steps = (
             f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = "
