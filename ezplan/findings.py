@@ -37,6 +37,7 @@ class Finding:
     scope: str = "target"
     steps: tuple[str, ...] = ()
     related: tuple[Mark, ...] = ()
+    addendum: dict[str, str] | None = None  # a later rule's word on it: the likely culprit
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -55,6 +56,8 @@ class Finding:
             for k, v in self.params.items()
         }
         text = message_template(self.check, self.message_id, lang).format(**params)
+        if self.addendum:
+            text += self.addendum.get(lang) or self.addendum["en"]
         return text if glued else unglue(text)
 
 

@@ -8,6 +8,11 @@
 - ``check(plan, facts)``: a generator of findings, computing all its cases as numpy arrays, and
   of a ``Checked`` for every relation it judged (so that "consistent" is earned, never assumed).
 
+A rule with ``AFTER = n`` (n ≥ 1) runs after the others, in the order of n, and is given what
+they found: ``check(plan, facts, outcome)``. It may yield ``Amend(old, new)`` to replace a
+finding of another rule with a richer one (the whole-plan rule names a local finding's likely
+culprit rather than reporting the contradiction twice).
+
 Modules are found by name; adding a rule is adding a module. Modules starting with ``_`` are
 helpers, not rules.
 """
@@ -37,15 +42,15 @@ class Rule:
         return getattr(self.module, "DOC_ZH", self.doc).strip() if lang == "zh" else self.doc
 
     @property
-    def after(self) -> bool:
-        """Runs after the others, given the relations they judged."""
-        return getattr(self.module, "AFTER", False)
+    def after(self) -> int:
+        """0 for a rule of its own; n ≥ 1 to run after the others, given what they found."""
+        return int(getattr(self.module, "AFTER", 0))
 
     def check(
-        self, plan: Plan, facts: object, judged: list[Checked] | None = None
-    ) -> Iterator[Finding | Checked]:
+        self, plan: Plan, facts: object, outcome: Outcome | None = None
+    ) -> Iterator[Finding | Checked | Amend]:
         if self.after:
-            return self.module.check(plan, facts, judged or [])
+            return self.module.check(plan, facts, outcome or Outcome([], []))
         return self.module.check(plan, facts)
 
 
@@ -120,17 +125,31 @@ class Outcome:
     checked: list[Checked]
 
 
+@dataclass(frozen=True)
+class Amend:
+    """A later rule's replacement for a finding an earlier rule made."""
+
+    old: Finding
+    new: Finding
+
+
 def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = None) -> Outcome:
     from ezplan.facts import Facts
 
     facts = facts if facts is not None else Facts(plan)
-    found: list[Finding] = []
-    checked: list[Checked] = []
+    outcome = Outcome([], [])
     chosen = list(rules if rules is not None else all_rules())
     for r in sorted(chosen, key=lambda r: r.after):
-        for item in r.check(plan, facts, checked):
-            (checked if isinstance(item, Checked) else found).append(item)
-    return Outcome(sorted(found), checked)
+        for item in r.check(plan, facts, outcome):
+            if isinstance(item, Checked):
+                outcome.checked.append(item)
+            elif isinstance(item, Amend):
+                at = outcome.findings.index(item.old)
+                outcome.findings[at] = item.new
+            else:
+                outcome.findings.append(item)
+    outcome.findings.sort()
+    return outcome
 
 
 def run(plan: Plan, rules: Iterable[Rule] | None = None) -> list[Finding]:

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ezplan.facts import Facts
-from ezplan.findings import Checked, Finding, Severity
+from ezplan.findings import Finding, Severity
 from ezplan.model import Plan
+from ezplan.rules import Outcome
 from ezplan.verdicts import target_figures, unchecked_reason
 
 CODE = "unchecked"
@@ -35,7 +36,7 @@ DOC_ZH = """\
 例：period: 2020-2025 的基期为2019年（时期的基期是其首年的前一年）；若只记录了2020年水平，则没有
 目标能核对，提示建议规划期为2021-2025。
 """
-AFTER = True  # runs after the other rules, on what they judged
+AFTER = 2  # runs after the other rules (the whole-plan rule too), on what they judged
 MESSAGES = {
     "no-base": {
         "en": "not checkable: baselines.yaml records no {base_year} level for {figures} to "
@@ -84,8 +85,8 @@ MESSAGES = {
 }
 
 
-def check(plan: Plan, facts: Facts, judged: list[Checked]) -> Iterator[Finding]:
-    done = {c.indicator for c in judged if c.scope == "target"}
+def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding]:
+    done = {c.indicator for c in outcome.checked if c.scope == "target"}
     for iid in plan.target_ids:
         if iid in done:
             continue
