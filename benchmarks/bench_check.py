@@ -18,7 +18,8 @@ from benchmarks.make_plan import make
 from ezplan import rules
 from ezplan.facts import Facts
 from ezplan.loader import load_plan
-from ezplan.report import target_rows
+from ezplan.findings import Checked, Finding
+from ezplan.verdicts import target_rows
 
 
 def main(n: int) -> None:
@@ -29,13 +30,18 @@ def main(n: int) -> None:
         t1 = time.perf_counter()
         facts = Facts(plan)
         timings = {}
-        found = []
-        for r in rules.all_rules():
+        outcome = rules.Outcome([], [])
+        for r in sorted(rules.all_rules(), key=lambda r: r.after):
             s = time.perf_counter()
-            found += list(r.check(plan, facts))
+            for item in r.check(plan, facts, outcome):
+                if isinstance(item, Checked):
+                    outcome.checked.append(item)
+                elif isinstance(item, Finding):
+                    outcome.findings.append(item)
             timings[r.code] = time.perf_counter() - s
+        found = outcome.findings
         t2 = time.perf_counter()
-        target_rows(plan, facts, found)
+        target_rows(plan, facts, found, outcome.checked)
         t3 = time.perf_counter()
         tracemalloc.start()  # a second pass for memory: tracing slows the first one down
         rules.run(load_plan(d))

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from ezplan import engine
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.units import Unit
+
+if TYPE_CHECKING:
+    from ezplan.network import Analysis
 
 
 class Val(NamedTuple):
@@ -158,6 +161,13 @@ class Facts:
             slot = out.setdefault(imp.indicator, {})
             slot.setdefault(("level", imp.year), Slot(imp.value, imp.via, "history", True))
         return out
+
+    @cached_property
+    def network(self) -> Analysis:
+        """The whole plan as one interval network (computed once, for the rule and explain)."""
+        from ezplan.network import analyse
+
+        return analyse(self.plan)
 
     def convert(self, v: Val, src: Unit, dst: Unit) -> Val | None:
         """A value from one unit into another (through the exchange rate if it must)."""

@@ -25,6 +25,27 @@ def number(x: float, decimals: int) -> str:
     return s
 
 
+def significant(x: float, digits: int = 4) -> str:
+    """A derived value with about `digits` significant digits: 11.96, 6.944, 184.2, 0.4765."""
+    if not math.isfinite(x) or x == 0:
+        return number(x, 0)
+    magnitude = math.floor(math.log10(abs(x)))
+    return number(x, max(0, digits - 1 - magnitude))
+
+
+def span(lo: float, hi: float, unit: str, digits: int = 4) -> str:
+    """A range of values in one unit: 4.412%–4.434%, 11.96–12.03亿美元, ≥ 8.975亿美元."""
+    if math.isinf(hi) and math.isinf(lo):
+        return "any value"
+    if math.isinf(hi):
+        return f"≥ {significant(lo, digits)}{unit}"
+    if math.isinf(lo) or (lo <= 0 and unit not in ("%", "个百分点")):
+        return f"≤ {significant(hi, digits)}{unit}"
+    if unit == "%":
+        return f"{significant(lo, digits)}%–{significant(hi, digits)}%"
+    return f"{significant(lo, digits)}–{significant(hi, digits)}{unit}"
+
+
 def level_decimals(stated: Figure | None, extra: int = 1) -> int:
     return (stated.decimals if stated else 1) + extra
 

@@ -217,6 +217,21 @@ class Plan:
         # Built on first use: the loader has appended every level by then.
         return {(lv.indicator, lv.year): lv for lv in self.levels}
 
+    def all_stated(self) -> list[tuple[str | None, Stated, str]]:
+        """(indicator, figure, scope) for every figure the plan states, in load order."""
+        out: list[tuple[str | None, Stated, str]] = []
+        for lv in self.levels:
+            out.extend((lv.indicator, s, lv.scope) for s in lv.figures)
+        for g in self.growth:
+            out.extend((g.indicator, s, g.scope) for s in (g.annual, g.total) if s is not None)
+        for c in self.cumulative:
+            out.extend((c.indicator, s, c.scope) for s in c.amounts)
+        out.extend((sc.indicator, sc.value, sc.scope) for sc in self.shares)
+        out.extend((p.indicator, p.change, p.scope) for p in self.points)
+        if self.exchange_rate is not None:
+            out.append((None, self.exchange_rate, "plan"))
+        return out
+
     def currency_pairs(self) -> list[tuple[Level, Stated, Stated]]:
         """Levels stated in both 元 and 美元: (level, the 元 figure, the 美元 figure)."""
         pairs = []

@@ -23,6 +23,7 @@ class Report:
     plan: Plan
     findings: list[Finding]
     rows: list[TargetRow] = field(default_factory=list)
+    facts: Facts | None = None  # what the rules shared (the whole-plan network, for explain)
 
     @property
     def worst(self) -> Severity | None:
@@ -49,7 +50,7 @@ def report(plan: Plan, chosen: list[rules.Rule] | None = None) -> Report:
     facts = Facts(plan)
     outcome = rules.evaluate(plan, chosen, facts)
     rows = target_rows(plan, facts, outcome.findings, outcome.checked)
-    return Report(plan, outcome.findings, rows)
+    return Report(plan, outcome.findings, rows, facts)
 
 
 @dataclass

@@ -61,10 +61,17 @@ class TargetRow:
 def target_rows(
     plan: Plan, facts: Facts, findings: list[Finding], checked: list[Checked]
 ) -> list[TargetRow]:
+    # A finding weighs on a target when it is on the target, or when one of the target's own
+    # figures takes part in it (a part larger than its whole; a whole-plan contradiction).
+    owner = {s.mark: iid for iid in plan.target_ids for s in target_figures(plan, iid)}
     problems: dict[str | None, list[Finding]] = {}
     for f in findings:
-        if f.scope == "target" and f.severity > Severity.NOTE:
-            problems.setdefault(f.indicator, []).append(f)
+        if f.severity <= Severity.NOTE:
+            continue
+        on = {f.indicator} if f.scope == "target" else set()
+        on |= {owner[m] for m in (f.mark, *f.related) if m in owner}
+        for iid in on:
+            problems.setdefault(iid, []).append(f)
     judged: dict[str, list[str]] = {}
     for c in checked:
         if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):

@@ -43,7 +43,9 @@ def test_github_format_pinned(small):
     assert r.stdout == (
         "::error file=plan/targets.yaml,line=5,col=29,title=ezplan level-rate%3A Level vs annual "
         "rate::plan/targets.yaml:5:29: [level-rate] at 10%25 a year, 100亿元 (2020) grows to "
-        "161.1亿元 by 2025, not 200亿元; 200亿元 needs 14.87%25 a year\n"
+        "161.1亿元 by 2025, not 200亿元; 200亿元 needs 14.87%25 a year — Any one of them could be "
+        "what is wrong: 年均增长10%25 → 14.70%25–15.04%25; 200亿元 → 156.6–165.6亿元; 100亿元 → "
+        "121.1–127.4亿元.\n"
         "1 target: 0 consistent, 0 not checkable, 0 with warnings, 1 with errors; 1 error, "
         "0 warnings, 0 notes in all\n"
     )
@@ -253,11 +255,15 @@ def test_pre_commit_hook_definition():
 
 
 def test_junit_pinned(small):
-    # 100 × 1.1^5 = 161.05 → 161.1; 200 needs 2^(1/5) − 1 = 14.87% a year
+    # 100 × 1.1^5 = 161.05 → 161.1; 200 needs 2^(1/5) − 1 = 14.87% a year. The culprits'
+    # ranges (whole-plan): the rate (199.5/100.5)^(1/5) − 1 = 14.70% to (200.5/99.5)^(1/5) − 1
+    # = 15.04%; the target 99.5 × 1.095^5 = 156.6 to 100.5 × 1.105^5 = 165.6; the base
+    # 199.5/1.105^5 = 121.1 to 200.5/1.095^5 = 127.4
     r = invoke("plan", "--format", "junit", "--lang", "en")
     msg = (
         "at 10% a year, 100亿元 (2020) grows to 161.1亿元 by 2025, not 200亿元; 200亿元 needs "
-        "14.87% a year"
+        "14.87% a year — Any one of them could be what is wrong: 年均增长10% → 14.70%–15.04%; "
+        "200亿元 → 156.6–165.6亿元; 100亿元 → 121.1–127.4亿元."
     )
     assert r.stdout == (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

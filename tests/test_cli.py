@@ -28,17 +28,18 @@ def test_check_bundled_plan_text(runner):
     for name in ["Total retail sales of consumer goods", "Exports", "Total foreign trade"]:
         assert name in out
     assert "targets.yaml:17:13" in out and "8.89%" in out
-    # retail_sales ✗; online_retail (part ≤ whole), trade_total, exports ✓; fdi_actual !;
-    # 1至5个 alone is not checkable. Errors and warnings include those on baselines.yaml.
-    assert "6 targets: 3 consistent, 1 not checkable, 1 with warnings, 1 with errors" in out
-    assert "3 errors, 2 warnings, 12" in out
+    # retail_sales ✗; online_retail (part ≤ whole) ✓; trade_total and exports ! (one exchange
+    # rate for 2025 cannot meet both pairs and 增长182%), fdi_actual !; 1至5个 alone is not
+    # checkable. Errors and warnings include those on baselines.yaml.
+    assert "6 targets: 1 consistent, 1 not checkable, 3 with warnings, 1 with errors" in out
+    assert "3 errors, 3 warnings, 12 notes in all" in out
     assert "Traceback" not in out
 
 
 def test_check_chinese(runner):
     r = runner.invoke(main, ["check", "--lang", "zh"])
     assert "社会消费品零售总额" in r.stdout and "错误" in r.stdout
-    assert "6项目标：3项一致，1项无法核对，1项有警告，1项有错误" in r.stdout
+    assert "6项目标：1项一致，1项无法核对，3项有警告，1项有错误" in r.stdout
 
 
 def test_check_json_is_one_document(runner):
@@ -47,7 +48,7 @@ def test_check_json_is_one_document(runner):
     doc = json.loads(r.stdout)  # the whole of stdout is one JSON document
     assert set(doc) == {"summary", "findings"}
     s = doc["summary"]
-    assert (s["errors"], s["warnings"], s["notes"]) == (3, 2, 12)
+    assert (s["errors"], s["warnings"], s["notes"]) == (3, 3, 12)
     assert [t["indicator"] for t in s["targets"]] == [
         "retail_sales",
         "online_retail",
@@ -230,3 +231,13 @@ def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     assert (tmp_path / "targets.yaml").is_file() and (tmp_path / "baselines.yaml").is_file()
     assert CliRunner().invoke(main, ["check", "--strict"]).exit_code == 0
+
+
+def test_explain_shows_what_the_whole_plan_allows(runner):
+    r = runner.invoke(main, ["explain", "exports", "--lang", "en"], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "Whole plan: what the other figures allow for each" in out
+    # 4.3% is set aside as the culprit: the rest allows 1.1885^(1/4) − 1 … 1.1895^(1/4) − 1
+    assert "the annual rate of Exports over 2016–2019: 4.412% … 4.434%" in out
+    assert "takes part in a contradiction (error) with 增长18.9%" in out

@@ -25,6 +25,15 @@ Arithmetic (by hand / a calculator, not by ezplan):
 - 南浦路星悦茂 turnover: the plan prints "7：6亿元"; the file reads 7.6亿元, which is not in its
   quote (the quote's numbers are 7 and 6): warning.
 - 引进1至5个电商企业: one figure, no base, no rate: not checkable (note).
+- whole plan, 2025 exchange rate: 37.6亿元 = 5.46亿美元 allows [37.55/5.465, 37.65/5.455] =
+  [6.8710, 6.9019]元/美元; at that rate 82.6亿元 is [82.55/6.9019, 82.65/6.8710] =
+  [11.9605, 12.0288]亿美元, over 42080万美元 ×[2.8423, 2.8586] = 增长184.23%–185.86%, not
+  增长182% (181.5–182.5): a warning, resting on one rate for 2025.
+- whole plan, exports 2016–2019: 年均增长4.3% is the culprit; 增长18.9% needs 1.1885^(1/4) − 1
+  = 4.412% to 1.1895^(1/4) − 1 = 4.434%; 18.9% to fit 4.3% would be 1.0425^4 − 1 = 18.11% to
+  1.0435^4 − 1 = 18.57%, but the 2015 identity exports = trade − imports = [67967.5/1.2495 −
+  40683.5/1.2925, 67968.5/1.2485 − 40682.5/1.2935] = [22919.4, 22988.6]万美元 needs 27285 over
+  that: ×[1.1869, 1.1905], 增长18.69%–19.05%.
 - eight baseline indicators (电子商务交易额, 应用电子商务比例, 示范行政区, 贸易往来国家和地区,
   境外投资项目, 境外投资额, 对外承包工程, 新批外资项目) take part in no target or relation:
   one note.
@@ -131,6 +140,15 @@ EXPECTED = [
     (
         "targets.yaml",
         "  exports:",
+        "level: [37.6亿元, 5.46亿美元]",
+        "whole-plan",
+        "warning",
+        "contradiction",
+        "exports",
+    ),
+    (
+        "targets.yaml",
+        "  exports:",
         "total: 增长2.4倍",
         "level-growth",
         "note",
@@ -208,13 +226,13 @@ def test_retail_numbers(found):
     f = pick(found, "level-rate", "retail_sales", "mismatch")
     assert f.data["expected"] == pytest.approx(525.944, abs=1e-3)
     assert f.data["implied_rate"]["value"] == pytest.approx(0.08893, abs=1e-5)
-    assert f.message("en") == (
+    assert f.message("en").startswith(
         "at 10% a year, 326.57亿元 (2020) grows to 525.9亿元 by 2025, not "
-        "500亿元; 500亿元 needs 8.89% a year"
+        "500亿元; 500亿元 needs 8.89% a year — Any one of them could be what is wrong"
     )
-    assert f.message("zh") == (
+    assert f.message("zh").startswith(
         "按年均增长10%，2020年的326.57亿元到2025年为525.9亿元，而非500亿元；"
-        "达到500亿元需年均增长8.89%"
+        "达到500亿元需年均增长8.89%——其中任何一个都可能有误"
     )
 
 
@@ -222,6 +240,34 @@ def test_exports_history_numbers(found):
     f = pick(found, "growth-rate", "exports", "mismatch")
     assert f.data["implied_rate"]["value"] == pytest.approx(0.044228, abs=1e-6)
     assert "4.42% a year, not 4.3%" in f.message("en")
+
+
+def test_trade_total_rests_on_one_exchange_rate(found):
+    (f,) = [f for f in found if f.check == "whole-plan"]
+    assert {x["text"] for x in f.data["figures"]} == {
+        "42080万美元",
+        "82.6亿元",
+        "37.6亿元",
+        "5.46亿美元",
+        "增长182%",
+    }
+    assert [a["kind"] for a in f.data["assumptions"]] == ["one_rate_per_year"]
+    fits = {c["figure"]: c["fits"] for c in f.data["culprits"] if c["figure"]}
+    assert (fits["增长182%"]["low"], fits["增长182%"]["high"]) == pytest.approx(
+        (184.23, 185.86), abs=0.01
+    )
+    assert "184.2%–185.9%" in f.message("en")
+
+
+def test_exports_history_names_the_likely_typo(found):
+    f = pick(found, "growth-rate", "exports", "mismatch")
+    first = f.data["culprits"][0]
+    assert first["figure"] == "4.3%" and first["resolves_all"]
+    assert (first["fits"]["low"], first["fits"]["high"]) == pytest.approx((4.412, 4.434), abs=5e-4)
+    en = f.message("en")
+    assert "The likely wrong figure is 年均增长4.3%: 4.412%–4.434% would fit" in en
+    assert "changing 增长18.9% instead (to 18.11%–18.57%)" in en
+    assert "Total foreign trade (exports and imports) in 2015" in en and "18.68%–19.05%" in en
 
 
 def test_fdi_numbers(found):

@@ -32,6 +32,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "stated": {"en": "Stated figures", "zh": "规划所列数字"},
     "computations": {"en": "Computations", "zh": "计算过程"},
+    "network": {
+        "en": "Whole plan: what the other figures allow for each",
+        "zh": "全规划推算：其他数字对各数字的限定",
+    },
+    "in_contradiction": {
+        "en": "takes part in a contradiction ({tier}) with {members}",
+        "zh": "与{members}构成矛盾（{tier}）",
+    },
+    "assumption": {
+        "en": "an assumption (one exchange rate a year …)",
+        "zh": "一项假设（如每年一个汇率）",
+    },
     "allows": {"en": "allows", "zh": "允许"},
     "no_such_indicator": {
         "en": "no indicator {id!r} (by id or name); did you mean one of: {known}",

@@ -80,3 +80,42 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         console.print(indented(shown(f.message(lang, glued=True)), console))
         for i, step in enumerate(f.steps, 1):
             console.print(indented(f"{i}. {shown(step)}", console, 6, "dim"))
+    _network(report, iid, console, lang)
+
+
+def _network(report: Report, iid: str, console: Console, lang: str) -> None:
+    """What the whole-plan network derives for each figure, from which figures, and the
+    contradictions the figure takes part in."""
+    from ezplan.network import Assumption
+    from ezplan.rules._common import figure_words
+    from ezplan.rules.whole_plan import quantity_value, quantity_words
+
+    if report.facts is None:
+        return
+    plan = report.plan
+    analysis = report.facts.network
+    console.print(Text(t("network", lang), style="bold underline"))
+    for _, s in stated_figures(plan, iid, lang):
+        lines = []
+        for iv in analysis.intervals_for(s):
+            if iv.contradictory:
+                continue
+            others = [f.text for f in iv.figures if f.mark != s.mark]
+            source = f" ← {'、'.join(others)}" if others else ""
+            q = quantity_words(plan, iv.quantity)[lang]
+            span = f"{quantity_value(iv.quantity, iv.lo)} … {quantity_value(iv.quantity, iv.hi)}"
+            lines.append(f"{q}: {span}{source}")
+        mine = [c for c in analysis.contradictions if s in c.figures]
+        for c in mine:
+            members = "、".join(
+                figure_words(m) if not isinstance(m, Assumption) else t("assumption", lang)
+                for m in c.members
+                if m is not s
+            )
+            tier = t(c.tier, lang)
+            lines.append(t("in_contradiction", lang, tier=tier, members=members))
+        if not lines:
+            continue
+        console.print(Text(f"  {shown(figure_words(s))}  ({shown(str(s.mark))})", style="bold"))
+        for line in lines:
+            console.print(indented(shown(line), console, 6, "dim"))

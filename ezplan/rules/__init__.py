@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 
@@ -119,10 +119,13 @@ def select(codes: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> li
 
 @dataclass
 class Outcome:
-    """What the rules found, and which relations they judged."""
+    """What the rules found, and which relations they judged. `unselected`: what the rules left
+    out by --select/--ignore would have found — a later rule consults it so as not to report,
+    under another name, what the user chose not to see."""
 
     findings: list[Finding]
     checked: list[Checked]
+    unselected: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,12 @@ def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = No
     facts = facts if facts is not None else Facts(plan)
     outcome = Outcome([], [])
     chosen = list(rules if rules is not None else all_rules())
+    if any(r.after for r in chosen):
+        for r in all_rules():
+            if not r.after and r not in chosen:
+                outcome.unselected.extend(
+                    item for item in r.check(plan, facts) if isinstance(item, Finding)
+                )
     for r in sorted(chosen, key=lambda r: r.after):
         for item in r.check(plan, facts, outcome):
             if isinstance(item, Checked):

@@ -106,6 +106,14 @@ def real_price_hint(plan: Plan, c: GrowthClaim) -> str | dict[str, str]:
     }
 
 
+def figure_words(s: Stated) -> str:
+    """A figure as a reader recognises it: an annual rate says so (年均增长4.3%, not 4.3%)."""
+    text = s.text
+    if s.field == "annual" and not text.startswith(("年均", "增", "下降", "减")):
+        return f"年均增长{text}"
+    return text
+
+
 def name(plan: Plan, indicator: str) -> dict[str, str]:
     """An indicator's name for messages, per language."""
     ind = plan.indicators[indicator]

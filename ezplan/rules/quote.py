@@ -82,33 +82,14 @@ def _found(s: Stated, raw: set[float], scaled: set[float]) -> bool:
     return all(_close(abs(v), raw) or _close(abs(v) * mag, scaled) for v in values)
 
 
-def _figures(plan: Plan) -> Iterator[tuple[str | None, Stated, str]]:
-    """(indicator, figure, scope) for every figure the plan states."""
-    for lv in plan.levels:
-        for s in lv.figures:
-            yield lv.indicator, s, lv.scope
-    for g in plan.growth:
-        for s in (g.annual, g.total):
-            if s is not None:
-                yield g.indicator, s, g.scope
-    for c in plan.cumulative:
-        for s in c.amounts:
-            yield c.indicator, s, c.scope
-    for sc in plan.shares:
-        yield sc.indicator, sc.value, sc.scope
-    for p in plan.points:
-        yield p.indicator, p.change, p.scope
-    fx = plan.exchange_rate
-    if fx is not None and fx.quote != plan.quote:  # the plan's own quote is about the plan
-        yield None, fx, "plan"
-
-
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     seen: set[tuple[str, int, int]] = set()
-    for iid, s, scope in _figures(plan):
+    for iid, s, scope in plan.all_stated():
         key = (s.mark.file, s.mark.line, s.mark.column)
         if not s.quote or key in seen:
             continue
+        if s.field == "exchange_rate" and s.quote == plan.quote:
+            continue  # the plan's own quote is about the plan, not its exchange rate
         seen.add(key)
         written, raw, scaled = _quote_numbers(s.quote)
         if s.figure.kind is Kind.DOUBLING:

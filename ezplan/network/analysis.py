@@ -1,0 +1,226 @@
+"""`analyse(plan)`: the plan's contradictions as plain data, in the plan's own terms.
+
+Each contradiction has its tier ("error": impossible within the figures' rounding and bounds;
+"warning": only under an assumption), its minimal set of figures and assumptions, the derivation
+of the two interval ends that cross, and its members ranked as culprits, each with the range it
+would need. `intervals_for` gives any figure's or indicator's intervals and their derivation, for
+explain. No message text: the rule module turns this into findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from ezplan.model import Plan, Stated
+from ezplan.network.conflicts import Limits
+from ezplan.network.derivation import Step as RawStep
+from ezplan.network.plan import Built, build
+from ezplan.network.solve import ASSUMPTIONS, FACTS, Conflict, Member, Solution, solve
+from ezplan.network.terms import Assumption, Quantity, Range, Relation, figure_range
+
+Tier = Literal["error", "warning"]
+TIER_NAMES: dict[int, Tier] = {FACTS: "error", ASSUMPTIONS: "warning"}
+
+
+class End(NamedTuple):
+    """One end of one quantity's interval."""
+
+    quantity: Quantity
+    end: Literal["lo", "hi"]
+    value: float
+
+
+class Step(NamedTuple):
+    """An interval end and what set it: a figure or assumption (`source`), or a relation
+    (`relation`) computed from `inputs`. Neither: the quantity's domain (≥ 0) or a fixed value
+    of the network (the 1 a chain of growth periods is measured from)."""
+
+    result: End
+    source: Stated | Assumption | None
+    relation: Relation | None
+    inputs: tuple[End, ...]
+
+
+class Culprit(NamedTuple):
+    """A member of a contradiction as the figure (or assumption) that may be wrong.
+
+    fit_conflict: what it would need to be for the rest of the contradiction to hold;
+    fit_component: … for every other figure connected to it to hold (None: nothing fits, or
+    not asked); resolves_all: changing it alone removes every contradiction of its component
+    (of this tier); resolves: how many of them it belongs to. For a change that does not
+    resolve everything, blocked_by is the contradiction it would run into instead and
+    blocked_needs what that one needs of this figure.
+    """
+
+    member: Stated | Assumption
+    weight: float
+    resolves: int
+    resolves_all: bool | None
+    fit_conflict: Range | None
+    fit_component: Range | None
+    blocked_by: tuple[Stated | Assumption, ...] | None
+    blocked_needs: Range | None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    tier: Tier
+    members: tuple[Stated | Assumption, ...]  # minimal: drop any one and it is gone
+    quantity: Quantity  # whose interval emptied
+    steps: tuple[Step, ...]  # how its two ends were derived, nearest first
+    culprits: tuple[Culprit, ...]  # most likely wrong first
+
+    @property
+    def figures(self) -> tuple[Stated, ...]:
+        return tuple(m for m in self.members if isinstance(m, Stated))
+
+    @property
+    def assumptions(self) -> tuple[Assumption, ...]:
+        return tuple(m for m in self.members if isinstance(m, Assumption))
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A quantity's interval after propagation, with its derivation. `contradictory`: its
+    component stayed contradictory (the search hit its limits); the interval means nothing."""
+
+    quantity: Quantity
+    lo: float
+    hi: float
+    steps: tuple[Step, ...]
+    figures: tuple[Stated, ...]  # the figures that bound it directly
+    contradictory: bool
+
+
+class Analysis:
+    """The network's verdict on one plan."""
+
+    def __init__(self, built: Built, solution: Solution) -> None:
+        self._built = built
+        self._solution = solution
+        self.contradictions: tuple[Contradiction, ...] = tuple(
+            self._contradiction(c) for c in solution.conflicts
+        )
+
+    @property
+    def errors(self) -> tuple[Contradiction, ...]:
+        return tuple(c for c in self.contradictions if c.tier == "error")
+
+    @property
+    def warnings(self) -> tuple[Contradiction, ...]:
+        return tuple(c for c in self.contradictions if c.tier == "warning")
+
+    def set_aside(self, tier: Tier) -> tuple[Stated | Assumption, ...]:
+        """The members set aside to resolve the tier (and everything before it): the
+        intervals of `intervals_for` are computed without them."""
+        t = FACTS if tier == "error" else ASSUMPTIONS
+        items = set(self._solution.set_aside.get(FACTS, ()))
+        if t == ASSUMPTIONS:
+            items |= set(self._solution.set_aside.get(ASSUMPTIONS, ()))
+        return tuple(self._tag(i) for i in sorted(items))
+
+    @property
+    def incomplete(self) -> bool:
+        """Some component's search stopped at a limit: more contradictions may exist."""
+        masks = [*self._solution.incomplete.values(), *self._solution.unresolved.values()]
+        return any(bool(m.any()) for m in masks)
+
+    def intervals_for(self, key: Stated | str, assumptions: bool = False) -> list[Interval]:
+        """The intervals of a figure's quantities, or of every quantity of an indicator (by id),
+        with figures (and, with `assumptions`, assumptions) set aside as `set_aside` says."""
+        tier = ASSUMPTIONS if assumptions and ASSUMPTIONS in self._solution.states else FACTS
+        if isinstance(key, Stated):
+            variables = self._built.variables_of(key)
+        else:
+            qs = self._built.quantities
+            variables = [v for v, q in enumerate(qs) if q.indicator == key]
+        state = self._solution.states[tier]
+        comp = self._solution.components[tier]
+        unresolved = self._solution.unresolved[tier]
+        out = []
+        for v in variables:
+            raw = self._solution.derivation(v, tier)
+            out.append(
+                Interval(
+                    self._built.quantities[v],
+                    float(state.lo[v]),
+                    float(state.hi[v]),
+                    tuple(self._step(s) for s in raw),
+                    self._figures_on(v),
+                    bool(state.dead[comp[v]] or unresolved[v]),
+                )
+            )
+        return out
+
+    # -- conversion
+    def _tag(self, item: int) -> Stated | Assumption:
+        return self._built.net.items[item].tag  # type: ignore[return-value]
+
+    def _contradiction(self, c: Conflict) -> Contradiction:
+        return Contradiction(
+            TIER_NAMES[c.tier],
+            tuple(self._tag(i) for i in c.items),
+            self._built.quantities[c.empty_var],
+            tuple(self._step(s) for s in c.steps),
+            tuple(self._culprit(m) for m in c.members),
+        )
+
+    def _culprit(self, m: Member) -> Culprit:
+        blocked = None
+        if m.blocked_by is not None:
+            other = self._solution.conflicts[m.blocked_by]
+            blocked = tuple(self._tag(i) for i in other.items)
+        return Culprit(
+            self._tag(m.item),
+            m.weight,
+            m.resolves,
+            m.resolves_all,
+            self._range(m.item, m.var, m.fit_conflict),
+            self._range(m.item, m.var, m.fit_component),
+            blocked,
+            self._range(m.item, m.var, m.needs),
+        )
+
+    def _range(self, item: int, var: int, iv: tuple[float, float] | None) -> Range | None:
+        if iv is None or var < 0:
+            return None
+        tag = self._tag(item)
+        stated = tag if isinstance(tag, Stated) else tag.stated
+        q = self._built.quantities[var]
+        if stated is None:
+            return Range(iv[0], iv[1], q.unit)
+        unit = self._built.units[var]
+        f_unit = stated.figure.unit
+        scale = 1.0
+        if unit is not None and f_unit is not None and unit.dimension == f_unit.dimension:
+            scale = unit.factor_to(f_unit)
+        elif q.kind == "exchange_rate" and f_unit is not None:
+            scale = 1.0 / f_unit.scale
+        return figure_range(stated, q, iv[0], iv[1], scale)
+
+    def _step(self, s: RawStep) -> Step:
+        q = self._built.quantities
+        result = End(q[s.var], s.end, s.value)  # type: ignore[arg-type]
+        inputs = tuple(End(q[v], e, value) for v, e, value in s.inputs)  # type: ignore[arg-type]
+        if s.kind == "bound":
+            source = self._tag(s.item) if s.item >= 0 else None
+            return Step(result, source, None, ())
+        if s.kind == "domain":
+            return Step(result, None, None, ())
+        labels = self._built.net.labels[s.kind]
+        index = int(self._solution.net.e_con[s.index]) if s.kind == "linear" else s.index
+        relation = labels[index]
+        return Step(result, None, relation if isinstance(relation, Relation) else None, inputs)
+
+    def _figures_on(self, var: int) -> tuple[Stated, ...]:
+        return tuple(dict.fromkeys(self._built.figures_on.get(var, [])))
+
+
+def analyse(
+    plan: Plan, facts: object = None, limits: Limits | None = None, assumptions: bool = True
+) -> Analysis:
+    """Analyse `plan` as one network. `facts` (the rules' shared Facts) is accepted so a rule
+    can pass what it has; the network reads everything it needs from the plan."""
+    built = build(plan)
+    return Analysis(built, solve(built.net, assumptions, limits))

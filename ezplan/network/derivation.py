@@ -1,0 +1,167 @@
+"""How an interval end was derived: the chain of narrowings back to stated figures.
+
+Propagation records, per variable, the reason that last moved each end. Walking these reasons
+backwards gives the derivation of any end as plain steps, and the items (figures, assumptions)
+it rests on — which is where the search for a minimal contradiction starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ezplan.network.compiled import Compiled
+from ezplan.network.propagate import State
+
+LO, HI = "lo", "hi"
+_FLIP = {LO: HI, HI: LO}
+MAX_STEPS = 200
+
+
+@dataclass(frozen=True)
+class Step:
+    """One end of one variable and what set it.
+
+    kind is "bound" (a fact's or assumption's interval, or a hard bound), a constraint kind
+    ("product", "power", "cumsum", "linear"), or "domain" (never narrowed). `index` is the bound
+    entry or constraint (for linear: the term); `item` the item owning it (−1: hard); `inputs`
+    the ends it was computed from, as (variable, end, value).
+    """
+
+    var: int
+    end: str
+    value: float
+    kind: str
+    index: int
+    item: int
+    inputs: tuple[tuple[int, str, float], ...]
+
+
+class Tables:
+    """The compiled arrays as Python lists: walking a derivation touches a few entries at a
+    time, where list indexing is much cheaper than numpy's."""
+
+    def __init__(self, net: Compiled) -> None:
+        o = net.offsets
+        self.starts = [o["product"], o["power"], o["cumsum"], o["linear"]]
+        self.p = (net.p_z.tolist(), net.p_x.tolist(), net.p_y.tolist())
+        self.w = (net.w_y.tolist(), net.w_x.tolist())
+        self.c = (net.c_y.tolist(), net.c_x.tolist())
+        self.e_con = net.e_con.tolist()
+        self.e_var = net.e_var.tolist()
+        self.e_pos = (net.e_coef > 0).tolist()
+        self.lin_start = net.lin_start.tolist()
+        self.weights = net.item_weight.tolist()
+        self.parents = {i: int(p) for i, p in enumerate(net.item_parent.tolist()) if p >= 0}
+        self.items = {
+            "bound": net.b_item.tolist(),
+            "product": net.p_item.tolist(),
+            "power": net.w_item.tolist(),
+            "cumsum": net.c_item.tolist(),
+            "linear": net.l_item.tolist(),
+        }
+
+    def reason(self, r: int) -> tuple[str, int, int]:
+        """A reason id as (kind, index, position); see compiled.py."""
+        o_p, o_w, o_c, o_l = self.starts
+        if r < 0:
+            return ("domain", -1, -1)
+        if r < o_p:
+            return ("bound", r, 0)
+        if r < o_w:
+            return ("product", *divmod(r - o_p, 3))
+        if r < o_c:
+            return ("power", *divmod(r - o_w, 2))
+        if r < o_l:
+            return ("cumsum", *divmod(r - o_c, 2))
+        return ("linear", r - o_l, 0)
+
+    def owner(self, kind: str, index: int) -> int:
+        """The item a bound entry or constraint belongs to (−1: hard)."""
+        if kind == "domain":
+            return -1
+        if kind == "linear":
+            index = self.e_con[index]
+        return self.items[kind][index]
+
+    def inputs(self, kind: str, index: int, pos: int, end: str) -> list[tuple[int, str]]:
+        """The (variable, end) pairs the projection `kind`/`index`/`pos` onto `end` used."""
+        if kind == "product":
+            z, x, y = (col[index] for col in self.p)
+            if pos == 0:
+                return [(x, end), (y, end)]
+            return [(z, end), (y if pos == 1 else x, _FLIP[end])]
+        if kind in ("power", "cumsum"):
+            y, x = (col[index] for col in (self.w if kind == "power" else self.c))
+            return [(x, end)] if pos == 0 else [(y, end)]
+        if kind == "linear":
+            con = self.e_con[index]
+            # c_j·v_j's lower end comes from the others' upper ends and vice versa
+            term_end = _FLIP[end] if self.e_pos[index] else end
+            flipped = _FLIP[term_end]
+            return [
+                (self.e_var[e], term_end if self.e_pos[e] else flipped)
+                for e in range(self.lin_start[con], self.lin_start[con + 1])
+                if e != index
+            ]
+        return []
+
+
+def tables(net: Compiled) -> Tables:
+    if "tables" not in net._cache:
+        net._cache["tables"] = Tables(net)
+    return net._cache["tables"]
+
+
+class _Ends:
+    """The ends of one propagation state, read one at a time."""
+
+    def __init__(self, state: State) -> None:
+        self.by = {LO: state.lo_by, HI: state.hi_by}
+        self.at = {LO: state.lo, HI: state.hi}
+
+    def reason(self, var: int, end: str) -> int:
+        return int(self.by[end][var])
+
+    def value(self, var: int, end: str) -> float:
+        return float(self.at[end][var])
+
+
+def derive(net: Compiled, state: State, starts: list[tuple[int, str]]) -> list[Step]:
+    """The steps behind the given ends, each end once, nearest first (bounded in length)."""
+    t, ends = tables(net), _Ends(state)
+    steps: list[Step] = []
+    seen: set[tuple[int, str]] = set()
+    todo = list(starts)
+    while todo and len(steps) < MAX_STEPS:
+        var, end = todo.pop(0)
+        if (var, end) in seen:
+            continue
+        seen.add((var, end))
+        kind, index, pos = t.reason(ends.reason(var, end))
+        ins = t.inputs(kind, index, pos, end)
+        valued = tuple((v, e, ends.value(v, e)) for v, e in ins)
+        steps.append(
+            Step(var, end, ends.value(var, end), kind, index, t.owner(kind, index), valued)
+        )
+        todo.extend(ins)
+    return steps
+
+
+def support(net: Compiled, state: State, var: int) -> set[int]:
+    """The items the derivation of both ends of `var` rests on, with their parents."""
+    t, ends = tables(net), _Ends(state)
+    items: set[int] = set()
+    seen: set[tuple[int, str]] = set()
+    todo = [(var, LO), (var, HI)]
+    while todo and len(seen) < MAX_STEPS:
+        v, end = todo.pop()
+        if (v, end) in seen:
+            continue
+        seen.add((v, end))
+        kind, index, pos = t.reason(ends.reason(v, end))
+        item = t.owner(kind, index)
+        if item >= 0:
+            items.add(item)
+        todo.extend(t.inputs(kind, index, pos, end))
+    parents = t.parents
+    return items | {parents[i] for i in items if i in parents}

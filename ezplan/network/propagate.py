@@ -1,0 +1,238 @@
+"""Propagation to a fixed point: every constraint of one kind revised at once per round.
+
+A round revises the constraints of each kind in turn (so a narrowing found by products is seen
+by powers in the same round), but only those touching a variable that changed noticeably since
+it was last revised — a worklist as a mask, so a query that switches on a few items only works
+near them. Narrowings are intersected with `np.maximum.at`/`np.minimum.at`. A component whose
+variable's interval empties is contradictory: it is frozen at that moment (its provenance then
+explains the contradiction) and left out of later rounds.
+
+Work is bounded: rounds are capped, and a change smaller than `REL_CHANGE` of the interval's
+width narrows the interval but does not wake its constraints again. A variable that keeps
+creeping (linear systems converge only geometrically under interval propagation: 2015 trade =
+exports + imports with each tied to 2019 by its own growth factor) needs ten times larger a change
+for each wake beyond `FREE_WAKES`. Stopping early only leaves intervals wider than they could
+be, never a false contradiction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ezplan.network import kinds
+from ezplan.network.compiled import Compiled, of_items
+
+Ints = np.ndarray
+Floats = np.ndarray
+Bools = np.ndarray
+
+REL_CHANGE = 1e-7
+FREE_WAKES = 12
+MAX_ROUNDS = 4096
+
+
+@dataclass
+class State:
+    """Bounds after propagation, with the reason that last moved each end (see compiled)."""
+
+    lo: Floats
+    hi: Floats
+    lo_by: Ints
+    hi_by: Ints
+    dead: Bools  # per component: a contradiction was found
+    empty_var: Ints  # per component: the variable whose interval emptied (−1)
+    rounds: int
+    capped: bool  # stopped by the round cap with narrowings still pending
+
+
+class Propagator:
+    """Propagates one network; contradictions are told apart by the components of the view in
+    which the items of `structural` (and hard constraints) connect variables. An item outside
+    that view must never be switched on: it could couple components."""
+
+    def __init__(self, net: Compiled, structural: Bools) -> None:
+        self.net = net
+        self.comp, self.n_comps = net.components(structural)
+        c = self.comp
+        self.comp_of = {"bound": c[net.b_var]} | {
+            kind: c[first] for kind, first in net.constraint_first_vars().items()
+        }
+
+    def effective(self, enabled: Bools) -> Bools:
+        """Items on: those enabled, and the parent of each (an 约 figure's narrowed core holds
+        only with the figure itself; setting the figure aside sets its core aside too, which
+        is the caller's business: see Compiled.with_children)."""
+        p = self.net.item_parent
+        on = enabled.copy()
+        on[p[(p >= 0) & enabled]] = True
+        return on
+
+    def run(
+        self, enabled: Bools, included: Bools | None = None, max_rounds: int = MAX_ROUNDS
+    ) -> State:
+        """Propagate with the items in `enabled` on, in the components `included` (all)."""
+        net = self.net
+        on = self.effective(np.asarray(enabled, dtype=bool))
+        inc = np.ones(self.n_comps, dtype=bool) if included is None else included
+
+        def selected(kind: str, items: Ints) -> Ints:
+            item_on = (items < 0) | of_items(on, items)
+            return np.flatnonzero(item_on & inc[self.comp_of[kind]])
+
+        run = _Run(net, self.comp, self.n_comps)
+        b = selected("bound", net.b_item)
+        run.apply(kinds.Narrowing(net.b_var[b], net.b_lo[b], net.b_hi[b], b))
+        blocks = _Blocks(
+            net,
+            selected("product", net.p_item),
+            selected("power", net.w_item),
+            selected("cumsum", net.c_item),
+            selected("linear", net.l_item),
+            self.comp_of,
+        )
+        rounds = 0
+        while run.changed.any() and rounds < max_rounds:
+            rounds += 1
+            run.start_round()
+            for narrowing in blocks.revise(run):
+                run.apply(narrowing)
+        return State(
+            run.lo,
+            run.hi,
+            run.lo_by,
+            run.hi_by,
+            run.dead,
+            run.empty_var,
+            rounds,
+            bool(run.changed.any()),
+        )
+
+
+class _Run:
+    """The mutable state of one propagation."""
+
+    def __init__(self, net: Compiled, comp: Ints, n_comps: int) -> None:
+        self.comp = comp
+        self.lo = net.dom_lo.copy()
+        self.hi = net.dom_hi.copy()
+        self.lo_by = np.full(net.n_vars, -1, dtype=np.int64)
+        self.hi_by = np.full(net.n_vars, -1, dtype=np.int64)
+        self.dead = np.zeros(n_comps, dtype=bool)
+        self.empty_var = np.full(n_comps, -1, dtype=np.int64)
+        self.previous = np.zeros(net.n_vars, dtype=bool)  # changed in the previous round
+        self.changed = np.zeros(net.n_vars, dtype=bool)  # changed in this round
+        self.wakes = np.zeros(net.n_vars, dtype=np.int64)
+
+    def start_round(self) -> None:
+        self.previous = self.changed
+        self.changed = np.zeros_like(self.changed)
+
+    def hot(self) -> Bools:
+        """Variables whose constraints need revising now."""
+        return self.previous | self.changed
+
+    def apply(self, n: kinds.Narrowing) -> None:
+        if len(n.var) == 0:
+            return
+        v = n.var
+        old_lo, old_hi = self.lo[v], self.hi[v]
+        with np.errstate(over="ignore"):  # −BIG to BIG is ∞ wide, which is right
+            width = old_hi - old_lo
+        up = n.lo > old_lo
+        down = n.hi < old_hi
+        if up.any():
+            self._move(self.lo, self.lo_by, np.maximum, v[up], n.lo[up], n.reason[up])
+            self._wake(v[up], old_lo[up], n.lo[up], width[up])
+        if down.any():
+            self._move(self.hi, self.hi_by, np.minimum, v[down], n.hi[down], n.reason[down])
+            self._wake(v[down], old_hi[down], n.hi[down], width[down])
+        moved = v[up | down]
+        empty = self.lo[moved] > self.hi[moved]
+        if empty.any():
+            ev = moved[empty]
+            cs = self.comp[ev]
+            first = ~self.dead[cs]
+            self.empty_var[cs[first][::-1]] = ev[first][::-1]
+            self.dead[cs] = True
+
+    @staticmethod
+    def _move(bound: Floats, by: Ints, pick, v: Ints, value: Floats, reason: Ints) -> None:
+        pick.at(bound, v, value)
+        won = value == bound[v]
+        by[v[won]] = reason[won]
+
+    def _wake(self, v: Ints, old: Floats, new: Floats, width: Floats) -> None:
+        """Mark variables whose end moved noticeably (relative to the interval's width, or to
+        its size when unbounded) as changed."""
+        fin_old = np.isfinite(old)
+        size = np.maximum(np.abs(np.where(fin_old, old, 0.0)), np.abs(new))
+        scale = np.where(np.isfinite(width), width, size)
+        stubborn = np.clip(self.wakes[v] - FREE_WAKES, 0, 300)
+        with np.errstate(over="ignore"):  # near the float limit: a move of ∞ or a bar of ∞
+            moved = np.abs(new - np.where(fin_old, old, 0.0))
+            bar = REL_CHANGE * scale * 10.0**stubborn
+        big = ~fin_old | ~np.isfinite(moved) | (moved > bar)
+        self.changed[v[big]] = True
+        self.wakes[v[big]] += 1
+
+
+class _Blocks:
+    """The constraints switched on for one propagation, revised kind by kind."""
+
+    def __init__(
+        self,
+        net: Compiled,
+        p: Ints,
+        w: Ints,
+        c: Ints,
+        lin: Ints,
+        comp_of: dict[str, Ints],
+    ) -> None:
+        self.net = net
+        self.p, self.w, self.c, self.lin = p, w, c, lin
+        self.comp_of = comp_of
+        on = np.zeros(len(net.l_rhs), dtype=bool)
+        on[lin] = True
+        self.entries = np.flatnonzero(on[net.e_con]) if len(net.e_con) else lin[:0]
+        self.entry_local = np.searchsorted(lin, net.e_con[self.entries])
+
+    def revise(self, run: _Run):
+        net = self.net
+        alive = ~run.dead
+        for kind, idx, cols, fn in (
+            ("product", self.p, (net.p_z, net.p_x, net.p_y), kinds.product),
+            ("power", self.w, (net.w_y, net.w_x), kinds.power),
+            ("cumsum", self.c, (net.c_y, net.c_x), kinds.cumsum),
+        ):
+            if len(idx) == 0:
+                continue
+            hot = run.hot()
+            touched = np.zeros(len(idx), dtype=bool)
+            for col in cols:
+                touched |= hot[col[idx]]
+            act = idx[touched & alive[self.comp_of[kind][idx]]]
+            if len(act):
+                yield fn(net, run.lo, run.hi, act)
+                alive = ~run.dead
+        if len(self.lin):
+            yield from self._linear(run, ~run.dead)
+
+    def _linear(self, run: _Run, alive: Bools):
+        net = self.net
+        hot_terms = run.hot()[net.e_var[self.entries]]
+        touched = np.bincount(self.entry_local, hot_terms, len(self.lin)) > 0
+        act = touched & alive[self.comp_of["linear"][self.lin]]
+        if not act.any():
+            return
+        keep = act[self.entry_local]
+        renumber = np.cumsum(act) - 1
+        yield kinds.linear(
+            net,
+            run.lo,
+            run.hi,
+            self.entries[keep],
+            int(act.sum()),
+            renumber[self.entry_local[keep]],
+        )

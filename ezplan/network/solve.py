@@ -1,0 +1,212 @@
+"""The whole-network analysis: contradictions in two tiers, ranked culprits, final intervals.
+
+Tier 1 switches on the facts only: a contradiction there is impossible within the figures'
+rounding and bounds (an error). Tier 2 switches the assumptions on too, after setting aside, in
+each component, the lightest set of facts that resolves its tier-1 contradictions — so every
+tier-2 contradiction rests on at least one assumption and none repeats a tier-1 one (a warning).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ezplan.network.batch import Outcome, Scheduler
+from ezplan.network.compiled import Compiled
+from ezplan.network.conflicts import FEASIBLE, ComponentResult, Limits, search_component
+from ezplan.network.derivation import HI, LO, Step, derive, tables
+from ezplan.network.network import Network
+from ezplan.network.propagate import Propagator, State
+
+Interval = tuple[float, float]
+FACTS, ASSUMPTIONS = 1, 2
+
+
+@dataclass(frozen=True)
+class Member:
+    """One member of a conflict, as a possible culprit."""
+
+    item: int
+    var: int  # the variable its interval bounds (−1: an assumption made of constraints)
+    weight: float
+    resolves: int  # conflicts of its component (this tier) it belongs to
+    resolves_all: bool | None  # changing it alone leaves the component free (None: not asked)
+    fit_conflict: Interval | None  # its variable's range fitting the rest of the conflict
+    fit_component: Interval | None  # … fitting every other item of the component
+    blocked_by: int | None  # the conflict (index in Solution.conflicts) its change runs into
+    needs: Interval | None  # what that conflict, without this one's members, needs of it
+
+
+@dataclass(frozen=True)
+class Conflict:
+    tier: int  # FACTS or ASSUMPTIONS
+    component: int  # in the view of the pass that found it
+    items: tuple[int, ...]
+    empty_var: int  # the variable whose interval emptied
+    steps: tuple[Step, ...]  # the derivation of its two crossing ends
+    members: tuple[Member, ...]  # most likely culprit first
+
+
+@dataclass
+class Solution:
+    net: Compiled
+    conflicts: list[Conflict]
+    set_aside: dict[int, frozenset[int]]  # per tier: the items set aside to resolve it
+    # per tier, by variable: in a component left contradictory (the search hit its limits and
+    # found no set of items to set aside), or whose enumeration hit a limit
+    unresolved: dict[int, np.ndarray]
+    incomplete: dict[int, np.ndarray]
+    states: dict[int, State]  # per tier: propagation with the set-aside items off
+    components: dict[int, np.ndarray]  # per tier: the component of each variable
+    steps: int  # propagations run
+
+    def interval(self, var: int, tier: int = FACTS) -> Interval:
+        s = self.states[tier]
+        return float(s.lo[var]), float(s.hi[var])
+
+    def derivation(self, var: int, tier: int = FACTS) -> list[Step]:
+        """How both ends of `var` were derived in the tier's final propagation."""
+        return derive(self.net, self.states[tier], [(var, LO), (var, HI)])
+
+
+def solve(
+    network: Network | Compiled, assumptions: bool = True, limits: Limits | None = None
+) -> Solution:
+    """Find the contradictions of `network`: tier 1 (facts), then tier 2 (with assumptions).
+
+    Tier 2 runs in two passes: first the assumptions within one tier-1 component (an 约
+    figure's core), then those tying components together (one exchange rate per year), so
+    that a tie joining many components into one does not hold up the local ones.
+    """
+    net = network.compile() if isinstance(network, Network) else network
+    limits = limits or Limits()
+    solution = Solution(net, [], {}, {}, {}, {}, {}, 0)
+    facts = ~net.item_assumption
+    off = _pass(solution, FACTS, facts, facts, limits)
+    if assumptions and net.item_assumption.any():
+        bridging = net.items_spanning(solution.components[FACTS]) & net.item_assumption
+        local = facts | (net.item_assumption & ~bridging)
+        off |= _pass(solution, ASSUMPTIONS, local & ~off, local, limits)
+        if bridging.any():
+            _pass(solution, ASSUMPTIONS, ~off, np.ones(net.n_items, dtype=bool), limits)
+    return solution
+
+
+def _pass(
+    solution: Solution, tier: int, enabled: np.ndarray, structural: np.ndarray, limits: Limits
+) -> np.ndarray:
+    """Search every contradictory component with the `enabled` items on, leaving out the
+    components an earlier pass left contradictory. Records the conflicts and the final state;
+    returns the items set aside to resolve them."""
+    net = solution.net
+    prop = Propagator(net, structural)
+    stuck = np.zeros(net.n_vars, dtype=bool)
+    for mask in solution.unresolved.values():
+        stuck |= mask
+    included = np.ones(prop.n_comps, dtype=bool)
+    included[np.unique(prop.comp[stuck])] = False
+    first = prop.run(enabled, included)
+    members = _items_by_component(net.item_components(prop.comp), enabled)
+    searches = {
+        int(c): search_component(
+            net, int(c), members.get(int(c), []), Outcome(True, first, int(c)), limits
+        )
+        for c in np.flatnonzero(first.dead)
+    }
+    scheduler = Scheduler(prop)
+    results: dict[int, ComponentResult] = scheduler.run(searches)
+    nothing = np.zeros(net.n_vars, dtype=bool)
+    unresolved = [c for c, r in results.items() if r.diagnosis is None]
+    incomplete = [c for c, r in results.items() if not r.complete]
+    solution.unresolved[tier] = solution.unresolved.get(tier, nothing) | np.isin(
+        prop.comp, unresolved
+    )
+    solution.unresolved[tier] |= np.isin(prop.comp, np.flatnonzero(~included))
+    solution.incomplete[tier] = solution.incomplete.get(tier, nothing) | np.isin(
+        prop.comp, incomplete
+    )
+    off = np.zeros(net.n_items, dtype=bool)
+    for comp, r in sorted(results.items()):
+        if r.diagnosis is not None:
+            off[list(r.diagnosis)] = True
+        _report(solution, tier, comp, r)
+    off = net.with_children(off)
+    aside = frozenset(int(i) for i in np.flatnonzero(off))
+    solution.set_aside[tier] = solution.set_aside.get(tier, frozenset()) | aside
+    solution.states[tier] = prop.run(enabled & ~off, included)
+    solution.components[tier] = prop.comp
+    solution.steps += scheduler.steps + 2
+    return off
+
+
+def _items_by_component(item_comp: np.ndarray, enabled: np.ndarray) -> dict[int, list[int]]:
+    idx = np.flatnonzero(enabled & (item_comp >= 0))
+    order = np.argsort(item_comp[idx], kind="stable")
+    idx = idx[order]
+    comps = item_comp[idx]
+    out: dict[int, list[int]] = {}
+    if len(idx) == 0:
+        return out
+    cuts = np.flatnonzero(np.diff(comps)) + 1
+    for group in np.split(idx, cuts):
+        out[int(item_comp[group[0]])] = [int(i) for i in group]
+    return out
+
+
+def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> None:
+    net = solution.net
+    weights = tables(net).weights
+    primaries = net.item_primary_var
+    offset = len(solution.conflicts)
+    count: dict[int, int] = {}
+    for f in r.conflicts:
+        for m in f.items:
+            count[m] = count.get(m, 0) + 1
+    for k, f in enumerate(r.conflicts):
+        members = []
+        for m in f.items:
+            alone = r.alone.get(m)
+            blocked = alone if alone is not None and alone != FEASIBLE else None
+            members.append(
+                Member(
+                    item=m,
+                    var=int(primaries[m]),
+                    weight=weights[m],
+                    resolves=count[m],
+                    resolves_all=None if alone is None else alone == FEASIBLE,
+                    fit_conflict=f.fit.get(m),
+                    fit_component=r.fit_whole.get(m),
+                    blocked_by=None if blocked is None else offset + blocked,
+                    needs=r.needs.get((k, m)),
+                )
+            )
+        members.sort(key=lambda mb: _rank(net, mb))
+        solution.conflicts.append(
+            Conflict(tier, comp, f.items, f.empty_var, tuple(f.steps), tuple(members))
+        )
+
+
+def _rank(net: Compiled, m: Member) -> tuple:
+    """Most likely culprit first: resolves more, resolves everything, lighter, moves less."""
+    return (-m.resolves, not m.resolves_all, m.weight, _shift(net, m), m.item)
+
+
+def _shift(net: Compiled, m: Member) -> float:
+    """How far the member's own interval is from where the rest of the conflict needs it,
+    relative to its size (0 when unknown)."""
+    if m.var < 0 or m.fit_conflict is None:
+        return 0.0
+    entries = net.item_bounds.get(m.item, [])
+    if not entries:
+        return 0.0
+    lo, hi = float(net.b_lo[entries[0]]), float(net.b_hi[entries[0]])
+    flo, fhi = m.fit_conflict
+    gap = max(
+        flo - hi if flo > -math.inf and hi < math.inf else 0.0,
+        lo - fhi if lo > -math.inf and fhi < math.inf else 0.0,
+        0.0,
+    )
+    scale = max(abs(lo) if math.isfinite(lo) else 0.0, abs(hi) if math.isfinite(hi) else 0.0)
+    return gap / scale if scale > 0 and math.isfinite(gap) else 0.0

@@ -1,0 +1,383 @@
+"""Whole-plan reasoning: every figure in one interval network, and the figure most likely wrong.
+
+The other rules check a few figures of one relation at a time. This one puts every figure of
+the plan into one network of interval constraints — levels, annual rates and total growth over
+each period, 元 = 美元 × one exchange rate per year, shares, parts and wholes, cumulative sums,
+chained periods, percentage points — and narrows each figure's interval through every relation
+until nothing changes (interval constraint propagation). A contradiction that only appears when
+relations are combined is then found: an exchange rate pinned by one pair of figures that another
+pair cannot meet, a share whose numerator's growth its denominator cannot follow.
+
+Each contradiction is reported once, as a minimal set of figures that cannot all hold (drop any
+one and the rest can), with the figures most likely wrong and the range each would need — error
+localization, as statistical offices do it (Fellegi–Holt), for relations that are nonlinear and
+figures that are rounded.
+
+- error: impossible within the figures' rounding and bounds;
+- warning: impossible only under an assumption the plan does not state — one exchange rate per
+  year for all its 元/美元 pairs, an 约 figure not at the very edge of its width, a cumulative
+  sum growing evenly at its stated rate;
+- a contradiction another rule already reports is not repeated: that finding gets the likely
+  culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit").
+
+Example: 37.6亿元 = 5.46亿美元 pins the plan's 2025 rate to 6.871–6.902元/美元; at that rate
+82.6亿元 is 11.96–12.03亿美元, 增长184.2%–185.9% over 42080万美元, while the plan says 增长182%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ezplan import fmt
+from ezplan.errors import Mark
+from ezplan.facts import Facts
+from ezplan.findings import Finding, Severity
+from ezplan.model import Plan, Stated
+from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
+from ezplan.rules import Amend, Outcome
+from ezplan.rules._common import figure_words
+
+CODE = "whole-plan"
+TITLE = {"en": "Whole-plan reasoning", "zh": "全规划综合推算"}
+DOC_ZH = """\
+全规划综合推算：把全部数字放进一个区间约束网络，并指出最可能有误的数字。
+
+其他规则每次只核对一个关系中的几个数字。本规则把规划的所有数字——各时期的水平、年均增速和全期增幅，
+元 = 美元 × 每年一个汇率，占比，分项与总量，累计额，相邻时期，百分点——放进一个区间约束网络，
+通过每个关系收紧每个数字的区间，直到不再变化（区间约束传播）。只有把关系组合起来才出现的矛盾由此被
+发现：一对数字确定的汇率另一对数字达不到，分子的增速分母跟不上的占比。
+
+每个矛盾只报告一次，给出一组不可能同时成立的最少数字（去掉任何一个其余就能成立），以及最可能有误的
+数字和它各自需要落在的范围——即统计部门的“错误定位”（Fellegi–Holt），只是这里的关系是非线性的，数字
+是经过舍入的。
+
+- 错误：在各数字的舍入和界限范围内不可能成立；
+- 警告：只有在规划未说明的假设下才不可能成立——同一年的元/美元数对按同一汇率折算，“约”的数字不在
+  其范围的边缘，累计额每年均按所述增速增长；
+- 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
+  4.41%–4.43%方相符”）。
+
+例：37.6亿元 = 5.46亿美元把2025年汇率限定在6.871–6.902元/美元；按此汇率82.6亿元为11.96–12.03亿美元，
+相对42080万美元增长184.2%–185.9%，而规划写增长182%。
+"""
+AFTER = 1  # after the other rules, so that what they report is not reported twice
+MESSAGES = {
+    "contradiction": {
+        "en": "{quantity} would have to be at least {lo} and at most {hi}{assumption}: "
+        "{figures} cannot all hold. {culprits}",
+        "zh": "{quantity}须不低于{lo}、又不高于{hi}{assumption}：{figures}不可能同时成立。"
+        "{culprits}",
+    },
+}
+MAX_CULPRITS = 3
+
+
+def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amend]:
+    analysis = facts.network
+    ctx = _Context(plan, analysis.contradictions)
+    selected, unselected = _Index(outcome.findings), _Index(outcome.unselected)
+    amended: dict[int, Finding] = {}  # by id of the original: findings hold dicts
+    blamed: set[Mark] = set()
+    ordered = sorted(analysis.contradictions, key=lambda c: (c.tier != "error", len(c.members)))
+    for c in ordered:
+        severity = Severity.ERROR if c.tier == "error" else Severity.WARNING
+        marks = {s.mark for s in c.figures}
+        top = _top_figure(c)
+        if unselected.covering(marks, severity) is not None:
+            blamed.update(_blamed(c))
+            continue  # a rule left out by --select/--ignore would report it: so do not
+        local = selected.covering(marks, severity)
+        if local is not None:
+            current = amended.get(id(local), local)
+            if current.addendum is None:
+                new = _with_culprits(current, c, ctx)
+                amended[id(local)] = new
+                yield Amend(current, new)
+            blamed.update(_blamed(c))
+            continue
+        if top is not None and top.member.mark in blamed:
+            continue  # the same figure is already named for another facet of this contradiction
+        blamed.update(_blamed(c))
+        yield _finding(c, severity, ctx)
+
+
+def _key(m: Stated | Assumption) -> object:
+    """A member's identity, cheap to hash (a Stated hashes its whole figure)."""
+    if isinstance(m, Stated):
+        return m.mark
+    return (m.kind, m.year, m.planned, m.stated.mark if m.stated else None, m.period)
+
+
+class _Context:
+    """What every contradiction's words need: the plan, who owns each figure, and each
+    contradiction by its members (to name what a change would break)."""
+
+    def __init__(self, plan: Plan, contradictions: tuple[Contradiction, ...]) -> None:
+        self.plan = plan
+        self.owner = {s.mark: (iid, scope) for iid, s, scope in plan.all_stated()}
+        self.by_members = {frozenset(_key(m) for m in c.members): c for c in contradictions}
+
+    def contradiction_of(self, members: tuple[Stated | Assumption, ...]) -> Contradiction | None:
+        return self.by_members.get(frozenset(_key(m) for m in members))
+
+
+class _Index:
+    """Findings by the figures they are about, to find the one covering a contradiction."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.by_mark: dict[Mark, list[Finding]] = {}
+        for f in findings:
+            for m in {f.mark, *f.related}:
+                self.by_mark.setdefault(m, []).append(f)
+
+    def covering(self, marks: set[Mark], severity: Severity) -> Finding | None:
+        """A finding on exactly these figures (or more), at least as severe."""
+        if not marks:
+            return None
+        for f in self.by_mark.get(next(iter(marks)), ()):
+            if f.severity >= severity and marks <= {f.mark, *f.related}:
+                return f
+        return None
+
+
+def _top_figure(c: Contradiction) -> Culprit | None:
+    figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)]
+    return figures[0] if figures else None
+
+
+def _blamed(c: Contradiction) -> set[Mark]:
+    top = _top_figure(c)
+    return {top.member.mark} if top is not None and top.resolves_all else set()
+
+
+def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
+    words = _culprits_text(c, ctx)
+    addendum = {lang: (" — " if lang == "en" else "——") + words[lang] for lang in words}
+    data = f.data | {"figures": _figures_data(ctx, c), "culprits": _culprits_data(c)}
+    return replace(f, addendum=addendum, data=data)
+
+
+def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
+    plan = ctx.plan
+    top = _top_figure(c)
+    anchor = top.member if top is not None else c.figures[0]
+    iid, scope = ctx.owner.get(anchor.mark, (c.quantity.indicator, "target"))
+    lo, hi = _crossing(c)
+    params = {
+        "quantity": quantity_words(plan, c.quantity),
+        "lo": quantity_value(c.quantity, lo),
+        "hi": quantity_value(c.quantity, hi),
+        "assumption": _assumptions(c),
+        "figures": "、".join(figure_words(s) for s in c.figures),
+        "culprits": _culprits_text(c, ctx),
+    }
+    return Finding(
+        CODE,
+        severity,
+        iid,
+        anchor.mark,
+        "contradiction",
+        params,
+        data={
+            "tier": c.tier,
+            "figures": _figures_data(ctx, c),
+            "assumptions": [_assumption_data(a) for a in c.assumptions],
+            "culprits": _culprits_data(c),
+        },
+        scope=scope,
+        steps=tuple(_step_text(plan, s) for s in c.steps),
+        related=tuple(s.mark for s in c.figures if s.mark != anchor.mark),
+    )
+
+
+def _crossing(c: Contradiction) -> tuple[float, float]:
+    """The two ends of the emptied interval: the highest lower end and the lowest upper end."""
+    los = [
+        s.result.value for s in c.steps if s.result.quantity == c.quantity and s.result.end == "lo"
+    ]
+    his = [
+        s.result.value for s in c.steps if s.result.quantity == c.quantity and s.result.end == "hi"
+    ]
+    return (max(los) if los else float("-inf")), (min(his) if his else float("inf"))
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def _name(plan: Plan, iid: str | None) -> dict[str, str]:
+    if iid is None or iid not in plan.indicators:
+        return {"en": "", "zh": ""}
+    ind = plan.indicators[iid]
+    return {"en": ind.name_en or ind.name, "zh": ind.name}
+
+
+def _span(q: Quantity) -> str:
+    assert q.period is not None
+    return f"{q.period[0] + 1}–{q.period[1]}"
+
+
+def quantity_words(plan: Plan, q: Quantity) -> dict[str, str]:
+    """What a network quantity is, in words."""
+    n = _name(plan, q.indicator)
+    of = _name(plan, q.of)
+    match q.kind:
+        case "level":
+            year = q.year if q.year is not None else ""
+            return {"en": f"{n['en']} in {year}", "zh": f"{year}年{n['zh']}"}
+        case "cumulative":
+            return {"en": f"{n['en']} summed over {_span(q)}", "zh": f"{n['zh']}{_span(q)}年累计"}
+        case "factor":
+            return {
+                "en": f"the growth of {n['en']} over {_span(q)}",
+                "zh": f"{n['zh']}{_span(q)}年的增长倍数",
+            }
+        case "annual" | "cumulative_annual":
+            return {
+                "en": f"the annual rate of {n['en']} over {_span(q)}",
+                "zh": f"{n['zh']}{_span(q)}年的年均增速",
+            }
+        case "exchange_rate":
+            return {"en": f"the {q.year} exchange rate", "zh": f"{q.year}年的汇率"}
+        case "share":
+            return {
+                "en": f"the share of {n['en']} in {of['en']} in {q.year}",
+                "zh": f"{q.year}年{n['zh']}占{of['zh']}的比重",
+            }
+        case "change":
+            return {"en": f"the change of {n['en']}", "zh": f"{n['zh']}的变化"}
+    return {"en": f"a value of {n['en']}", "zh": f"{n['zh']}的一个推算值"}
+
+
+def quantity_value(q: Quantity, x: float) -> str:
+    if q.kind in ("annual", "cumulative_annual"):
+        return fmt.significant((x - 1) * 100, 4) + "%"
+    if q.kind == "factor":
+        return fmt.factor(x, 4)
+    if q.kind == "exchange_rate":
+        return fmt.significant(x, 4) + "元/美元"
+    return fmt.significant(x, 4) + q.unit
+
+
+def _assumptions(c: Contradiction) -> dict[str, str]:
+    en, zh = [], []
+    for a in c.assumptions:
+        if a.kind == "one_rate_per_year":
+            en.append(f"if all of the plan's {a.year} amounts convert at one exchange rate")
+            zh.append(f"若{a.year}年的金额按同一汇率折算")
+        elif a.kind == "about_core" and a.stated is not None:
+            en.append(f"if {a.stated.text} is not at the very edge of its width")
+            zh.append(f"若{a.stated.text}不在其范围的边缘")
+        elif a.kind == "even_growth":
+            rate = a.stated.text if a.stated is not None else ""
+            en.append(f"if the sum grows evenly at {rate} a year")
+            zh.append(f"若累计额每年均按{rate}增长")
+    if not en:
+        return {"en": "", "zh": ""}
+    return {"en": " " + " and ".join(en), "zh": "（" + "，且".join(zh) + "）"}
+
+
+def _range(cu: Culprit, conflict_only: bool = False) -> str | None:
+    r = cu.fit_conflict if conflict_only or cu.fit_component is None else cu.fit_component
+    return None if r is None else fmt.span(r.lo, r.hi, r.unit)
+
+
+def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
+    if cu.blocked_by is None:
+        return None
+    other = ctx.contradiction_of(cu.blocked_by)
+    return None if other is None else quantity_words(ctx.plan, other.quantity)
+
+
+def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
+    figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)][:MAX_CULPRITS]
+    if not figures:
+        return {"en": "", "zh": ""}
+    sure = [cu for cu in figures if cu.resolves_all]
+    en, zh = [], []
+    if sure and len(sure) < len(figures):
+        first = sure[0]
+        en.append(
+            f"The likely wrong figure is {figure_words(first.member)}: {_range(first)} would fit"
+        )
+        zh.append(f"最可能有误的是{figure_words(first.member)}：{_range(first)}方相符")
+        for cu in figures:
+            if cu is first or cu.resolves_all:
+                continue
+            what = _blocked_quantity(cu, ctx)
+            needs = (
+                fmt.span(cu.blocked_needs.lo, cu.blocked_needs.hi, cu.blocked_needs.unit)
+                if (cu.blocked_needs is not None)
+                else None
+            )
+            fit = _range(cu, conflict_only=True)
+            if what is not None and needs is not None:
+                text = figure_words(cu.member)
+                en.append(
+                    f"changing {text} instead (to {fit}) would break what {what['en']} must be, "
+                    f"which needs {needs}"
+                )
+                zh.append(f"若改{text}（为{fit}），则{what['zh']}的推算不成立，那里需{needs}")
+        return {"en": "; ".join(en) + ".", "zh": "；".join(zh) + "。"}
+    options = [(figure_words(cu.member), _range(cu)) for cu in figures if _range(cu) is not None]
+    en.append(
+        "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
+    )
+    zh.append("其中任何一个都可能有误：" + "；".join(f"{t}→{r}" for t, r in options))
+    return {"en": en[0] + ".", "zh": zh[0] + "。"}
+
+
+# --- data for machines and explain --------------------------------------------------------------
+
+
+def _figures_data(ctx: _Context, c: Contradiction) -> list[dict]:
+    return [
+        {
+            "indicator": ctx.owner.get(s.mark, (None,))[0],
+            "text": s.text,
+            "file": s.mark.file,
+            "line": s.mark.line,
+            "column": s.mark.column,
+            "quote": s.quote,
+        }
+        for s in c.figures
+    ]
+
+
+def _assumption_data(a: Assumption) -> dict:
+    return {"kind": a.kind, "year": a.year, "figure": a.stated.text if a.stated else None}
+
+
+def _culprits_data(c: Contradiction) -> list[dict]:
+    out = []
+    for cu in c.culprits:
+        r = cu.fit_component or cu.fit_conflict
+        out.append(
+            {
+                "figure": cu.member.text if isinstance(cu.member, Stated) else None,
+                "assumption": _assumption_data(cu.member)
+                if isinstance(cu.member, Assumption)
+                else None,
+                "line": cu.member.mark.line if isinstance(cu.member, Stated) else None,
+                "resolves_all": cu.resolves_all,
+                "fits": None if r is None else {"low": r.lo, "high": r.hi, "unit": r.unit},
+            }
+        )
+    return out
+
+
+def _step_text(plan: Plan, s: Step) -> str:
+    """One derivation step as explain shows it."""
+    what = quantity_words(plan, s.result.quantity)["en"]
+    end = "≥" if s.result.end == "lo" else "≤"
+    value = quantity_value(s.result.quantity, s.result.value)
+    if s.source is not None:
+        src = s.source.text if isinstance(s.source, Stated) else s.source.kind
+        return f"{what} {end} {value}: {src}"
+    if s.relation is not None:
+        inputs = ", ".join(
+            f"{quantity_words(plan, i.quantity)['en']} {quantity_value(i.quantity, i.value)}"
+            for i in s.inputs
+        )
+        return f"{what} {end} {value}: {s.relation.kind} of {inputs}"
+    return f"{what} {end} {value}"
