@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.make_plan import make
 from ezplan import rules
 from ezplan.facts import Facts
-from ezplan.loader import load_plan
 from ezplan.findings import Checked, Finding
+from ezplan.loader import load_plan
 from ezplan.verdicts import target_rows
 
 
