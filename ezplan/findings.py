@@ -35,9 +35,15 @@ class Finding:
     params: dict[str, str | dict[str, str]]  # a dict value holds the text per language
     data: dict[str, Any] = field(default_factory=dict)
     scope: str = "target"
-    steps: tuple[str, ...] = ()
+    steps: tuple[str | dict[str, str], ...] = ()  # formulas; steps with words per language
     related: tuple[Mark, ...] = ()
     addendum: dict[str, str] | None = None  # a later rule's word on it: the likely culprit
+
+    def __post_init__(self) -> None:
+        # rules write a step with words as {"en": …, "zh": …}; it is kept as a str (English)
+        # that carries its Chinese, so that every reader of `steps` still gets text
+        steps = tuple(words(s) if isinstance(s, dict) else s for s in self.steps)
+        object.__setattr__(self, "steps", steps)
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -59,6 +65,26 @@ class Finding:
         if self.addendum:
             text += self.addendum.get(lang) or self.addendum["en"]
         return text if glued else unglue(text)
+
+
+class Words(str):
+    """A step with words in it: the English text, carrying its Chinese as `zh`."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Words:
+        obj = super().__new__(cls, en)
+        obj.zh = zh
+        return obj
+
+
+def words(text: dict[str, str]) -> Words:
+    return Words(text["en"], text["zh"])
+
+
+def steps_in(f: Finding, lang: str) -> list[str]:
+    """A finding's computation steps in `lang` (formulas read the same in both)."""
+    return [s.zh if lang == "zh" and isinstance(s, Words) else str(s) for s in f.steps]
 
 
 def unglue(text: str) -> str:

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ezplan import fmt
+from ezplan.findings import steps_in
 from ezplan.i18n import t
 from ezplan.model import Plan, Stated
 from ezplan.render.text import MARK, STYLE, indented, shown
@@ -69,7 +70,8 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         if s.note:
             note = f"{t('note_label', lang)}: {shown(s.note)}"
             console.print(indented(note, console, 6, "dim"))
-    mine = [f for f in report.findings if f.indicator == iid]
+    own = {s.mark for _, s in stated_figures(plan, iid, lang)}
+    mine = [f for f in report.findings if f.indicator == iid or own & {f.mark, *f.related}]
     console.print(Text(t("computations", lang), style="bold underline"))
     if not mine:
         console.print(Text(f"  {t('nothing_found', lang)}"))
@@ -78,7 +80,7 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         line.append(f"  {shown(str(f.mark))}  {f.check}", style="dim")
         console.print(line)
         console.print(indented(shown(f.message(lang, glued=True)), console))
-        for i, step in enumerate(f.steps, 1):
+        for i, step in enumerate(steps_in(f, lang), 1):
             console.print(indented(f"{i}. {shown(step)}", console, 6, "dim"))
     _network(report, iid, console, lang)
 

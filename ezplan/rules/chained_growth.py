@@ -143,7 +143,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             related=tuple(c.mark for c in run),
             steps=(
                 *(f"{_describe(c)} → ×{f.face:.6f}" for c, f in zip(run, factors, strict=True)),
-                f"product ×{prod.face:.6f}, allowed [{prod.lo:.6f}, {prod.hi:.6f}] vs "
+                f"Π = ×{prod.face:.6f} ∈ [{prod.lo:.6f}, {prod.hi:.6f}] ↔ "
                 f"[{wf.lo:.6f}, {wf.hi:.6f}]",
             ),
         )

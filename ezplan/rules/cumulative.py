@@ -171,7 +171,7 @@ def _full(plan: Plan, cases: list) -> Iterator[Finding]:
             related=(g.annual.mark,),
             steps=(
                 f"{bv.face:g} × Σ(1 + {g.annual.text})^t, t = 1…{c.years} = "
-                f"{expected.value[i]:g}; allowed [{elo.value[i]:g}, {ehi.value[i]:g}]",
+                f"{expected.value[i]:g} ∈ [{elo.value[i]:g}, {ehi.value[i]:g}]",
             ),
         )
 

@@ -138,7 +138,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             scope=lv.scope,
             related=(cny.mark, ref_mark),
             steps=(
-                f"{cny.text} ÷ {usd.text} = {rate.face:.4f}; allowed "
-                f"[{rate.lo:.4f}, {rate.hi:.4f}] vs [{ref_val.lo:.4f}, {ref_val.hi:.4f}]",
+                f"{cny.text} ÷ {usd.text} = {rate.face:.4f} ∈ [{rate.lo:.4f}, {rate.hi:.4f}] ↔ "
+                f"[{ref_val.lo:.4f}, {ref_val.hi:.4f}]",
             ),
         )

@@ -102,14 +102,18 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             if c.total.figure.kind is not Kind.GROWTH_PERCENT
             else "",
         }
+        stated_allows = rate_interval_text(r[i, 1], r[i, 2], c.annual)
         steps = (
             f"{c.total.text} → ×{f[i, 0]:g}; ×{f[i, 0]:g}^(1/{c.years}) − 1 = "
             f"{rate_text(float(implied.value[i]), c.annual)}",
             f"(1 + {c.annual.text})^{c.years} = ×{compounded.value[i]:.4f} = "
             f"{params['compounded']}",
-            f"{c.total.text} allows {params['allowed']} a year; {c.annual.text} allows "
-            f"{rate_interval_text(r[i, 1], r[i, 2], c.annual)}"
-            + (" — overlap" if feasible[i] else " — no overlap"),
+            {
+                "en": f"{c.total.text} allows {params['allowed']} a year; {c.annual.text} allows "
+                f"{stated_allows}" + (" — overlap" if feasible[i] else " — no overlap"),
+                "zh": f"{c.total.text}允许年均{params['allowed']}；{c.annual.text}允许"
+                f"{stated_allows}" + ("——有交集" if feasible[i] else "——无交集"),
+            },
         )
         yield Finding(
             CODE,

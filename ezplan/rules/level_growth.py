@@ -161,17 +161,34 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "hint": real_price_hint(plan, c),
         }
         unit = plan.indicators[c.indicator].unit.symbol
+        allows, levels_allow = (
+            fmt.interval(f[i, 1], f[i, 2], _fx),
+            fmt.interval(ilo[i], ihi[i], _fx),
+        )
         steps = (
-            f"{g.text} → ×{f[i, 0]:g}, allowing {fmt.interval(f[i, 1], f[i, 2], _fx)}",
-            f"{ea.face:g}{unit} ÷ {ba.face:g}{unit} = ×{implied[i]:.4f}; the levels allow "
-            f"{fmt.interval(ilo[i], ihi[i], _fx)}",
+            {
+                "en": f"{g.text} → ×{f[i, 0]:g}, allowing {allows}",
+                "zh": f"{g.text} → ×{f[i, 0]:g}，允许{allows}",
+            },
+            {
+                "en": f"{ea.face:g}{unit} ÷ {ba.face:g}{unit} = ×{implied[i]:.4f}; the levels "
+                f"allow {levels_allow}",
+                "zh": f"{ea.face:g}{unit} ÷ {ba.face:g}{unit} = ×{implied[i]:.4f}；水平允许"
+                f"{levels_allow}",
+            },
             f"{ba.face:g}{unit} × {f[i, 0]:g} = "
             f"{show_amount(plan, c.indicator, float(b[i, 0] * f[i, 0]), ea.stated, 2)}",
         )
         if has_other[i]:
+            other, other_allows = (
+                _other(g.figure.kind, g.figure.value)[1],
+                fmt.interval(alt[i, 1], alt[i, 2], _fx),
+            )
             steps += (
-                f"other reading {_other(g.figure.kind, g.figure.value)[1]}, allowing "
-                f"{fmt.interval(alt[i, 1], alt[i, 2], _fx)}",
+                {
+                    "en": f"other reading {other}, allowing {other_allows}",
+                    "zh": f"另一种理解{other}，允许{other_allows}",
+                },
             )
         data = {
             "base_year": c.base_year,

@@ -145,6 +145,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
             "hint": real_price_hint(plan, c),
         }
+        stated_allows = rate_interval_text(r[i, 1], r[i, 2], c.annual)
         steps = (
             f"{ba.face:g}{unit} × (1 + {c.annual.text})^{c.years} = "
             f"{show_amount(plan, c.indicator, float(expected.value[i]), like_end, 2)}",
@@ -152,9 +153,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             f"{rate_text(float(implied.value[i]), c.annual)}",
             f"{c.base_year} {ba.stated.text} → [{ba.lo:g}, {ba.hi:g}] {unit}; "
             f"{c.end_year} {ea.stated.text} → [{ea.lo:g}, {ea.hi:g}] {unit}",
-            f"rates the levels allow: {params['allowed']}; "
-            f"{c.annual.text} allows {rate_interval_text(r[i, 1], r[i, 2], c.annual)}"
-            + (" — overlap" if feasible[i] else " — no overlap"),
+            {
+                "en": f"rates the levels allow: {params['allowed']}; {c.annual.text} allows "
+                f"{stated_allows}" + (" — overlap" if feasible[i] else " — no overlap"),
+                "zh": f"水平所允许的年均增速：{params['allowed']}；{c.annual.text}允许"
+                f"{stated_allows}" + ("——有交集" if feasible[i] else "——无交集"),
+            },
         )
         yield Finding(
             CODE,

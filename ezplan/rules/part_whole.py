@@ -245,8 +245,8 @@ def _sums(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 scope=ws.scope,
                 related=tuple(ps.stated.mark for ps, _ in known.values()),
                 steps=(
-                    f"{terms} = {t[0]:g} {facts.unit(wid)}; allowed "
-                    f"[{t[1]:g}, {t[2]:g}] vs [{ws.value.lo:g}, {ws.value.hi:g}]",
+                    f"{terms} = {t[0]:g} {facts.unit(wid)} ∈ [{t[1]:g}, {t[2]:g}] ↔ "
+                    f"[{ws.value.lo:g}, {ws.value.hi:g}]",
                 ),
             )
     for wid, key, ws, known, pid in derived:
@@ -299,7 +299,7 @@ def _derived(
         related=tuple(ps.stated.mark for ps, _ in known.values()),
         steps=(
             f"{w.face:g} − {' − '.join(f'{o.face:g}' for o in others)} = "
-            f"{face:g} {wunit}; allowed [{lo:g}, {hi:g}]",
+            f"{face:g} {wunit} ∈ [{lo:g}, {hi:g}]",
         ),
     )
 

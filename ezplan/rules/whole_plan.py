@@ -366,18 +366,38 @@ def _culprits_data(c: Contradiction) -> list[dict]:
     return out
 
 
-def _step_text(plan: Plan, s: Step) -> str:
-    """One derivation step as explain shows it."""
-    what = quantity_words(plan, s.result.quantity)["en"]
-    end = "≥" if s.result.end == "lo" else "≤"
-    value = quantity_value(s.result.quantity, s.result.value)
-    if s.source is not None:
-        src = s.source.text if isinstance(s.source, Stated) else s.source.kind
-        return f"{what} {end} {value}: {src}"
-    if s.relation is not None:
-        inputs = ", ".join(
-            f"{quantity_words(plan, i.quantity)['en']} {quantity_value(i.quantity, i.value)}"
-            for i in s.inputs
-        )
-        return f"{what} {end} {value}: {s.relation.kind} of {inputs}"
-    return f"{what} {end} {value}"
+_RELATION_WORDS = {
+    "growth": {"en": "level × growth", "zh": "水平 × 增长倍数"},
+    "compound": {"en": "annual rate compounded", "zh": "年均增速复合"},
+    "chain": {"en": "growth over consecutive periods", "zh": "相邻时期增长连乘"},
+    "cumulative": {"en": "base-year amount × Σ growth", "zh": "基年额 × Σ增长"},
+    "cumulative_sum": {"en": "Σ (1 + rate)^t", "zh": "Σ(1 + 增速)^t"},
+    "exchange": {"en": "美元 × exchange rate = 元", "zh": "美元 × 汇率 = 元"},
+    "share": {"en": "share × whole", "zh": "占比 × 总量"},
+    "parts": {"en": "sum of the parts", "zh": "分项之和"},
+    "part_of": {"en": "a part is at most its whole", "zh": "分项不大于总量"},
+    "points": {"en": "level + change in points", "zh": "水平 + 百分点变化"},
+    "same_rate": {"en": "one exchange rate a year", "zh": "每年一个汇率"},
+}
+
+
+def _step_text(plan: Plan, s: Step) -> dict[str, str]:
+    """One derivation step as explain shows it, in both languages."""
+    out = {}
+    for lang in ("en", "zh"):
+        what = quantity_words(plan, s.result.quantity)[lang]
+        end = "≥" if s.result.end == "lo" else "≤"
+        value = quantity_value(s.result.quantity, s.result.value)
+        if s.source is not None:
+            src = figure_words(s.source) if isinstance(s.source, Stated) else s.source.kind
+            out[lang] = f"{what} {end} {value} ← {src}"
+        elif s.relation is not None:
+            inputs = "、".join(
+                f"{quantity_words(plan, i.quantity)[lang]} {quantity_value(i.quantity, i.value)}"
+                for i in s.inputs
+            )
+            how = _RELATION_WORDS.get(s.relation.kind, {}).get(lang, s.relation.kind)
+            out[lang] = f"{what} {end} {value} ← {how}: {inputs}"
+        else:
+            out[lang] = f"{what} {end} {value}"
+    return out
