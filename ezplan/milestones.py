@@ -3,9 +3,12 @@
 For a level target, the path the target level requires (constant rate from the base-year level,
 endpoints exact) and the path the stated annual rate gives. A ratio indicator (a rate or share
 in %) moves in percentage points, not by compounding: its paths are straight lines in points.
-For a cumulative target, each year's amount and the running total under the stated rate (from
-the recorded base-year amount, or the one the sum implies). All targets with the same number of
-years are computed at once.
+For a cumulative target, each year's amount and the running total on the path that sums to the
+stated total: from the recorded base-year amount at the rate the sum requires (累计法), or, with
+no recorded base-year amount, at the stated rate from the base-year amount the sum and the rate
+imply — that amount is derived (`base_implied`), not data, and is shown as such. The previous
+period's cumulative amount (the one the `cumulative` rule compares with) is kept beside it. All
+targets with the same number of years are computed at once.
 """
 
 from __future__ import annotations
@@ -18,6 +21,20 @@ from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
 from ezplan.model import Plan, Stated
 from ezplan.units import Unit
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The previous period's cumulative amount of the same indicator (e.g. 2016–2020)."""
+
+    first_year: int
+    end_year: int
+    total: float  # in the indicator's unit
+    text: str  # as the plan writes it
+
+    @property
+    def average(self) -> float:
+        return self.total / (self.end_year - self.first_year + 1)
 
 
 @dataclass
@@ -40,7 +57,10 @@ class Milestones:
     cumulative: bool = False
     cumulative_total: float | None = None
     amounts: list[float] | None = None  # cumulative: each year's amount (base year first)
-    running_total: list[float] | None = None  # cumulative: Σ from the first plan year
+    running_total: list[float] | None = None  # cumulative: Σ from the first plan year (0 at base)
+    base_implied: bool = False  # cumulative: amounts[0] is derived from the sum and rate
+    stated_running_total: list[float] | None = None  # cumulative: at the stated rate from base
+    previous: Previous | None = None  # cumulative: the previous period's sum
     direction: str = "up"
     actuals: dict[int, float] = field(default_factory=dict)
     points: bool = False  # a ratio indicator: paths linear in percentage points
@@ -92,6 +112,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             m.cumulative = True
             m.cumulative_total = s.face if s else None
             m.target_stated = cum.amounts[0]
+            m.previous = _previous(plan, facts, iid, by)
         m.direction = ind.direction or (
             "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
         )
@@ -105,6 +126,16 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     _points(out)
     _cumulative(out)
     return out
+
+
+def _previous(plan: Plan, facts: Facts, iid: str, base_year: int) -> Previous | None:
+    """The cumulative amount recorded for the period that ends in `base_year`."""
+    for c in plan.cumulative_of(iid):
+        if c.end_year == base_year and c.scope != "target":
+            v = facts.stated_val(iid, c.amounts[0])
+            if v is not None:
+                return Previous(c.base_year + 1, c.end_year, v.face, c.amounts[0].text)
+    return None
 
 
 def _points(ms: list[Milestones]) -> None:
@@ -154,29 +185,42 @@ def _levels(ms: list[Milestones]) -> None:
 
 
 def _cumulative(ms: list[Milestones]) -> None:
+    """The path of yearly amounts that sums to the stated total, and its running total.
+
+    From a recorded base-year amount the rate is the one the sum requires (累计法), and the
+    stated rate, if any, gives a second running total to compare; with no recorded base-year
+    amount, the stated rate and the sum imply it (derived, `base_implied`)."""
     for m in ms:
         if not m.cumulative or m.cumulative_total is None:
             continue
         n = m.end_year - m.base_year
-        if m.stated_rate is not None:
-            rate = m.stated_rate
-            a0 = (
-                m.base
-                if m.base is not None
-                else float(engine.cumulative_base(m.cumulative_total, rate, n).value)
-            )
-        elif m.base is not None:
+        if n < 1:
+            continue
+        if m.base is not None:
             solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
             if not solved.ok:
                 continue
             rate, a0 = float(solved.value), m.base
+            if m.stated_rate is not None:
+                at = engine.path_at_rate([m.base], [m.stated_rate], n)
+                if at.ok[0]:
+                    m.stated_running_total = _running(at.value[0])
+        elif m.stated_rate is not None:
+            implied = engine.cumulative_base(m.cumulative_total, m.stated_rate, n)
+            if not implied.ok:
+                continue
+            rate, a0 = m.stated_rate, float(implied.value)
+            m.base_implied = True
         else:
             continue
-        if m.base is not None:
-            solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
-            m.required_rate = float(solved.value) if solved.ok else None
-        else:
-            m.required_rate = rate
-        amounts = engine.path_at_rate([a0], [rate], n).value[0]
-        m.amounts = amounts.tolist()
-        m.running_total = np.concatenate([[0.0], np.cumsum(amounts[1:])]).tolist()
+        path = engine.path_at_rate([a0], [rate], n)
+        if not path.ok[0]:
+            continue
+        m.required_rate = rate
+        m.amounts = path.value[0].tolist()
+        m.running_total = _running(path.value[0])
+
+
+def _running(amounts: np.ndarray) -> list[float]:
+    """Σ of the amounts from the first plan year; 0 in the base year (nothing summed yet)."""
+    return np.concatenate([[0.0], np.cumsum(amounts[1:])]).tolist()

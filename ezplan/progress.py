@@ -15,6 +15,16 @@ rate achieved since the base year divided by the rate the target requires from t
 Direction matters: for a target that must fall, both rates are negative and "met" means at or
 below the target. A ratio indicator (in %) is assessed on percentage points a year, not on
 compound rates. Without an actual after the base year there is no status, only "no actuals".
+
+A cumulative target (累计) is assessed by running totals: the actual yearly amounts recorded for
+every plan year up to the latest are summed and set against the running total of the path that
+sums to the target; the ratio is actual running total ÷ the path's running total in that year,
+classified with the same thresholds, and "met" means the sum already reached (for a cap,
+`direction: down`, kept at or below it at the end). "At this pace" continues the average yearly
+amount so far; the rate now needed is the growth of the yearly amount, from the latest year's,
+that makes up the rest of the sum (累计法).
+
+A target that cannot be assessed says why (`reason`: a message id of the reports catalogue).
 """
 
 from __future__ import annotations
@@ -62,6 +72,10 @@ class Progress:
     projection: float | None = None  # at the current pace, in the target year
     ratio: float | None = None
     points: bool = False  # rates are percentage points a year, the gap is in points
+    cumulative: bool = False  # actual and milestone are running totals from the first plan year
+    latest_amount: float | None = None  # cumulative: the latest year's own amount
+    reason: str | None = None  # why not assessable: a message id (progress_why_…)
+    missing: tuple[int, ...] = ()  # cumulative: plan years up to the latest with no actual
 
 
 def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
@@ -81,10 +95,16 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
     out: dict[str, Progress] = {}
     rows, points = [], []
     for m in ms:
+        why = _why_not(m)
         if not m.actuals:
             out[m.indicator] = Progress(m.indicator, "no_actuals")
-        elif m.cumulative or m.base is None or m.target is None or m.required is None:
-            out[m.indicator] = Progress(m.indicator, "not_assessable", *_latest(m))
+        elif why is not None:
+            missing = _missing(m) if m.cumulative else ()
+            out[m.indicator] = Progress(
+                m.indicator, "not_assessable", *_latest(m), reason=why, missing=missing
+            )
+        elif m.cumulative:
+            out[m.indicator] = _cumulative(m, thresholds)
         else:
             (points if m.points else rows).append(m)
     for m in points:
@@ -122,6 +142,7 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
                 float(remaining.value[i]) if remaining.ok[i] and left[i] > 0 else None,
                 float(projection.value[i]) if projection.ok[i] else None,
                 float(ratio[i]) if ok else None,
+                reason=None if ok else "progress_why_no_rate",
             )
     return [out[m.indicator] for m in ms]
 
@@ -150,6 +171,73 @@ def _in_points(m: Milestones, thresholds: Thresholds) -> Progress:
         actual + achieved * left,
         ratio,
         points=True,
+    )
+
+
+def _why_not(m: Milestones) -> str | None:
+    """Why `m` cannot be assessed (a message id), or None when it can."""
+    if m.cumulative:
+        if m.cumulative_total is None:
+            return "progress_why_no_total"
+        if m.running_total is None:
+            return "progress_why_no_path"
+        if _missing(m):
+            return "progress_why_missing_years"
+        return None
+    if m.base is None:
+        return "progress_why_no_base"
+    if m.target is None:
+        return "progress_why_no_target"
+    if m.required is None:
+        return "progress_why_no_path"
+    return None
+
+
+def _missing(m: Milestones) -> tuple[int, ...]:
+    """Plan years up to the latest actual that have no actual amount (a running total needs
+    every one of them)."""
+    if not m.actuals:
+        return ()
+    return tuple(y for y in range(m.base_year + 1, max(m.actuals)) if y not in m.actuals)
+
+
+def _cumulative(m: Milestones, thresholds: Thresholds) -> Progress:
+    """Running total of the actual yearly amounts against the path's running total."""
+    assert m.running_total is not None and m.cumulative_total is not None
+    year, latest = _latest(m)
+    t, left = year - m.base_year, m.end_year - year
+    actual = float(sum(m.actuals[y] for y in range(m.base_year + 1, year + 1)))
+    milestone = m.running_total[t]
+    total = m.cumulative_total
+    if m.direction == "down":  # a cap: below the path is ahead of it
+        met = left == 0 and actual <= total
+        ratio = milestone / actual if actual > 0 else 1.0
+    else:
+        met = actual >= total
+        ratio = actual / milestone if milestone > 0 else (1.0 if met else 0.0)
+    achieved = None
+    if m.base is not None and not m.base_implied:
+        r = engine.annual_rate(m.base, latest, t)
+        achieved = float(r.value) if r.ok else None
+    remaining = None
+    if left > 0 and total > actual:
+        r = engine.cumulative_rate(latest, total - actual, left)
+        remaining = float(r.value) if r.ok else None
+    return Progress(
+        m.indicator,
+        classify(ratio, met, thresholds),
+        year,
+        actual,
+        milestone,
+        actual - milestone,
+        (actual - milestone) / milestone * 100 if milestone else None,
+        achieved,
+        m.required_rate,
+        remaining,
+        actual + actual / t * left,
+        ratio,
+        cumulative=True,
+        latest_amount=latest,
     )
 
 

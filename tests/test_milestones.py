@@ -160,7 +160,8 @@ def test_milestones_text_and_formats(plan_dir):
 
 def test_export_csv_has_bom_and_matches_milestones(plan_dir, tmp_path):
     to = tmp_path / "m.csv"
-    run("export", "--plan", str(plan_dir), "--to", str(to), "--lang", "zh")
+    run("export", "--plan", str(plan_dir), "--to", str(to), "--lang", "zh", "--what", "milestones")
+    assert sorted(p.name for p in tmp_path.glob("m*.csv")) == ["m.csv"]
     raw = to.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -168,9 +169,10 @@ def test_export_csv_has_bom_and_matches_milestones(plan_dir, tmp_path):
     by_year = {r[0]: r for r in rows[1:]}
     assert by_year["2024"][2] == "146.41"  # 100 × 1.1^4
     assert by_year["2022"][3] == "121.00"  # the actual
-    assert (
-        by_year["2025"][-1] == "6.71561"
-    )  # 外资 running total, to the 5 decimals it is written with
+    assert by_year["2025"][-1] == "6.71561"  # 外资 running total, to its 5 decimals
+    # the 2020 amount of 外资 is implied by the sum and the rate (1.00000), not data; nothing is
+    # summed in 2020
+    assert by_year["2020"][-2:] == ["1.00000（推算）", ""]
 
 
 def test_export_xlsx_read_back(plan_dir, tmp_path):
@@ -180,15 +182,16 @@ def test_export_xlsx_read_back(plan_dir, tmp_path):
     wb = openpyxl.load_workbook(to)
     assert wb.sheetnames == ["Targets", "Milestones", "Progress", "Findings"]
     # x: level and rate checked; f: a rate and a sum with no base-year amount to start from
-    assert [c.value for c in wb["Targets"]["F"]][1:] == ["consistent", "not checkable"]
+    assert [c.value for c in wb["Targets"]["J"]][1:] == ["✓ consistent", "– not checkable"]
     ws = wb["Milestones"]
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"
     assert ws.cell(1, 2).value == "Sales·required (亿元)"
     assert ws.cell(6, 3).value == pytest.approx(146.41)  # a number, not text
     assert ws.cell(6, 3).number_format == "0.00"
     progress = wb["Progress"]
-    assert progress.cell(2, 10).value == "on track"
-    assert progress.cell(2, 6).value == pytest.approx(0.1)
+    assert progress.cell(2, 13).value == "✓ on track"
+    assert progress.cell(2, 9).value == pytest.approx(0.1)  # 10% a year so far, as a fraction
+    assert progress.cell(2, 9).number_format == "0.00%"
 
 
 def test_export_json_and_md(plan_dir, tmp_path):

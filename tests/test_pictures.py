@@ -52,9 +52,18 @@ def test_missing_matplotlib_gives_a_hint(tmp_path, monkeypatch):
         if name == "matplotlib" or name.startswith("matplotlib.") or name == "ezplan.render.charts":
             monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    r = run("plot", "exports", "--plan", str(ROOT), "--to", str(tmp_path / "p.svg"), ok=False)
+    r = run("plot", "exports", "--plan", str(ROOT), "--to", str(tmp_path / "p.png"), ok=False)
     assert r.exit_code == 2 and "pip install 'ezplan[plot]'" in r.stderr
     assert "Traceback" not in r.output
+    # SVG charts and the HTML report are written directly: no matplotlib needed
+    run("plot", "exports", "--plan", str(ROOT), "--to", str(tmp_path / "p.svg"))
+    run("report", "--plan", str(ROOT), "--to", str(tmp_path / "r.html"))
+    # the Word report needs the docx extra, and says so in one line
+    r = run("report", "--plan", str(ROOT), "--to", str(tmp_path / "r.docx"), ok=False)
+    assert r.exit_code == 2 and r.stderr.strip() == (
+        "writing .docx needs python-docx and matplotlib: pip install 'ezplan[docx]'"
+    )
+    assert not (tmp_path / "r.docx").exists()
 
 
 class Refs(HTMLParser):

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ezplan.cli.common import EXIT_USAGE, console
-from ezplan.errors import InputError
+from ezplan.errors import InputError, printable
 from ezplan.i18n import LANGS, default_lang, t
 
 if TYPE_CHECKING:
-    from ezplan.findings import Finding
     from ezplan.milestones import Milestones
     from ezplan.model import Plan
     from ezplan.progress import Progress
@@ -120,15 +119,12 @@ def milestones(
     elif fmt == "md":
         click.echo(mt.markdown(ms, progress, lang), nl=False)
     else:
-        import json
+        from ezplan.render.json_out import dumps  # valid JSON: no NaN/Infinity
 
-        click.echo(
-            json.dumps(
-                {"plan": plan.name, "milestones": mt.records(ms, progress)},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        click.echo(dumps({"plan": plan.name, "milestones": mt.records(ms, progress)}, indent=2))
+
+
+PARTS = ("milestones", "progress", "findings", "targets")
 
 
 @click.command()
@@ -136,7 +132,7 @@ def milestones(
 @click.option(
     "--to",
     "to",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # a directory is refused by write_atomic, in one line
     required=True,
     help="The file to write: .csv, .xlsx, .json or .md.",
 )
@@ -147,12 +143,29 @@ def milestones(
     default=None,
     help="Override the format the extension implies.",
 )
+@click.option(
+    "--what",
+    "what",
+    type=click.Choice(PARTS),
+    multiple=True,
+    help="What to export (repeatable; default all): milestones, progress, findings, targets "
+    "(each target's verdict). A CSV holds one table: the first goes to FILE, each other to "
+    "its own file beside it, FILE's name followed by -progress, -findings, -targets.",
+)
 def export(
-    plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str, fmt: str | None
+    plan: Plan,
+    ms: list[Milestones],
+    progress: list[Progress],
+    lang: str,
+    to: str,
+    fmt: str | None,
+    what: tuple[str, ...],
 ) -> None:
-    """Write the milestones, progress and findings to a file for Excel, WPS or a report."""
+    """Write the targets' verdicts, milestones, progress and findings to a file for Excel, WPS
+    or a report."""
     from ezplan.output import write_atomic
-    from ezplan.render import milestone_tables as mt
+    from ezplan.render import report_content as rc
+    from ezplan.render import sheets
     from ezplan.report import report
 
     fmt = fmt or EXPORT_FORMATS.get(Path(to).suffix.lower())
@@ -160,56 +173,90 @@ def export(
         raise click.UsageError(
             f"cannot tell the format of {to}; use .csv, .xlsx, .json or .md or give --format"
         )
+    parts = [p for p in PARTS if p in what] if what else list(PARTS)
     checked = report(plan)
-    findings = checked.findings
+    items = rc.finding_items(checked, lang)
+    lines = rc.target_lines(checked, items, lang)
+    builders = {
+        "targets": lambda: sheets.targets_sheet(lines, lang),
+        "milestones": lambda: sheets.milestones_sheet(ms, lang),
+        "progress": lambda: sheets.progress_sheet(ms, progress, lang),
+        "findings": lambda: sheets.findings_sheet(items, lang),
+    }
+    files: list[tuple[str, str | bytes]] = []
     if fmt == "csv":
-        content: str | bytes = mt.csv_text(ms, lang)
+        for i, part in enumerate(parts):
+            path = to if i == 0 else _part_path(to, part)
+            files.append((path, sheets.csv_text(builders[part](), lang)))
     elif fmt == "md":
-        content = _markdown(plan, ms, progress, findings, lang)
+        files.append((to, _markdown(plan, ms, progress, lines, items, parts, lang)))
     elif fmt == "json":
-        import json
+        from ezplan.render.json_out import dumps, finding_dict, target_dict
 
-        from ezplan.render.json_out import finding_dict, target_dict
-
-        content = (
-            json.dumps(
-                {
-                    "plan": plan.name,
-                    "targets": [target_dict(r, lang) for r in checked.rows],
-                    "milestones": mt.records(ms, progress),
-                    "findings": [finding_dict(f, lang) for f in findings],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
+        doc: dict[str, Any] = {"plan": plan.name}
+        if "targets" in parts:
+            doc["targets"] = [target_dict(r, lang) for r in checked.rows]
+        if "milestones" in parts or "progress" in parts:
+            doc["milestones"] = mt_records(ms, progress)
+        if "findings" in parts:
+            doc["findings"] = [finding_dict(f, lang) for f in checked.findings]
+        files.append((to, dumps(doc, indent=2) + "\n"))
     else:
         from ezplan.render import xlsx
 
         try:
-            content = xlsx.workbook_bytes(ms, progress, findings, lang, checked.rows)
+            order = ("targets", "milestones", "progress", "findings")
+            content = xlsx.workbook_bytes([builders[p]() for p in order if p in parts], lang)
         except ImportError:
             click.echo(xlsx.HINT, err=True)
             sys.exit(EXIT_USAGE)
-    write_atomic(to, content)
-    click.echo(f"wrote {to}")
+        files.append((to, content))
+    for path, content in files:
+        write_atomic(path, content)
+        click.echo(f"wrote {printable(path)}")
+
+
+def mt_records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, Any]]:
+    from ezplan.render import milestone_tables as mt
+
+    return mt.records(ms, progress)
+
+
+def _part_path(to: str, part: str) -> str:
+    """plan.csv → plan-progress.csv: one CSV per table."""
+    p = Path(to)
+    return str(p.with_name(f"{p.stem}-{part}{p.suffix}"))
 
 
 def _markdown(
-    plan: Plan, ms: list[Milestones], progress: list[Progress], findings: list[Finding], lang: str
+    plan: Plan,
+    ms: list[Milestones],
+    progress: list[Progress],
+    targets: list[Any],
+    items: list[Any],
+    parts: list[str],
+    lang: str,
 ) -> str:
+    from ezplan.i18n import plan_period
     from ezplan.render import milestone_tables as mt
 
-    lines = [
-        f"# {plan.name}",
-        "",
-        mt.markdown(ms, progress, lang),
-        f"### {t('findings', lang)}",
-        "",
-    ]
-    for f in findings:
-        lines.append(f"- **{t(f.severity.label, lang)}** `{f.mark}` `{f.check}` {f.message(lang)}")
+    lines = [f"# {plan.name}", "", plan_period(plan.base_year, plan.target_year, lang), ""]
+    if "targets" in parts:
+        lines += [f"## {t('report_sec_targets', lang)}", ""]
+        heads = [t(k, lang) for k in ("indicator", "base", "target", "verdict")]
+        lines += ["| " + " | ".join([*heads, t("report_explanation", lang)]) + " |"]
+        lines += ["|---|---:|---:|---|---|"]
+        for line in targets:
+            cells = [line.name, line.base, line.target, line.verdict, line.explanation]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("")
+    if "milestones" in parts or "progress" in parts:
+        lines += [mt.markdown(ms, progress, lang)]
+    if "findings" in parts:
+        lines += [f"## {t('findings', lang)}", ""]
+        for i in items:
+            who = f" {i.indicator}:" if i.indicator else ""
+            lines.append(f"- {i.mark} **{t(i.severity, lang)}**{who} {i.message} (`{i.where}`)")
     return "\n".join(lines) + "\n"
 
 
@@ -219,54 +266,75 @@ def _markdown(
 @click.option(
     "--to",
     "to",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # a directory is refused by write_atomic, in one line
     required=True,
     help="The picture to write: .svg or .png.",
 )
 def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str) -> None:
     """Draw each target's path for IDS: base, required path, stated-rate path, the target with
-    its band, and actual results."""
+    its band, and actual results. SVG needs nothing more; PNG needs matplotlib."""
     from ezplan.output import write_atomic
 
     fmt = Path(to).suffix.lower().lstrip(".")
     if fmt not in ("svg", "png"):
         raise click.UsageError(f"cannot draw {to}: write .svg or .png")
-    try:
-        from ezplan.render import charts
+    warning = None
+    if fmt == "svg":
+        from ezplan.render import svg_chart
+        from ezplan.render.charts import charts
 
-        data, warning = charts.render(ms, fmt, lang)
-    except ImportError:
-        from ezplan.render.charts import HINT
+        data: str | bytes = svg_chart.document([c for _, c in charts(ms, lang)])
+    else:
+        try:
+            from ezplan.render import charts
 
-        click.echo(HINT, err=True)
-        sys.exit(EXIT_USAGE)
+            data, warning = charts.png(ms, lang)
+        except ImportError:
+            from ezplan.render.charts import HINT
+
+            click.echo(HINT, err=True)
+            sys.exit(EXIT_USAGE)
     if warning:
         click.echo(f"warning: {warning}", err=True)
     write_atomic(to, data)
-    click.echo(f"wrote {to}")
+    click.echo(f"wrote {printable(to)}")
 
 
 @click.command(name="report")
 @plan_input
 @click.option(
-    "--to", "to", type=click.Path(dir_okay=False), required=True, help="The HTML file to write."
+    "--to",
+    "to",
+    type=click.Path(),  # a directory is refused by write_atomic, in one line
+    required=True,
+    help="The file to write: .html (one self-contained page) or .docx (Word, WPS).",
 )
 def html_report(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str
 ) -> None:
-    """Write one self-contained HTML page: check results, milestone tables and a chart per
-    target — no request to any network, readable when mailed and printable."""
+    """Write the report: the targets checked, the findings in plain words, progress, and each
+    target's milestones with a chart. .html is one self-contained page (no request to any
+    network, readable when mailed, printable); .docx is a Word document in official style."""
     from ezplan.output import write_atomic
     from ezplan.report import report
 
-    try:
+    kind = Path(to).suffix.lower()
+    if kind not in (".html", ".htm", ".docx"):
+        raise click.UsageError(f"cannot write a report to {to}: use .html or .docx")
+    checked = report(plan)
+    if kind == ".docx":
+        from ezplan.render import docx_report
+
+        try:
+            content, warning = docx_report.render(checked, ms, progress, lang)
+        except ImportError:
+            click.echo(docx_report.HINT, err=True)
+            sys.exit(EXIT_USAGE)
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
+    else:
         from ezplan.render import html_report as page
 
-        text = page.render(report(plan), ms, progress, lang)
-    except ImportError:
-        from ezplan.render.charts import HINT
-
-        click.echo(HINT, err=True)
-        sys.exit(EXIT_USAGE)
-    write_atomic(to, text)
-    click.echo(f"wrote {to}")
+        content: str | bytes = page.render(checked, ms, progress, lang)
+    write_atomic(to, content)
+    click.echo(f"wrote {printable(to)}")

@@ -1,18 +1,25 @@
 """Milestones and progress as tables: one layout, shown in the terminal, Markdown, CSV, JSON.
 
-The wide layout puts years down the rows and, for each target, its columns side by side with
-the unit in the header — what people who open it in Excel expect. Numbers keep the precision
-the plan itself uses for that indicator; rates show to 0.01%.
+Each target's table has the years down the rows and its series across, the unit in the header.
+Numbers keep the precision the plan itself uses for that indicator; rates show to 0.01%. A ratio
+indicator (unit %) moves in percentage points: its columns and rates say so. For a cumulative
+target the base year's amount, when the plan records none, is derived from the sum and the rate
+and is marked so (``0.48（推算）``), and the running total starts in the first plan year.
+
+In the terminal the tables fit the width (60, 80, 120 columns …): numbers and statuses are never
+split or cut; names wrap first, and when the numbers alone do not fit, the progress table
+becomes one short block per target.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -21,80 +28,99 @@ from ezplan import fmt
 from ezplan.i18n import t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
+from ezplan.render.wrap import wrap
+
+# Progress statuses: a mark (readable in black and white) and a tone (for colours).
+STATUS_MARK = {
+    "achieved": "✓",
+    "on_track": "✓",
+    "moderate": "~",
+    "limited": "!",
+    "moving_away": "✗",
+    "no_actuals": "–",
+    "not_assessable": "–",
+}
+STATUS_TONE = {
+    "achieved": "good",
+    "on_track": "good",
+    "moderate": "fair",
+    "limited": "poor",
+    "moving_away": "bad",
+    "no_actuals": "none",
+    "not_assessable": "none",
+}
+TERMINAL_STYLE = {
+    "good": "green",
+    "fair": "yellow",
+    "poor": "dark_orange",
+    "bad": "bold red",
+    "none": "magenta",
+}
+NAME_MIN = 10  # below this the progress table gives way to one block per target
 
 
 @dataclass(frozen=True)
 class Column:
+    key: str  # required, stated, amount, running_total, stated_running_total, actual, …
     header: str
     values: dict[int, float]  # by year
     decimals: int
     unit: str
+    derived: frozenset[int] = field(default_factory=frozenset)  # years whose value is derived
+
+    def cell(self, year: int, lang: str) -> str:
+        """The value in `year` as shown: the number, marked when derived; "" when none."""
+        x = self.values.get(year)
+        if x is None:
+            return ""
+        shown = fmt.number(float(x), self.decimals)
+        return shown + t("derived_mark", lang) if year in self.derived else shown
+
+
+def unit_suffix(unit: str, lang: str) -> str:
+    return f"（{unit}）" if lang == "zh" else f" ({unit})"
 
 
 def columns(m: Milestones, lang: str) -> list[Column]:
     """The yearly series of one target, as labelled columns."""
-    unit = m.unit.symbol
+    unit, d = m.unit.symbol, m.decimals
     years = m.years
-    out = []
+    out: list[Column] = []
 
-    def add(key: str, series: list[float] | None) -> None:
+    def add(key: str, series: list[float] | None, start: int = 0, derived=()) -> None:
         if series is not None:
-            out.append(
-                Column(t(key, lang), dict(zip(years, series, strict=True)), m.decimals, unit)
-            )
+            values = dict(zip(years[start:], series[start:], strict=True))
+            out.append(Column(key, t(key, lang), values, d, unit, frozenset(derived)))
 
     if m.cumulative:
-        add("amount", m.amounts)
-        add("running_total", m.running_total)
+        add("amount", m.amounts, derived=[m.base_year] if m.base_implied else ())
+        add("running_total", m.running_total, start=1)  # nothing is summed in the base year
+        add("stated_running_total", m.stated_running_total, start=1)
     else:
         add("required_path", m.required)
-        add("stated_path", m.at_stated_rate)
+        add("stated_change_path" if m.points else "stated_path", m.at_stated_rate)
     if m.actuals:
-        out.append(Column(t("actual", lang), dict(m.actuals), m.decimals, unit))
+        out.append(Column("actual", t("actual", lang), dict(m.actuals), d, unit))
+        if m.cumulative:
+            running, total = {}, 0.0
+            for y in years[1:]:
+                if y not in m.actuals:
+                    break
+                total += m.actuals[y]
+                running[y] = total
+            if running:
+                out.append(Column("actual_running", t("actual_running", lang), running, d, unit))
     return out
 
 
-def wide(ms: list[Milestones], lang: str) -> tuple[list[str], list[list[Any]], list[int | None]]:
-    """Headers, rows (numbers unformatted, None where empty) and each column's decimals."""
+def wide(ms: list[Milestones], lang: str) -> tuple[list[str], list[int], list[Column]]:
+    """Headers (year, then each target's series with its unit), the years, and the columns."""
     cols: list[tuple[str, Column]] = []
     for m in ms:
         for c in columns(m, lang):
-            unit = f"（{c.unit}）" if lang == "zh" else f" ({c.unit})"
-            cols.append((f"{m.label(lang)}·{c.header}{unit}", c))
-    years = sorted({y for _, c in cols for y in c.values})
-    headers = [t("year", lang)] + [h for h, _ in cols]
-    rows = [[y] + [c.values.get(y) for _, c in cols] for y in years]
-    return headers, rows, [None] + [c.decimals for _, c in cols]
-
-
-def _cell(x: Any, decimals: int | None) -> str:
-    if x is None:
-        return ""
-    if decimals is None:
-        return str(x)
-    return fmt.number(float(x), decimals)
-
-
-def csv_text(ms: list[Milestones], lang: str) -> str:
-    """CSV with a UTF-8 BOM, so Excel and WPS open the Chinese headers intact."""
-    headers, rows, decimals = wide(ms, lang)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headers)
-    for row in rows:
-        w.writerow([_cell(x, d) for x, d in zip(row, decimals, strict=True)])
-    return "\ufeff" + buf.getvalue()
-
-
-def _summary(m: Milestones, lang: str) -> str:
-    parts = [f"{m.label(lang)}（{m.unit}）" if lang == "zh" else f"{m.label(lang)} ({m.unit})"]
-    if m.required_rate is not None:
-        parts.append(needs(m, lang))
-    if m.stated_rate_text is not None:
-        parts.append(t("plan_rate", lang, rate=m.stated_rate_text))
-    if m.stated_change_text is not None:
-        parts.append(t("plan_rate", lang, rate=m.stated_change_text))
-    return " · ".join(parts)
+            cols.append((f"{m.label(lang)}·{c.header}{unit_suffix(c.unit, lang)}", c))
+    years = sorted({y for _, c in cols for y in c.values} | {y for m in ms for y in m.years})
+    return [t("year", lang)] + [h for h, _ in cols], years, [c for _, c in cols]
 
 
 def needs(m: Milestones, lang: str) -> str:
@@ -102,42 +128,53 @@ def needs(m: Milestones, lang: str) -> str:
     if m.required_rate is None:
         return ""
     words = fmt.points_words if m.points else fmt.growth_words
-    return t("needs", lang, rate=words(m.required_rate, 2)[lang])
+    return t("needs", lang, rate=points_en(words(m.required_rate, 2)[lang], lang))
 
 
-def _num(x: float | None, decimals: int) -> str:
-    return "—" if x is None else fmt.number(x, decimals)
+def points_en(shown: str, lang: str) -> str:
+    """个百分点 reads "pp" in English."""
+    return shown.replace("个百分点", " pp") if lang == "en" else shown
 
 
-def _rate(x: float | None, points: bool = False) -> str:
-    """A rate a year: 8.89%, or for a ratio indicator +1.20个百分点."""
-    if x is None:
-        return "—"
-    return fmt.points(x, 2) if points else fmt.rate(x, 2)
+def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
+    """社会消费品零售总额（亿元） · 需年均增长8.89% · 规划：10%, and for a cumulative target the sum
+    and the previous period's."""
+    parts = [f"{m.label(lang)}{unit_suffix(str(m.unit), lang)}"] if with_name else []
+    if m.cumulative and m.target_stated is not None:
+        parts.append(t("cumulative_target", lang, total=m.target_stated.text))
+    if m.required_rate is not None:
+        parts.append(needs(m, lang))
+    if m.stated_rate_text is not None:
+        parts.append(t("plan_rate", lang, rate=m.stated_rate_text))
+    if m.stated_change_text is not None:
+        parts.append(t("plan_rate", lang, rate=m.stated_change_text))
+    if m.previous is not None:
+        parts.append(previous_words(m, lang))
+    return " · ".join(parts)
 
 
-def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> list[list[str]]:
-    rows = []
-    for m, p in zip(ms, progress, strict=True):
-        d = m.decimals
-        latest = "—" if p.year is None else f"{_num(p.actual, d)} ({p.year})"
-        gap = "—" if p.gap_pct is None else fmt.number(p.gap_pct, 1) + "%"
-        if p.points and p.gap is not None:
-            gap = fmt.points(p.gap, 1)
-        rows.append(
-            [
-                m.label(lang),
-                latest,
-                _num(p.milestone, d),
-                gap,
-                _rate(p.achieved_rate, p.points),
-                _rate(p.remaining_rate, p.points),
-                _num(p.projection, d),
-                t(p.status, lang),
-            ]
-        )
-    return rows
+def previous_words(m: Milestones, lang: str) -> str:
+    """2016—2020年累计6.93亿美元（年均1.386亿美元）."""
+    p = m.previous
+    assert p is not None
+    return t(
+        "previous_period",
+        lang,
+        first=p.first_year,
+        end=p.end_year,
+        total=p.text,
+        average=fmt.amount(p.average, m.unit, m.decimals + 1),
+    )
 
+
+def derived_note(m: Milestones, lang: str) -> str:
+    """Why the base year's amount of a cumulative target is marked derived ("" if it is not)."""
+    if not (m.cumulative and m.base_implied):
+        return ""
+    return t("derived_note", lang, year=m.base_year)
+
+
+# --- progress ---------------------------------------------------------------------------------
 
 PROGRESS_KEYS = [
     "indicator",
@@ -155,62 +192,253 @@ def progress_headers(lang: str) -> list[str]:
     return [t(k, lang) for k in PROGRESS_KEYS]
 
 
+def _num(x: float | None, decimals: int) -> str:
+    return "—" if x is None else fmt.number(x, decimals)
+
+
+def rate_text(x: float | None, points: bool, lang: str) -> str:
+    """A rate a year: 8.89%, or for a ratio indicator +1.20个百分点 (+1.20 pp)."""
+    if x is None:
+        return "—"
+    return points_en(fmt.points(x, 2), lang) if points else fmt.rate(x, 2)
+
+
+def status_words(p: Progress, lang: str) -> str:
+    """✓ 进度正常, ✗ 偏离目标, – 无法评估 …"""
+    return f"{STATUS_MARK[p.status]} {t(p.status, lang)}"
+
+
+def progress_reason(m: Milestones, p: Progress, lang: str) -> str:
+    """Why a target cannot be assessed, in words ("" when it can)."""
+    if p.reason is None:
+        return ""
+    years = t("report_list_sep", lang).join(str(y) for y in p.missing)
+    return t(p.reason, lang, base_year=m.base_year, end_year=m.end_year, years=years)
+
+
+def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
+    """Every progress value of one target as text, by PROGRESS_KEYS (the indicator with its
+    unit; levels in that unit; a cumulative target's actual and milestone are running totals)."""
+    d = m.decimals
+    latest = "—"
+    if p.year is not None:
+        latest = f"{_num(p.actual, d)} ({p.year})"
+        if p.cumulative:
+            latest = t("cumulative_value", lang, value=latest)
+    if p.points and p.gap is not None:
+        gap = points_en(fmt.points(p.gap, 1), lang)
+    else:
+        gap = "—" if p.gap_pct is None else fmt.percent(p.gap_pct, 1)
+    return {
+        "indicator": f"{m.label(lang)}{unit_suffix(m.unit.symbol, lang)}",
+        "latest": latest,
+        "milestone": _num(p.milestone, d),
+        "gap_pct": gap,
+        "achieved_rate": rate_text(p.achieved_rate, p.points, lang),
+        "remaining_rate": rate_text(p.remaining_rate, p.points, lang),
+        "projection": _num(p.projection, d),
+        "status": status_words(p, lang),
+    }
+
+
+def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> list[list[str]]:
+    return [
+        [progress_cells(m, p, lang)[k] for k in PROGRESS_KEYS]
+        for m, p in zip(ms, progress, strict=True)
+    ]
+
+
+# --- the terminal -----------------------------------------------------------------------------
+
+
+def _width(s: str) -> int:
+    return max((cell_len(line) for line in s.split("\n")), default=0)
+
+
+def _fixed_widths(
+    headers: list[str], cells: list[list[str]], room: int
+) -> tuple[list[int], list[str]]:
+    """Columns wide enough for every cell, and their headers: on one line if `room` allows,
+    else each on two balanced lines (never splitting a figure)."""
+    own = [max([_width(c) for c in cs] + [1]) for cs in cells]
+    full = [max(w, _width(h)) for w, h in zip(own, headers, strict=True)]
+    if sum(full) <= room:
+        return full, headers
+    widths, heads = [], []
+    for w, h in zip(own, headers, strict=True):
+        lines = [h]
+        if _width(h) > w:
+            half = (_width(h) + 1) // 2
+            while len(lines := wrap(h, half)) > 2:
+                half += 1
+        heads.append("\n".join(lines))
+        widths.append(max(w, _width(heads[-1])))
+    return widths, heads
+
+
+def _table(widths: list[int], headers: list[str], title: str | None = None) -> Table:
+    """Left-aligned first and last columns (a name, a status), numbers right-aligned."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title=title,
+        title_justify="left",
+        title_style="bold",
+    )
+    last = len(headers) - 1
+    for i, (h, w) in enumerate(zip(headers, widths, strict=True)):
+        justify = "left" if i == 0 or (i == last and title) else "right"
+        table.add_column(h, justify=justify, no_wrap=True, width=w)
+    return table
+
+
+def _milestone_view(m: Milestones, lang: str, width: int) -> list[Any]:
+    cols = columns(m, lang)
+    if not cols:
+        return []
+    out: list[Any] = [Text("\n".join(wrap(summary(m, lang), width)), style="bold")]
+    cells = [[c.cell(y, lang) or "—" for y in m.years] for c in cols]
+    headers = [t("year", lang)] + [c.header for c in cols]
+    year_w = max(4, _width(t("year", lang)))
+    room = width - year_w - 3 * len(cols)
+    fixed, heads = _fixed_widths(headers[1:], cells, room)
+    widths = [year_w, *fixed]
+    if sum(widths) + 3 * (len(widths) - 1) <= width:
+        table = _table(widths, [headers[0], *heads])
+        for i, y in enumerate(m.years):
+            table.add_row(str(y), *(cs[i] for cs in cells))
+        out.append(table)
+    else:  # a line per year: year, then label: value pairs
+        for i, y in enumerate(m.years):
+            pairs = " · ".join(f"{c.header} {cs[i]}" for c, cs in zip(cols, cells, strict=True))
+            out.append(Text("\n".join(wrap(f"{y}  {pairs}", width))))
+    note = derived_note(m, lang)
+    if note:
+        out.append(Text("\n".join(wrap(note, width)), style="dim"))
+    return out
+
+
+def _progress_view(
+    ms: list[Milestones], progress: list[Progress], lang: str, width: int
+) -> list[Any]:
+    rows = [progress_cells(m, p, lang) for m, p in zip(ms, progress, strict=True)]
+    reasons = [progress_reason(m, p, lang) for m, p in zip(ms, progress, strict=True)]
+    tones = [STATUS_TONE[p.status] for p in progress]
+    keys = PROGRESS_KEYS[1:]
+    overhead = 3 * len(keys)
+    names = [r["indicator"] for r in rows]
+    fixed, heads = _fixed_widths(
+        [t(k, lang) for k in keys], [[r[k] for r in rows] for k in keys], width - overhead - 16
+    )
+    name_w = min(
+        width - sum(fixed) - overhead,
+        max([_width(t("indicator", lang))] + [_width(n) for n in names]),
+    )
+    title = t("progress", lang)
+    if name_w >= NAME_MIN:
+        table = _table([name_w, *fixed], [t("indicator", lang), *heads], title)
+        for r, tone in zip(rows, tones, strict=True):
+            cells = [Text("\n".join(wrap(r["indicator"], name_w)))]
+            cells += [Text(r[k]) for k in keys[:-1]]
+            cells.append(Text(r["status"], style=TERMINAL_STYLE[tone]))
+            table.add_row(*cells)
+        out: list[Any] = [table]
+    else:  # one block per target: name, status, then label: value lines
+        out = [Text(title, style="bold")]
+        for r, tone in zip(rows, tones, strict=True):
+            block = Text("\n".join(wrap(r["indicator"], width)), style="bold")
+            block.append("\n  ")
+            block.append(r["status"], style=TERMINAL_STYLE[tone])
+            for k in keys[:-1]:
+                if r[k] != "—":
+                    for line in wrap(f"{t(k, lang)}: {r[k]}", width - 4):
+                        block.append(f"\n    {line}")
+            out.append(block)
+    for m, why in zip(ms, reasons, strict=True):
+        if why:
+            line = f"{m.label(lang)}: {t('not_assessable', lang)} — {why}"
+            out.append(Text("\n".join(wrap(line, width)), style="dim"))
+    return out
+
+
 def render_text(
     ms: list[Milestones], progress: list[Progress], console: Console, lang: str
 ) -> None:
     if not ms:
         console.print(Text(t("no_targets", lang), style="dim"))
         return
+    width = console.width
     for m in ms:
-        cols = columns(m, lang)
-        if not cols:
-            continue
-        console.print(Text(_summary(m, lang), style="bold"))
-        table = Table(box=box.SIMPLE_HEAD)
-        table.add_column(t("year", lang), justify="right")
-        for c in cols:
-            table.add_column(c.header, justify="right")
-        for y in m.years:
-            table.add_row(str(y), *(_cell(c.values.get(y), c.decimals) or "—" for c in cols))
-        console.print(table)
+        for part in _milestone_view(m, lang, width):
+            console.print(part)
+        console.print()
     if any(p.status != "no_actuals" for p in progress):
-        table = Table(title=t("progress", lang), title_justify="left", box=box.SIMPLE_HEAD)
-        for i, h in enumerate(progress_headers(lang)):
-            table.add_column(h, justify="left" if i in (0, 7) else "right")
-        for row in progress_rows(ms, progress, lang):
-            table.add_row(*row)
-        console.print(table)
+        for part in _progress_view(ms, progress, lang, width):
+            console.print(part)
     else:
         console.print(Text(f"{t('progress', lang)}: {t('no_actuals', lang)}", style="dim"))
 
 
+# --- Markdown, CSV, JSON ----------------------------------------------------------------------
+
+
+def _md(s: str) -> str:
+    """A table cell for Markdown: pipes escaped, one line."""
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
 def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
+    if not ms:
+        return t("no_targets", lang) + "\n"
     out = []
     for m in ms:
         cols = columns(m, lang)
         if not cols:
             continue
-        out.append(f"### {_summary(m, lang)}\n")
-        out.append("| " + " | ".join([t("year", lang), *(c.header for c in cols)]) + " |")
+        out.append(f"### {_md(summary(m, lang))}\n")
+        out.append("| " + " | ".join([t("year", lang), *(_md(c.header) for c in cols)]) + " |")
         out.append("|" + "---:|" * (len(cols) + 1))
         for y in m.years:
-            cells = [_cell(c.values.get(y), c.decimals) or "—" for c in cols]
+            cells = [c.cell(y, lang) or "—" for c in cols]
             out.append(f"| {y} | " + " | ".join(cells) + " |")
+        note = derived_note(m, lang)
+        if note:
+            out.append(f"\n{_md(note)}")
         out.append("")
-    if not ms:
-        return t("no_targets", lang) + "\n"
     out.append(f"### {t('progress', lang)}\n")
     if all(p.status == "no_actuals" for p in progress):
         return "\n".join([*out, t("no_actuals", lang)]) + "\n"
     out.append("| " + " | ".join(progress_headers(lang)) + " |")
     out.append("|---|" + "---:|" * 6 + "---|")
     for row in progress_rows(ms, progress, lang):
-        out.append("| " + " | ".join(row) + " |")
+        out.append("| " + " | ".join(_md(c) for c in row) + " |")
+    reasons = [
+        f"- {_md(m.label(lang))}: {_md(progress_reason(m, p, lang))}"
+        for m, p in zip(ms, progress, strict=True)
+        if p.reason
+    ]
+    if reasons:
+        out += ["", *reasons]
     return "\n".join(out) + "\n"
 
 
+def csv_text(ms: list[Milestones], lang: str) -> str:
+    """The milestones as CSV with a UTF-8 BOM (years down, each target's series across), so
+    Excel and WPS open the Chinese headers intact."""
+    headers, years, cols = wide(ms, lang)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(headers)
+    for y in years:
+        w.writerow([y, *(c.cell(y, lang) for c in cols)])
+    return "\ufeff" + buf.getvalue()
+
+
 def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, Any]]:
-    """Plain data for JSON: full-precision numbers, one record per target."""
+    """Plain data for JSON: full-precision numbers, one record per target. A cumulative
+    target's running total is null in the base year (nothing is summed yet), and
+    `base_implied` says its base-year amount is derived, not recorded."""
     out = []
     for m, p in zip(ms, progress, strict=True):
         years = m.years
@@ -220,6 +448,7 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
                 "name": m.name,
                 "name_en": m.name_en,
                 "unit": m.unit.symbol,
+                "points": m.points,
                 "base_year": m.base_year,
                 "end_year": m.end_year,
                 "decimals": m.decimals,
@@ -227,6 +456,15 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
                 "target": m.target,
                 "cumulative": m.cumulative,
                 "cumulative_total": m.cumulative_total,
+                "base_implied": m.base_implied,
+                "previous": None
+                if m.previous is None
+                else {
+                    "first_year": m.previous.first_year,
+                    "end_year": m.previous.end_year,
+                    "total": m.previous.total,
+                    "average": m.previous.average,
+                },
                 "stated_rate": m.stated_rate,
                 "required_rate": m.required_rate,
                 "years": [
@@ -235,12 +473,16 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
                         "required": m.required[i] if m.required else None,
                         "at_stated_rate": m.at_stated_rate[i] if m.at_stated_rate else None,
                         "amount": m.amounts[i] if m.amounts else None,
-                        "running_total": m.running_total[i] if m.running_total else None,
+                        "running_total": m.running_total[i] if m.running_total and i else None,
                         "actual": m.actuals.get(y),
                     }
                     for i, y in enumerate(years)
                 ],
-                "progress": {k: v for k, v in p.__dict__.items() if k != "indicator"},
+                "progress": {
+                    k: list(v) if isinstance(v, tuple) else v
+                    for k, v in p.__dict__.items()
+                    if k != "indicator"
+                },
             }
         )
     return out
