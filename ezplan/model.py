@@ -175,6 +175,7 @@ class Plan:
     exchange_rate: Stated | None = None
     quote: str | None = None
     document: str | None = None
+    name_en: str | None = None
     plausible_rate: tuple[float, float] = (-0.20, 0.40)  # annual rates, as fractions
 
     def level(self, indicator: str, year: int | None) -> Level | None:

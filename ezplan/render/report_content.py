@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ezplan import fmt
 from ezplan.errors import printable
-from ezplan.findings import Finding
+from ezplan.findings import Finding, steps_in
 from ezplan.i18n import t
 from ezplan.model import Plan, Stated
 from ezplan.report import Report
@@ -119,7 +119,7 @@ def finding_items(report: Report, lang: str) -> list[FindingItem]:
                 text(f.message(lang)),
                 text(quote) if quote else None,
                 text(section) if section else None,
-                tuple(text(step) for step in f.steps),
+                tuple(text(step) for step in steps_in(f, lang)),
                 text(str(f.mark)),
             )
         )

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ezplan import fmt
+from ezplan.errors import printable
 from ezplan.findings import Finding, Severity, summary
 from ezplan.i18n import plan_period, t
 from ezplan.render.wrap import wrap
@@ -31,10 +32,7 @@ _GAP = 3  # cells between two columns: padding, the (blank) rule, padding
 def shown(text: str) -> str:
     """Plan text for the terminal: control characters escaped, so no escape sequence from a
     YAML string reaches the terminal and every line stays one line."""
-    return "".join(
-        ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+    return printable(text, keep_newlines=True)
 
 
 def verdict_text(row: TargetRow, lang: str) -> Text:
