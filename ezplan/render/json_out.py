@@ -1,11 +1,20 @@
-"""One JSON document per run: a summary and every finding, with the numbers behind it."""
+"""One JSON document per run: a summary and every finding, with the numbers behind it.
+
+Every JSON ezplan writes goes through `dumps`: valid UTF-8 whatever the paths (the bytes of a
+file name that is not UTF-8 are written as the text ``\\xff``), never NaN or Infinity (an open
+end is the string "inf"), and no raw control, bidirectional or line-separator character (they
+are written as ``\\u`` escapes, which read back as the same text).
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 from ezplan import __version__, fmt
+from ezplan.errors import printable
 from ezplan.findings import Finding, summary
 from ezplan.report import PlanResult, Run, TargetRow
 from ezplan.rules import title
@@ -112,12 +121,40 @@ def document(run: Run, lang: str) -> dict[str, Any]:
     return {"summary": head, "findings": findings(run, lang)}
 
 
+# JSON escapes C0 controls itself; these it would write as they are.
+_RAW_RE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def plain(value: Any) -> Any:
+    """`value` as plain JSON data: numpy numbers as Python ones, NaN as null, infinities as
+    "inf"/"-inf", strings with the undecodable bytes of a path escaped."""
+    if isinstance(value, str):
+        return printable(value) if _SURROGATE_RE.search(value) else value
+    if isinstance(value, dict):
+        return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and not hasattr(value, "dtype"):
+        return value
+    if isinstance(value, float) or hasattr(value, "dtype"):
+        x = float(value)
+        return x if math.isfinite(x) else fmt.json_number(x)
+    return value
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """JSON text for `value` (see the module's docstring), without a final newline."""
+    text = json.dumps(plain(value), ensure_ascii=False, indent=indent, allow_nan=False)
+    return _RAW_RE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def render(run: Run, lang: str) -> str:
-    return json.dumps(document(run, lang), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps(document(run, lang), indent=2) + "\n"
 
 
 def render_lines(run: Run, lang: str) -> str:
     """JSON Lines: one finding per line."""
-    return "".join(
-        json.dumps(f, ensure_ascii=False, allow_nan=False) + "\n" for f in findings(run, lang)
-    )
+    return "".join(dumps(f) + "\n" for f in findings(run, lang))
