@@ -77,6 +77,9 @@ class Words(str):
         obj.zh = zh
         return obj
 
+    def __getnewargs__(self) -> tuple[str, str]:  # so that findings cross process pools
+        return str(self), self.zh
+
 
 def words(text: dict[str, str]) -> Words:
     return Words(text["en"], text["zh"])

@@ -36,3 +36,12 @@ def test_builtin_checks_in_both_languages():
     for code in rules.BUILTIN:
         assert rules.doc(code, "zh") != rules.doc(code, "en")
         assert rules.title(code, "zh") != rules.title(code, "en")
+
+
+def test_a_step_with_words_keeps_both_languages_through_pickle():
+    import pickle
+
+    from ezplan.findings import Words
+
+    w = pickle.loads(pickle.dumps(Words("allows", "允许")))
+    assert (str(w), w.zh) == ("allows", "允许")
