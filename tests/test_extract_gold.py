@@ -24,9 +24,15 @@ DATA = ROOT / "tests" / "data"
 # (matched at least, extracted in scope at most) as measured; raise them when extraction improves
 PINNED = {
     "宣城市": (55, 55),
-    "山西省": (65, 73),
-    "福州市": (211, 220),
-    "文山壮族苗族自治州": (198, 220),
+    "山西省": (70, 74),
+    "福州市": (215, 219),
+    "文山壮族苗族自治州": (213, 220),
+}
+# annotated blind and never used to write the rules: measured once, when the rules were done
+# (round 2: P 87.8% / R 83.7% and P 90.0% / R 72.0%); a floor, like the others
+HELD_OUT = {
+    "南充市": (108, 123),
+    "吉林省": (18, 20),
 }
 
 
@@ -62,14 +68,14 @@ def test_bundled_plan_recall_and_precision():
     assert s.recall >= 0.90
 
 
-@pytest.mark.parametrize("name", sorted(PINNED))
+@pytest.mark.parametrize("name", sorted(PINNED) + sorted(HELD_OUT))
 def test_gold_documents_pinned(name):
     path = DATA / "gold" / f"{name}.json"
     if not path.exists():
         pytest.skip(f"no gold for {name}")
     gold = load_gold(path)
     s = score(gold, predicted_items(extract(DATA / "corpus" / f"{name}.md").figures))
-    least, most = PINNED[name]
+    least, most = (PINNED | HELD_OUT)[name]
     assert s.matched >= least, s.as_dict()
     assert s.predicted - s.matched <= most - least, s.as_dict()
 

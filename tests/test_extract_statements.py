@@ -172,8 +172,8 @@ def test_qualifiers(tmp_path):
     assert one(figs, "2200").qualifier == "at_least"
     assert one(figs, "4.5").qualifier == "at_most"
     assert one(figs, "1至5").qualifier == "range"
-    many = [f for f in figs if f.text.endswith("以上") and f.value == "300"]
-    assert many and many[0].qualifier == "at_least" and "多" in many[0].review
+    many = [f for f in figs if f.text == "300多家"]  # as written: the grammar reads 多
+    assert many and many[0].qualifier == "at_least" and "多" not in many[0].review
 
 
 def test_same_amount_in_two_currencies(tmp_path):
@@ -244,3 +244,100 @@ def test_json_shape(tmp_path):
         "placed",
         "review",
     } <= keys
+
+
+# --- subjects, kinds and times read by general rules ------------------------------------------
+
+
+def test_a_duration_is_not_the_subject(tmp_path):
+    figs = read(
+        tmp_path,
+        "2021年1月5日\n\n一、“十三五”时期工作回顾\n\n2017至2019年，经济增速连续12个季度保持在6%以上。"
+        "2020年全省地区生产总值1.765万亿元，年均增长5.5%。\n",
+    )
+    rate = one(figs, "6")
+    assert (rate.kind, rate.period, rate.qualifier) == ("total", (2017, 2019), "at_least")
+    assert "连续" not in rate.indicator
+    # an annual rate stated with a year runs over a period ending in that year: the heading's
+    # 2016-2020, not the 2017-2019 of the sentence before
+    assert one(figs, "5.5").period == (2016, 2020)
+
+
+def test_a_share_of_the_figure_before(tmp_path):
+    figs = read(tmp_path, "2020年，工业类开发区规划面积达到2881平方公里，占全省面积1.85%。\n")
+    share = one(figs, "1.85")
+    assert share.kind == "share" and share.indicator == "工业类开发区规划面积占全省面积"
+
+
+def test_nouns_after_counts(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，获批4个5A级景区，新增19对国际友城，建成88个乡（镇）级、3826个村级农村公益性公墓，"
+        "新创建1所三级甲等医院。专栏7对外开放合作专项\n",
+    )
+    assert one(figs, "4").indicator.endswith("5A级景区")
+    assert one(figs, "19").indicator.endswith("国际友城")
+    assert one(figs, "88").indicator.endswith("乡（镇）级农村公益性公墓")
+    assert one(figs, "1").indicator.endswith("三级甲等医院")
+    assert not [f for f in figs if f.value == "7"]  # a label, not a figure
+
+
+def test_owner_verb_measure(tmp_path):
+    figs = read(tmp_path, "2020年，三七产业实现综合产值220亿元，旅游项目完成投资181.4亿元。\n")
+    assert one(figs, "220").indicator == "三七产业综合产值"
+    assert one(figs, "181.4").indicator == "旅游项目投资"
+
+
+def test_a_stock_noun_wins_over_a_verb(tmp_path):
+    figs = read(
+        tmp_path,
+        "2021年1月5日\n“十三五”期间，落实耕地保有量1016万亩、永久基本农田759.03万亩。\n",
+    )
+    assert (one(figs, "1016").kind, one(figs, "1016").year) == ("level", 2020)
+    assert one(figs, "759.03").kind == "level"
+
+
+def test_a_flow_by_the_plans_last_year_is_cumulative(tmp_path):
+    figs = read(tmp_path, "2021年1月5日\n到2025年，新增市场主体13万户以上，市场主体达到50万户。\n")
+    flow = one(figs, "13")
+    assert (flow.kind, flow.period) == ("cumulative", (2021, 2025))
+    stock = one(figs, "50")
+    assert (stock.kind, stock.year) == ("count", 2025)
+
+
+def test_lists_with_a_shared_head(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，城乡居民基本养老保险、基本医疗保险参保人数分别达234.16万人、377.92万人。"
+        "全社会研究与试验发展经费投入总量增长20%。\n",
+    )
+    assert one(figs, "234.16").indicator == "城乡居民基本养老保险参保人数"
+    assert one(figs, "377.92").indicator == "基本医疗保险参保人数"
+    # 与 inside a name does not make two indicators of one number
+    assert one(figs, "20").indicator == "全社会研究与试验发展经费投入总量"
+
+
+def test_from_a_per_unit_level(tmp_path):
+    figs = read(
+        tmp_path,
+        "2021年1月5日\n过去五年，市政路网密度从每平方公里4.8公里提高到8.3公里。\n",
+    )
+    assert (one(figs, "4.8").indicator, one(figs, "4.8").year) == ("市政路网密度", 2015)
+    assert one(figs, "8.3").year == 2020
+
+
+def test_forms_the_grammar_reads_are_kept_as_written(tmp_path):
+    figs = read(
+        tmp_path,
+        "2020年，引进项目逾300个，税收不足50亿元，投资1000余万元，人口30万人上下，"
+        "游客接待量实现翻番，产值超1万亿元，新增企业3万多户。\n",
+    )
+    texts = {f.value: (f.text, f.qualifier, f.review) for f in figs}
+    assert texts["300"][:2] == ("逾300个", "at_least")
+    assert texts["50"][:2] == ("不足50亿元", "at_most")
+    assert texts["1000"][:2] == ("1000余万元", "at_least")
+    assert texts["30"][:2] == ("30万人上下", "about")
+    assert texts["一"][0] == "翻番"
+    assert texts["1"][:2] == ("超1万亿元", "at_least")
+    # forms the grammar lacks are rewritten, and the rewrite is noted
+    assert texts["3"][0] == "3万户以上" and "多" in texts["3"][2]

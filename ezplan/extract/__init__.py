@@ -1,9 +1,18 @@
 """Extraction: a plan's document → its quantified statements → draft plan files.
 
 The flow runs one way: `readers` (document → blocks with positions) → `sentences` (sentences and
-clauses) → `statements` (figures read with `ezplan.figures.parse_figure`, one grammar) → `draft`
-(the two plan files as data) → `yaml_out` (the text). Nothing downstream knows a draft was
-extracted: the drafts are ordinary plan files.
+clauses) → `statements` (the quantified statements, `found.Found`) → `draft` (the two plan files
+as data) → `yaml_out` (the text). Nothing downstream knows a draft was extracted: the drafts are
+ordinary plan files.
+
+One concern a module:
+- reading a sentence: `timex` (time expressions), `tokens` (numbers and units), `predicates`
+  (the words between subject and number), `subjects` (the indicator), `kinds` (the kind of
+  figure and its text in the grammar of `ezplan.figures`), `context` (the year or period, from
+  the clause up to the heading), `tables` (table rows); `statements` puts them together;
+- drafting: `indicators` (figures → indicators, units, parts), `ids` (readable ids), `draft`
+  (figures into slots of the two files), `tidy` (what makes the drafts load);
+- `evaluate`: precision and recall against hand-made gold.
 
 `extract(path)` does it all; `document_json` is the stable machine interface of `ezplan extract
 --format json`.
@@ -16,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from ezplan.extract.draft import Draft, build_draft
+from ezplan.extract.found import KINDS, Found, Reading
 from ezplan.extract.readers import DocumentError, read_document
-from ezplan.extract.statements import KINDS, Found, Reading, read_source
+from ezplan.extract.statements import read_source
 from ezplan.extract.yaml_out import dump
 
 __all__ = [

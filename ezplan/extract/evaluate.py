@@ -280,7 +280,7 @@ def gold_from_plan(baselines: str | Path, targets: str | Path) -> GoldDocument:
 
 
 def predicted_items(figures: Iterable[Any]) -> list[Item]:
-    """Extracted figures (`statements.Found`) as items."""
+    """Extracted figures (`found.Found`) as items."""
     return [
         Item(
             f.indicator,

@@ -17,7 +17,7 @@ from ezplan.extract.text import fold
 from ezplan.figures import FigureError, parse_figure
 
 if TYPE_CHECKING:
-    from ezplan.extract.statements import Found
+    from ezplan.extract.found import Found
 
 _UNIT_RE = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
 _CELL_RE = re.compile(
@@ -83,7 +83,8 @@ def read_table(
     plan: tuple[int, int] | None,
     data_year: int | None,
 ) -> list[Found]:
-    from ezplan.extract.statements import Found, _unit_known, qualifier
+    from ezplan.extract.found import Found, qualifier
+    from ezplan.extract.kinds import unit_known as _unit_known
 
     if len(rows) < 2:
         return []

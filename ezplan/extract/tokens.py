@@ -4,7 +4,8 @@
 (number, optional range, unit as written, 以上/左右 … after it) or a skipped one with the reason
 (a year or date, a rank such as 第5位, a name such as 世界500强 or 5G, a threshold such as
 1000万美元以上项目, a list marker, a ratio 4.5:15.0:80.5, a footnote [9], a number in quotation
-marks …). Nothing here decides what a figure means; that is `statements`.
+marks …). Nothing here decides what a figure means; that is `statements` (and the modules
+it puts together).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ COUNT_UNITS = {
 # measure words that are only units after a number, never a figure on their own
 _NOT_UNITS_ALONE = {"期", "届", "季", "轮", "区", "镇", "村", "县", "片", "组", "层", "级", "本"}
 _NOT_UNITS_ALONE |= {"册", "度", "位", "口", "间", "站", "门", "对", "周"}
+# …but these count the noun after them: 19对国际友城, 5位院士, 3口井
+_COUNTING_NOUNS = {"对", "位", "门", "口", "间"}
 MAGNITUDES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
 _BASES = sorted(
     {*BASE_UNITS, *EXTRA_UNITS} - {"%", "个百分点", "百分点", "m", "m2"},
@@ -215,7 +218,13 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         if text[b:].startswith(_NAME_AFTER):
             return "part of a name (世界500强, 3号线)"
         return "no unit"
-    if tok.unit in _NOT_UNITS_ALONE:
+    if re.search(r"(专栏|表|图|附件|附表)$", before):
+        return "a label (专栏7, 表2)"
+    if tok.unit in _NOT_UNITS_ALONE and not (
+        tok.unit in _COUNTING_NOUNS
+        and _is_noun_start(text[b:])
+        and not re.match(r"外|口|接|于|应|标|照|话", text[b:])  # 对外, 对口, 对接 …
+    ):
         return "part of a name or an ordinal (二期, 3级)"
     if tok.unit in ("千伏",):
         return "a voltage class in a project's name"
@@ -247,11 +256,19 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
     return None
 
 
+_DESIGNATION = re.compile(r"^\d*[A-Za-z]+(?=[\u4e00-\u9fff])")  # 5A级景区, 4A级
+_TO_VERB = re.compile(
+    r"^(提高|提升|上升|增加|增长|下降|降低|减少|扩大|发展|跃升|攀升|调整)(到|至|为)"
+)
+
+
 def _is_noun_start(text: str) -> bool:
     """Does a noun phrase start here (and not punctuation, a verb or a preposition)?"""
+    if m := _DESIGNATION.match(text):
+        text = text[m.end() :]
     if not text or not ("\u4e00" <= text[0] <= "\u9fff"):
         return False
-    return not text.startswith(_NOUN_STOP)
+    return not text.startswith(_NOUN_STOP) and not _TO_VERB.match(text)
 
 
 def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
@@ -263,7 +280,8 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
         return None
     if not tok.is_count and not any_unit:
         return None
-    m = re.match(r"^[\u4e00-\u9fffA-Za-z·]+", rest)
+    # a noun may start with a designation (5A级景区) and hold a bracketed remark (乡（镇）级)
+    m = re.match(r"^(?:\d*[A-Za-z]+)?(?:[\u4e00-\u9fffA-Za-z·]|（[^（）]{1,4}）)+", rest)
     if not m:
         return None
     noun = m.group()
@@ -272,9 +290,22 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
         if len(w) < 2 and w not in ("在", "于", "等", "均", "都", "获", "已", "全", "将", "被"):
             continue
         i = noun.find(w, 1)
+        while w == "等" and i > 0 and noun[i - 1] in "甲乙丙一二三四特":
+            i = noun.find(w, i + 1)  # 三级甲等医院, 一等奖: a grade, not 等 (and so on)
         if 0 < i < cut:
             cut = i
     noun = noun[:cut]
     if rest[len(noun) : len(noun) + 2] == "之一" or noun.endswith("之一"):
         return None
+    if (
+        noun
+        and noun[-1] in "级型类"
+        and (
+            m := re.match(
+                rf"^、{_NUM}\s*[个家所座处条]?([^\d、，,；;。]+?{noun[-1]})([\u4e00-\u9fff]{{2,12}})",
+                rest[len(noun) :],
+            )
+        )
+    ):
+        noun += m.group(2)  # 88个乡（镇）级、3826个村级农村公益性公墓: the list's head
     return noun[:16] if noun else None

@@ -1,0 +1,316 @@
+"""The time a figure stands in: from its clause, an earlier clause, the paragraph, the paragraph
+that introduces it (…以下工作：), an earlier paragraph of the section, or the heading.
+
+`doc_year` (the year a report was given) and `plan_period` (the five-year plan a document is
+about) are the document's own times; `TimeContext` follows the headings and paragraphs as the
+reader walks the document and answers, for one figure, the time it is read at (`time_for`) and
+its year or period once its kind is known (`when`). Each time not stated in the figure's own
+clause is marked as inferred, with where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ezplan.extract.predicates import Pred
+from ezplan.extract.readers import Block, SourceText
+from ezplan.extract.sentences import Sentence
+from ezplan.extract.text import fold
+from ezplan.extract.timex import Time, find_times, plan_years
+
+# --- the document's own times -----------------------------------------------------------------
+
+_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_PLAN_NAME_RE = re.compile(r"十([一二三四五])五|第十([一二三四五])个五年")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def doc_year(source: SourceText) -> int | None:
+    """The year a report was given (政府工作报告 of 2021-02-18 → 2021); None for a plan."""
+    for b in source.blocks[:12]:
+        text = fold(b.text)
+        m = _DATE_RE.search(text)
+        if m and (b.kind == "title" or len(text) < 60 or text.startswith(m.group())):
+            return int(m.group(1))
+    return None
+
+
+def plan_period(source: SourceText, year: int | None) -> tuple[int, int] | None:
+    counts: dict[int, int] = {}
+    for b in source.blocks:
+        for m in _PLAN_NAME_RE.finditer(b.text):
+            n = 10 + _CN[m.group(1) or m.group(2)]
+            counts[n] = counts.get(n, 0) + 1
+    if year is not None:
+        for n in range(10, 16):
+            first, last = plan_years(n)
+            if first <= year <= last:
+                return first, last
+    if counts:
+        return plan_years(max(counts, key=lambda n: (counts[n], n)))
+    # no plan named: a goal year such as 到2025年 ends one
+    ends = [
+        int(m.group(1))
+        for b in source.blocks
+        for m in re.finditer(
+            r"(?:到|至|截至)((?:19|20)\d[05])\s*年"
+            if b.kind != "table"
+            else r"((?:19|20)\d[05])\s*年",
+            fold(b.text),
+        )
+    ]
+    if ends:
+        last = max(ends)
+        return last - 4, last
+    return None
+
+
+# --- a time as the reader holds it ------------------------------------------------------------
+
+
+@dataclass
+class TimeRef:
+    first: int
+    last: int
+    until: bool = False
+    source: str = "clause"  # explicit | clause | sentence | paragraph | intro | heading
+    text: str = ""  # as written: “十三五”期间, 2016-2019年, 过去五年
+
+    @property
+    def is_period(self) -> bool:
+        return self.first != self.last
+
+
+_HEADING_LEVELS = [
+    (re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[章篇部]"), 1),
+    (re.compile(r"^\s*[一二三四五六七八九十]+、"), 2),
+    (re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+节"), 2),
+    (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 3),
+    (re.compile(r"^\s*\d+[.．、]"), 4),
+    (re.compile(r"^\s*[（(]\d+[）)]"), 5),
+]
+_WHERE = {
+    "clause": "an earlier clause",
+    "paragraph": "the paragraph",
+    "intro": "the paragraph introducing this one",
+    "section": "an earlier paragraph of the section",
+    "heading": "the heading",
+}
+
+
+class TimeContext:
+    """The times in force where the reader is: headings, section, introducing paragraph,
+    paragraph; and the document's report year, plan period and last year of data."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.doc_year = doc_year(source)
+        self.plan = plan_period(source, self.doc_year)
+        self.data_year = (
+            self.doc_year - 1 if self.doc_year else (self.plan[0] - 1 if self.plan else None)
+        )
+        self.headings: dict[int, TimeRef | None] = {}
+        self.para_period: TimeRef | None = None
+        self.section: TimeRef | None = None  # the time a paragraph of this section opened with
+        self.intro: TimeRef | None = None
+
+    # -- following the document
+    def heading_time(self) -> TimeRef | None:
+        for level in sorted(self.headings, reverse=True):
+            t = self.headings[level]
+            if t is not None:
+                return t
+        return None
+
+    def enter_heading(self, block: Block) -> None:
+        text = fold(block.text)
+        level = 6
+        if block.kind == "heading" and block.indent and block.text.startswith("#"):
+            level = 1
+        for rx, lv in _HEADING_LEVELS:
+            if rx.match(text):
+                level = lv
+                break
+        for lv in [k for k in self.headings if k >= level]:
+            del self.headings[lv]
+        self.section = None
+        times = [
+            t for t in find_times(text, self.doc_year) if t.kind in ("year", "period") and t.years
+        ]
+        spans = {t.years for t in times}
+        ref = None
+        if len(spans) == 1:
+            first, last = times[0].years  # type: ignore[misc]
+            ref = TimeRef(first, last, times[0].until, "heading", times[0].text)
+        self.headings[level] = ref
+        self.intro = None
+
+    def open_section(self, carry: TimeRef) -> None:
+        """2020年是极不平凡的一年。…: the paragraphs after it, under a heading that names two
+        times (2020年及“十三五”工作回顾), are about the same time."""
+        self.section = TimeRef(carry.first, carry.last, carry.until, "section", carry.text)
+
+    def after_sentence(self, times: list[Time], carry: TimeRef | None) -> TimeRef | None:
+        """The time a sentence leaves for the next one (and the paragraph's period)."""
+        own = [t for t in times if t.kind in ("year", "period") and t.years]
+        periods = [t for t in own if t.first != t.last]
+        if periods:
+            t = periods[-1]
+            self.para_period = TimeRef(t.first, t.last, t.until, "paragraph", t.text)  # type: ignore[arg-type]
+        if own:
+            t = own[-1]
+            carry = TimeRef(t.years[0], t.years[1], t.until, "paragraph", t.text)  # type: ignore[index]
+        elif any(t.kind == "year_ctx" for t in times):
+            ctx = self.resolve_ctx_year(carry)
+            if ctx is not None:
+                carry = TimeRef(ctx.first, ctx.last, False, "paragraph")
+        return carry
+
+    def resolve_ctx_year(self, carry: TimeRef | None) -> TimeRef | None:
+        """全年/当年: the year of the context, else the report's data year."""
+        for t in (carry, self.intro, self.heading_time()):
+            if t is not None and not t.is_period:
+                return TimeRef(t.first, t.last, t.until, "explicit")
+        if self.data_year is not None:
+            return TimeRef(self.data_year, self.data_year, False, "explicit")
+        return None
+
+    def caption_time(self, caption: Block | None) -> tuple[int, int] | None:
+        """The time a table is about: its caption's, else the heading's or introduction's."""
+        ctx = self.heading_time() or self.intro
+        cap_time = None
+        if caption is not None and len(caption.text) <= 60:
+            ts = [
+                t
+                for t in find_times(fold(caption.text), self.doc_year)
+                if t.kind in ("year", "period") and t.years
+            ]
+            if ts:
+                cap_time = ts[0].years
+        return cap_time or ((ctx.first, ctx.last) if ctx else None)
+
+    # -- one figure
+    def time_for(
+        self, s: Sentence, times: list[Time], pos: int, ci: int, carry: TimeRef | None
+    ) -> tuple[TimeRef | None, int | None, bool, bool]:
+        """(time, base year, base is the previous year, explicit period phrase in sentence)."""
+        cstart = s.clauses[ci][0]
+        before = [t for t in times if t.end <= pos]
+        base = None
+        prev = False
+        for t in reversed(before):
+            if t.kind in ("year", "period") and t.start < cstart:
+                break  # a base before the clause's own time is not this figure's
+            if t.kind == "base" and base is None and not prev:
+                base = t.first
+            elif t.kind == "base_prev" and base is None:
+                prev = True
+        ref: TimeRef | None = None
+        for t in reversed(before):
+            if t.kind in ("year", "period") and t.years:
+                src = "explicit" if t.start >= cstart else "clause"
+                ref = TimeRef(t.years[0], t.years[1], t.until, src, t.text)
+                break
+            if t.kind == "year_ctx":
+                r = self.resolve_ctx_year(carry)
+                if r is not None:
+                    ref = TimeRef(
+                        r.first, r.last, False, "explicit" if t.start >= cstart else "clause"
+                    )
+                break
+        if ref is None:
+            heading = self.heading_time()
+            for src, t in (
+                ("paragraph", carry),
+                ("intro", self.intro),
+                ("section", self.section if heading is None else None),
+                ("heading", heading),
+            ):
+                if t is not None:
+                    ref = TimeRef(t.first, t.last, t.until, src, t.text)
+                    break
+        explicit_period = (
+            ref is not None
+            and ref.is_period
+            and ref.source in ("explicit", "clause", "paragraph")
+            and bool(re.search(r"期间|时期|以来|\d年$", ref.text))
+        )
+        return ref, base, prev, explicit_period
+
+    def is_plan_end(self, ref: TimeRef | None, prev: bool) -> bool:
+        """Is the figure's time the plan's last year, ahead of the data (到2025年)?"""
+        return (
+            ref is not None
+            and not ref.is_period
+            and self.plan is not None
+            and ref.last == self.plan[1]
+            and (self.data_year is None or ref.last > self.data_year)
+            and not prev
+        )
+
+    @staticmethod
+    def inferred_note(ref: TimeRef | None) -> str | None:
+        """The review note for a time not stated in the figure's own clause."""
+        if ref is None or ref.source == "explicit":
+            return None
+        span = f"{ref.first}" if not ref.is_period else f"{ref.first}-{ref.last}"
+        return f"time {span} inferred from {_WHERE[ref.source]}"
+
+    def when(
+        self,
+        kind: str,
+        pred: Pred,
+        ref: TimeRef | None,
+        base: int | None,
+        prev: bool,
+        inferred: list[str],
+        notes: list[str],
+    ) -> tuple[int | None, tuple[int, int] | None]:
+        """The year (levels, counts, shares) or period (everything else) of a figure."""
+        if kind in ("level", "count", "share"):
+            if pred.from_level:
+                if base is not None:
+                    return base, None
+                if ref is not None and ref.is_period:
+                    inferred.append(f"a 从/由 level: read at {ref.first - 1}, before the period")
+                    return ref.first - 1, None
+                notes.append("a 从/由 level with no year")
+                return None, None
+            if ref is None:
+                return None, None
+            if ref.is_period:
+                inferred.append(f"a level in {ref.first}-{ref.last}: read at its end")
+            return ref.last, None
+        if ref is None:
+            if base is not None and self.data_year is not None and base < self.data_year:
+                inferred.append(f"a change since {base}: read to {self.data_year}, the last year")
+                return None, (base + 1, self.data_year)
+            if base is not None:
+                notes.append(f"a change since {base}, but to which year is not said")
+            return None, None
+        if base is not None and base < ref.last:
+            return None, (base + 1, ref.last)
+        if ref.is_period:
+            return None, (ref.first, ref.last)
+        y = ref.last
+        target_end = (
+            self.plan is not None
+            and y == self.plan[1]
+            and (self.data_year is None or y > self.data_year)
+            and not prev
+        )
+        if target_end and self.plan is not None and kind != "cumulative":
+            inferred.append(f"period {self.plan[0]}-{self.plan[1]}: the plan's, to {y}")
+            return None, self.plan
+        if target_end and self.plan is not None and kind == "cumulative":
+            return None, self.plan
+        if kind == "annual":
+            for alt in (self.para_period, self.intro, self.section, self.heading_time()):
+                # 2020年…1.765万亿元，年均增长5.5%: a period ending in 2020, not the 2017-2019
+                # of the sentence before
+                if alt is not None and alt.is_period and ref.source != "explicit" and alt.last == y:
+                    inferred.append(f"period {alt.first}-{alt.last} of the paragraph or heading")
+                    return None, (alt.first, alt.last)
+            notes.append(f"an annual rate with only a year ({y}): its period is not known")
+            return None, None
+        return None, (y, y)

@@ -1,0 +1,295 @@
+"""The kind of a figure and its text as ezplan's grammar reads it.
+
+From the predicate and the number's unit: level, annual (年均增长), total (增长X%, 增长X倍,
+是…的X倍, 翻一番), cumulative (累计, or a flow over an explicit period), share (占…比重), change_pp
+(提高X个百分点), change_abs (增加X万人), count (a number of things). The figure's text is written
+in the grammar of the plan files (`figures.parse_figure`); a form the grammar lacks is rewritten
+to one it has and the rewrite is noted for review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ezplan.extract.predicates import MASK, Pred
+from ezplan.extract.tokens import COUNT_UNITS, Token
+from ezplan.figures import Figure, FigureError, parse_figure
+from ezplan.units import UnitError, parse_unit
+
+if TYPE_CHECKING:
+    from ezplan.extract.context import TimeRef
+
+_FLOW_VERBS = re.compile(
+    r"^(投入|投资|完成投资|新增|引进|建成|新建|改造|发放|争取|实施|减免|办理|筹集|落实|新开工|"
+    r"完成|累计|拨付|兑现|安排|帮助|培训|招引|签约|开工|新改建|新（改）建|退出|化解|压减|淘汰|"
+    r"创建|培育|新培育|新认定|认定|新引进|改扩建|新建和改扩建|治理|修复|植树|造林|解决|转移|"
+    r"减少|撤并|整合|关闭|搬迁|吸纳|带动|回收|建设|巩固|提升|巩固提升|关停|生产|发放|推出)"
+)
+_ONLY_STOCK = re.compile(r"(保有量|余额|存栏|存量)$")
+_STATE_WORDS = re.compile(
+    r"达到|达|突破|增至|提高到|提升到|增加到|增长到|实现|超过|迈上|跨越|站上|保持|稳定在|拥有|"
+    r"划定|守住|保有"
+)
+_STOCK_NOUNS = re.compile(
+    r"(总值|增加值|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
+    r"水平|红线|农田|保有量|产权)$"
+)
+
+
+def kind_and_text(text: str, tok: Token, pred: Pred) -> tuple[str, str, str | None, list[str]]:
+    """The kind of the figure and its text as ezplan's grammar reads it: the document's own
+    words (超, 逾, 将近, 不足, 上下, 300多家, 1000余万元, 翻番, 翻了两番) where the grammar reads
+    them, else a form it has, with a note on the rewrite."""
+    written = _kind_and_text(text, tok, pred, as_written=True)
+    if _readable(written[1]):
+        return written
+    return _kind_and_text(text, tok, pred, as_written=False)
+
+
+def _readable(fig_text: str) -> bool:
+    try:
+        parse_figure(fig_text)
+    except FigureError:
+        return False
+    return True
+
+
+_AMOUNT_UNITS = ("%", "‰", "倍", "个百分点", "百分点")
+
+
+def _kind_and_text(
+    text: str, tok: Token, pred: Pred, as_written: bool
+) -> tuple[str, str, str | None, list[str]]:
+    notes: list[str] = []
+    cmp_word = pred.comparator
+    normal = {"超": "超过", "逾": "超过", "将近": "近", "不足": "不超过", "不到": "不超过"}
+    if cmp_word in normal and not as_written:
+        notes.append(f"read {cmp_word} as {normal[cmp_word]}")
+        cmp_word = normal[cmp_word]
+    suffix = tok.suffix
+    if suffix == "上下" and not as_written:
+        notes.append("read 上下 as 左右")
+        suffix = "左右"
+    # 300多家, 1000余万元 as written; 5%多, 3万多人 (not in the grammar) as 以上
+    more_written = as_written and tok.more and tok.doubling is None
+    more_written = more_written and tok.unit not in _AMOUNT_UNITS
+    if tok.more and tok.doubling is None and not more_written:
+        notes.append("read 多/余 (more than) as 以上")
+        if not suffix:
+            suffix = "以上"
+    if cmp_word and suffix:
+        # 超过300亿元以上: the grammar takes one comparator; keep the suffix
+        cmp_word = ""
+    number = tok.num if tok.num2 is None else f"{tok.num}至{tok.num2}"
+    direction = "down" if pred.down and not pred.up else ("up" if pred.up else None)
+    if pred.down and pred.up:  # 增长…下降 in one predicate: the last word wins
+        direction = "down" if _last_word(pred.text) == "down" else "up"
+    verb = "下降" if direction == "down" else "增长"
+    core = pred.text.replace(MASK, "")
+    said = [
+        w for w in ("增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低") if w in core
+    ]
+    if said:
+        last = max(said, key=core.rfind)
+        if (last in ("下降", "减少", "降低")) == (direction == "down"):
+            verb = last
+    if tok.doubling is not None:
+        n = tok.doubling or "一"
+        said = text[tok.start : tok.end]
+        if as_written and not tok.more and re.fullmatch(r"翻了?[一两二三四]?番", said):
+            return "total", said, "up", notes  # 翻番, 翻了两番
+        if tok.more:
+            notes.append(f"read {said} as 翻{n}番 (at least): the grammar has no 番多")
+        elif tok.implied:
+            notes.append("read 翻番 as 翻一番")
+        return "total", f"翻{n}番", "up", notes
+    if tok.unit in ("个百分点", "百分点"):
+        return "change_pp", f"{verb}{cmp_word}{number}个百分点{suffix}", direction or "up", notes
+    if tok.unit == "倍":
+        if (pred.up or pred.down) and not pred.multiple and not pred.to_level:
+            return "total", f"增长{cmp_word}{number}倍{suffix}", "up", notes
+        return "total", f"是…的{cmp_word}{number}倍{suffix}", "up", notes
+    if tok.unit in ("%", "‰"):
+        if tok.unit == "‰":
+            notes.append("‰ is not a unit ezplan reads")
+        pct = f"{number}%"
+        if pred.annual and (pred.up or pred.down or "年均" in pred.text):
+            if direction == "down":
+                return "annual", f"下降{cmp_word}{pct}{suffix}", "down", notes
+            return "annual", f"{cmp_word}{pct}{suffix}", "up", notes
+        if (pred.up or pred.down) and not pred.to_level and not pred.from_level:
+            return "total", f"{verb}{cmp_word}{pct}{suffix}", direction or "up", notes
+        return "level", f"{cmp_word}{pct}{suffix}", None, notes
+    amount = f"{cmp_word}{number}{tok.unit}{suffix}"
+    if more_written:
+        amount = f"{cmp_word}{text[tok.start : tok.unit_end]}{suffix}"
+    changing = (pred.up or pred.down) and not (pred.to_level or pred.from_level or pred.annual)
+    if changing and re.search(
+        r"(增长|增加|净增|减少|下降|提高|扩大|降低|上升)$", pred.text.replace(MASK, "")
+    ):
+        return "change_abs", amount, direction, notes
+    return ("count" if tok.is_count else "level"), amount, None, notes
+
+
+def _last_word(pred: str) -> str:
+    up = max((pred.rfind(w) for w in ("增长", "增加", "提高", "提升", "上升", "增")), default=-1)
+    down = max((pred.rfind(w) for w in ("下降", "减少", "降低", "回落", "降")), default=-1)
+    return "down" if down > up else "up"
+
+
+def amount_kind(
+    kind: str,
+    tok: Token,
+    subject: str,
+    pred: Pred,
+    ref: TimeRef | None,
+    base: int | None,
+    explicit_period: bool,
+    prenominal: bool,
+    lead: str = "",
+    to_plan_end: bool = False,
+) -> str:
+    """level, count, cumulative or change_abs for an amount, from how it is said.
+
+    A stock is read at a year (达到, 增至, a stock noun such as 总额 or 收入); a flow over a
+    five-year period is cumulative (累计, 新增/建成/完成 …, 109个贫困村全部出列, or an amount
+    under an explicit “十三五”期间, or a flow by the plan's last year: 到2025年新增市场主体13万户);
+    a stock noun that only a stock can have (保有量, 余额) wins over a verb (落实耕地保有量);
+    新增/增加 of money, persons or a measure in one year is a change; counted things in one year
+    are a count.
+    """
+    state = bool(_STATE_WORDS.search(pred.text)) or pred.to_level or pred.from_level
+    period = ref is not None and ref.is_period
+    flow = is_flow(subject, lead, prenominal)
+    persons = tok.unit.rstrip("次").endswith(("人", "名"))
+    if pred.cumulative:
+        return "cumulative"
+    if (pred.up or pred.down) and not state and not pred.annual:
+        return "change_abs"
+    if period and _ONLY_STOCK.search(subject) and "新增" not in subject:
+        return kind
+    if to_plan_end and flow and not state:
+        return "cumulative"
+    changed = ("净增", "净减", "增加", "减少", "降低", "节约", "节省")
+    if ref is not None and subject.startswith(changed) and not state:
+        return "change_abs"
+    if period:
+        # over a five-year period a stock is read at the end, anything else is a flow
+        if state or (_STOCK_NOUNS.search(subject) and not (flow or "新增" in subject)):
+            return kind
+        return "cumulative"
+    if ref is not None and "新增" in subject and not state and (kind == "level" or persons):
+        return "change_abs"
+    return kind
+
+
+_MORE_FLOW = re.compile(r"^(新改扩建|整治|综合治理|优化|提质改造|新设|开通|新开通)")
+
+
+def is_flow(subject: str, lead: str, prenominal: bool) -> bool:
+    """An amount of things done (新增, 建成, 完成投资, 整治 …, or a count before its noun: 建成15个
+    城市公园) rather than a stock."""
+    return (
+        prenominal
+        or any(bool(rx.match(s)) for rx in (_FLOW_VERBS, _MORE_FLOW) for s in (subject, lead))
+        or "新增" in subject
+    )
+
+
+def unit_known(unit: str) -> bool:
+    if unit in ("%", "倍", "番", "个百分点", "百分点"):
+        return True
+    u = unit.replace("㎡", "平方米").replace("m²", "平方米")
+    try:
+        parse_unit(u if u != "m2" else "平方米")
+    except UnitError:
+        return False
+    return True
+
+
+def count_class(unit: str) -> bool:
+    return re.sub(r"^[万亿千百]+", "", unit) in COUNT_UNITS
+
+
+def refine_kind(
+    kind: str,
+    tok: Token,
+    subject: str,
+    part: str,
+    pred: Pred,
+    ref: TimeRef | None,
+    base: int | None,
+    explicit_period: bool,
+    prenominal: bool,
+    lead: str,
+    to_plan_end: bool = False,
+) -> str:
+    """The kind once the subject is known: a rate per person is a level, not a count (每万人口
+    发明专利拥有量14.8件); population, visitors and passengers are levels; an amount's kind from
+    how it is said (`amount_kind`)."""
+    if kind == "count" and re.search(r"每|人均|万人口|千人口", subject):
+        kind = "level"  # 每万人口发明专利拥有量14.8件: a rate, not a count
+    persons = re.sub(r"^[万亿千百]+", "", tok.unit) in ("人", "人次", "名")
+    if (
+        kind == "count"
+        and persons
+        and (tok.unit.endswith("人次") or re.search(r"人口|游客|旅客|旅游|接待|吞吐|人数", subject))
+        and not re.search(r"参保|参加", subject)
+    ):
+        kind = "level"  # population, visitors, passengers: a level, not counted things
+    if kind in ("level", "count") and tok.unit not in ("%", "‰"):
+        kind = amount_kind(
+            kind, tok, part, pred, ref, base, explicit_period, prenominal, lead, to_plan_end
+        )
+    return kind
+
+
+def read_figure(fig_text: str, unit: str, notes: list[str]) -> tuple[Figure | None, bool]:
+    """(what the grammar reads from the figure's text, whether ezplan reads its unit). A unit
+    ezplan does not read is stood in for by 个, so the number is still read; noted for review."""
+    known = unit_known(unit) if unit else False
+    try:
+        figure: Figure | None = parse_figure(fig_text)
+    except FigureError:
+        figure = None
+    if figure is None or not known:
+        stand_in = fig_text.replace(unit, "个", 1) if unit else fig_text
+        try:
+            figure = parse_figure(stand_in)
+        except FigureError:
+            figure = None
+        known = False
+        notes.append(f"unit {unit or '(none)'} is not one ezplan reads")
+    return figure, known
+
+
+_BASE_PHRASE = re.compile(
+    r"(同比|(?:比|较)(?:上年|去年|(?:19|20)\d{2}年))(?:分别|均|都|各)?"
+    r"(?=增长|下降|增加|减少|提高|降低|上升|提升)[^，,；;。]{0,8}$"
+)
+
+
+def with_base(before: str, fig_text: str, period: tuple[int, int]) -> str:
+    """比2015年增长3.5倍, 同比增长5%: the growth with the base it is measured from, as written,
+    when the grammar reads it and it names the figure's own period (else the growth alone)."""
+    m = _BASE_PHRASE.search(before)
+    if not m or not fig_text.startswith(("增长", "下降", "增加", "减少", "提高", "降低", "上升")):
+        return fig_text
+    said = m.group(1) + fig_text
+    try:
+        f = parse_figure(said)
+    except FigureError:
+        return fig_text
+    if f.base_year is not None and f.base_year != period[0] - 1:
+        return fig_text
+    if f.year_on_year and period[0] != period[1]:
+        return fig_text
+    return said
+
+
+def is_sum_ratio(tok: Token, before: str) -> bool:
+    """是“十二五”时期的1.85倍: a ratio of two periods' sums, not a growth of levels."""
+    return bool(
+        tok.unit == "倍" and re.search(r"(是|为|相当于)[^，,；;]{0,12}(期间|时期|”)的$", before)
+    )

@@ -1,0 +1,267 @@
+"""The subject of a figure: the indicator it is about, as the document writes it.
+
+The subject phrase is what stands before the predicate (地区生产总值 in 地区生产总值达到1200亿元),
+cleaned of what leads it (其中, 全市, 2020年, 实现 …); else the noun after a count (15个城市公园);
+else the subject carried from the figure, clause or paragraph before (each marked as inferred).
+Lists are paired (A、B分别增长X、Y: `split_subjects`, with shared heads such as
+城镇、农村居民人均可支配收入), one number may serve several subjects (A、B均突破X), and a
+share names its whole (A占B比重).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ezplan.extract.found import Found
+from ezplan.extract.predicates import MASK, Pred, mask, words
+from ezplan.extract.sentences import Sentence
+from ezplan.extract.text import strip_place
+from ezplan.extract.timex import Time
+from ezplan.extract.tokens import Token
+
+_LEAD = sorted(
+    words(
+        """
+    其中 以及 并且 并 同时 此外 另外 而且 而 但 且 和 及 与 其 我们 实现了
+    实现 完成了 完成 达到 累计 共 全年 当年 今年 去年 初步核算 初步统计 据统计
+    经初步核算 力争 确保 预计 争取 使 推动 带动 促进 在此基础上 总体上 总的来看
+    一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 主要 目标 主要预期目标
+    预期目标 主要目标 受疫情影响 可 可以 能 能够 将 预计可
+    """
+    ),
+    key=len,
+    reverse=True,
+)
+_LEAD_RE = re.compile(r"[^，,；;]{0,6}?(?:建成|运营|投产|完成|实施)后|项目(?=\S{2})")
+PUNCT = '*_ \t、，,：:；;。“”"‘’「」()（）【】[]〔〕—-·…' + MASK
+
+
+def clean_subject(masked: str, text: str) -> str:
+    """Drop what leads a subject (其中, 全市, 2020年, 实现 …) and trailing punctuation."""
+    a, b = 0, len(masked)
+    while a < b:
+        if masked[a] in PUNCT:
+            a += 1
+            continue
+        hit = False
+        for w in _LEAD:
+            if masked.startswith(w, a) and b - a > len(w):
+                a += len(w)
+                hit = True
+                break
+        if not hit and (m := _LEAD_RE.match(masked, a)) and m.end() < b:
+            a = m.end()
+            continue
+        if not hit:
+            place = strip_place(masked[a:b], keep_one=False)
+            if len(place) < b - a:
+                a = b - len(place)
+                continue
+            break
+    while b > a and masked[b - 1] in PUNCT:
+        if masked[b - 1] in "）)" and masked.count("（", a, b) + masked.count("(", a, b) >= (
+            masked.count("）", a, b) + masked.count(")", a, b)
+        ):
+            break  # a closing bracket of the subject's own remark: keep it
+        b -= 1
+    while a < b and masked[a] == "的":
+        a += 1
+    s = text[a:b]
+    s = re.sub(r"\s+", "", s)
+    if MASK in masked[a:b]:  # a time expression inside: keep the part after it
+        k = masked.rfind(MASK, a, b)
+        rest = text[k + 1 : b].strip(PUNCT)
+        s = clean_subject(masked[k + 1 : b], text[k + 1 : b]) if rest else s
+    return s
+
+
+_OWNER_VERB = re.compile(
+    r"^(.{2,}?(?:区|市|县|州|省|新城|片区|产业|项目|企业|园区|集团|部门|机构|基地))"
+    r"(?:实现|完成|推出|实施|开展)(.{2,})$"
+)
+
+
+def drop_inner_verb(subject: str) -> str:
+    """三七产业实现综合产值 → 三七产业综合产值, 旅游项目完成投资 → 旅游项目投资: an owner, a verb
+    and what is measured; the indicator is the owner's measure."""
+    m = _OWNER_VERB.match(subject)
+    return m.group(1) + m.group(2) if m else subject
+
+
+def lead_words(masked: str, text: str) -> str:
+    """The subject's words with only punctuation, time and place words dropped (verbs kept)."""
+    a = 0
+    while a < len(masked) and (masked[a] in PUNCT or masked[a] == MASK):
+        a += 1
+    s = strip_place(text[a:], keep_one=False)
+    return re.sub(r"^(其中|共|全年|今年|去年|累计)", "", s)
+
+
+def clause_subject(clause: str, times: list[Time], offset: int) -> str:
+    """The subject at the head of a clause without figures: 本外币存、贷款余额均居全省前三位 →
+    本外币存、贷款余额."""
+    masked = mask(clause, times, offset)
+    m = re.search(
+        r"均|都|分别|各|居|位居|达|实现|保持|增长|提高|下降|为|是|占|超额|完成|突破|获|成为|入选|跻身|连续",
+        masked,
+    )
+    end = m.start() if m else len(masked)
+    return clean_subject(masked[:end], clause[:end])
+
+
+def subject_before(s: Sentence, text: str, times: list[Time], tokens: list[Token], ci: int) -> str:
+    """The subject of the nearest clause before `ci` in the sentence that states no figure
+    (地区生产总值超额完成“十三五”规划目标，年均增长7.4%)."""
+    if ci == 0:
+        return ""
+    pa, pb = s.clauses[ci - 1]
+    if any(pa <= t.start < pb for t in tokens):
+        return ""
+    return clause_subject(text[pa:pb], times, pa)
+
+
+def groups(text: str, tokens: list[Token], s: Sentence) -> list[list[Token]]:
+    """Tokens listed together (12%、18%和21%) form one group: one predicate, several subjects."""
+    out: list[list[Token]] = []
+    for t in tokens:
+        if out:
+            last = out[-1][-1]
+            between = text[last.end : t.start]
+            same_clause = s.clause_of(last.start) == s.clause_of(t.start)
+            if same_clause and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", between):
+                out[-1].append(t)
+                continue
+        out.append([t])
+    return out
+
+
+def split_subjects(subject: str, n: int | None) -> list[str] | None:
+    """A、B和C → [A, B, C] when there are n of them (any number ≥ 2 when n is None)."""
+    if not subject:
+        return None
+    if n == 2 and subject.startswith("城乡") and not re.search(r"、|和|及", subject):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    if n == 2 and "存贷款" in subject:
+        return [subject.replace("存贷款", "存款"), subject.replace("存贷款", "贷款")]
+    # one number for several subjects (n None): 与 joins the words of one name (研究与试验发展)
+    for pattern in (r"、", r"、|和|及", r"、|和|及|与")[: 2 if n is None else 3]:
+        parts = [p for p in split_top(subject, pattern) if p]
+        if (n is None and len(parts) >= 2) or (n is not None and len(parts) == n and n >= 2):
+            # 城镇、农村常住居民人均可支配收入, 存、贷款余额: the modifiers share the last head
+            tail = re.search(r"(占比|比重|增速|增幅)$", parts[-1])
+            if tail and not any(p.endswith(tail.group()) for p in parts[:-1]):
+                parts = [p + tail.group() for p in parts[:-1]] + [parts[-1]]
+            k = len(parts[0])
+            if k <= 2 and all(len(p) == k for p in parts[:-1]) and len(parts[-1]) > k + 1:
+                head = parts[-1][k:]
+                return [p + head for p in parts[:-1]] + [parts[-1]]
+            if len(parts) == 2 and parts[0].endswith("存") and parts[1].startswith("贷"):
+                return [parts[0] + parts[1][1:], parts[1]]  # 存、贷款余额
+            return _shared_head(parts)
+    return None
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """城乡居民基本养老保险、基本医疗保险参保人数 → …养老保险参保人数, …医疗保险参保人数: a part
+    ending in the word the last part goes on from gets the last part's head."""
+    last = parts[-1]
+    out = []
+    for p in parts[:-1]:
+        end = p[-2:]
+        i = last.find(end)
+        head = last[i + 2 :] if i >= 0 else ""
+        out.append(p + head if len(head) >= 2 and not p.endswith(head) else p)
+    return [*out, last]
+
+
+def split_top(text: str, pattern: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "（(“《":
+            depth += 1
+        elif ch in "）)”》" and depth:
+            depth -= 1
+        elif depth == 0 and (m := re.match(pattern, text[i:])):
+            out.append(text[start:i])
+            i += m.end()
+            start = i
+            continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+def split_share(subject: str) -> tuple[str, str | None, bool]:
+    """研发经费投入占地区生产总值比重 → (研发经费投入, 地区生产总值, True)."""
+    m = re.match(r"^(.+?)占(.*?)(?:的)?(?:比重|比例|份额|比)?$", subject)
+    if m and m.group(1):
+        whole = strip_place(m.group(2)) if m.group(2) else None
+        if whole in ("", "全市", "全省", "全国", None) or whole in ("全市", "全省"):
+            whole = None
+        return m.group(1), whole, True
+    if subject.endswith(("占比", "比重", "比例")) and len(subject) > 2:
+        return subject, None, True
+    return subject, None, False
+
+
+def group_subjects(
+    subject: str, n: int, clause_before: Callable[[], str], earlier: Sequence[str]
+) -> list[tuple[str, str | None]]:
+    """(subject, how it was inferred) for each of the n figures of a group: the listed subjects
+    (A、B分别…), those of the clause before (…均居全省前三位，分别较2015年增加…), those of the
+    figures before, or the one subject for all (with a note)."""
+    if n == 1:
+        return [(subject, None)]
+    parts = split_subjects(subject, n)
+    if parts is not None:
+        return [(p, None) for p in parts]
+    if not subject:
+        # 本外币存、贷款余额均居全省前三位，分别较2015年增加…: the clause before's subject
+        before = clause_before()
+        ps = split_subjects(before, n) if before else None
+        if ps is not None:
+            how0 = "subject carried from the clause before (分别)"
+            return [(p, how0) for p in ps]
+        if len(earlier) >= n:
+            names = list(earlier[-n:])
+            if len(set(names)) == len(names):
+                return [(x, "subject carried from the figures before (分别)") for x in names]
+    note = f"{n} figures for one subject; check which is which"
+    return [(subject, note if subject else None) for _ in range(n)]
+
+
+def fill_subject(
+    subj: str,
+    how: str | None,
+    noun: str | None,
+    pred: Pred,
+    sent_figs: list[Found],
+    para_figs: list[Found],
+    clause_before: Callable[[], str],
+) -> tuple[str, str | None]:
+    """A figure's subject completed: the noun after a count, the subject a comparison (高于…)
+    refers to, or, when there is none, the subject carried from before."""
+    if noun:
+        subj = (subj + noun) if subj and len(subj) <= 4 else noun
+    if re.match(r"^(快于|高于|低于|慢于|超出|领先|高出|超过)", subj or "") and sent_figs:
+        subj, how = sent_figs[-1].indicator, "subject carried from the sentence (高于/快于…)"
+    elif subj.startswith("占") and len(subj) > 1 and sent_figs and sent_figs[-1].indicator:
+        # 规划面积达到2881平方公里，占全省面积1.85%: the share is of the figure before
+        prev = split_share(sent_figs[-1].indicator)[0]
+        subj, how = prev + subj, "subject carried from the sentence (占…)"
+    if not subj:
+        prev_fig = (sent_figs or para_figs or [None])[-1]
+        before = clause_before()
+        if pred.same_as and prev_fig is not None:
+            return prev_fig.indicator, None
+        if sent_figs and prev_fig is not None and prev_fig.indicator:
+            return prev_fig.indicator, "subject carried from the sentence"
+        if before:
+            return before, "subject carried from the clause before"
+        if prev_fig is not None and prev_fig.indicator:
+            return prev_fig.indicator, "subject carried from the paragraph"
+    return subj, how

@@ -1,0 +1,98 @@
+"""The drafts as the loader will read them: what makes two plan files load and read well.
+
+A target that is not in baselines.yaml must not look like a slip for one that is (the loader
+reports an id one letter away from a baseline's as a typo), `part_of` may only name an indicator
+the drafts define, and the plan's title is the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ezplan.extract.found import Found, Reading
+
+
+def title(r: Reading) -> str:
+    """The document's title: its title line, a 《…规划》 it names itself by, or its file name."""
+    src = r.source
+    title = (src.title or "").strip("*# \t")
+    if re.search(r"规划|纲要|报告|公报|计划|方案", title):
+        return title
+    for b in src.blocks[:12]:
+        m = re.search(r"《([^》]{4,40}(?:规划|纲要|计划|方案))》", b.text)
+        if m:
+            return m.group(1)
+    return title if len(title.replace(" ", "")) > 4 else Path(src.path).stem
+
+
+def drop_dangling_parts(*sections: dict[str, Any]) -> None:
+    """part_of may only name an indicator the drafts define."""
+    known = {k for sec in sections for k in sec}
+    for sec in sections:
+        for entry in sec.values():
+            if entry.get("part_of") not in (None, *known):
+                del entry["part_of"]
+
+
+def _near_miss(a: str, b: str) -> bool:
+    """Two ids one slip apart (as the loader judges a target id that is not in baselines)."""
+    x, y = a.casefold().replace("_", ""), b.casefold().replace("_", "")
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+        )
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def separate_new_targets(indicators: dict[str, Any], targets: dict[str, Any]) -> dict[str, str]:
+    """A target that is not in baselines.yaml must not look like a slip for one that is: no
+    baseline's name, no id one letter away from a baseline's id. Returns the renames."""
+    base_names = {v.get("name") for v in indicators.values()}
+    only_base = [i for i in indicators if i not in targets]
+    taken = {*indicators, *targets}
+    renames: dict[str, str] = {}
+    for tid in list(targets):
+        if tid in indicators:
+            continue
+        entry = targets[tid]
+        if entry.get("name") in base_names:
+            period = entry.get("period", "")
+            entry["name"] = (
+                f"{entry['name']}（{period}年目标）" if period else f"{entry['name']}（目标）"
+            )
+        new, n = tid, 0
+        while any(_near_miss(new, b) for b in only_base) or (new != tid and new in taken):
+            n += 1
+            new = f"{tid}_new{n}"
+        if new != tid:
+            renames[tid] = new
+            taken.add(new)
+    return renames
+
+
+def apply_renames(renames: dict[str, str], placed: list[Found], *sections: dict[str, Any]) -> None:
+    if not renames:
+        return
+    for sec in sections:
+        for old in [k for k in sec if k in renames]:
+            sec[renames[old]] = sec.pop(old)
+        for entry in sec.values():
+            if entry.get("part_of") in renames:
+                entry["part_of"] = renames[entry["part_of"]]
+            share = entry.get("share")
+            if isinstance(share, dict) and share.get("of") in renames:
+                share["of"] = renames[share["of"]]
+            for sh in entry.get("shares", []):
+                if sh.get("of") in renames:
+                    sh["of"] = renames[sh["of"]]
+    for f in placed:
+        if f.id in renames:
+            f.id = renames[f.id]
