@@ -78,7 +78,8 @@ _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$"
 _CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _DOUBLING_RE = re.compile(r"^翻(.*?)番$")
 # 比上年增长, 同比增长, 较上年下降: over one year; 比2015年增长, 较2020年: from that year.
-_SINCE_RE = re.compile(r"^(?:比|较)(?:上年同期|上年|(\d{4})年(?:末|底)?)|^同比")
+_SINCE_RE = re.compile(r"^(?:比|较)(?:上年同期|上年末|上年底|上年|(\d{4})年(?:末|底)?)|^同比")
+_MORE_RE = re.compile(r"(\d)([十百千万亿]+)(多|余)")  # 3万多人 → 3多万人: 多 before the magnitude
 MAX_DIGITS = 15
 """A figure's number has at most this many digits: more than a float keeps exactly."""
 MAX_BASE_VALUE = 1e18
@@ -261,6 +262,11 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
         if s.startswith(word):
             comparator, s = comp, s[len(word) :]
             break
+    s = _MORE_RE.sub(r"\1\3\2", s)
+    if s.endswith(("番多", "倍多", "%多")):  # 翻两番多, 增长2倍多, 5%多: more than that
+        if comparator not in (Comparator.EXACT, Comparator.AT_LEAST):
+            raise FigureError(f"{original!r} says two different things about its bound")
+        s, comparator = s[:-1], Comparator.AT_LEAST
     for word, comp in _SUFFIXES:
         if s.endswith(word):
             if comparator is not Comparator.EXACT and comparator is not comp:
@@ -291,7 +297,8 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
         if sign < 0:
             raise FigureError(f"{original!r}: a decline cannot double")
         n = _doubling(m.group(1), original)
-        return Figure(original, Kind.DOUBLING, float(n), 0.0, base_year=base_year)
+        # 翻一番以上 is at least ×2, not ×2: the bound or 约 stays with the figure
+        return Figure(original, Kind.DOUBLING, float(n), 0.0, comparator, base_year=base_year)
 
     if s.endswith("倍"):
         kind = Kind.GROWTH_TIMES if growth_word else Kind.MULTIPLE
@@ -311,9 +318,9 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
         kind = Kind.GROWTH_PERCENT if growth_word else Kind.PERCENT
         return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
-    if base_year is not None or year_on_year:
-        raise FigureError(f"{original!r}: a growth is written in % or 倍 (比上年增长8%)")
     head, unit_text = split_unit(s)
+    if (base_year is not None or year_on_year) and not unit_text.endswith("百分点"):
+        raise FigureError(f"{original!r}: a growth is written in % or 倍 (比上年增长8%)")
     unit: Unit | None = None
     if unit_text:
         try:
@@ -331,7 +338,7 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
             raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
     if unit.dimension == "pp":
         value, half, dec = _number(head, original)
-        return Figure(original, Kind.POINTS, sign * value, half, comparator, unit, dec)
+        return Figure(original, Kind.POINTS, sign * value, half, comparator, unit, dec, **since)
     if growth_word:
         raise FigureError(
             f"{original!r}: a growth is written in % or 倍 (增长182%, 增长2.4倍), not in {unit}"

@@ -249,3 +249,26 @@ def test_fanfan_is_one_doubling():
     assert parse_figure("翻番").factor() == 2.0
     assert parse_figure("实现翻番").factor() == 2.0
     assert parse_figure("翻了两番").factor() == 4.0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low"),
+    [
+        ("翻两番多", Kind.DOUBLING, 2),  # more than two doublings: ×4 and up
+        ("翻了一番多", Kind.DOUBLING, 1),
+        ("增长2倍多", Kind.GROWTH_TIMES, 1.5),
+        ("5%多", Kind.PERCENT, 4.5),
+        ("3万多人", Kind.AMOUNT, 2.5),  # 3万多 = more than 3万
+        ("1.2万余户", Kind.AMOUNT, 1.15),
+    ],
+)
+def test_more_than_a_round_figure(text, kind, low):
+    f = parse_figure(text)
+    assert f.kind is kind and f.comparator is Comparator.AT_LEAST
+    assert f.interval() == pytest.approx((low, math.inf))
+
+
+def test_a_change_in_points_over_the_previous_year():
+    f = parse_figure("比上年提高1.5个百分点")
+    assert f.kind is Kind.POINTS and f.year_on_year and f.value == 1.5
+    assert parse_figure("比上年末增长3%").year_on_year
