@@ -14,12 +14,14 @@ The nearest such file at or above the working directory is used (an `ezplan.toml
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ezplan.errors import InputError, Mark
 
+MAX_SETTINGS_BYTES = 1024 * 1024
 KEYS = {"select", "ignore", "strict", "strict_unchecked", "lang", "on_track", "moderate"}
 
 
@@ -35,26 +37,62 @@ class Config:
     source: str | None = None
 
 
+def _shown(path: Path) -> str:
+    from ezplan.loader import display_path
+
+    return display_path(path)
+
+
 def _table(path: Path) -> dict | None:
+    from ezplan.source import read_bytes
+
+    raw = read_bytes(path, _shown(path), MAX_SETTINGS_BYTES)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(Mark(str(path), 1, 1), f"cannot read settings: {e}") from None
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise InputError(Mark(_shown(path), 1, 1), f"cannot read settings: {e}") from None
     except tomllib.TOMLDecodeError as e:
-        line = getattr(e, "lineno", 1) or 1
-        col = getattr(e, "colno", 1) or 1
-        raise InputError(Mark(str(path), line, col), f"not valid TOML: {e.args[0]}") from None
+        raise _toml_error(path, raw, e) from None
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("ezplan")
+        tool = data.get("tool")
+        data = tool.get("ezplan") if isinstance(tool, dict) else None
+        if data is None:
+            return None
+    if not isinstance(data, dict):
+        raise InputError(Mark(_shown(path), 1, 1), "[tool.ezplan] must be a table of settings")
     return data
 
 
+_TOML_AT_RE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _toml_error(path: Path, raw: bytes, e: tomllib.TOMLDecodeError) -> InputError:
+    """The position tomllib puts in its message (Python < 3.14 has no lineno), as a Mark."""
+    message = str(e.args[0]) if e.args else str(e)
+    line, col = getattr(e, "lineno", None), getattr(e, "colno", None)
+    if m := _TOML_AT_RE.search(message):
+        message = message[: m.start()]
+        if m.group(1):
+            line, col = int(m.group(1)), int(m.group(2))
+        else:  # the end of the document: just after its last character
+            lines = raw.decode("utf-8", "replace").split("\n")
+            line, col = len(lines), len(lines[-1]) + 1
+    return InputError(Mark(_shown(path), line or 1, col or 1), f"not valid TOML: {message}")
+
+
 def find_config(start: Path | None = None) -> Config:
-    here = (start or Path.cwd()).resolve()
+    try:
+        here = (start or Path.cwd()).resolve()
+    except (OSError, RuntimeError):  # the working directory was removed
+        return Config()
     for d in [here, *here.parents]:
         for name in ("ezplan.toml", "pyproject.toml"):
             p = d / name
-            if p.is_file():
+            try:
+                present = p.is_file()
+            except OSError:  # a directory that cannot be searched holds no settings we can use
+                present = False
+            if present:
                 table = _table(p)
                 if table is not None:
                     return _parse(table, p)
@@ -62,7 +100,7 @@ def find_config(start: Path | None = None) -> Config:
 
 
 def _parse(table: dict, path: Path) -> Config:
-    where = Mark(str(path), 1, 1)
+    where = Mark(_shown(path), 1, 1)
     unknown = set(table) - KEYS
     if unknown:
         raise InputError(
@@ -80,8 +118,11 @@ def _parse(table: dict, path: Path) -> Config:
     if lang is not None and lang not in ("zh", "en"):
         raise InputError(where, "lang must be zh or en")
     for key in ("on_track", "moderate"):
-        if key in table and not isinstance(table[key], int | float):
-            raise InputError(where, f"{key} must be a number (a ratio of rates, e.g. 0.95)")
+        value = table.get(key, 0.5)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 10:
+            raise InputError(
+                where, f"{key} must be a number from 0 to 10 (a ratio of rates, e.g. 0.95)"
+            )
     return Config(
         list(table.get("select", [])),
         list(table.get("ignore", [])),

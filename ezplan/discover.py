@@ -11,6 +11,7 @@ Results come in a stable order (sorted paths), each plan once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,11 @@ def _ref(directory: Path) -> PlanRef:
 
 
 def _is_plan(directory: Path) -> bool:
-    return (directory / TARGETS).is_file() and (directory / BASELINES).is_file()
+    """Both files are there, whatever they are: a FIFO or a dangling link named targets.yaml is
+    then reported when the plan is read, rather than the plan skipped. A directory that cannot
+    be searched counts too, so that it is reported, not passed over."""
+    both = all(os.path.lexists(directory / name) for name in (TARGETS, BASELINES))
+    return both or not os.access(directory, os.X_OK)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -46,15 +51,23 @@ def _walk(root: Path) -> list[Path]:
         d = stack.pop()
         if _is_plan(d):
             found.append(d)
-        try:
-            children = sorted(p for p in d.iterdir() if p.is_dir() and not p.is_symlink())
-        except OSError:
             continue
-        for c in children:
-            if c.name.startswith(".") or c.name in SKIP_DIRS or (c / "pyvenv.cfg").exists():
+        try:
+            with os.scandir(d) as entries:
+                children = sorted(Path(e.path) for e in entries if e.is_dir(follow_symlinks=False))
+        except OSError:
+            if d != root:
+                found.append(d)  # cannot be searched: reported when read as a plan
+            continue
+        for c in reversed(children):
+            if c.name.startswith(".") or c.name in SKIP_DIRS or os.path.exists(c / "pyvenv.cfg"):
                 continue
             stack.append(c)
     return found
+
+
+def _unreadable(p: Path, e: OSError) -> InputError:
+    return InputError(Mark(display_path(p), 1, 1), f"cannot read: {e.strerror or e}")
 
 
 def find_plans(paths: list[str | Path]) -> list[PlanRef]:
@@ -62,19 +75,26 @@ def find_plans(paths: list[str | Path]) -> list[PlanRef]:
     dirs: set[Path] = set()
     for raw in paths or ["."]:
         p = Path(raw)
-        if p.is_file() or (not p.exists() and p.name in (BASELINES, TARGETS)):
-            if p.name not in (BASELINES, TARGETS):
-                raise InputError(
-                    Mark(display_path(p), 1, 1),
-                    f"expected a plan directory or a file named {BASELINES} or {TARGETS}",
-                )
+        try:
+            is_dir = p.is_dir()  # raises when a directory above cannot be searched
+        except OSError as e:
+            raise _unreadable(p, e) from None
+        exists = is_dir or os.path.lexists(p)
+        if p.name in (BASELINES, TARGETS) and not is_dir:
+            # one of the two files, or something named like one: its directory is the plan,
+            # and reading it says what is wrong with the file
             dirs.add(p.parent)
-        elif p.is_dir():
+        elif is_dir:
             inside = [p] if _is_plan(p) else _walk(p)
             if not inside:
                 # Not a plan and none below: read it as one, so the missing file is named.
                 inside = [p]
             dirs.update(inside)
+        elif exists:
+            raise InputError(
+                Mark(display_path(p), 1, 1),
+                f"expected a plan directory or a file named {BASELINES} or {TARGETS}",
+            )
         else:
             raise InputError(Mark(display_path(p), 1, 1), "no such file or directory")
     return sorted(_ref(d) for d in dirs)

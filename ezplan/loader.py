@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ezplan import schema as S
-from ezplan.errors import InputError, Mark
+from ezplan.errors import InputError, Mark, printable
 from ezplan.figures import FigureError, Kind, parse_figure
 from ezplan.model import (
     CumulativeClaim,
@@ -32,13 +32,14 @@ TARGETS = "targets.yaml"
 
 
 def display_path(path: str | Path) -> str:
-    """A path as findings show it: relative to the working directory when inside it."""
+    """A path as findings show it: relative to the working directory when inside it, and
+    printable (control characters and the bytes of a name that is not UTF-8 escaped)."""
     p = Path(path)
     try:
         rel = p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return str(path)
-    return rel.as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside, a loop of links, no working directory
+        return printable(str(path))
+    return printable(rel.as_posix())
 
 
 def resolve_files(
@@ -48,7 +49,13 @@ def resolve_files(
 ) -> tuple[Path, Path]:
     """The two files to read: from a plan directory, given one by one, or ./ by default."""
     base = Path(path) if path is not None else Path(".")
-    if path is not None and base.is_file():
+    try:
+        is_file = path is not None and base.is_file()
+    except OSError as e:  # a directory above it that cannot be searched
+        raise InputError(
+            Mark(display_path(base), 1, 1), f"cannot read: {e.strerror or e}"
+        ) from None
+    if is_file:
         raise InputError(
             Mark(display_path(base), 1, 1),
             f"expected a plan directory holding {BASELINES} and {TARGETS}; "
@@ -315,6 +322,7 @@ class _Compiler:
             period_mark=self.t.mark(("plan", "period")),
             quote=t.plan.quote,
             document=t.plan.document,
+            name_en=t.plan.name_en,
         )
         if t.plan.exchange_rate is not None:
             path = ("plan", "exchange_rate")

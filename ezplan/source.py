@@ -7,27 +7,53 @@ so that nothing changes a figure behind the user's back:
   ``no``, ``on``, ``326.50`` stay strings, so a figure keeps the digits that carry its precision);
 - duplicate keys, merge keys, tags other than ``!!str`` and complex keys are errors;
 - aliases are limited in number and in how much they expand.
+
+Input limits, each refused in one line at its position before it can cost time or memory:
+- a plan file is a regular file (not a FIFO, a device or a directory) of at most
+  `MAX_FILE_BYTES`; it is never opened for a read that could block;
+- at most `MAX_NODES` values (aliases expanded) nested at most `MAX_DEPTH` deep;
+- no control characters (C0 but tab and newline, DEL, C1), bidirectional controls or Unicode
+  line separators written in the file, each refused at its own position. A YAML escape
+  (``"\\e[31m"``) can still put one in a value; every output shows it escaped.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ezplan.errors import InputError, Mark
+from ezplan.errors import InputError, Mark, printable
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""A plan file may not be larger than 8 MiB (the largest real plan is well under 100 KiB)."""
 MAX_ALIASES = 32
 MAX_NODES = 200_000
+MAX_DEPTH = 64
+"""Mappings and lists nest at most this deep (a plan needs five levels)."""
+MAX_INT_DIGITS = 18
+"""A plain integer longer than this stays text (and is then refused as a figure or a year)."""
 _INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _STR_TAG = "tag:yaml.org,2002:str"
+# What may stand in a file: YAML's printable set less NEL, the line and paragraph separators
+# and the bidirectional controls (libyaml would count the first three as line breaks, and the
+# last can reorder what an editor shows).
+_BAD_CHAR_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 PathKey = tuple[str | int, ...]
 
@@ -57,13 +83,47 @@ def _mark(file: str, m: Any) -> Mark:
     return Mark(file, m.line + 1, m.column + 1)
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of `text[index]`, lines as YAML breaks them."""
+    line, start = 1, 0
+    for m in _LINE_BREAK_RE.finditer(text, 0, index):
+        line, start = line + 1, m.end()
+    return line, index - start + 1
+
+
+def _clamped(file: str, m: Any, text: str) -> Mark:
+    """A parser's position, moved back into the file: libyaml reads a missing final newline as
+    there, and would point one line past the end of the file."""
+    lines = _LINE_BREAK_RE.split(text)
+    line, col = m.line + 1, m.column + 1
+    if line > len(lines):
+        line, col = len(lines), len(lines[-1]) + 1
+    return Mark(file, line, min(col, len(lines[line - 1]) + 1))
+
+
+def _char_name(ch: str) -> str:
+    import unicodedata
+
+    names = {"\x00": "NUL", "\x1b": "ESCAPE", "\x7f": "DELETE", "\r": "CARRIAGE RETURN"}
+    name = names.get(ch) or unicodedata.name(ch, "")
+    code = f"U+{ord(ch):04X}"
+    return f"{code} {name}" if name else code
+
+
+def _bad_char(ch: str) -> str:
+    return (
+        f"the character {printable(ch)} ({_char_name(ch)}) is not accepted in a plan file; "
+        "delete it"
+    )
+
+
 def _decode(raw: bytes, file: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        # lines as YAML breaks them (CR LF, CR or LF), columns in characters, no BOM
+        before = raw[: e.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = position(before, len(before))
         bad = raw[e.start : e.start + 1].hex().upper()
         raise InputError(
             Mark(file, line, col), f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
@@ -71,15 +131,77 @@ def _decode(raw: bytes, file: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _os_error(name: str, e: OSError) -> InputError:
+    if e.errno == errno.ELOOP:
+        why = "a loop of symbolic links"
+    elif e.errno == errno.ENOENT:
+        why = "no such file"
+    else:
+        why = e.strerror or str(e)
+    return InputError(Mark(name, 1, 1), f"cannot read file: {why}")
+
+
+def read_bytes(path: str | Path, display: str | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    Anything else is refused before it is read: a directory, a FIFO or a device (even one
+    created in its place after the check: it is opened without blocking and checked again), a
+    loop of symbolic links, a file too large.
+    """
+    name = display or str(path)
+
+    def refuse(st: os.stat_result) -> None:
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(Mark(name, 1, 1), "is a directory, expected a YAML file")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(
+                Mark(name, 1, 1), f"is {_kind(st.st_mode)}, expected a regular YAML file"
+            )
+        if st.st_size > limit:
+            raise InputError(
+                Mark(name, 1, 1),
+                f"file too large ({st.st_size:,} bytes; ezplan reads at most {limit:,})",
+            )
+
+    try:
+        refuse(os.stat(path))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise _os_error(name, e) from None
+    try:
+        refuse(os.fstat(fd))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        raise _os_error(name, e) from None
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while it was read
+        raise InputError(Mark(name, 1, 1), f"file too large (ezplan reads at most {limit:,} bytes)")
+    return b"".join(chunks)
+
+
 def read_text(path: str | Path, display: str | None = None) -> str:
     name = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(Mark(name, 1, 1), "is a directory, expected a YAML file") from None
-    except OSError as e:
-        raise InputError(Mark(name, 1, 1), f"cannot read file: {e.strerror or e}") from None
-    return _decode(raw, name)
+    return _decode(read_bytes(path, name), name)
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> Document:
@@ -90,17 +212,22 @@ def load_yaml(path: str | Path, display: str | None = None) -> Document:
 
 def parse_yaml(text: str, file: str) -> Document:
     """Parse YAML text; every problem becomes an InputError at its position."""
+    if m := _BAD_CHAR_RE.search(text):
+        line, col = position(text, m.start())
+        raise InputError(Mark(file, line, col), _bad_char(m.group(0)))
     builder = _Builder(file)
     try:
-        events = list(yaml.parse(text, Loader=_Parser))
+        return builder.build(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
-        mark = _mark(file, m) if m is not None else Mark(file, 1, 1)
+        mark = _clamped(file, m, text) if m is not None else Mark(file, 1, 1)
         what = " ".join(x for x in (e.context, e.problem) if x)
         raise InputError(mark, f"not valid YAML: {what}") from None
-    except yaml.YAMLError as e:  # reader errors carry no problem_mark
-        raise InputError(Mark(file, 1, 1), f"not valid YAML: {e}") from None
-    return builder.build(events)
+    except yaml.YAMLError as e:  # reader errors carry a character position, not a mark
+        index = getattr(e, "position", None)
+        line, col = position(text, index) if isinstance(index, int) else (1, 1)
+        reason = getattr(e, "reason", None) or str(e).split("\n", 1)[0]
+        raise InputError(Mark(file, line, col), f"not valid YAML: {reason}") from None
 
 
 class _Builder:
@@ -110,24 +237,32 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.aliases = 0
         self.nodes = 0
+        self.depth = 0
+        self.peeked: Any = None
 
-    def build(self, events: list[Any]) -> Document:
-        docs = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
-        if len(docs) > 1:
-            second = events[docs[1]]
-            raise InputError(_mark(self.file, second.start_mark), "one YAML document per file")
-        if not docs:
-            return self.doc
-        self.pos = docs[0] + 1
+    def build(self, events: Iterator[Any]) -> Document:
+        """Events are read one at a time, so a limit stops a huge file early."""
         self.events = events
-        if isinstance(events[self.pos], yaml.DocumentEndEvent):
-            return self.doc
-        self.doc.data, _ = self._node(())
-        return self.doc
+        started = False
+        while True:
+            e = self._next()
+            if isinstance(e, yaml.StreamEndEvent):
+                return self.doc
+            if isinstance(e, yaml.DocumentStartEvent):
+                if started:
+                    raise InputError(_mark(self.file, e.start_mark), "one YAML document per file")
+                started = True
+                if not isinstance(self._peek(), yaml.DocumentEndEvent):
+                    self.doc.data, _ = self._node(())
+
+    def _peek(self) -> Any:
+        if self.peeked is None:
+            self.peeked = next(self.events)
+        return self.peeked
 
     def _next(self) -> Any:
-        e = self.events[self.pos]
-        self.pos += 1
+        e = self._peek()
+        self.peeked = None
         return e
 
     def _count(self, n: int, mark: Mark) -> None:
@@ -144,7 +279,9 @@ class _Builder:
             and not (implicit if isinstance(implicit, bool) else any(implicit))
         )
         if explicit and tag != _STR_TAG:
-            raise InputError(mark, f"YAML tag {tag!r} is not accepted; write plain values")
+            raise InputError(
+                mark, f"YAML tag {printable(tag)!r} is not accepted; write plain values"
+            )
 
     def _node(self, path: PathKey) -> tuple[Any, int]:
         e = self._next()
@@ -163,15 +300,20 @@ class _Builder:
         if isinstance(e, yaml.ScalarEvent):
             value = self._scalar(e)
             size = 1
-        elif isinstance(e, yaml.SequenceStartEvent):
-            value, size = [], 1
-            while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):
-                item, n = self._node((*path, len(value)))
-                value.append(item)
-                size += n
-            self.pos += 1
-        elif isinstance(e, yaml.MappingStartEvent):
-            value, size = self._mapping(path, mark)
+        elif isinstance(e, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise InputError(mark, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            if isinstance(e, yaml.SequenceStartEvent):
+                value, size = [], 1
+                while not isinstance(self._peek(), yaml.SequenceEndEvent):
+                    item, n = self._node((*path, len(value)))
+                    value.append(item)
+                    size += n
+                self._next()
+            else:
+                value, size = self._mapping(path)
+            self.depth -= 1
         else:  # pragma: no cover - the parser guarantees node events here
             raise InputError(mark, f"unexpected YAML event {type(e).__name__}")
         self._count(1, mark)
@@ -179,15 +321,14 @@ class _Builder:
             self.anchors[e.anchor] = (value, size)
         return value, size
 
-    def _mapping(self, path: PathKey, mark: Mark) -> tuple[dict[Any, Any], int]:
+    def _mapping(self, path: PathKey) -> tuple[dict[Any, Any], int]:
         value: dict[Any, Any] = {}
         size = 1
-        while not isinstance(self.events[self.pos], yaml.MappingEndEvent):
-            k = self.events[self.pos]
+        while not isinstance(self._peek(), yaml.MappingEndEvent):
+            k = self._next()
             kmark = _mark(self.file, k.start_mark)
             if not isinstance(k, yaml.ScalarEvent):
                 raise InputError(kmark, "a key must be a plain value, not a list or mapping")
-            self.pos += 1
             self._check_tag(k, kmark)
             key = self._scalar(k)
             if key == "<<" and not k.style:
@@ -196,12 +337,14 @@ class _Builder:
                 key = k.value  # `no:` or `null:` as a key means the text, not a value
             if key in value:
                 first = self.doc.key_marks[(*path, key)]
-                raise InputError(kmark, f"duplicate key {key!r} (first at line {first.line})")
+                raise InputError(
+                    kmark, f"duplicate key {printable(str(key))!r} (first at line {first.line})"
+                )
             self.doc.key_marks[(*path, key)] = kmark
             item, n = self._node((*path, key))
             value[key] = item
             size += n
-        self.pos += 1
+        self._next()
         return value, size
 
     @staticmethod
@@ -213,6 +356,6 @@ class _Builder:
             return None
         if text in _BOOLS:
             return _BOOLS[text]
-        if _INT_RE.match(text):
+        if _INT_RE.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS:
             return int(text)
         return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ezplan.errors import OutputError
 from ezplan.output import write_atomic
 
 BASELINES = """\
@@ -86,8 +87,13 @@ def write_template(directory: Path, force: bool = False) -> list[Path]:
     """Both plan files, and the JSON Schemas their modelines point at (for editors)."""
     from ezplan import schema
 
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "schema").mkdir(exist_ok=True)
+    for d in (directory, directory / "schema"):
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise OutputError(str(d), "exists and is not a directory") from None
+        except OSError as e:
+            raise OutputError(str(d), f"cannot create the directory: {e.strerror or e}") from None
     files = {
         directory / "baselines.yaml": BASELINES,
         directory / "targets.yaml": TARGETS,

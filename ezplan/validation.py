@@ -98,18 +98,34 @@ def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> I
         errors.append((path, is_key, err))
 
     # A union that fails in a nested branch also fails at its own level; the deeper error
-    # is the one that explains it. Then the first problem in file order.
-    paths = {e[0] for e in errors}
-    errors = [
-        e for e in errors if not any(p[: len(e[0])] == e[0] and len(p) > len(e[0]) for p in paths)
-    ] or errors
+    # is the one that explains it. Then the first problem in file order. (Linear in the number
+    # of errors: a file of 40,000 unknown keys is refused as fast as one with one.)
+    ancestors = {p[:i] for p, _, _ in errors for i in range(len(p))}
+    errors = [e for e in errors if e[0] not in ancestors] or errors
 
-    def position(item: tuple[PathKey, bool, dict[str, Any]]) -> tuple[int, int]:
+    def position(item: tuple[PathKey, bool, dict[str, Any]]) -> tuple[int, int, bool]:
         m = doc.mark(item[0], key=item[1] or item[2]["type"] == "extra_forbidden")
-        return m.line, m.column
+        # a missing key is placed at its mapping, where the first key also stands: the key
+        # that is there (often the missing one misspelt) says more
+        return m.line, m.column, item[2]["type"] == "missing"
 
     errors.sort(key=position)
     path, is_key, err = errors[0]
+    more = len({(p, k) for p, k, _ in errors}) - 1
+    error = _first_error(doc, model, errors, path, is_key, err)
+    if more > 0:
+        error.message += f" (and {more:,} more problem{'s' if more > 1 else ''} in this file)"
+    return error
+
+
+def _first_error(
+    doc: Document,
+    model: type[BaseModel],
+    errors: list[tuple[PathKey, bool, dict[str, Any]]],
+    path: PathKey,
+    is_key: bool,
+    err: dict[str, Any],
+) -> InputError:
     same = [x[2] for x in errors if x[0] == path and x[1] == is_key]
     kind = err["type"]
     if kind == "extra_forbidden":

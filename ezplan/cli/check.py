@@ -38,7 +38,7 @@ FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # a directory is refused by write_atomic, in one line
     help="Write the report to FILE (atomically) instead of stdout.",
 )
 @click.option(

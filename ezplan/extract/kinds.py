@@ -71,9 +71,8 @@ def _kind_and_text(
     if suffix == "上下" and not as_written:
         notes.append("read 上下 as 左右")
         suffix = "左右"
-    # 300多家, 1000余万元 as written; 5%多, 3万多人 (not in the grammar) as 以上
+    # 300多家, 1000余万元, 5%多, 3万多人 as written: the grammar reads them as 以上
     more_written = as_written and tok.more and tok.doubling is None
-    more_written = more_written and tok.unit not in _AMOUNT_UNITS
     if tok.more and tok.doubling is None and not more_written:
         notes.append("read 多/余 (more than) as 以上")
         if not suffix:
@@ -97,8 +96,8 @@ def _kind_and_text(
     if tok.doubling is not None:
         n = tok.doubling or "一"
         said = text[tok.start : tok.end]
-        if as_written and not tok.more and re.fullmatch(r"翻了?[一两二三四]?番", said):
-            return "total", said, "up", notes  # 翻番, 翻了两番
+        if as_written and re.fullmatch(r"翻了?[一两二三四]?番多?", said):
+            return "total", said, "up", notes  # 翻番, 翻了两番, 翻两番多
         if tok.more:
             notes.append(f"read {said} as 翻{n}番 (at least): the grammar has no 番多")
         elif tok.implied:

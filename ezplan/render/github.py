@@ -8,6 +8,7 @@ location so that the raw log reads well too.
 
 from __future__ import annotations
 
+from ezplan.errors import printable
 from ezplan.findings import Finding, Severity
 from ezplan.report import Run
 from ezplan.rules import title
@@ -16,7 +17,9 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: 
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """% CR LF as GitHub decodes them; any other control character, bidi control or undecodable
+    byte of a path as a visible escape (\\x1b), so that no line of the log is more than one."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -46,5 +49,5 @@ def annotation(f: Finding, lang: str) -> str:
 
 def render(run: Run, lang: str) -> str:
     lines = [annotation(f, lang) for f in run.findings]
-    lines.append(run.summary_line(lang))
+    lines.append(printable(run.summary_line(lang)))
     return "\n".join(lines) + "\n"

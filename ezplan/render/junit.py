@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ezplan.errors import printable
 from ezplan.findings import Finding, Severity
 from ezplan.report import PlanResult, Run
 
@@ -86,11 +87,22 @@ def _suite(
     suite.set("skipped", str(skipped))
 
 
+def _printable(root: ET.Element) -> None:
+    """Text and attributes XML 1.0 can hold: control characters (not allowed in XML, even as
+    character references) and the undecodable bytes of a path are written as escapes (\\x01)."""
+    for el in root.iter():
+        if el.text:
+            el.text = printable(el.text, keep_newlines=True)
+        for key, value in el.attrib.items():
+            el.set(key, printable(value, keep_newlines=True))
+
+
 def render(run: Run, lang: str, strict: bool = False, unchecked_fails: bool = True) -> str:
     root = ET.Element("testsuites", name="ezplan")
     for result in run.results:
         _suite(root, result, lang, strict, unchecked_fails)
     for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
+    _printable(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -1,13 +1,16 @@
-"""SARIF 2.1.0, for code-scanning tools: rule metadata and a physical location per result."""
+"""SARIF 2.1.0, for code-scanning tools: rule metadata and a physical location per result.
+
+Written by `json_out.dumps`: valid UTF-8, no NaN or Infinity, no raw control characters.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ezplan import __version__
 from ezplan.findings import Finding, Severity
 from ezplan.render.github import clean_path
+from ezplan.render.json_out import dumps
 from ezplan.report import Run
 from ezplan.rules import BUILTIN, all_rules, doc, title
 from ezplan.verdicts import TargetRow
@@ -88,4 +91,4 @@ def document(run: Run, lang: str) -> dict[str, Any]:
 
 
 def render(run: Run, lang: str) -> str:
-    return json.dumps(document(run, lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(document(run, lang), indent=2) + "\n"

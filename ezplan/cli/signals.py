@@ -1,0 +1,102 @@
+"""How a command ends when it cannot finish: a signal, a file it cannot write, a closed pipe.
+
+- SIGINT (Ctrl-C), SIGTERM and SIGHUP unwind the command like an exception, so that a file being
+  written has its temporary file removed (see `ezplan.output`); the exit code is then 128 + the
+  signal number — 130, 143, 129 — never 1, which means "the plan has errors";
+- an `InputError` or `OutputError` that reaches the top (a report that cannot be written, a
+  plan that cannot be read) is one line on stderr and exit 2;
+- a reader that goes away (`ezplan check --format json | head -1`) ends the command quietly
+  with 141 (128 + SIGPIPE), as a command killed by SIGPIPE would.
+
+Everything is installed for one invocation of the command group and restored after it, so the
+library and the tests' CliRunner are not affected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any, NoReturn
+
+import click
+
+from ezplan.errors import InputError, OutputError
+
+EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 128 + 13
+WORDS = {"SIGINT": "interrupted", "SIGTERM": "terminated", "SIGHUP": "hung up"}
+
+
+class Interrupted(BaseException):
+    """A signal, raised where the program was (not a KeyboardInterrupt: click would turn that
+    into "Aborted!" and exit 1)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def _raise(signum: int, frame: Any) -> NoReturn:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP raise `Interrupted` while the block runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in WORDS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        current = signal.getsignal(signum)
+        if current is signal.SIG_IGN:  # e.g. nohup: stay ignored
+            continue
+        previous[signum] = current
+        signal.signal(signum, _raise)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, stdout goes nowhere, so that flushing it at exit says nothing."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class Group(click.Group):
+    """The `ezplan` command group, ending every invocation by the rules above."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with handled():
+            try:
+                return super().main(*args, **kwargs)
+            except Interrupted as e:
+                name = signal.Signals(e.signum).name
+                with contextlib.suppress(Exception):
+                    click.echo(WORDS.get(name, name), err=True)
+                sys.exit(e.exit_code)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (InputError, OutputError) as e:
+            click.echo(str(e), err=True)
+            sys.exit(EXIT_USAGE)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
