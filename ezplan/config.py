@@ -99,6 +99,19 @@ def find_config(start: Path | None = None) -> Config:
     return Config()
 
 
+def _known_codes(where: Mark, key: str, codes: list[str]) -> None:
+    from ezplan import rules
+    from ezplan.suggest import hint
+
+    known = [r.code for r in rules.all_rules()]
+    for code in codes:
+        if code not in known:
+            raise InputError(
+                where,
+                f"{key}: unknown rule code {code!r}{hint(code, known)}; known: {', '.join(known)}",
+            )
+
+
 def _parse(table: dict, path: Path) -> Config:
     where = Mark(_shown(path), 1, 1)
     unknown = set(table) - KEYS
@@ -111,6 +124,7 @@ def _parse(table: dict, path: Path) -> Config:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(where, f"{key} must be a list of rule codes")
+        _known_codes(where, key, value)
     for key in ("strict", "strict_unchecked"):
         if not isinstance(table.get(key, False), bool):
             raise InputError(where, f"{key} must be true or false")
@@ -123,6 +137,8 @@ def _parse(table: dict, path: Path) -> Config:
             raise InputError(
                 where, f"{key} must be a number from 0 to 10 (a ratio of rates, e.g. 0.95)"
             )
+    if float(table.get("moderate", 0.6)) > float(table.get("on_track", 0.95)):
+        raise InputError(where, "moderate must not be above on_track (0 ≤ moderate ≤ on_track)")
     return Config(
         list(table.get("select", [])),
         list(table.get("ignore", [])),

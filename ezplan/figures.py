@@ -136,8 +136,8 @@ class Figure:
         """For growth figures: the interval of end level / base level the figure allows."""
         lo, hi = self.interval()
         match self.kind:
-            case Kind.GROWTH_PERCENT:
-                return 1 + lo / 100, 1 + hi / 100
+            case Kind.GROWTH_PERCENT:  # a level cannot fall below nothing
+                return max(0.0, 1 + lo / 100), max(0.0, 1 + hi / 100)
             case Kind.GROWTH_TIMES:
                 return 1 + lo, 1 + hi
             case Kind.MULTIPLE:

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from ezplan.figures import normalize_digits
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 IndicatorId = Annotated[
@@ -224,8 +226,8 @@ def period_error(text: str) -> str:
 
 
 _SEP = r"(?:-+|—+|–+|~|至|到)"
-_PERIOD_RE = re.compile(rf"^(\d{{4}})\s*年?\s*{_SEP}\s*(\d{{4}})\s*年?$")
-_YEAR_RE = re.compile(r"^(\d{4})\s*年?$")
+_PERIOD_RE = re.compile(rf"^([0-9]{{4}})\s*年?\s*{_SEP}\s*([0-9]{{4}})\s*年?$")
+_YEAR_RE = re.compile(r"^([0-9]{4})\s*年?$")  # 0-9 only: no other script's digits
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
@@ -234,7 +236,7 @@ def parse_period(value: str | int) -> tuple[int, int]:
 
     Plans write 2021-2025, 2021—2025, 2021－2025, 2021年-2025年, 2021至2025年 or one year.
     """
-    text = str(value).strip().translate({0xFF0D: "-", 0xFF5E: "~", 0x2212: "-"})
+    text = normalize_digits(str(value).strip()).translate({0x2212: "-"})
     if m := _PERIOD_RE.match(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first > last:

@@ -32,12 +32,12 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--plan",
         "plan_dir",
-        type=click.Path(file_okay=False),
+        type=click.Path(file_okay=False, readable=False),
         default=None,
         help="The plan directory (default: the current one).",
     )
-    @click.option("--baselines", type=click.Path(), help="baselines.yaml to read.")
-    @click.option("--targets", type=click.Path(), help="targets.yaml to read.")
+    @click.option("--baselines", type=click.Path(readable=False), help="baselines.yaml to read.")
+    @click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read.")
     @click.option("--lang", type=click.Choice(LANGS), default=None)
     @click.option(
         "--on-track",
@@ -257,7 +257,8 @@ def _markdown(
         for i in items:
             who = f" {i.indicator}:" if i.indicator else ""
             lines.append(f"- {i.mark} **{t(i.severity, lang)}**{who} {i.message} (`{i.where}`)")
-    return "\n".join(lines) + "\n"
+    # plan text may hold control characters: shown escaped, as in every other output
+    return printable("\n".join(lines), keep_newlines=True) + "\n"
 
 
 @click.command()

@@ -15,6 +15,7 @@ from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console
 from ezplan.errors import InputError
 from ezplan.findings import Severity
 from ezplan.i18n import LANGS, default_lang
+from ezplan.suggest import hint
 from ezplan.verdicts import NOT_CHECKABLE
 
 if TYPE_CHECKING:
@@ -24,9 +25,11 @@ FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--baselines", type=click.Path(), help="baselines.yaml to read (one plan).")
-@click.option("--targets", type=click.Path(), help="targets.yaml to read (one plan).")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # ezplan says why
+@click.option(
+    "--baselines", type=click.Path(readable=False), help="baselines.yaml to read (one plan)."
+)
+@click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read (one plan).")
 @click.option(
     "--format",
     "fmt",
@@ -107,8 +110,11 @@ def check(
             codes(select) or config.select or None, [*config.ignore, *codes(ignore)]
         )
     except KeyError as e:
-        known = ", ".join(r.code for r in rules.all_rules())
-        raise click.UsageError(f"unknown rule code(s): {e.args[0]}; known: {known}") from None
+        known = [r.code for r in rules.all_rules()]
+        guess = hint(str(e.args[0]), known)
+        raise click.UsageError(
+            f"unknown rule code(s): {e.args[0]}{guess}; known: {', '.join(known)}"
+        ) from None
     lang = lang or config.lang or default_lang()
     strict = strict or config.strict
     unchecked_fails = strict and (

@@ -20,8 +20,8 @@ from ezplan.i18n import LANGS, default_lang, t
     default=None,
     help="The plan directory (default: the current one).",
 )
-@click.option("--baselines", type=click.Path(), help="baselines.yaml to read.")
-@click.option("--targets", type=click.Path(), help="targets.yaml to read.")
+@click.option("--baselines", type=click.Path(readable=False), help="baselines.yaml to read.")
+@click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read.")
 @click.option("--lang", type=click.Choice(LANGS), default=None)
 @click.option("--no-color", is_flag=True)
 def explain(

@@ -6,7 +6,9 @@
 - an `InputError` or `OutputError` that reaches the top (a report that cannot be written, a
   plan that cannot be read) is one line on stderr and exit 2;
 - a reader that goes away (`ezplan check --format json | head -1`) ends the command quietly
-  with 141 (128 + SIGPIPE), as a command killed by SIGPIPE would.
+  with 141 (128 + SIGPIPE), as a command killed by SIGPIPE would;
+- a usage error (an unknown option, a missing argument, a path that does not exist) is one line
+  on stderr, `ezplan check: no such option: --lnag (did you mean --lang?)`, and exit 2.
 
 Everything is installed for one invocation of the command group and restored after it, so the
 library and the tests' CliRunner are not affected.
@@ -71,6 +73,19 @@ def handled() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+def usage_line(e: click.UsageError) -> str:
+    """A usage error on one line, naming the command it is about."""
+    from ezplan.errors import printable
+
+    # the program's name as people type it, whatever it was invoked as (a test runner, -m)
+    path = e.ctx.command_path.split()[1:] if e.ctx is not None else []
+    where = " ".join(["ezplan", *path])
+    message = " ".join(e.format_message().split())
+    if message[:1].isupper() and not message[1:2].isupper():
+        message = message[0].lower() + message[1:]
+    return printable(f"{where}: {message}")
+
+
 def _quiet_stdout() -> None:
     """After a broken pipe, stdout goes nowhere, so that flushing it at exit says nothing."""
     with contextlib.suppress(OSError, ValueError):
@@ -81,10 +96,23 @@ def _quiet_stdout() -> None:
 class Group(click.Group):
     """The `ezplan` command group, ending every invocation by the rules above."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         with handled():
             try:
-                return super().main(*args, **kwargs)
+                if not standalone_mode:
+                    return super().main(*args, standalone_mode=False, **kwargs)
+                try:
+                    rv = super().main(*args, standalone_mode=False, **kwargs)
+                except click.UsageError as e:
+                    click.echo(usage_line(e), err=True)
+                    sys.exit(EXIT_USAGE)
+                except click.ClickException as e:
+                    e.show()
+                    sys.exit(e.exit_code)
+                except click.exceptions.Abort:
+                    click.echo("Aborted!", err=True)
+                    sys.exit(1)
+                sys.exit(rv if isinstance(rv, int) else 0)
             except Interrupted as e:
                 name = signal.Signals(e.signum).name
                 with contextlib.suppress(Exception):

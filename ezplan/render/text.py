@@ -114,7 +114,7 @@ def _table(
     names = [shown(r.label(lang)) for r in report.rows]
     name_w = min(name_w, max([_width(t("indicator", lang))] + [_width(n) for n in names]))
     table = Table(
-        title=_title(report, lang),
+        title=Text(_title(report, lang)),  # plan text, never markup
         box=box.SIMPLE_HEAD,
         expand=False,
         title_justify="left",

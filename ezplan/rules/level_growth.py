@@ -139,10 +139,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     ihi = np.where(np.isfinite(e[:, 2]), e[:, 2] / b[:, 1], np.inf)
     feasible = overlap(ilo, ihi, f[:, 1], f[:, 2])
     alt_fits = has_other & overlap(ilo, ihi, alt[:, 1], alt[:, 2])
+    positive = f[:, 0] > 0  # 下降100% leaves nothing to divide by
+    base_from_end = e[:, 0] / np.where(positive, f[:, 0], 1.0)
     as_written = (
         within(implied, f[:, 1], f[:, 2])
         | within(b[:, 0] * f[:, 0], e[:, 1], e[:, 2])
-        | within(e[:, 0] / f[:, 0], b[:, 1], b[:, 2])
+        | (positive & within(base_from_end, b[:, 1], b[:, 2]))
     )
     for i, ((c, ba, ea), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
         g = c.total
