@@ -68,17 +68,22 @@ def wrap(text: str, width: int) -> list[str]:
     URL) gets a line of its own rather than being cut."""
     width = max(1, width)
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0  # cells on the current line: counted as pieces are added, so long text is linear
     for piece, space in _pieces(text):
         if piece == "\n":
-            lines.append(line)
-            line = ""
+            lines.append("".join(line))
+            line, used = [], 0
             continue
-        joined = f"{line} {piece}" if line and space else line + piece
-        if cell_len(joined) <= width or not line:
-            line = joined
+        gap = 1 if line and space else 0
+        size = cell_len(piece)
+        if used + gap + size <= width or not line:
+            if gap:
+                line.append(" ")
+            line.append(piece)
+            used += gap + size
         else:
-            lines.append(line.rstrip())
-            line = piece
-    lines.append(line.rstrip())
+            lines.append("".join(line).rstrip())
+            line, used = [piece], size
+    lines.append("".join(line).rstrip())
     return lines
