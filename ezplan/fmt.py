@@ -140,10 +140,9 @@ def years(a: int, b: int) -> str:
     return f"{a}–{b}"
 
 
-def json_number(x: float) -> float | str | None:
-    """Numbers for JSON: finite floats as they are, open ends as the strings "inf"/"-inf"."""
-    if math.isnan(x):
+def json_number(x: float) -> float | None:
+    """Numbers for JSON: finite floats as they are; null for an open end (a bound's infinite
+    side) or a value that cannot be computed — a number field is a number or null, never text."""
+    if not math.isfinite(x):
         return None
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
     return float(x)

@@ -61,6 +61,10 @@ def resolve_files(
             f"expected a plan directory holding {BASELINES} and {TARGETS}; "
             "use --baselines/--targets for single files",
         )
+    if path is None and (baselines is None) != (targets is None):
+        # one file named: its partner is the one beside it, not the one in ./
+        given = Path(baselines or targets)  # type: ignore[arg-type]
+        base = given.parent
     return (
         Path(baselines) if baselines else base / BASELINES,
         Path(targets) if targets else base / TARGETS,
@@ -73,11 +77,40 @@ def load_plan(
     targets: str | Path | None = None,
 ) -> Plan:
     b_path, t_path = resolve_files(path, baselines, targets)
-    b_doc = load_yaml(b_path, display_path(b_path))
-    t_doc = load_yaml(t_path, display_path(t_path))
+    _not_a_plan(b_path, t_path)
+    if _exists(t_path) and not _exists(b_path):  # what is there says more than what is not
+        t_doc = load_yaml(t_path, display_path(t_path))
+        b_doc = load_yaml(b_path, display_path(b_path))
+    else:
+        b_doc = load_yaml(b_path, display_path(b_path))
+        t_doc = load_yaml(t_path, display_path(t_path))
     b_model = validate(b_doc, S.Baselines)
     t_model = validate(t_doc, S.Targets)
     return _Compiler(b_doc, t_doc).compile(b_model, t_model)
+
+
+def _exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except OSError:
+        return False
+
+
+def _not_a_plan(b_path: Path, t_path: Path) -> None:
+    """A directory with neither plan file: say how to start one, not just "no such file"."""
+    if b_path.parent != t_path.parent:
+        return
+    try:
+        missing = not b_path.exists() and not t_path.exists() and b_path.parent.is_dir()
+    except OSError:
+        return
+    if missing:
+        where = display_path(b_path.parent) or "."
+        raise InputError(
+            Mark(where, 1, 1),
+            f"no plan here: neither {BASELINES} nor {TARGETS}; `ezplan init {where}` writes a "
+            "template plan to start from",
+        )
 
 
 # --- compiling the model ----------------------------------------------------------------------

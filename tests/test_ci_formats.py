@@ -288,3 +288,34 @@ def test_junit_for_a_plan_that_cannot_be_read(tmp_path, monkeypatch):
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")
     err = root[1].find("testcase/error")
     assert err is not None and err.get("type") == "load" and "not valid YAML" in err.text
+
+
+def test_sarif_levels_follow_what_each_rule_reports(small):
+    r = invoke("plan", "--format", "sarif")
+    rules_meta = {x["id"]: x["defaultConfiguration"]["level"] for x in
+                  json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]}  # fmt: skip
+    assert rules_meta["constant-prices"] == "note" and rules_meta["unchecked"] == "note"
+    assert rules_meta["plausibility"] == "warning" and rules_meta["level-rate"] == "error"
+
+
+def test_github_paths_from_the_repository_root(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    write_plan(tmp_path / "plans" / "a", SMALL_B, SMALL_T)
+    monkeypatch.chdir(tmp_path / "plans")
+    r = invoke("a", "--format", "github")
+    assert "file=plans/a/targets.yaml," in r.stdout
+
+
+def test_json_open_ends_are_null_and_amounts_carry_their_unit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # 40%以上 of 326.57亿元: at least 130.63亿元, no upper end
+    write_plan(
+        tmp_path / "p",
+        "indicators:\n  s: {name: 社零, unit: 亿元, levels: {2020: 326.57亿元}}\n"
+        "  n:\n    name: 网零\n    unit: 亿元\n    shares: [{of: s, year: 2020, value: 40%以上}]\n",
+        "targets: {}\n",
+    )
+    doc = json.loads(invoke("p", "--format", "json").stdout)
+    (f,) = [f for f in doc["findings"] if f["check"] == "share"]
+    assert f["implied"]["high"] is None and f["unit"] == "亿元"
+    assert f["implied"]["low"] == pytest.approx(0.395 * 326.565)

@@ -168,8 +168,10 @@ def test_empty_targets_file(tmp_path):
 
 
 def test_missing_files_and_directories(tmp_path):
-    with pytest.raises(InputError, match="cannot read file"):
+    with pytest.raises(InputError, match="no plan here: .* `ezplan init"):
         load_plan(tmp_path)
+    with pytest.raises(InputError, match="cannot read file"):
+        load_plan(tmp_path / "missing")
     (tmp_path / "baselines.yaml").write_text("indicators: {}\n")
     with pytest.raises(InputError, match="expected a plan directory"):
         load_plan(tmp_path / "baselines.yaml")

@@ -97,10 +97,10 @@ def check(
         if baselines or targets:
             if len(paths) > 1:
                 raise click.UsageError("--baselines/--targets go with at most one PATH")
-            base = Path(paths[0]) if paths else Path(".")
-            b = Path(baselines) if baselines else base / "baselines.yaml"
-            tg = Path(targets) if targets else base / "targets.yaml"
-            refs = [PlanRef(base, b, tg)]
+            from ezplan.loader import resolve_files
+
+            b, tg = resolve_files(paths[0] if paths else None, baselines, targets)
+            refs = [PlanRef(tg.parent if not paths else Path(paths[0]), b, tg)]
         else:
             refs = find_plans(list(paths))
     except InputError as e:

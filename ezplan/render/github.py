@@ -1,12 +1,17 @@
 """GitHub Actions workflow commands: one annotation per finding, on its file and line.
 
 `::error file=F,line=L,col=C,title=T::message` (warning and notice for the other severities).
-Data escapes % CR LF; properties also escape : and ,. Paths are relative to the working
-directory (the repository root in a workflow) with no leading ./, and the message repeats the
-location so that the raw log reads well too.
+Data escapes % CR LF; properties also escape : and ,. Paths are relative to the root of the git
+repository (where GitHub resolves them, whatever directory ezplan runs in) with no leading ./,
+and the message repeats the location so that the raw log reads well too.
 """
 
 from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from pathlib import Path
 
 from ezplan.errors import printable
 from ezplan.findings import Finding, Severity
@@ -27,9 +32,26 @@ def escape_property(text: str) -> str:
 
 
 def clean_path(path: str) -> str:
+    """A finding's file as code-scanning tools want it: relative to the root of the git
+    repository it is in (GitHub resolves annotations and SARIF locations from there), else to
+    the working directory; no leading ./"""
+    p = Path(path)
+    with contextlib.suppress(OSError, ValueError):
+        absolute = p if p.is_absolute() else Path.cwd() / p
+        root = _repository_root(absolute.parent)
+        if root is not None:
+            return os.path.relpath(absolute, root).replace(os.sep, "/")
     while path.startswith("./"):
         path = path[2:]
     return path
+
+
+@functools.cache
+def _repository_root(directory: Path) -> Path | None:
+    for d in (directory, *directory.parents):
+        if (d / ".git").exists():
+            return d
+    return None
 
 
 def annotation(f: Finding, lang: str) -> str:

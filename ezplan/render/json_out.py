@@ -2,7 +2,7 @@
 
 Every JSON ezplan writes goes through `dumps`: valid UTF-8 whatever the paths (the bytes of a
 file name that is not UTF-8 are written as the text ``\\xff``), never NaN or Infinity (an open
-end is the string "inf"), and no raw control, bidirectional or line-separator character (they
+end is null), and no raw control, bidirectional or line-separator character (they
 are written as ``\\u`` escapes, which read back as the same text).
 """
 
@@ -41,7 +41,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
 
 
 def _clean(value: Any) -> Any:
-    """Plain JSON values: numpy scalars to Python, open ends to "inf", never NaN."""
+    """Plain JSON values: numpy scalars to Python, open ends and NaN to null."""
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -128,7 +128,7 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 def plain(value: Any) -> Any:
     """`value` as plain JSON data: numpy numbers as Python ones, NaN as null, infinities as
-    "inf"/"-inf", strings with the undecodable bytes of a path escaped."""
+    null, strings with the undecodable bytes of a path escaped."""
     if isinstance(value, str):
         return printable(value) if _SURROGATE_RE.search(value) else value
     if isinstance(value, dict):

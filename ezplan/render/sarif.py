@@ -12,11 +12,18 @@ from ezplan.findings import Finding, Severity
 from ezplan.render.github import clean_path
 from ezplan.render.json_out import dumps
 from ezplan.report import Run
-from ezplan.rules import BUILTIN, all_rules, doc, title
+from ezplan.rules import BUILTIN, all_rules, doc, rule, title
 from ezplan.verdicts import TargetRow
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+
+
+def _level(code: str) -> str:
+    """The most severe level a rule reports: a rule that only notes is not an error."""
+    if code in BUILTIN:
+        return "error"
+    return getattr(rule(code).module, "LEVEL", "error")
 
 
 def _rule(code: str) -> dict[str, Any]:
@@ -28,7 +35,7 @@ def _rule(code: str) -> dict[str, Any]:
         "shortDescription": {"text": title(code, "en")},
         "fullDescription": {"text": summary},
         "help": {"text": text},
-        "defaultConfiguration": {"level": "error"},
+        "defaultConfiguration": {"level": _level(code)},
     }
 
 

@@ -20,6 +20,7 @@ from ezplan.rules._common import level_pair, rate_words
 
 CODE = "constant-prices"
 TITLE = {"en": "Constant-price growth vs current-price levels", "zh": "可比价增速与现价水平"}
+LEVEL = "note"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 可比价增速与现价水平。
 

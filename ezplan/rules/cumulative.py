@@ -164,6 +164,7 @@ def _full(plan: Plan, cases: list) -> Iterator[Finding]:
             data={
                 "expected": float(expected.value[i]),
                 "actual": sv.face,
+                "unit": str(plan.indicators[c.indicator].unit),
                 "implied_rate": float(implied.value[i]),
                 "stated_rate": data_val(Val(*r[i])),
             },
@@ -201,7 +202,11 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
             like.mark,
             "implied-base",
             params,
-            data={"implied_base": float(a0.value[i]), "yearly": [float(v) for v in yearly[1:]]},
+            data={
+                "implied_base": float(a0.value[i]),
+                "yearly": [float(v) for v in yearly[1:]],
+                "unit": str(plan.indicators[c.indicator].unit),
+            },
             scope=c.scope,
             related=(g.annual.mark,),
             steps=(
@@ -282,6 +287,7 @@ def _previous(
                 "previous": data_val(pv),
                 "average": s.face / c.years,
                 "previous_average": pv.face / p.years,
+                "unit": str(facts.unit(c.indicator)),
             },
             scope=c.scope,
             related=(p.amounts[0].mark,),

@@ -134,7 +134,11 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             usd.mark,
             "mismatch" if sev is Severity.ERROR else "rounding",
             params,
-            data={"implied_rate": data_val(rate), "reference_rate": data_val(ref_val)},
+            data={
+                "implied_rate": data_val(rate),
+                "reference_rate": data_val(ref_val),
+                "unit": "元/美元",
+            },
             scope=lv.scope,
             related=(cny.mark, ref_mark),
             steps=(

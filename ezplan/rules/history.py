@@ -106,7 +106,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "value": value,
                 "allowed": allowed,
             },
-            data={"year": year, "implied": data_val(first.value)},
+            data={"year": year, "implied": data_val(first.value), "unit": str(facts.unit(iid))},
             scope="history",
             steps=(
                 f"{_via_text(first)} → ×{claim_factor(first.claim).face:.6f}",  # type: ignore[union-attr]
@@ -149,7 +149,12 @@ def _conflicts(
                 "other_via": _via(first),
                 "other_value": show_like(plan, iid, a_val.face, _like(facts, first)),
             },
-            data={"implied": data_val(b_val), "other": data_val(a_val)},
+            data={
+                "year": year,
+                "implied": data_val(b_val),
+                "other": data_val(a_val),
+                "unit": str(facts.unit(iid)),
+            },
             scope="history",
             related=(first.via.mark,),
         )

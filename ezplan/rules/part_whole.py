@@ -106,6 +106,13 @@ _WHEN = {
 }
 
 
+def _when_data(key: tuple) -> dict[str, int | str | None]:
+    """Where in time a slot stands, for machines: a year, or a period summed over."""
+    if key[0] == "cum":
+        return {"period": f"{key[1] + 1}-{key[2]}"}
+    return {"year": key[1]}
+
+
 def _when(key: tuple) -> dict[str, str]:
     return {lang: f(key) for lang, f in _WHEN.items()}
 
@@ -150,7 +157,8 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "part": _text(plan, iid, ps),
             "whole": _text(plan, wid, ws),
         }
-        data = {"part": data_val(pv), "whole": data_val(ws.value), "key": list(key)}
+        data = {"part": data_val(pv), "whole": data_val(ws.value)} | _when_data(key)
+        data["unit"] = str(facts.unit(wid))
         if sev is not None:
             mid = "part-exceeds" if sev is Severity.ERROR else "part-exceeds-rounding"
             yield Finding(
@@ -241,7 +249,12 @@ def _sums(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 ws.stated.mark,
                 mid,
                 params,
-                data={"sum": data_val(Val(*t)), "whole": data_val(ws.value), "key": list(key)},
+                data={
+                    "sum": data_val(Val(*t)),
+                    "whole": data_val(ws.value),
+                    "unit": str(facts.unit(wid)),
+                }
+                | _when_data(key),
                 scope=ws.scope,
                 related=tuple(ps.stated.mark for ps, _ in known.values()),
                 steps=(
@@ -272,7 +285,7 @@ def _derived(
     if alt:
         value += f" ({alt})"
     growth: str | dict[str, str] = ""
-    data: dict = {"derived": data_val(d), "key": list(key)}
+    data: dict = {"derived": data_val(d), "unit": str(punit)} | _when_data(key)
     base = facts.level(pid, plan.base_year) if key[0] == "level" else None
     if base is not None and key[1] is not None and d.face > 0 and base.face > 0:
         n = key[1] - plan.base_year

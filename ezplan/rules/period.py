@@ -20,6 +20,7 @@ from ezplan.model import Plan
 
 CODE = "period"
 TITLE = {"en": "Plan period and base year", "zh": "规划期与基期"}
+LEVEL = "warning"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 规划期与基期。
 

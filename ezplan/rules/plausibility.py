@@ -38,6 +38,7 @@ from ezplan.units import MAGNITUDES, Unit
 
 CODE = "plausibility"
 TITLE = {"en": "Plausibility", "zh": "合理性"}
+LEVEL = "warning"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 合理性：彼此一致却不太可能是本意的数字。
 

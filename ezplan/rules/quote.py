@@ -27,6 +27,7 @@ from ezplan.units import MAGNITUDES
 
 CODE = "quote"
 TITLE = {"en": "Figures against their quotes", "zh": "数字与原文"}
+LEVEL = "warning"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 数字与原文。
 

@@ -159,7 +159,7 @@ def _implied_numerators(plan: Plan, facts: Facts, cases: list) -> Iterator[Findi
             sc.value.mark,
             "implied-numerator",
             _names(plan, sc) | {"den": den.stated.text, "value": value},
-            data={"implied": data_val(v)},
+            data={"implied": data_val(v), "unit": str(facts.unit(sc.indicator))},
             scope=sc.scope,
             related=(den.stated.mark,),
         )
@@ -187,7 +187,7 @@ def _implied_denominators(plan: Plan, facts: Facts, cases: list) -> Iterator[Fin
             sc.value.mark,
             "implied-denominator",
             _names(plan, sc) | {"num": num.stated.text, "value": value},
-            data={"implied": data_val(v)},
+            data={"implied": data_val(v), "unit": str(facts.unit(sc.of))},
             scope=sc.scope,
             related=(num.stated.mark,),
         )
@@ -218,7 +218,7 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
             sc.value.mark,
             "mismatch" if sev is Severity.ERROR else "rounding",
             params,
-            data={"implied": data_val(Val(*implied[i])), "stated": data_val(share)},
+            data={"implied": data_val(Val(*implied[i])), "stated": data_val(share), "unit": "%"},
             scope=sc.scope,
             related=(num.stated.mark, den.stated.mark),
         )
@@ -267,7 +267,7 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 pc.change.mark,
                 "points-implied",
                 params,
-                data={"expected": data_val(exp)},
+                data={"expected": data_val(exp), "unit": "%"},
                 scope=pc.scope,
             )
             continue
@@ -284,7 +284,7 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
             pc.change.mark,
             "points-mismatch" if sev is Severity.ERROR else "points-rounding",
             params,
-            data={"expected": data_val(exp), "actual": data_val(Val(*e[i]))},
+            data={"expected": data_val(exp), "actual": data_val(Val(*e[i])), "unit": "%"},
             scope=pc.scope,
             related=(base.stated.mark, end.stated.mark),
         )

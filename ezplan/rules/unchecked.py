@@ -25,6 +25,7 @@ from ezplan.verdicts import target_figures, unchecked_reason
 
 CODE = "unchecked"
 TITLE = {"en": "Targets that cannot be checked", "zh": "无法核对的目标"}
+LEVEL = "note"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 无法核对的目标。
 

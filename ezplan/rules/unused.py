@@ -16,6 +16,7 @@ from ezplan.model import Plan
 
 CODE = "unused"
 TITLE = {"en": "Baseline indicators nothing uses", "zh": "未被使用的基期指标"}
+LEVEL = "note"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
 未被使用的基期指标。
 
