@@ -168,7 +168,7 @@ def test_empty_targets_file(tmp_path):
 
 
 def test_missing_files_and_directories(tmp_path):
-    with pytest.raises(InputError, match="no plan here: .* `ezplan init"):
+    with pytest.raises(InputError, match=r"no plan here: .* `ezplan init"):
         load_plan(tmp_path)
     with pytest.raises(InputError, match="cannot read file"):
         load_plan(tmp_path / "missing")
