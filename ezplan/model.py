@@ -194,6 +194,9 @@ class Plan:
         """(base year, end year) of a target: its own period, else the plan's."""
         return self.target_periods.get(indicator, (self.base_year, self.target_year))
 
+    def levels_of(self, indicator: str) -> list[Level]:
+        return self._by_indicator("levels").get(indicator, [])
+
     def points_of(self, indicator: str) -> list[PointsClaim]:
         return self._by_indicator("points").get(indicator, [])
 

@@ -151,7 +151,7 @@ def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
     growth = st.growth
     if growth is not None and growth.constant_prices:
         return Reason("constant-prices", params)
-    recorded = [lv.year for lv in plan.levels if lv.indicator == iid and lv.scope == "history"]
+    recorded = [lv.year for lv in plan.levels_of(iid) if lv.scope == "history"]
     needs_base = growth is not None or st.cumulative is not None or bool(plan.points_of(iid))
     base = facts.amount(iid, by)
     if base is None and (needs_base or recorded):

@@ -148,14 +148,17 @@ def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = No
                 outcome.unselected.extend(
                     item for item in r.check(plan, facts) if isinstance(item, Finding)
                 )
+    where: dict[int, int] = {}  # a finding's place in the list, by identity (no equality scans)
     for r in sorted(chosen, key=lambda r: r.after):
         for item in r.check(plan, facts, outcome):
             if isinstance(item, Checked):
                 outcome.checked.append(item)
             elif isinstance(item, Amend):
-                at = outcome.findings.index(item.old)
+                at = where.pop(id(item.old))
                 outcome.findings[at] = item.new
+                where[id(item.new)] = at
             else:
+                where[id(item)] = len(outcome.findings)
                 outcome.findings.append(item)
     outcome.findings.sort()
     return outcome
