@@ -7,7 +7,7 @@ The nearest such file at or above the working directory is used (an `ezplan.toml
     ignore = ["history"]                     # skip these rules
     strict = true                            # warnings fail too
     strict_unchecked = false                 # …but targets that cannot be checked do not
-    lang = "zh"                              # message language
+    lang = "zh"                              # language of messages, help and `ezplan init`
     on_track = 0.95                          # progress: ratio of achieved to required rate
     moderate = 0.6
 """
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ezplan.errors import InputError, Mark
+from ezplan.i18n import Message
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 KEYS = {"select", "ignore", "strict", "strict_unchecked", "lang", "on_track", "moderate"}
@@ -50,7 +51,8 @@ def _table(path: Path) -> dict | None:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise InputError(Mark(_shown(path), 1, 1), f"cannot read settings: {e}") from None
+        bad = raw[e.start : e.start + 1].hex().upper()
+        raise InputError(Mark(_shown(path), 1, 1), "cfg.not_utf8", byte=bad) from None
     except tomllib.TOMLDecodeError as e:
         raise _toml_error(path, raw, e) from None
     if path.name == "pyproject.toml":
@@ -59,7 +61,7 @@ def _table(path: Path) -> dict | None:
         if data is None:
             return None
     if not isinstance(data, dict):
-        raise InputError(Mark(_shown(path), 1, 1), "[tool.ezplan] must be a table of settings")
+        raise InputError(Mark(_shown(path), 1, 1), "cfg.not_a_table")
     return data
 
 
@@ -77,7 +79,50 @@ def _toml_error(path: Path, raw: bytes, e: tomllib.TOMLDecodeError) -> InputErro
         else:  # the end of the document: just after its last character
             lines = raw.decode("utf-8", "replace").split("\n")
             line, col = len(lines), len(lines[-1]) + 1
-    return InputError(Mark(_shown(path), line or 1, col or 1), f"not valid TOML: {message}")
+    return InputError(
+        Mark(_shown(path), line or 1, col or 1), "cfg.toml", problem=toml_words(message)
+    )
+
+
+# tomllib's messages (Python 3.11–3.14) and the words the catalogue has for each
+_TOML_WORDS = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Invalid statement", "toml.invalid_statement"),
+        (r"Expected newline or end of document after a statement", "toml.expected_newline"),
+        (r"Expected (?P<what>'.*')", "toml.expected"),
+        (r"Found invalid character (?P<char>'.*')", "toml.invalid_character"),
+        (r"Cannot declare (?P<key>.*) twice", "toml.declared_twice"),
+        (r"Cannot overwrite a value", "toml.overwrite"),
+        (r"Expected '\]' at the end of a table declaration", "toml.table_end"),
+        (r"Expected '\]\]' at the end of an array declaration", "toml.array_end"),
+        (r"Cannot mutate immutable namespace (?P<key>.*)", "toml.immutable"),
+        (r"Cannot redefine namespace (?P<key>.*)", "toml.redefine"),
+        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+        (r"Invalid initial character for a key part", "toml.key_start"),
+        (r"Unclosed array", "toml.unclosed_array"),
+        (r"Duplicate inline table key (?P<key>.*)", "toml.duplicate_inline_key"),
+        (r"Unclosed inline table", "toml.unclosed_inline_table"),
+        (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
+        (r"Invalid hex value", "toml.hex"),
+        (r"Escaped character is not a Unicode scalar value", "toml.not_scalar"),
+        (r"Unterminated string", "toml.unterminated_string"),
+        (r"Illegal character (?P<char>.*)", "toml.illegal_character"),
+        (r"Invalid date or datetime", "toml.datetime"),
+        (r"Invalid value", "toml.invalid_value"),
+    )
+]
+
+
+def toml_words(message: str) -> Message:
+    """tomllib's message in words of the catalogue when it is one tomllib is known to give (the
+    English is then the same), else as tomllib says it."""
+    for pattern, key in _TOML_WORDS:
+        if m := pattern.fullmatch(message):
+            words = Message(key, **m.groupdict())
+            if words.text("en") == message:
+                return words
+    return Message.external(message)
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -108,7 +153,11 @@ def _known_codes(where: Mark, key: str, codes: list[str]) -> None:
         if code not in known:
             raise InputError(
                 where,
-                f"{key}: unknown rule code {code!r}{hint(code, known)}; known: {', '.join(known)}",
+                "cfg.unknown_rule",
+                key=key,
+                code=code,
+                hint=hint(code, known),
+                known=", ".join(known),
             )
 
 
@@ -118,27 +167,27 @@ def _parse(table: dict, path: Path) -> Config:
     if unknown:
         raise InputError(
             where,
-            f"unknown setting(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(KEYS))}",
+            "cfg.unknown_settings",
+            names=", ".join(sorted(unknown)),
+            keys=", ".join(sorted(KEYS)),
         )
     for key in ("select", "ignore"):
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InputError(where, f"{key} must be a list of rule codes")
+            raise InputError(where, "cfg.list_of_codes", key=key)
         _known_codes(where, key, value)
     for key in ("strict", "strict_unchecked"):
         if not isinstance(table.get(key, False), bool):
-            raise InputError(where, f"{key} must be true or false")
+            raise InputError(where, "cfg.bool", key=key)
     lang = table.get("lang")
     if lang is not None and lang not in ("zh", "en"):
-        raise InputError(where, "lang must be zh or en")
+        raise InputError(where, "cfg.lang")
     for key in ("on_track", "moderate"):
         value = table.get(key, 0.5)
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 10:
-            raise InputError(
-                where, f"{key} must be a number from 0 to 10 (a ratio of rates, e.g. 0.95)"
-            )
+            raise InputError(where, "cfg.ratio", key=key)
     if float(table.get("moderate", 0.6)) > float(table.get("on_track", 0.95)):
-        raise InputError(where, "moderate must not be above on_track (0 ≤ moderate ≤ on_track)")
+        raise InputError(where, "cfg.order")
     return Config(
         list(table.get("select", [])),
         list(table.get("ignore", [])),

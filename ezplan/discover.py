@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ezplan.errors import InputError, Mark
+from ezplan.errors import InputError, Mark, os_reason
 from ezplan.loader import BASELINES, TARGETS, display_path
 
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv"}
@@ -67,7 +67,7 @@ def _walk(root: Path) -> list[Path]:
 
 
 def _unreadable(p: Path, e: OSError) -> InputError:
-    return InputError(Mark(display_path(p), 1, 1), f"cannot read: {e.strerror or e}")
+    return InputError(Mark(display_path(p), 1, 1), "file.cannot_read", reason=os_reason(e))
 
 
 def find_plans(paths: list[str | Path]) -> list[PlanRef]:
@@ -93,8 +93,10 @@ def find_plans(paths: list[str | Path]) -> list[PlanRef]:
         elif exists:
             raise InputError(
                 Mark(display_path(p), 1, 1),
-                f"expected a plan directory or a file named {BASELINES} or {TARGETS}",
+                "plans.not_plan_or_file",
+                baselines=BASELINES,
+                targets=TARGETS,
             )
         else:
-            raise InputError(Mark(display_path(p), 1, 1), "no such file or directory")
+            raise InputError(Mark(display_path(p), 1, 1), "plans.no_such_path")
     return sorted(_ref(d) for d in dirs)

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from ezplan import i18n
+from ezplan.i18n import Message
 
 # Characters that must never reach a terminal, a log or a one-line message as they are: C0 and C1
 # controls and DEL, lone surrogates (how Python keeps the bytes of a file name that is not
@@ -66,25 +70,83 @@ class Mark:
 
 
 class InputError(Exception):
-    """Input that cannot be used; printed as one line `file:line:col: message`."""
+    """Input that cannot be used; printed as one line `file:line:col: message`.
 
-    def __init__(self, mark: Mark, message: str) -> None:
-        super().__init__(message)
+    Raised as ``InputError(mark, "id", **params)`` with an id of the catalogue
+    (`ezplan.i18n.errors`); `str(e)` is the line in the language of the invocation, `e.text(lang)`
+    the message in either language. (Text that is not an id is kept as it is, in both.)
+    """
+
+    def __init__(self, mark: Mark, message: str | Message, /, **params: Any) -> None:
+        msg = i18n.message(message, params)
+        super().__init__(mark, msg)
         self.mark = mark
-        self.message = message
+        self.msg = msg
+
+    @property
+    def message(self) -> str:
+        """The message in the language of the invocation."""
+        return self.msg.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the language of the invocation)."""
+        return self.msg.text(lang)
+
+    def line(self, lang: str | None = None) -> str:
+        """`file:line:col: message` in `lang`, on one line."""
+        return f"{self.mark}: {printable(shortened(self.text(lang)))}"
 
     def __str__(self) -> str:
-        return f"{self.mark}: {printable(shortened(self.message))}"
+        return self.line()
 
 
 class OutputError(Exception):
     """A file that cannot be written; printed as one line `file: message`. Nothing was written:
-    the previous file, if any, is intact."""
+    the previous file, if any, is intact. Raised as ``OutputError(path, "id", **params)``."""
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: str, message: str | Message, /, **params: Any) -> None:
+        msg = i18n.message(message, params)
+        super().__init__(path, msg)
         self.path = path
-        self.message = message
+        self.msg = msg
+
+    @property
+    def message(self) -> str:
+        return self.msg.text()
+
+    def text(self, lang: str | None = None) -> str:
+        return self.msg.text(lang)
+
+    def line(self, lang: str | None = None) -> str:
+        return f"{printable(self.path)}: {printable(shortened(self.text(lang)))}"
 
     def __str__(self) -> str:
-        return f"{printable(self.path)}: {printable(shortened(self.message))}"
+        return self.line()
+
+
+class MessageError(ValueError):
+    """A value that cannot be read (a figure, a period), its message in both languages: raised
+    as ``MessageError("id", **params)``; `str(e)` is the message in the language of the
+    invocation, `e.text(lang)` in either."""
+
+    def __init__(self, message: str | Message, /, **params: Any) -> None:
+        msg = i18n.message(message, params)
+        super().__init__(msg)
+        self.msg = msg
+
+    def text(self, lang: str | None = None) -> str:
+        return self.msg.text(lang)
+
+    def __str__(self) -> str:
+        return self.msg.text()
+
+
+def os_reason(e: OSError) -> Message:
+    """Why the operating system refused, in words of the catalogue when it has them (by the
+    error number), else as the system says it."""
+    import errno
+
+    name = errno.errorcode.get(e.errno or -1, "")
+    if f"os.{name}" in i18n.TEXT:
+        return Message(f"os.{name}")
+    return Message.external(e.strerror or str(e))

@@ -13,14 +13,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ezplan.units import MAGNITUDES, Unit, UnitError, known_units_hint, parse_unit, split_unit
+from ezplan.errors import MessageError
+from ezplan.i18n import Message
+from ezplan.units import MAGNITUDES, Unit, UnitError, parse_unit, split_unit
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
 """约/左右 widen a figure to ±max(rounding, 5% of its value) unless the file says otherwise."""
 
 
-class FigureError(ValueError):
-    """A figure that cannot be read."""
+class FigureError(MessageError):
+    """A figure that cannot be read: raised as ``FigureError("figure.…", **params)``, its
+    message in both languages (`ezplan.i18n.errors`)."""
 
 
 class Kind(enum.Enum):
@@ -85,10 +88,8 @@ MAX_DIGITS = 15
 MAX_BASE_VALUE = 1e18
 """An amount scaled to its base unit (元, 美元, 亩 …) may not exceed this: 10¹⁸元 = 100万万亿元."""
 
-FORMS_HINT = (
-    "e.g. 326.57亿元, 23%, 增长182%, 增长2.4倍, 是…的2倍, 翻一番, 约210亿元, 40%以上, "
-    "超过300亿元, 提高2个百分点, 1至5个"
-)
+FORMS_HINT = Message("figure.forms")
+"""The forms a figure may take, e.g. 326.57亿元, 23%, 增长182% … (shown in either language)."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Figure:
                 return lo, hi
             case Kind.DOUBLING:
                 return 2.0**lo, 2.0**hi
-        raise FigureError(f"{self.text!r} is not a growth figure")
+        raise FigureError("figure.not_growth", text=self.text)
 
     def factor(self) -> float:
         """The growth factor the figure states at face value."""
@@ -157,7 +158,7 @@ class Figure:
                 return self.value
             case Kind.DOUBLING:
                 return 2.0**self.value
-        raise FigureError(f"{self.text!r} is not a growth figure")
+        raise FigureError("figure.not_growth", text=self.text)
 
 
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -185,23 +186,21 @@ def normalize(text: str) -> str:
             unicodedata.digit(ch, None) is not None or unicodedata.decimal(ch, None) is not None
         ):
             name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-            raise FigureError(
-                f"{text!r}: {ch!r} ({name}) is not a digit ezplan reads; write numbers with 0-9"
-            )
+            raise FigureError("figure.odd_digit", text=text, char=ch, name=name)
     s = s.strip()
     if _SPACED_NUMBER_RE.search(s):
-        raise FigureError(f"{text!r}: a space inside a number; write it without one")
+        raise FigureError("figure.space_in_number", text=text)
     return re.sub(r"\s+", "", s)
 
 
 def _number(s: str, original: str) -> tuple[float, float, int]:
     if not _NUMBER_RE.match(s):
         if re.match(r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$", s):
-            raise FigureError(f"{original!r}: write the number out (e.g. 100000 or 10万)")
-        raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
+            raise FigureError("figure.write_out", text=original)
+        raise FigureError("figure.unreadable", text=original, forms=FORMS_HINT)
     digits = s.replace(",", "")
     if sum(c.isdigit() for c in digits) > MAX_DIGITS:
-        raise FigureError(f"{original!r}: more than {MAX_DIGITS} digits; round it as the plan does")
+        raise FigureError("figure.too_many_digits", text=original, max=MAX_DIGITS)
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
     return float(digits), 0.5 * 10.0**-decimals, decimals
 
@@ -212,7 +211,7 @@ def _doubling(count: str, original: str) -> int:
     count = count.removeprefix("了")
     n = int(count) if count.isdigit() else _CHINESE_COUNTS.get(count)
     if n is None or not 1 <= n <= 20:
-        raise FigureError(f"{original!r}: 翻N番 needs N from 1 to 20 (翻一番 = ×2, 翻两番 = ×4)")
+        raise FigureError("figure.doubling_count", text=original)
     return n
 
 
@@ -222,25 +221,23 @@ def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> F
     scale = fig.unit.scale if fig.unit is not None else 1.0
     ends = [fig.value, fig.low or 0.0, fig.high or 0.0]
     if any(abs(x) * scale > MAX_BASE_VALUE for x in ends):
-        raise FigureError(f"{fig.text!r} is too large to be a plan's figure")
+        raise FigureError("figure.too_large", text=fig.text)
     return fig
 
 
 def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
     original = str(text)
     if isinstance(text, bool):
-        raise FigureError(f"expected a figure, found {original}; {FORMS_HINT}")
+        raise FigureError("figure.not_a_figure_value", found=original, forms=FORMS_HINT)
     if isinstance(text, float):
         if not math.isfinite(text):
-            raise FigureError(f"{original} is not a figure")
+            raise FigureError("figure.not_finite", found=original)
         original = repr(text)
     s = normalize(original)
     if not s:
-        raise FigureError(f"empty figure; {FORMS_HINT}")
+        raise FigureError("figure.empty", forms=FORMS_HINT)
     if _EXPONENT_RE.search(s):
-        raise FigureError(
-            f"{original!r}: write the number out (e.g. 100000 or 10万), not in e-notation"
-        )
+        raise FigureError("figure.e_notation", text=original)
     if m := _DOUBLING_RE.match(s):
         return Figure(original, Kind.DOUBLING, float(_doubling(m.group(1), original)), 0.0)
 
@@ -253,9 +250,7 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
             base_year = int(m.group(1))
         s = s[m.end() :]
         if not s.startswith(_UP_WORDS + _DOWN_WORDS + ("翻",)):
-            raise FigureError(
-                f"{original!r}: {m.group(0)} must be followed by a growth (增长8%, 下降5%)"
-            )
+            raise FigureError("figure.since_needs_growth", text=original, since=m.group(0))
 
     comparator = Comparator.EXACT
     for word, comp in _PREFIXES:
@@ -265,12 +260,12 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
     s = _MORE_RE.sub(r"\1\3\2", s)
     if s.endswith(("番多", "倍多", "%多")):  # 翻两番多, 增长2倍多, 5%多: more than that
         if comparator not in (Comparator.EXACT, Comparator.AT_LEAST):
-            raise FigureError(f"{original!r} says two different things about its bound")
+            raise FigureError("figure.two_bounds", text=original)
         s, comparator = s[:-1], Comparator.AT_LEAST
     for word, comp in _SUFFIXES:
         if s.endswith(word):
             if comparator is not Comparator.EXACT and comparator is not comp:
-                raise FigureError(f"{original!r} says two different things about its bound")
+                raise FigureError("figure.two_bounds", text=original)
             comparator, s = comp, s[: -len(word)]
             break
     for word in _NEUTRAL_PREFIXES:
@@ -295,7 +290,7 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
                 break
     if m := _DOUBLING_RE.match(s):
         if sign < 0:
-            raise FigureError(f"{original!r}: a decline cannot double")
+            raise FigureError("figure.decline_doubles", text=original)
         n = _doubling(m.group(1), original)
         # 翻一番以上 is at least ×2, not ×2: the bound or 约 stays with the figure
         return Figure(original, Kind.DOUBLING, float(n), 0.0, comparator, base_year=base_year)
@@ -320,7 +315,7 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
 
     head, unit_text = split_unit(s)
     if (base_year is not None or year_on_year) and not unit_text.endswith("百分点"):
-        raise FigureError(f"{original!r}: a growth is written in % or 倍 (比上年增长8%)")
+        raise FigureError("figure.growth_since_unit", text=original)
     unit: Unit | None = None
     if unit_text:
         try:
@@ -331,25 +326,23 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
         if (_NUMBER_RE.match(s) or _RANGE_RE.match(s)) and default_unit is not None:
             head, unit = s, default_unit
         elif _NUMBER_RE.match(s) or _RANGE_RE.match(s):
-            raise FigureError(f"{original!r} has no unit; write it with one, e.g. {s}亿元 or {s}%")
+            raise FigureError("figure.no_unit", text=original, number=s)
         elif m := _LEADING_NUMBER_RE.match(s):
-            raise FigureError(_unknown_unit(original, m.group(1), m.group(2), default_unit))
+            raise _unknown_unit(original, m.group(1), m.group(2), default_unit)
         else:
-            raise FigureError(f"cannot read {original!r} as a figure; {FORMS_HINT}")
+            raise FigureError("figure.unreadable", text=original, forms=FORMS_HINT)
     if unit.dimension == "pp":
         value, half, dec = _number(head, original)
         return Figure(original, Kind.POINTS, sign * value, half, comparator, unit, dec, **since)
     if growth_word:
-        raise FigureError(
-            f"{original!r}: a growth is written in % or 倍 (增长182%, 增长2.4倍), not in {unit}"
-        )
+        raise FigureError("figure.growth_in_unit", text=original, unit=str(unit))
     if m := _RANGE_RE.match(head):
         if comparator is not Comparator.EXACT:
-            raise FigureError(f"{original!r}: a range cannot also be a bound or approximate")
+            raise FigureError("figure.range_bound", text=original)
         lo, h1, d1 = _number(m.group(1), original)
         hi, h2, d2 = _number(m.group(2), original)
         if lo > hi:
-            raise FigureError(f"{original!r}: the range runs backwards")
+            raise FigureError("figure.range_backwards", text=original)
         return Figure(
             original,
             Kind.AMOUNT,
@@ -363,15 +356,18 @@ def _parse(text: str | int | float, default_unit: Unit | None) -> Figure:
         )
     if head.endswith(("多", "余")):  # 300多家, 1000余万元: more than the round number
         if comparator not in (Comparator.EXACT, Comparator.AT_LEAST):
-            raise FigureError(f"{original!r} says two different things about its bound")
+            raise FigureError("figure.two_bounds", text=original)
         head, comparator = head[:-1], Comparator.AT_LEAST
     value, half, dec = _number(head, original)
     return Figure(original, Kind.AMOUNT, value, half, comparator, unit, dec)
 
 
-def _unknown_unit(original: str, number: str, rest: str, default_unit: Unit | None) -> str:
-    """The message for an unknown unit; a bare magnitude (3.5万亿) gets the likely unit."""
+def _unknown_unit(original: str, number: str, rest: str, default_unit: Unit | None) -> FigureError:
+    """The error for an unknown unit; a bare magnitude (3.5万亿) gets the likely unit."""
     if rest in MAGNITUDES:
         base = default_unit.base if default_unit is not None and default_unit.base else "元"
-        return f"{original!r} has a magnitude but no unit: did you mean {number}{rest}{base}?"
-    return f"unknown unit {rest!r} in {original!r}; expected {known_units_hint()}"
+        return FigureError(
+            "figure.magnitude_no_unit", text=original, number=number, magnitude=rest, base=base
+        )
+    units = Message("units_hint")
+    return FigureError("figure.unknown_unit", unit=rest, text=original, units=units)

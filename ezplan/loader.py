@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ezplan import schema as S
-from ezplan.errors import InputError, Mark, printable
+from ezplan.errors import InputError, Mark, MessageError, os_reason, printable
 from ezplan.figures import FigureError, Kind, parse_figure
+from ezplan.i18n import Either, Message
 from ezplan.model import (
     CumulativeClaim,
     GrowthClaim,
@@ -53,13 +54,14 @@ def resolve_files(
         is_file = path is not None and base.is_file()
     except OSError as e:  # a directory above it that cannot be searched
         raise InputError(
-            Mark(display_path(base), 1, 1), f"cannot read: {e.strerror or e}"
+            Mark(display_path(base), 1, 1), "file.cannot_read", reason=os_reason(e)
         ) from None
     if is_file:
         raise InputError(
             Mark(display_path(base), 1, 1),
-            f"expected a plan directory holding {BASELINES} and {TARGETS}; "
-            "use --baselines/--targets for single files",
+            "load.not_a_plan_dir",
+            baselines=BASELINES,
+            targets=TARGETS,
         )
     if path is None and (baselines is None) != (targets is None):
         # one file named: its partner is the one beside it, not the one in ./
@@ -108,9 +110,21 @@ def _not_a_plan(b_path: Path, t_path: Path) -> None:
         where = display_path(b_path.parent) or "."
         raise InputError(
             Mark(where, 1, 1),
-            f"no plan here: neither {BASELINES} nor {TARGETS}; `ezplan init {where}` writes a "
-            "template plan to start from",
+            "load.no_plan_here",
+            baselines=BASELINES,
+            targets=TARGETS,
+            where=where,
         )
+
+
+def _at(mark: Mark, path: PathKey, e: ValueError) -> InputError:
+    """A figure's or a period's problem, placed: `targets.exports.annual: …`."""
+    problem = e.msg if isinstance(e, MessageError) else Message.external(str(e))
+    return InputError(mark, "at", path=where(path), problem=problem)
+
+
+def _level_in(unit: Unit) -> Message:
+    return Message("what.level_in", unit=str(unit))
 
 
 # --- compiling the model ----------------------------------------------------------------------
@@ -143,7 +157,12 @@ class _Compiler:
                 prev_value, prev_mark = slot[name]
                 raise InputError(
                     mark,
-                    f"{iid}: {name} {value!r} differs from {prev_value!r} given at {prev_mark}",
+                    "load.differs",
+                    id=iid,
+                    name=name,
+                    value=value,
+                    previous=prev_value,
+                    mark=str(prev_mark),
                 )
             slot.setdefault(name, (value, mark))
 
@@ -151,13 +170,19 @@ class _Compiler:
         for iid, slot in self.defs.items():
             mark = self.def_marks[iid]
             if "unit" not in slot:
-                raise InputError(mark, f"{iid}: no unit given (add e.g. unit: 亿元)")
+                raise InputError(mark, "load.no_unit", id=iid)
             try:
                 unit = parse_unit(slot["unit"][0])
-            except UnitError as e:
-                raise InputError(slot["unit"][1], f"{iid}: {e}") from None
+            except UnitError:  # the only thing parse_unit refuses: a unit not in its table
+                raise InputError(
+                    slot["unit"][1],
+                    "load.unknown_unit",
+                    id=iid,
+                    unit=slot["unit"][0],
+                    units=Message("units_hint"),
+                ) from None
             if "name" not in slot:
-                raise InputError(mark, f"{iid}: no name given (add name: with the plan's wording)")
+                raise InputError(mark, "load.no_name", id=iid)
             plan.indicators[iid] = Indicator(
                 id=iid,
                 name=slot["name"][0],
@@ -178,13 +203,17 @@ class _Compiler:
                 for ref in refs if isinstance(refs, list) else [refs]:
                     self._known(plan, ref, mark)
                     if ref == iid:
-                        raise InputError(mark, f"{iid} cannot be a part of itself")
+                        raise InputError(mark, "load.part_of_itself", id=iid)
 
     def _known(self, plan: Plan, ref: str, mark: Mark) -> None:
         if ref not in plan.indicators:
             known = ", ".join(sorted(plan.indicators)[:12])
             raise InputError(
-                mark, f"unknown indicator {ref!r}{hint(ref, plan.indicators)}; known: {known}"
+                mark,
+                "load.unknown_indicator",
+                id=ref,
+                hint=hint(ref, plan.indicators),
+                known=known,
             )
 
     def _target_ids(self, b: S.Baselines, t: S.Targets) -> None:
@@ -201,25 +230,34 @@ class _Compiler:
                 other = by_name[tg.name]
                 raise InputError(
                     mark,
-                    f"target {iid!r} has the name {tg.name} of {other!r} in {BASELINES}; "
-                    f"use the id {other!r} so that the two files meet",
+                    "load.target_has_name_of",
+                    id=iid,
+                    name=tg.name,
+                    other=other,
+                    file=BASELINES,
                 )
             slips = [x for x in b.indicators if near_miss(iid, x) and x not in t.targets]
             if slips:
                 x = slips[0]
                 raise InputError(
                     mark,
-                    f"no indicator {iid!r} in {BASELINES}; did you mean {x!r} "
-                    f"({b.indicators[x].name})?",
+                    "load.slip",
+                    id=iid,
+                    file=BASELINES,
+                    other=x,
+                    name=b.indicators[x].name,
                 )
             if tg.name is None or tg.unit is None:
                 like = close_matches(iid, b.indicators)
-                seen = f"; did you mean {' or '.join(repr(x) for x in like)}?" if like else ""
-                raise InputError(
-                    mark,
-                    f"target {iid!r} is not in {BASELINES}{seen} A new indicator is declared "
-                    "here with name: and unit:",
-                )
+                if like:
+                    raise InputError(
+                        mark,
+                        "load.target_not_in_baselines_guess",
+                        id=iid,
+                        file=BASELINES,
+                        names=Either(like),
+                    )
+                raise InputError(mark, "load.target_not_in_baselines", id=iid, file=BASELINES)
 
     def _rate_range(self, doc: Document, path: PathKey, raw: list[Any]) -> tuple[float, float]:
         ends = []
@@ -227,14 +265,12 @@ class _Compiler:
             try:
                 f = parse_figure(r)
             except FigureError as e:
-                raise InputError(doc.mark((*path, i)), f"{where(path)}: {e}") from None
+                raise _at(doc.mark((*path, i)), path, e) from None
             if f.kind is not Kind.PERCENT:
-                raise InputError(doc.mark((*path, i)), f"{where(path)}: expected a rate like 30%")
+                raise InputError(doc.mark((*path, i)), "load.expected_rate", path=where(path))
             ends.append(f.value / 100)
         if not -1 < ends[0] < ends[1]:
-            raise InputError(
-                doc.mark(path), f"{where(path)}: expected [lowest, highest], above -100%"
-            )
+            raise InputError(doc.mark(path), "load.rate_range", path=where(path))
         return ends[0], ends[1]
 
     # -- figures
@@ -250,7 +286,7 @@ class _Compiler:
     ) -> tuple[Stated, ...]:
         if isinstance(raw, list):
             if not raw:
-                raise InputError(doc.mark(path), f"{where(path)}: empty list of figures")
+                raise InputError(doc.mark(path), "load.empty_list", path=where(path))
             return tuple(
                 self._figure(doc, (*path, i), r, field, unit, src, default_tolerance)
                 for i, r in enumerate(raw)
@@ -289,7 +325,7 @@ class _Compiler:
         try:
             fig = parse_figure(raw, unit)
         except FigureError as e:
-            raise InputError(mark, f"{where(value_path)}: {e}") from None
+            raise _at(mark, value_path, e) from None
         return Stated(
             fig.with_tolerance(tolerance), mark, field, quote, section, note, line, review
         )
@@ -298,28 +334,32 @@ class _Compiler:
         try:
             f = parse_figure(raw)
         except FigureError as e:
-            raise InputError(doc.mark(path), f"{where(path)}: {e}") from None
+            raise _at(doc.mark(path), path, e) from None
         if f.kind is not Kind.PERCENT or f.value < 0:
-            raise InputError(doc.mark(path), f"{where(path)}: expected a percentage, e.g. 5%")
+            raise InputError(doc.mark(path), "load.expected_percentage", path=where(path))
         return f.value / 100
 
     def _period(self, doc: Document, path: PathKey, raw: Any) -> tuple[int, int]:
         try:
             return S.parse_period(raw)
         except ValueError as e:
-            raise InputError(doc.mark(path), f"{where(path)}: {e}") from None
+            raise _at(doc.mark(path), path, e) from None
 
-    def _expect(self, s: Stated, kinds: tuple[Kind, ...], what: str, unit: Unit | None) -> None:
+    def _expect(self, s: Stated, kinds: tuple[Kind, ...], what: Message, unit: Unit | None) -> None:
         f = s.figure
         if f.kind not in kinds:
-            raise InputError(s.mark, f"{s.field}: {f.text!r} is not {what}")
+            raise InputError(s.mark, "load.not_what", field=s.field, text=f.text, what=what)
         if f.kind is Kind.AMOUNT and unit is not None and f.unit is not None:
             same = f.unit.dimension == unit.dimension
             money = f.unit.currency is not None and unit.currency is not None
             if not (same or money):
                 raise InputError(
                     s.mark,
-                    f"{s.field}: {f.text!r} is in {f.unit}, which does not convert to {unit}",
+                    "load.does_not_convert",
+                    field=s.field,
+                    text=f.text,
+                    unit=str(f.unit),
+                    target=str(unit),
                 )
 
     def _level_kinds(self, unit: Unit) -> tuple[Kind, ...]:
@@ -335,8 +375,7 @@ class _Compiler:
         for iid, prj in t.projects.items():
             if iid in t.targets:
                 raise InputError(
-                    self.t.mark(("projects", iid), key=True),
-                    f"{iid} is both a target and a project; use one",
+                    self.t.mark(("projects", iid), key=True), "load.target_and_project", id=iid
                 )
             self.projects.add(iid)
             self._define(iid, prj, self.t, ("projects", iid))
@@ -367,7 +406,7 @@ class _Compiler:
                 or s.figure.unit is None
                 or (s.figure.unit.currency != "CNY" or s.figure.value <= 0)
             ):
-                raise InputError(s.mark, "exchange_rate: expected 元 per 美元, e.g. 6.9元")
+                raise InputError(s.mark, "load.exchange_rate")
             plan.exchange_rate = s
         if t.plan.plausible_rate is not None:
             path = ("plan", "plausible_rate")
@@ -389,7 +428,7 @@ class _Compiler:
             for year, raw in ind.levels.items():
                 figs = self._figures(doc, (*root, "levels", year), raw, "level", unit, ind, tol)
                 for s in figs:
-                    self._expect(s, self._level_kinds(unit), f"a level in {unit}", unit)
+                    self._expect(s, self._level_kinds(unit), _level_in(unit), unit)
                 plan.levels.append(Level(iid, year, figs, "history"))
             for i, g in enumerate(ind.growth):
                 path = (*root, "growth", i)
@@ -402,13 +441,13 @@ class _Compiler:
                 by, ey = self._period(doc, (*path, "period"), c.period)
                 figs = self._figures(doc, (*path, "value"), c.value, "cumulative", unit, c, tol)
                 for s in figs:
-                    self._expect(s, (Kind.AMOUNT,), "an amount", unit)
+                    self._expect(s, (Kind.AMOUNT,), Message("what.amount"), unit)
                 plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "history"))
             for i, sh in enumerate(ind.shares):
                 path = (*root, "shares", i)
                 self._known(plan, sh.of, doc.mark((*path, "of")))
                 (s,) = self._figures(doc, (*path, "value"), sh.value, "share", None, sh, tol)
-                self._expect(s, (Kind.PERCENT,), "a percentage", None)
+                self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)
                 plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
 
     def _growth(
@@ -425,9 +464,7 @@ class _Compiler:
     ) -> GrowthClaim | None:
         if g.annual is None and g.total is None:
             if scope == "history" and getattr(g, "change", None) is None:
-                raise InputError(
-                    doc.mark(path), f"{where(path)}: give annual:, total: (or change:, in points)"
-                )
+                raise InputError(doc.mark(path), "load.give_growth", path=where(path))
             return None
         if isinstance(period, tuple):
             by, ey = period
@@ -437,14 +474,14 @@ class _Compiler:
         if g.annual is not None:
             (annual,) = self._figures(doc, (*path, "annual"), g.annual, "annual", None, src, tol)
             self._expect(
-                annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), "an annual rate like 10%", None
+                annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), Message("what.annual_rate"), None
             )
         if g.total is not None:
             (total,) = self._figures(doc, (*path, "total"), g.total, "total", None, src, tol)
             self._expect(
                 total,
                 (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING),
-                "a growth like 增长182% or 增长2.4倍",
+                Message("what.growth"),
                 None,
             )
         for s in (annual, total):
@@ -462,14 +499,23 @@ class _Compiler:
         if f.base_year is not None and f.base_year != by:
             raise InputError(
                 s.mark,
-                f"{s.field}: {f.text!r} is measured from {f.base_year}, but the period "
-                f"{by + 1}-{ey} has base year {by}",
+                "load.measured_from",
+                field=s.field,
+                text=f.text,
+                year=f.base_year,
+                first=by + 1,
+                end=ey,
+                base=by,
             )
         if f.year_on_year and ey - by != 1:
             raise InputError(
                 s.mark,
-                f"{s.field}: {f.text!r} is a change over one year, but the period {by + 1}-{ey} "
-                f"has {ey - by} years",
+                "load.over_one_year",
+                field=s.field,
+                text=f.text,
+                first=by + 1,
+                end=ey,
+                years=ey - by,
             )
 
     def _change(
@@ -485,10 +531,10 @@ class _Compiler:
         tol: float | None,
     ) -> None:
         (s,) = self._figures(doc, (*path, "change"), raw, "change", None, src, tol)
-        self._expect(s, (Kind.POINTS,), "a change like 提高2个百分点", None)
+        self._expect(s, (Kind.POINTS,), Message("what.change"), None)
         if not plan.indicators[iid].unit.is_percent:
             raise InputError(
-                s.mark, f"change: {iid} is in {plan.indicators[iid].unit}, not a ratio in %"
+                s.mark, "load.change_not_ratio", id=iid, unit=str(plan.indicators[iid].unit)
             )
         plan.points.append(PointsClaim(iid, *period, s, scope))
 
@@ -508,7 +554,7 @@ class _Compiler:
             if tg.level is not None:
                 figs = self._figures(doc, (*root, "level"), tg.level, "level", unit, tg, tol)
                 for s in figs:
-                    self._expect(s, self._level_kinds(unit), f"a level in {unit}", unit)
+                    self._expect(s, self._level_kinds(unit), _level_in(unit), unit)
                 plan.levels.append(Level(iid, ey, figs, "target"))
                 stated_any = True
             if self._growth(plan, doc, root, iid, tg, (by, ey), tg, "target", tol):
@@ -517,7 +563,7 @@ class _Compiler:
                 path = (*root, "cumulative")
                 figs = self._figures(doc, path, tg.cumulative, "cumulative", unit, tg, tol)
                 for s in figs:
-                    self._expect(s, (Kind.AMOUNT,), "an amount", unit)
+                    self._expect(s, (Kind.AMOUNT,), Message("what.amount"), unit)
                 plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "target"))
                 stated_any = True
             if tg.share is not None:
@@ -525,18 +571,14 @@ class _Compiler:
                 self._known(plan, tg.share.of, doc.mark((*path, "of")))
                 src = tg.share if tg.share.quote else tg
                 (s,) = self._figures(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
-                self._expect(s, (Kind.PERCENT,), "a percentage", None)
+                self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)
                 plan.shares.append(ShareClaim(iid, tg.share.of, ey, s, "target"))
                 stated_any = True
             if tg.change is not None:
                 self._change(plan, doc, root, iid, tg.change, (by, ey), tg, "target", tol)
                 stated_any = True
             if not stated_any:
-                raise InputError(
-                    doc.mark(root, key=True),
-                    f"target {iid} states no figure (level, annual, total, cumulative, share "
-                    "or change)",
-                )
+                raise InputError(doc.mark(root, key=True), "load.no_figure", id=iid)
 
     def _projects(self, plan: Plan, t: S.Targets, tol: float | None) -> None:
         for iid, pr in t.projects.items():
@@ -544,5 +586,7 @@ class _Compiler:
             path = ("projects", iid, "value")
             figs = self._figures(self.t, path, pr.value, "value", unit, pr, tol)
             for s in figs:
-                self._expect(s, self._level_kinds(unit), f"a value in {unit}", unit)
+                self._expect(
+                    s, self._level_kinds(unit), Message("what.value_in", unit=str(unit)), unit
+                )
             plan.levels.append(Level(iid, None, figs, "project"))

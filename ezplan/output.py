@@ -24,7 +24,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ezplan.errors import OutputError, printable
+from ezplan.errors import OutputError, os_reason, printable
+from ezplan.i18n import Message
+from ezplan.source import kind_of_file
 
 _SIGNALS = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
 
@@ -49,26 +51,14 @@ def _umask() -> int:
     return mask
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-def _reason(e: OSError, directory: Path | None = None) -> str:
+def _reason(e: OSError, directory: Path | None = None) -> Message:
     if e.errno == errno.ENOENT and directory is not None and not directory.is_dir():
-        return f"cannot write: no directory {printable(str(directory))}"
+        return Message("out.no_directory", directory=printable(str(directory)))
     if e.errno == errno.ELOOP:
-        return "cannot write: a loop of symbolic links"
+        return Message("out.loop")
     if e.errno == errno.ENOSPC:
-        return "cannot write: no space left on the device; nothing was written"
-    return f"cannot write: {e.strerror or e}"
+        return Message("out.no_space")
+    return Message("out.cannot_write", reason=os_reason(e))
 
 
 def _target(path: Path, shown: str) -> tuple[Path, os.stat_result | None]:
@@ -78,14 +68,12 @@ def _target(path: Path, shown: str) -> tuple[Path, os.stat_result | None]:
         st = os.stat(real)
     except FileNotFoundError:
         if os.path.islink(real):  # realpath gives up on a loop
-            raise OutputError(shown, "cannot write: a loop of symbolic links") from None
+            raise OutputError(shown, "out.loop") from None
         return real, None
     except OSError as e:
         raise OutputError(shown, _reason(e)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(
-            shown, f"is {_kind(st.st_mode)}, not a regular file; it was left as it is"
-        )
+        raise OutputError(shown, "out.not_regular", kind=kind_of_file(st.st_mode))
     return real, st
 
 

@@ -11,7 +11,7 @@ from ezplan.discover import PlanRef
 from ezplan.errors import InputError
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity, summary, unglue, worst
-from ezplan.i18n import counted, t
+from ezplan.i18n import LANGS, counted, t
 from ezplan.loader import load_plan
 from ezplan.model import Plan
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow, target_rows
@@ -118,8 +118,9 @@ def summary_line(
 
 
 def load_finding(error: InputError) -> Finding:
+    message = {lang: error.text(lang) for lang in LANGS}  # shown in the report's language
     return Finding(
-        "load", Severity.ERROR, None, error.mark, "load", {"message": error.message}, scope="file"
+        "load", Severity.ERROR, None, error.mark, "load", {"message": message}, scope="file"
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from ezplan.errors import InputError, Mark
 from ezplan.extract.readers import SUFFIXES, DocumentError
 from ezplan.findings import Finding
+from ezplan.i18n import Message
 from ezplan.model import Plan, Stated
 from ezplan.report import PlanResult, Report, Run
 
@@ -38,11 +39,12 @@ class Located:
 @dataclass
 class DocResult:
     """One document's outcome. Built in a worker process and sent back, so it holds plain data
-    (an error as mark and message: exceptions with their own signature do not pickle)."""
+    (an error as mark and message: exceptions with their own signature do not pickle; the
+    message keeps both languages)."""
 
     document: str
     report: Report | None = None
-    error: tuple[Mark, str] | None = None
+    error: tuple[Mark, Message] | None = None
     located: list[Located] = field(default_factory=list)  # one per finding, in order
     figures: int = 0
     placed: int = 0
@@ -78,7 +80,7 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise InputError(Mark(str(raw), 1, 1), "no such file or directory")
+            raise InputError(Mark(str(raw), 1, 1), "plans.no_such_path")
     seen: set[Path] = set()
     unique = []
     for d in out:
@@ -165,9 +167,12 @@ def scan_one(
         chosen = rules.select(select, list(ignore))
         rep = report(plan, chosen)
     except DocumentError as e:
-        return DocResult(document, error=(Mark(document, e.line or 1, e.column), e.message))
+        mark = Mark(document, e.line or 1, e.column)
+        return DocResult(document, error=(mark, Message.external(e.message)))
     except InputError as e:  # a draft that does not load: a bug to report, not a crash
-        return DocResult(document, error=(e.mark, f"the draft does not load: {e.message}"))
+        return DocResult(
+            document, error=(e.mark, Message("plans.draft_does_not_load", problem=e.msg))
+        )
     located = [locate(plan, f) for f in rep.findings]
     if shown is not None:  # the temporary drafts are gone: name them as extract would
         rep.findings[:] = [_rename(f, shown + os.sep, "") for f in rep.findings]

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from ezplan.errors import MessageError
 from ezplan.figures import normalize_digits
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -221,8 +222,12 @@ def schema_text(model: type[BaseModel]) -> str:
     return json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n"
 
 
-def period_error(text: str) -> str:
-    return f"cannot read period {text!r}; write e.g. 2021-2025, 2016-2019年 or a single year"
+class PeriodError(MessageError):
+    """A period that cannot be read (a ValueError), its message in both languages."""
+
+
+def period_error(text: str) -> PeriodError:
+    return PeriodError("period.unreadable", text=text)
 
 
 _SEP = r"(?:-+|—+|–+|~|至|到)"
@@ -240,11 +245,11 @@ def parse_period(value: str | int) -> tuple[int, int]:
     if m := _PERIOD_RE.match(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first > last:
-            raise ValueError(f"period {text!r} runs backwards")
+            raise PeriodError("period.backwards", text=text)
     elif m := _YEAR_RE.match(text):
         first = last = int(m.group(1))
     else:
-        raise ValueError(period_error(text))
+        raise period_error(text)
     if not (first > FIRST_YEAR and last <= LAST_YEAR):
-        raise ValueError(f"period {text!r} is outside the years {FIRST_YEAR + 1}–{LAST_YEAR}")
+        raise PeriodError("period.out_of_range", text=text, first=FIRST_YEAR + 1, last=LAST_YEAR)
     return first - 1, last

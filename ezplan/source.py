@@ -20,6 +20,7 @@ Input limits, each refused in one line at its position before it can cost time o
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -30,7 +31,8 @@ from typing import Any
 
 import yaml
 
-from ezplan.errors import InputError, Mark, printable
+from ezplan.errors import InputError, Mark, os_reason, printable
+from ezplan.i18n import TEXT, Message
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -110,11 +112,8 @@ def _char_name(ch: str) -> str:
     return f"{code} {name}" if name else code
 
 
-def _bad_char(ch: str) -> str:
-    return (
-        f"the character {printable(ch)} ({_char_name(ch)}) is not accepted in a plan file; "
-        "delete it"
-    )
+def _bad_char(ch: str) -> Message:
+    return Message("file.bad_character", char=printable(ch), name=_char_name(ch))
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -125,32 +124,31 @@ def _decode(raw: bytes, file: str) -> str:
         before = raw[: e.start].decode("utf-8").removeprefix("\ufeff")
         line, col = position(before, len(before))
         bad = raw[e.start : e.start + 1].hex().upper()
-        raise InputError(
-            Mark(file, line, col), f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
-        ) from None
+        raise InputError(Mark(file, line, col), "file.not_utf8", byte=bad) from None
     return text.removeprefix("\ufeff")
 
 
-def _kind(mode: int) -> str:
+def kind_of_file(mode: int) -> Message:
+    """A directory, a FIFO, a socket, a device …: what a path is that is not a regular file."""
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return Message("kind.directory")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Message("kind.fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Message("kind.socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Message("kind.device")
+    return Message("kind.other")
 
 
 def _os_error(name: str, e: OSError) -> InputError:
     if e.errno == errno.ELOOP:
-        why = "a loop of symbolic links"
+        why = Message("os.loop")
     elif e.errno == errno.ENOENT:
-        why = "no such file"
+        why = Message("os.no_such_file")
     else:
-        why = e.strerror or str(e)
-    return InputError(Mark(name, 1, 1), f"cannot read file: {why}")
+        why = os_reason(e)
+    return InputError(Mark(name, 1, 1), "file.cannot_read_file", reason=why)
 
 
 def read_bytes(path: str | Path, display: str | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -164,16 +162,11 @@ def read_bytes(path: str | Path, display: str | None = None, limit: int = MAX_FI
 
     def refuse(st: os.stat_result) -> None:
         if stat.S_ISDIR(st.st_mode):
-            raise InputError(Mark(name, 1, 1), "is a directory, expected a YAML file")
+            raise InputError(Mark(name, 1, 1), "file.is_directory")
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(
-                Mark(name, 1, 1), f"is {_kind(st.st_mode)}, expected a regular YAML file"
-            )
+            raise InputError(Mark(name, 1, 1), "file.not_regular", kind=kind_of_file(st.st_mode))
         if st.st_size > limit:
-            raise InputError(
-                Mark(name, 1, 1),
-                f"file too large ({st.st_size:,} bytes; ezplan reads at most {limit:,})",
-            )
+            raise InputError(Mark(name, 1, 1), "file.too_large", size=st.st_size, limit=limit)
 
     try:
         refuse(os.stat(path))
@@ -195,7 +188,7 @@ def read_bytes(path: str | Path, display: str | None = None, limit: int = MAX_FI
     finally:
         os.close(fd)
     if size > limit:  # it grew while it was read
-        raise InputError(Mark(name, 1, 1), f"file too large (ezplan reads at most {limit:,} bytes)")
+        raise InputError(Mark(name, 1, 1), "file.grew_too_large", limit=limit)
     return b"".join(chunks)
 
 
@@ -221,13 +214,28 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
         mark = _clamped(file, m, text) if m is not None else Mark(file, 1, 1)
-        what = " ".join(x for x in (e.context, e.problem) if x)
-        raise InputError(mark, f"not valid YAML: {what}") from None
+        raise InputError(mark, "yaml.invalid", what=yaml_words(e.context, e.problem)) from None
     except yaml.YAMLError as e:  # reader errors carry a character position, not a mark
         index = getattr(e, "position", None)
         line, col = position(text, index) if isinstance(index, int) else (1, 1)
         reason = getattr(e, "reason", None) or str(e).split("\n", 1)[0]
-        raise InputError(Mark(file, line, col), f"not valid YAML: {reason}") from None
+        raise InputError(Mark(file, line, col), "yaml.invalid", what=yaml_words(reason)) from None
+
+
+@functools.cache
+def _parser_words() -> dict[str, str]:
+    """The YAML parser's phrases the catalogue has words for, by their English."""
+    return {Message(key).text("en"): key for key in TEXT if key.startswith(("yaml.c.", "yaml.p."))}
+
+
+def yaml_words(*phrases: str | None) -> Message:
+    """The parser's context and problem ("while parsing a block mapping", "did not find expected
+    key") in words of the catalogue where it has them, else as the parser says them."""
+    words = _parser_words()
+    found = [Message(words[x]) if x in words else Message.external(x) for x in phrases if x]
+    if len(found) == 2:
+        return Message("yaml.context_problem", context=found[0], problem=found[1])
+    return found[0] if found else Message.external("")
 
 
 class _Builder:
@@ -250,7 +258,7 @@ class _Builder:
                 return self.doc
             if isinstance(e, yaml.DocumentStartEvent):
                 if started:
-                    raise InputError(_mark(self.file, e.start_mark), "one YAML document per file")
+                    raise InputError(_mark(self.file, e.start_mark), "yaml.one_document")
                 started = True
                 if not isinstance(self._peek(), yaml.DocumentEndEvent):
                     self.doc.data, _ = self._node(())
@@ -268,7 +276,7 @@ class _Builder:
     def _count(self, n: int, mark: Mark) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
-            raise InputError(mark, f"document too large (over {MAX_NODES} values after aliases)")
+            raise InputError(mark, "yaml.too_many_values", max=MAX_NODES)
 
     def _check_tag(self, e: Any, mark: Mark) -> None:
         tag = getattr(e, "tag", None)
@@ -279,9 +287,7 @@ class _Builder:
             and not (implicit if isinstance(implicit, bool) else any(implicit))
         )
         if explicit and tag != _STR_TAG:
-            raise InputError(
-                mark, f"YAML tag {printable(tag)!r} is not accepted; write plain values"
-            )
+            raise InputError(mark, "yaml.tag", tag=printable(tag))
 
     def _node(self, path: PathKey) -> tuple[Any, int]:
         e = self._next()
@@ -290,9 +296,9 @@ class _Builder:
         if isinstance(e, yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise InputError(mark, f"too many aliases (more than {MAX_ALIASES})")
+                raise InputError(mark, "yaml.too_many_aliases", max=MAX_ALIASES)
             if e.anchor not in self.anchors:
-                raise InputError(mark, f"unknown alias *{e.anchor}")
+                raise InputError(mark, "yaml.unknown_alias", name=e.anchor)
             value, size = self.anchors[e.anchor]
             self._count(size, mark)
             return value, size
@@ -303,7 +309,7 @@ class _Builder:
         elif isinstance(e, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise InputError(mark, f"nested too deeply (more than {MAX_DEPTH} levels)")
+                raise InputError(mark, "yaml.too_deep", max=MAX_DEPTH)
             if isinstance(e, yaml.SequenceStartEvent):
                 value, size = [], 1
                 while not isinstance(self._peek(), yaml.SequenceEndEvent):
@@ -315,7 +321,7 @@ class _Builder:
                 value, size = self._mapping(path)
             self.depth -= 1
         else:  # pragma: no cover - the parser guarantees node events here
-            raise InputError(mark, f"unexpected YAML event {type(e).__name__}")
+            raise InputError(mark, "yaml.unexpected_event", name=type(e).__name__)
         self._count(1, mark)
         if getattr(e, "anchor", None):
             self.anchors[e.anchor] = (value, size)
@@ -328,17 +334,17 @@ class _Builder:
             k = self._next()
             kmark = _mark(self.file, k.start_mark)
             if not isinstance(k, yaml.ScalarEvent):
-                raise InputError(kmark, "a key must be a plain value, not a list or mapping")
+                raise InputError(kmark, "yaml.complex_key")
             self._check_tag(k, kmark)
             key = self._scalar(k)
             if key == "<<" and not k.style:
-                raise InputError(kmark, "merge keys (<<) are not accepted; write the keys out")
+                raise InputError(kmark, "yaml.merge_key")
             if isinstance(key, bool) or key is None:
                 key = k.value  # `no:` or `null:` as a key means the text, not a value
             if key in value:
                 first = self.doc.key_marks[(*path, key)]
                 raise InputError(
-                    kmark, f"duplicate key {printable(str(key))!r} (first at line {first.line})"
+                    kmark, "yaml.duplicate_key", key=printable(str(key)), line=first.line
                 )
             self.doc.key_marks[(*path, key)] = kmark
             item, n = self._node((*path, key))

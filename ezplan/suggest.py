@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from ezplan.i18n import Either, Message
+
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Up to `n` candidates that look like `word`: a close spelling, or one containing the other."""
@@ -17,12 +19,13 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     return found[:n]
 
 
-def hint(word: str, candidates: Iterable[str]) -> str:
-    """'; did you mean 'annual'?' — or nothing when no candidate is close."""
+def hint(word: str, candidates: Iterable[str]) -> Message | str:
+    """'; did you mean 'annual'?' (；是否应为“annual”？) — or nothing when no candidate is close.
+    A message of the catalogue, shown in the language of the message it is part of."""
     found = close_matches(word, candidates)
     if not found:
         return ""
-    return "; did you mean " + " or ".join(repr(c) for c in found) + "?"
+    return Message("did_you_mean", names=Either(found))
 
 
 def near_miss(a: str, b: str) -> bool:

@@ -15,34 +15,64 @@ from pydantic import BaseModel, ValidationError
 
 from ezplan import schema as S
 from ezplan.errors import InputError, Mark
+from ezplan.i18n import Message
 from ezplan.source import Document, PathKey
 from ezplan.suggest import hint
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "model_type": "a mapping",
-    "dict_type": "a mapping",
-    "list_type": "a list",
-    "bool_type": "true or false",
-    "model_attributes_type": "a mapping",
+    "string_type": "type.text",
+    "int_type": "type.whole_number",
+    "model_type": "type.mapping",
+    "dict_type": "type.mapping",
+    "list_type": "type.list",
+    "bool_type": "type.bool",
+    "model_attributes_type": "type.mapping",
 }
+_LIMITS = {
+    "greater_than_equal": ("pyd.ge", "ge"),
+    "less_than_equal": ("pyd.le", "le"),
+    "greater_than": ("pyd.gt", "gt"),
+    "less_than": ("pyd.lt", "lt"),
+}
+_LENGTHS = {
+    "too_short": ("pyd.too_short", "min_length"),
+    "too_long": ("pyd.too_long", "max_length"),
+}
+_FIELD_TYPES = {"List": "pyd.kind.list", "Dictionary": "pyd.kind.dict"}
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Message:
     match value:
         case bool():
-            return f"{str(value).lower()}"
+            return Message("found.bool", value=str(value).lower())
         case None:
-            return "nothing"
+            return Message("found.nothing")
         case dict():
-            return "a mapping"
+            return Message("found.mapping")
         case list():
-            return "a list"
+            return Message("found.list")
         case int():
-            return f"the number {value}"
+            return Message("found.number", value=value)
         case _:
-            return repr(value)
+            return Message("found.text", value=value)
+
+
+def _pydantic_words(err: dict[str, Any]) -> Message:
+    """pydantic's message in words of the catalogue, by its error type and context; a type the
+    catalogue has no words for is shown as pydantic says it."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind in _LIMITS and _LIMITS[kind][1] in ctx:
+        key, name = _LIMITS[kind]
+        return Message(key, limit=ctx[name])
+    if kind in _LENGTHS and _LENGTHS[kind][1] in ctx and "actual_length" in ctx:
+        key, name = _LENGTHS[kind]
+        limit = ctx[name]
+        what = Message(_FIELD_TYPES.get(ctx.get("field_type", ""), "pyd.kind.other"))
+        items = Message("pyd.item" if limit == 1 else "pyd.items")
+        return Message(key, kind=what, limit=limit, items=items, actual=ctx["actual_length"])
+    if kind == "int_parsing":
+        return Message("pyd.int_parsing")
+    return Message.external(str(err["msg"]))
 
 
 def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, bool]:
@@ -72,8 +102,9 @@ def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, bool]:
     return tuple(path), False
 
 
-def where(path: PathKey) -> str:
-    return ".".join(str(p) for p in path) if path else "the file"
+def where(path: PathKey) -> str | Message:
+    """A place in a file as a dotted path (targets.exports.annual), or "the file" for its top."""
+    return ".".join(str(p) for p in path) if path else Message("the_file")
 
 
 def validate(doc: Document, model: type[BaseModel]) -> Any:
@@ -88,7 +119,7 @@ def validate(doc: Document, model: type[BaseModel]) -> Any:
 def _fail_empty(doc: Document, model: type[BaseModel]) -> Any:
     if model is S.Baselines:
         return S.Baselines()
-    raise InputError(Mark(doc.path, 1, 1), "empty file; expected a mapping with plan: and targets:")
+    raise InputError(Mark(doc.path, 1, 1), "valid.empty_file")
 
 
 def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> InputError:
@@ -114,7 +145,8 @@ def _input_error(doc: Document, model: type[BaseModel], e: ValidationError) -> I
     more = len({(p, k) for p, k, _ in errors}) - 1
     error = _first_error(doc, model, errors, path, is_key, err)
     if more > 0:
-        error.message += f" (and {more:,} more problem{'s' if more > 1 else ''} in this file)"
+        key = "and_one_more" if more == 1 else "and_more"
+        return InputError(error.mark, key, first=error.msg, more=more)
     return error
 
 
@@ -132,39 +164,62 @@ def _first_error(
         parent = path[:-1]
         allowed = _allowed_keys(model, doc.data, parent)
         guess = hint(str(path[-1]), allowed)
-        listed = f"; expected one of: {', '.join(allowed)}" if allowed and not guess else ""
+        listed = (
+            Message("valid.expected_one_of", keys=", ".join(allowed))
+            if allowed and not guess
+            else ""
+        )
         return InputError(
-            doc.mark(path, key=True), f"unknown key {path[-1]!r} in {where(parent)}{guess}{listed}"
+            doc.mark(path, key=True),
+            "valid.unknown_key",
+            key=path[-1],
+            where=where(parent),
+            guess=guess,
+            listed=listed,
         )
     if kind == "missing":
-        return InputError(doc.mark(path[:-1]), f"{where(path[:-1])}: missing key {path[-1]!r}")
+        return InputError(
+            doc.mark(path[:-1]), "valid.missing_key", where=where(path[:-1]), key=path[-1]
+        )
     if is_key:
         key = path[-1]
+        mark = doc.mark(path, key=True)
         if kind == "string_pattern_mismatch":
-            msg = f"id {key!r} must be lower-case letters, digits and _ (e.g. retail_sales)"
-        elif kind.startswith("int"):
-            msg = f"key {key!r} in {where(path[:-1])}: expected a year such as 2020"
-        else:
-            msg = f"key {key!r} in {where(path[:-1])}: {err['msg']}"
-        return InputError(doc.mark(path, key=True), msg)
+            return InputError(mark, "valid.id_pattern", key=key)
+        if kind.startswith("int"):
+            return InputError(mark, "valid.year_key", key=key, where=where(path[:-1]))
+        problem = _pydantic_words(err)
+        return InputError(
+            mark, "valid.key_problem", key=key, where=where(path[:-1]), problem=problem
+        )
     value = _get(doc.data, path)
     if all(x["type"] in _TYPE_WORDS for x in same):
-        wanted = []
+        wanted: list[str] = []
         for x in same:
             w = _TYPE_WORDS[x["type"]]
             if w not in wanted:
                 wanted.append(w)
+        words: Message = Message(wanted[0])
+        for w in wanted[1:]:
+            words = Message("valid.or", a=words, b=Message(w))
         return InputError(
             doc.mark(path),
-            f"{where(path)}: expected {' or '.join(wanted)}, found {_kind_of(value)}",
+            "valid.expected_found",
+            where=where(path),
+            wanted=words,
+            found=_kind_of(value),
         )
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         if path and path[-1] == "direction":
-            msg = f"{where(path)}: expected up or down, found {value!r}"
-        else:
-            msg = f"{where(path)}: {value!r} must be lower-case letters, digits and _"
-        return InputError(doc.mark(path), msg)
-    return InputError(doc.mark(path), f"{where(path)}: {err['msg']} (found {_kind_of(value)})")
+            return InputError(doc.mark(path), "valid.direction", where=where(path), value=value)
+        return InputError(doc.mark(path), "valid.value_pattern", where=where(path), value=value)
+    return InputError(
+        doc.mark(path),
+        "valid.problem_found",
+        where=where(path),
+        problem=_pydantic_words(err),
+        found=_kind_of(value),
+    )
 
 
 def _get(data: Any, path: PathKey) -> Any:

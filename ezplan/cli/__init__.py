@@ -1,8 +1,10 @@
 """The command line: thin click commands over the library; they choose formats and exit codes.
 
-One module per command family; this one only assembles the group. Exit codes: 0 no errors,
-1 errors (or warnings under --strict), 2 could not run; 130/143/129 interrupted by SIGINT,
-SIGTERM or SIGHUP (see `signals`).
+One module per command family; this one only assembles the group. Every command's help text is
+in the catalogue (`ezplan.i18n.cli`) and shown in the language of the invocation
+(`ezplan.cli.localized`); the docstrings here are for the reader of the code. Exit codes: 0 no
+errors, 1 errors (or warnings under --strict), 2 could not run; 130/143/129 interrupted by
+SIGINT, SIGTERM or SIGHUP (see `signals`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,7 @@ from ezplan.cli.signals import Group
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="ezplan")
 def main() -> None:
-    """Check a development plan's quantified targets for consistency.
-
-    Reads baselines.yaml (observed values) and targets.yaml (goals) and reports every pair of
-    figures that cannot both be true, telling a real contradiction from rounding.
-    """
+    """The `ezplan` group (help: ``cmd.ezplan`` in `ezplan.i18n.cli`)."""
 
 
 for command in (

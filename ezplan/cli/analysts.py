@@ -9,14 +9,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ezplan.cli.common import EXIT_USAGE, console
+from ezplan.cli.localized import Choice, Command, FloatRange, Path, Usage, choose_lang
 from ezplan.errors import InputError, printable
-from ezplan.i18n import LANGS, default_lang, t
+from ezplan.i18n import LANGS, t
 
 if TYPE_CHECKING:
     from ezplan.milestones import Milestones
@@ -29,28 +30,12 @@ EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".md": "md"}
 def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
     """--plan/--baselines/--targets/--lang/--on-track/--moderate, loading the plan."""
 
-    @click.option(
-        "--plan",
-        "plan_dir",
-        type=click.Path(file_okay=False, readable=False),
-        default=None,
-        help="The plan directory (default: the current one).",
-    )
-    @click.option("--baselines", type=click.Path(readable=False), help="baselines.yaml to read.")
-    @click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read.")
-    @click.option("--lang", type=click.Choice(LANGS), default=None)
-    @click.option(
-        "--on-track",
-        type=click.FloatRange(0, 10),
-        default=None,
-        help="Ratio of achieved to required rate for 'on track' (default 0.95).",
-    )
-    @click.option(
-        "--moderate",
-        type=click.FloatRange(0, 10),
-        default=None,
-        help="Ratio for 'moderate progress' (default 0.6).",
-    )
+    @click.option("--plan", "plan_dir", type=Path(file_okay=False, readable=False), default=None)
+    @click.option("--baselines", type=Path(readable=False))
+    @click.option("--targets", type=Path(readable=False))
+    @click.option("--lang", type=Choice(LANGS), default=None)
+    @click.option("--on-track", type=FloatRange(0, 10), default=None)
+    @click.option("--moderate", type=FloatRange(0, 10), default=None)
     @wraps(func)
     def wrapper(
         *args: Any,
@@ -68,48 +53,45 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
         from ezplan.milestones import build
         from ezplan.progress import Thresholds, assess
 
+        choose_lang(lang)
         try:
             config = find_config()
+            lang = choose_lang(lang, config.lang)
             plan = load_plan(plan_dir, baselines, targets)
         except InputError as e:
             click.echo(str(e), err=True)
             sys.exit(EXIT_USAGE)
-        lang = lang or config.lang or default_lang()
+        ratios = (
+            on_track if on_track is not None else config.on_track,
+            moderate if moderate is not None else config.moderate,
+        )
         try:
-            thresholds = Thresholds(
-                on_track if on_track is not None else config.on_track,
-                moderate if moderate is not None else config.moderate,
-            )
-        except ValueError as e:
-            raise click.UsageError(str(e)) from None
+            thresholds = Thresholds(*ratios)
+        except ValueError:
+            raise Usage("usage.thresholds", on_track=ratios[0], moderate=ratios[1]) from None
         ids = kwargs.pop("ids", None) or None
         if ids:
             unknown = [i for i in ids if i not in plan.target_ids]
             if unknown:
                 known = ", ".join(plan.target_ids)
-                raise click.UsageError(f"not a target: {', '.join(unknown)}; targets: {known}")
+                raise Usage("usage.not_a_target", ids=", ".join(unknown), known=known)
         ms = build(plan, Facts(plan), ids)
         return func(*args, plan=plan, ms=ms, progress=assess(ms, thresholds), lang=lang, **kwargs)
 
     return wrapper
 
 
-@click.command()
+@click.command(cls=Command)  # help texts: cmd.milestones, opt.milestones.*, opt.* (ezplan.i18n.cli)
 @click.argument("ids", nargs=-1)
 @plan_input
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv", "md"]),
-    default="text",
-    show_default=True,
+    "--format", "fmt", type=Choice(["text", "json", "csv", "md"]), default="text", show_default=True
 )
 @click.option("--no-color", is_flag=True)
 def milestones(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, fmt: str, no_color: bool
 ) -> None:
-    """The value each year must reach for every target (or the IDS given), and progress
-    against the actual results recorded in baselines.yaml."""
+    """`ezplan milestones [IDS]`: the yearly path of each target and progress against it."""
     from ezplan.render import milestone_tables as mt
 
     if fmt == "text":
@@ -127,31 +109,11 @@ def milestones(
 PARTS = ("milestones", "progress", "findings", "targets")
 
 
-@click.command()
+@click.command(cls=Command)  # help texts: cmd.export, opt.export.*, opt.* (ezplan.i18n.cli)
 @plan_input
-@click.option(
-    "--to",
-    "to",
-    type=click.Path(),  # a directory is refused by write_atomic, in one line
-    required=True,
-    help="The file to write: .csv, .xlsx, .json or .md.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(sorted(set(EXPORT_FORMATS.values()))),
-    default=None,
-    help="Override the format the extension implies.",
-)
-@click.option(
-    "--what",
-    "what",
-    type=click.Choice(PARTS),
-    multiple=True,
-    help="What to export (repeatable; default all): milestones, progress, findings, targets "
-    "(each target's verdict). A CSV holds one table: the first goes to FILE, each other to "
-    "its own file beside it, FILE's name followed by -progress, -findings, -targets.",
-)
+@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
+@click.option("--format", "fmt", type=Choice(sorted(set(EXPORT_FORMATS.values()))), default=None)
+@click.option("--what", "what", type=Choice(PARTS), multiple=True)
 def export(
     plan: Plan,
     ms: list[Milestones],
@@ -161,18 +123,15 @@ def export(
     fmt: str | None,
     what: tuple[str, ...],
 ) -> None:
-    """Write the targets' verdicts, milestones, progress and findings to a file for Excel, WPS
-    or a report."""
+    """`ezplan export --to FILE`: verdicts, milestones, progress and findings for Excel, WPS."""
     from ezplan.output import write_atomic
     from ezplan.render import report_content as rc
     from ezplan.render import sheets
     from ezplan.report import report
 
-    fmt = fmt or EXPORT_FORMATS.get(Path(to).suffix.lower())
+    fmt = fmt or EXPORT_FORMATS.get(FilePath(to).suffix.lower())
     if fmt is None:
-        raise click.UsageError(
-            f"cannot tell the format of {to}; use .csv, .xlsx, .json or .md or give --format"
-        )
+        raise Usage("usage.export_format", path=to)
     parts = [p for p in PARTS if p in what] if what else list(PARTS)
     checked = report(plan)
     items = rc.finding_items(checked, lang)
@@ -213,7 +172,7 @@ def export(
         files.append((to, content))
     for path, content in files:
         write_atomic(path, content)
-        click.echo(f"wrote {printable(path)}")
+        click.echo(t("cli.wrote", lang, path=printable(path)))
 
 
 def mt_records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, Any]]:
@@ -224,7 +183,7 @@ def mt_records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str,
 
 def _part_path(to: str, part: str) -> str:
     """plan.csv → plan-progress.csv: one CSV per table."""
-    p = Path(to)
+    p = FilePath(to)
     return str(p.with_name(f"{p.stem}-{part}{p.suffix}"))
 
 
@@ -261,24 +220,17 @@ def _markdown(
     return printable("\n".join(lines), keep_newlines=True) + "\n"
 
 
-@click.command()
+@click.command(cls=Command)  # help texts: cmd.plot, opt.plot.to, opt.* (ezplan.i18n.cli)
 @click.argument("ids", nargs=-1, required=True)
 @plan_input
-@click.option(
-    "--to",
-    "to",
-    type=click.Path(),  # a directory is refused by write_atomic, in one line
-    required=True,
-    help="The picture to write: .svg or .png.",
-)
+@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
 def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str) -> None:
-    """Draw each target's path for IDS: base, required path, stated-rate path, the target with
-    its band, and actual results. SVG needs nothing more; PNG needs matplotlib."""
+    """`ezplan plot IDS --to FILE.svg|.png`: each target's path as a chart."""
     from ezplan.output import write_atomic
 
-    fmt = Path(to).suffix.lower().lstrip(".")
+    fmt = FilePath(to).suffix.lower().lstrip(".")
     if fmt not in ("svg", "png"):
-        raise click.UsageError(f"cannot draw {to}: write .svg or .png")
+        raise Usage("usage.plot_format", path=to)
     warning = None
     if fmt == "svg":
         from ezplan.render import svg_chart
@@ -296,32 +248,24 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
             click.echo(HINT, err=True)
             sys.exit(EXIT_USAGE)
     if warning:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(t("cli.warning", lang, text=warning), err=True)
     write_atomic(to, data)
-    click.echo(f"wrote {printable(to)}")
+    click.echo(t("cli.wrote", lang, path=printable(to)))
 
 
-@click.command(name="report")
+@click.command(name="report", cls=Command)  # help texts: cmd.report, opt.report.to, opt.*
 @plan_input
-@click.option(
-    "--to",
-    "to",
-    type=click.Path(),  # a directory is refused by write_atomic, in one line
-    required=True,
-    help="The file to write: .html (one self-contained page) or .docx (Word, WPS).",
-)
+@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
 def html_report(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str
 ) -> None:
-    """Write the report: the targets checked, the findings in plain words, progress, and each
-    target's milestones with a chart. .html is one self-contained page (no request to any
-    network, readable when mailed, printable); .docx is a Word document in official style."""
+    """`ezplan report --to FILE.html|.docx`: the report for officials."""
     from ezplan.output import write_atomic
     from ezplan.report import report
 
-    kind = Path(to).suffix.lower()
+    kind = FilePath(to).suffix.lower()
     if kind not in (".html", ".htm", ".docx"):
-        raise click.UsageError(f"cannot write a report to {to}: use .html or .docx")
+        raise Usage("usage.report_format", path=to)
     checked = report(plan)
     if kind == ".docx":
         from ezplan.render import docx_report
@@ -332,10 +276,10 @@ def html_report(
             click.echo(docx_report.HINT, err=True)
             sys.exit(EXIT_USAGE)
         if warning:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(t("cli.warning", lang, text=warning), err=True)
     else:
         from ezplan.render import html_report as page
 
         content: str | bytes = page.render(checked, ms, progress, lang)
     write_atomic(to, content)
-    click.echo(f"wrote {printable(to)}")
+    click.echo(t("cli.wrote", lang, path=printable(to)))

@@ -5,16 +5,17 @@ from __future__ import annotations
 import io
 import os
 import sys
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
 import click
 
 from ezplan import rules
 from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console, fail
+from ezplan.cli.localized import Choice, Command, Path, Usage, choose_lang
 from ezplan.errors import InputError
 from ezplan.findings import Severity
-from ezplan.i18n import LANGS, default_lang
+from ezplan.i18n import LANGS
 from ezplan.suggest import hint
 from ezplan.verdicts import NOT_CHECKABLE
 
@@ -24,47 +25,19 @@ if TYPE_CHECKING:
 FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # ezplan says why
-@click.option(
-    "--baselines", type=click.Path(readable=False), help="baselines.yaml to read (one plan)."
-)
-@click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read (one plan).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="auto: github inside GitHub Actions, else text.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(),  # a directory is refused by write_atomic, in one line
-    help="Write the report to FILE (atomically) instead of stdout.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default=None,
-    help="Language of messages (default: settings, then the locale).",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Warnings fail too (exit 1), and so do targets that cannot be checked.",
-)
-@click.option(
-    "--strict-unchecked/--no-strict-unchecked",
-    default=None,
-    help="Under --strict, whether a target that cannot be checked fails (default: yes, or "
-    "strict_unchecked in the settings).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
-@click.option("--select", help="Only these rules (comma-separated codes).")
-@click.option("--ignore", help="Also skip these rules (comma-separated codes).")
-@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR is honoured too).")
+@click.command(cls=Command)  # help texts: cmd.check, opt.check.*, opt.* in ezplan.i18n.cli
+@click.argument("paths", nargs=-1, type=Path(readable=False))  # ezplan says why
+@click.option("--baselines", type=Path(readable=False))
+@click.option("--targets", type=Path(readable=False))
+@click.option("--format", "fmt", type=Choice(FORMATS), default="auto", show_default=True)
+@click.option("--output", "-o", type=Path())  # a directory is refused by write_atomic
+@click.option("--lang", type=Choice(LANGS), default=None)
+@click.option("--strict", is_flag=True)
+@click.option("--strict-unchecked/--no-strict-unchecked", default=None)
+@click.option("--exit-zero", is_flag=True)
+@click.option("--select")
+@click.option("--ignore")
+@click.option("--no-color", is_flag=True)
 def check(
     paths: tuple[str, ...],
     baselines: str | None,
@@ -79,43 +52,27 @@ def check(
     ignore: str | None,
     no_color: bool,
 ) -> None:
-    """Check the plans in PATHS (default: the current directory).
-
-    A path is a plan directory (holding baselines.yaml and targets.yaml), a directory searched
-    for plan directories, or one of the two files (its directory is checked). Settings come
-    from ezplan.toml or [tool.ezplan] in pyproject.toml; options override them.
-
-    Exit 0 when no finding is an error, 1 when one is (or, under --strict, a warning or a
-    target that cannot be checked), 2 when a plan could not be read.
-    """
+    """`ezplan check`: every plan in PATHS, in the format asked for, with the exit code."""
     from ezplan.config import find_config
     from ezplan.discover import PlanRef, find_plans
     from ezplan.report import check_all
 
+    choose_lang(lang)
     try:
         config = find_config()
+        lang = choose_lang(lang, config.lang)
         if baselines or targets:
             if len(paths) > 1:
-                raise click.UsageError("--baselines/--targets go with at most one PATH")
+                raise Usage("usage.files_with_one_path")
             from ezplan.loader import resolve_files
 
             b, tg = resolve_files(paths[0] if paths else None, baselines, targets)
-            refs = [PlanRef(tg.parent if not paths else Path(paths[0]), b, tg)]
+            refs = [PlanRef(tg.parent if not paths else FilePath(paths[0]), b, tg)]
         else:
             refs = find_plans(list(paths))
     except InputError as e:
         fail(e)
-    try:
-        chosen = rules.select(
-            codes(select) or config.select or None, [*config.ignore, *codes(ignore)]
-        )
-    except KeyError as e:
-        known = [r.code for r in rules.all_rules()]
-        guess = hint(str(e.args[0]), known)
-        raise click.UsageError(
-            f"unknown rule code(s): {e.args[0]}{guess}; known: {', '.join(known)}"
-        ) from None
-    lang = lang or config.lang or default_lang()
+    chosen = select_rules(select, ignore, config.select, config.ignore)
     strict = strict or config.strict
     unchecked_fails = strict and (
         strict_unchecked if strict_unchecked is not None else config.strict_unchecked
@@ -137,6 +94,25 @@ def check(
     elif text is not None:
         click.echo(text, nl=False)
     sys.exit(_exit_code(run, strict, unchecked_fails, exit_zero))
+
+
+def select_rules(
+    select: str | None, ignore: str | None, config_select: list[str], config_ignore: list[str]
+) -> list[rules.Rule]:
+    """The rules --select/--ignore and the settings choose; an unknown code is a usage error."""
+    try:
+        return rules.select(
+            codes(select) or config_select or None, [*config_ignore, *codes(ignore)]
+        )
+    except KeyError as e:
+        known = [r.code for r in rules.all_rules()]
+        unknown = str(e.args[0])
+        raise Usage(
+            "usage.unknown_rule_codes",
+            codes=unknown,
+            hint=hint(unknown, known),
+            known=", ".join(known),
+        ) from None
 
 
 def _render(

@@ -7,42 +7,34 @@ import sys
 import click
 
 from ezplan.cli.common import EXIT_USAGE, console, fail
+from ezplan.cli.localized import Choice, Command, Path, choose_lang
 from ezplan.errors import InputError
-from ezplan.i18n import LANGS, default_lang, t
+from ezplan.i18n import LANGS, t
 
 
-@click.command()
+@click.command(cls=Command)  # help texts: cmd.explain, opt.* in ezplan.i18n.cli
 @click.argument("indicator")
-@click.option(
-    "--plan",
-    "path",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="The plan directory (default: the current one).",
-)
-@click.option("--baselines", type=click.Path(readable=False), help="baselines.yaml to read.")
-@click.option("--targets", type=click.Path(readable=False), help="targets.yaml to read.")
-@click.option("--lang", type=click.Choice(LANGS), default=None)
+@click.option("--plan", "plan_dir", type=Path(file_okay=False), default=None)
+@click.option("--baselines", type=Path(readable=False))
+@click.option("--targets", type=Path(readable=False))
+@click.option("--lang", type=Choice(LANGS), default=None)
 @click.option("--no-color", is_flag=True)
 def explain(
     indicator: str,
-    path: str | None,
+    plan_dir: str | None,
     baselines: str | None,
     targets: str | None,
     lang: str | None,
     no_color: bool,
 ) -> None:
-    """Show every figure of INDICATOR and the computation behind each finding on it.
-
-    INDICATOR is an id (retail_sales), a name as the plan writes it (社会消费品零售总额) or an
-    unambiguous part of a name (社零, 零售总额)."""
+    """`ezplan explain INDICATOR`: an id, a name as the plan writes it or a part of one."""
     from ezplan import report as lib
     from ezplan.lookup import NotFound, describe, find_indicator
     from ezplan.render import explain as view
 
-    lang = lang or default_lang()
+    lang = choose_lang(lang)
     try:
-        plan = lib.load_plan(path, baselines, targets)
+        plan = lib.load_plan(plan_dir, baselines, targets)
     except InputError as e:
         fail(e)
     try:

@@ -5,53 +5,38 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console, fail
-from ezplan.errors import InputError
-from ezplan.i18n import LANGS, default_lang
+from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, fail
+from ezplan.cli.localized import Choice, Command, IntRange, Path, choose_lang
+from ezplan.errors import InputError, os_reason, printable
+from ezplan.i18n import LANGS, t
 
 if TYPE_CHECKING:
     from ezplan.extract import Extraction
     from ezplan.scan import ScanRun
 
 
-@click.command()
-@click.argument("document", type=click.Path(dir_okay=True))
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False),
-    help="Write draft baselines.yaml and targets.yaml into DIR.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["yaml", "json"]),
-    default="yaml",
-    show_default=True,
-    help="yaml: the drafts (to stdout unless --out); json: every figure found, one document.",
-)
-@click.option("--force", is_flag=True, help="Overwrite plan files already in --out.")
-def extract(document: str, out: str | None, fmt: str, force: bool) -> None:
-    """Find the quantified statements in DOCUMENT and draft the plan files.
-
-    DOCUMENT is .txt, .md, .html, .docx or a .pdf with a text layer (UTF-8, or GB18030/GBK).
-    Every figure keeps its sentence and line; every guess gets a review: note. A closing summary
-    (on stderr when stdout carries the drafts or JSON) lists what could not be placed.
-    """
+@click.command(cls=Command)  # help texts: cmd.extract, opt.extract.*, opt.lang (ezplan.i18n.cli)
+@click.argument("document", type=Path(dir_okay=True))
+@click.option("--out", "out", type=Path(file_okay=False))
+@click.option("--format", "fmt", type=Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("--force", is_flag=True)
+@click.option("--lang", type=Choice(LANGS), default=None)
+def extract(document: str, out: str | None, fmt: str, force: bool, lang: str | None) -> None:
+    """`ezplan extract DOCUMENT`: draft plan files from a plan's own document."""
     from ezplan.extract import DocumentError, document_json, draft_texts, write_drafts
     from ezplan.extract import extract as run_extract
 
+    lang = choose_lang(lang)
     if out is not None and not force:
-        existing = [n for n in ("baselines.yaml", "targets.yaml") if (Path(out) / n).exists()]
+        existing = [n for n in ("baselines.yaml", "targets.yaml") if (FilePath(out) / n).exists()]
         if existing:
-            click.echo(
-                f"{Path(out) / existing[0]}: already exists; use --force to overwrite it", err=True
-            )
+            shown = printable(str(FilePath(out) / existing[0]))
+            click.echo(t("cli.extract_exists", lang, path=shown), err=True)
             sys.exit(EXIT_USAGE)
     try:
         x = run_extract(document, out)
@@ -62,21 +47,24 @@ def extract(document: str, out: str | None, fmt: str, force: bool) -> None:
         try:
             write_drafts(x, out)
         except OSError as e:
-            click.echo(f"{out}: cannot write the drafts: {e.strerror or e}", err=True)
+            reason = os_reason(e).text(lang)
+            click.echo(
+                t("cli.cannot_write_drafts", lang, path=printable(out), reason=reason), err=True
+            )
             sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(document_json(x), ensure_ascii=False, indent=2))
-        click.echo(_summary_text(x, out), err=True, nl=False)
+        click.echo(_summary_text(x, out, lang), err=True, nl=False)
     elif out is None:
-        b, t = draft_texts(x)
-        click.echo("# --- baselines.yaml ---\n" + b + "\n# --- targets.yaml ---\n" + t, nl=False)
-        click.echo(_summary_text(x, out), err=True, nl=False)
+        b, tg = draft_texts(x)
+        click.echo("# --- baselines.yaml ---\n" + b + "\n# --- targets.yaml ---\n" + tg, nl=False)
+        click.echo(_summary_text(x, out, lang), err=True, nl=False)
     else:
-        click.echo(_summary_text(x, out), nl=False)
+        click.echo(_summary_text(x, out, lang), nl=False)
     sys.exit(EXIT_OK)
 
 
-def _summary_text(x: Extraction, out: str | None) -> str:
+def _summary_text(x: Extraction, out: str | None, lang: str) -> str:
     from ezplan.extract import summary
 
     s = summary(x)
@@ -88,13 +76,18 @@ def _summary_text(x: Extraction, out: str | None) -> str:
         lines.append(f"      「{quote}」")
     head = []
     if out is not None:
-        head.append(f"wrote {Path(out) / 'baselines.yaml'} and {Path(out) / 'targets.yaml'}")
+        b, tg = (str(FilePath(out) / n) for n in ("baselines.yaml", "targets.yaml"))
+        head.append(t("cli.wrote_drafts", lang, baselines=b, targets=tg))
     if left:
-        head.append("left for review (not in the drafts):")
-    tail = (
-        f"{s['sentences']} sentence(s) read, {s['figures']} figure(s) found, {s['placed']} "
-        f"placed ({s['placed_with_review']} with a review note), {s['left_for_review']} left "
-        "for review"
+        head.append(t("cli.left_for_review", lang))
+    tail = t(
+        "cli.extract_summary",
+        lang,
+        sentences=s["sentences"],
+        figures=s["figures"],
+        placed=s["placed"],
+        reviewed=s["placed_with_review"],
+        left=s["left_for_review"],
     )
     return "\n".join([*head, *lines, tail]) + "\n"
 
@@ -102,37 +95,20 @@ def _summary_text(x: Extraction, out: str | None) -> str:
 SCAN_FORMATS = ["text", "json", "jsonl", "sarif"]
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.command(cls=Command)  # help texts: cmd.scan, opt.scan.*, opt.* (ezplan.i18n.cli)
+@click.argument("paths", nargs=-1, required=True, type=Path())
+@click.option("--format", "fmt", type=Choice(SCAN_FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=Path(dir_okay=False))
+@click.option("--drafts", type=Path(file_okay=False))
+@click.option("--jobs", "-j", type=IntRange(min=1))
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(SCAN_FORMATS),
-    default="text",
-    show_default=True,
-    help="text: one table of the contradictions; json/jsonl/sarif: as `check`, each finding "
-    "with its document and document_line.",
+    "--show", type=Choice(["error", "warning", "note"]), default="error", show_default=True
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    help="Write the report to FILE (atomically) instead of stdout.",
-)
-@click.option("--drafts", type=click.Path(file_okay=False), help="Keep the drafts in DIR/<name>/.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents processed at once.")
-@click.option(
-    "--show",
-    type=click.Choice(["error", "warning", "note"]),
-    default="error",
-    show_default=True,
-    help="The least severe finding the text table lists (machine formats list all).",
-)
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages.")
-@click.option("--select", help="Only these rules (comma-separated codes).")
-@click.option("--ignore", help="Also skip these rules (comma-separated codes).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when contradictions are found.")
-@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR is honoured too).")
+@click.option("--lang", type=Choice(LANGS), default=None)
+@click.option("--select")
+@click.option("--ignore")
+@click.option("--exit-zero", is_flag=True)
+@click.option("--no-color", is_flag=True)
 def scan(
     paths: tuple[str, ...],
     fmt: str,
@@ -146,34 +122,25 @@ def scan(
     exit_zero: bool,
     no_color: bool,
 ) -> None:
-    """Extract and check every document in PATHS (files, or folders searched for .txt, .md,
-    .html, .docx and .pdf) and list the contradictions found, each with its document and line.
-
-    Exit 0 when no finding is an error, 1 when one is, 2 when a document could not be read.
-    """
-    from ezplan import rules
+    """`ezplan scan PATHS`: extract and check many documents; one table of contradictions."""
+    from ezplan.cli.check import select_rules
     from ezplan.config import find_config
     from ezplan.scan import find_documents
     from ezplan.scan import scan as run_scan
 
+    choose_lang(lang)
     try:
         config = find_config()
+        lang = choose_lang(lang, config.lang)
         documents = find_documents(paths)
     except InputError as e:
         fail(e)
     if not documents:
-        click.echo(f"{paths[0]}: no document (.txt, .md, .html, .docx, .pdf) found", err=True)
+        click.echo(t("cli.no_document", lang, path=printable(paths[0])), err=True)
         sys.exit(EXIT_USAGE)
-    try:
-        chosen = rules.select(
-            codes(select) or config.select or None, [*config.ignore, *codes(ignore)]
-        )
-    except KeyError as e:
-        known = ", ".join(r.code for r in rules.all_rules())
-        raise click.UsageError(f"unknown rule code(s): {e.args[0]}; known: {known}") from None
-    lang = lang or config.lang or default_lang()
+    chosen = select_rules(select, ignore, config.select, config.ignore)
     selected = [r.code for r in chosen]
-    result = _run_with_progress(run_scan, documents, jobs, drafts, selected)
+    result = _run_with_progress(run_scan, documents, jobs, drafts, selected, lang)
     for d in result.documents:
         if d.error is not None:
             click.echo(f"{d.error[0]}: {d.error[1]}", err=True)
@@ -196,14 +163,19 @@ def scan(
 
 
 def _run_with_progress(
-    run_scan: Any, documents: list[Path], jobs: int | None, drafts: str | None, selected: list[str]
+    run_scan: Any,
+    documents: list[FilePath],
+    jobs: int | None,
+    drafts: str | None,
+    selected: list[str],
+    lang: str,
 ) -> ScanRun:
     if not (sys.stderr.isatty() and len(documents) > 1):
         return run_scan(documents, jobs, drafts, selected)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
-        TextColumn("scanning"),
+        TextColumn(t("cli.scanning", lang)),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}"),
@@ -213,7 +185,7 @@ def _run_with_progress(
         task = bar.add_task("", total=len(documents))
 
         def step(r: Any) -> None:
-            bar.update(task, advance=1, description=Path(r.document).name)
+            bar.update(task, advance=1, description=FilePath(r.document).name)
 
         return run_scan(documents, jobs, drafts, selected, progress=step)
 
@@ -291,7 +263,7 @@ def _sarif(result: ScanRun, lang: str) -> str:
             res["locations"] = [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": Path(d.document).as_posix()},
+                        "artifactLocation": {"uri": FilePath(d.document).as_posix()},
                         "region": {"startLine": loc.document_line},
                     }
                 }
@@ -305,10 +277,14 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
 
     from ezplan.findings import Severity, summary
 
-    table = Table(show_lines=True, title="Contradictions found" if lang == "en" else "发现的矛盾")
+    table = Table(show_lines=True, title=t("scan.title", lang))
     for col in ("document", "line", "", "check", "indicator", "finding", "quote"):
-        table.add_column(col, overflow="fold")
-    marks = {Severity.ERROR: "✗ error", Severity.WARNING: "! warning", Severity.NOTE: "i note"}
+        table.add_column(t(f"scan.{col}", lang) if col else "", overflow="fold")
+    marks = {
+        Severity.ERROR: f"✗ {t('error', lang)}",
+        Severity.WARNING: f"! {t('warning', lang)}",
+        Severity.NOTE: f"i {t('note', lang)}",
+    }
     least = Severity[show.upper()]
     shown = 0
     for d in result.documents:
@@ -328,7 +304,7 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
             if others:
                 where += " ↔ " + ", ".join(str(n) for n in others)
             table.add_row(
-                Path(d.document).name,
+                FilePath(d.document).name,
                 where,
                 marks[f.severity],
                 f.check,
@@ -343,8 +319,14 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
     figures = sum(d.figures for d in result.documents)
     placed = sum(d.placed for d in result.documents)
     unread = sum(1 for d in result.documents if d.error is not None)
-    con.print(
-        f"{len(result.documents)} document(s), {figures} figure(s) found, {placed} placed; "
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)"
-        + (f"; {unread} document(s) could not be read" if unread else "")
+    line = t(
+        "scan.summary",
+        lang,
+        documents=len(result.documents),
+        figures=figures,
+        placed=placed,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        notes=counts["note"],
     )
+    con.print(line + (t("scan.unread", lang, unread=unread) if unread else ""))

@@ -8,7 +8,10 @@
 - a reader that goes away (`ezplan check --format json | head -1`) ends the command quietly
   with 141 (128 + SIGPIPE), as a command killed by SIGPIPE would;
 - a usage error (an unknown option, a missing argument, a path that does not exist) is one line
-  on stderr, `ezplan check: no such option: --lnag (did you mean --lang?)`, and exit 2.
+  on stderr, `ezplan check: no such option '--lnag'. Did you mean '--lang'?`, and exit 2.
+
+All of it in the language of the invocation (`ezplan.cli.localized`), chosen before anything is
+parsed: ``--lang``, else the settings, else the locale.
 
 Everything is installed for one invocation of the command group and restored after it, so the
 library and the tests' CliRunner are not affected.
@@ -26,11 +29,13 @@ from typing import Any, NoReturn
 
 import click
 
+from ezplan.cli.localized import LocalizedGroup, invocation_lang, usage_message
 from ezplan.errors import InputError, OutputError
+from ezplan.i18n import TEXT, current_lang, speaking, t
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 128 + 13
-WORDS = {"SIGINT": "interrupted", "SIGTERM": "terminated", "SIGHUP": "hung up"}
+WORDS = ("SIGINT", "SIGTERM", "SIGHUP")  # said as cli.SIGINT … in the catalogue
 
 
 class Interrupted(BaseException):
@@ -73,14 +78,20 @@ def handled() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def usage_line(e: click.UsageError) -> str:
-    """A usage error on one line, naming the command it is about."""
+def usage_line(e: click.UsageError, lang: str | None = None) -> str:
+    """A usage error on one line, naming the command it is about, in `lang` (default: the
+    invocation's) when the catalogue has words for it, else as click says it."""
     from ezplan.errors import printable
 
     # the program's name as people type it, whatever it was invoked as (a test runner, -m)
-    path = e.ctx.command_path.split()[1:] if e.ctx is not None else []
-    where = " ".join(["ezplan", *path])
-    message = " ".join(e.format_message().split())
+    names = []
+    ctx = e.ctx
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    where = " ".join(["ezplan", *reversed(names)])
+    words = usage_message(e)
+    message = " ".join((words.text(lang) if words else e.format_message()).split())
     if message[:1].isupper() and not message[1:2].isupper():
         message = message[0].lower() + message[1:]
     return printable(f"{where}: {message}")
@@ -93,16 +104,28 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-class Group(click.Group):
-    """The `ezplan` command group, ending every invocation by the rules above."""
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _argv(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[str]:
+    given = kwargs["args"] if "args" in kwargs else args[0] if args else None
+    return list(sys.argv[1:] if given is None else given)
+
+
+class Group(LocalizedGroup):
+    """The `ezplan` command group, ending every invocation by the rules above, in the language
+    of the invocation."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        with handled():
+        with speaking(invocation_lang(_argv(args, kwargs))), handled():
             try:
                 if not standalone_mode:
                     return super().main(*args, standalone_mode=False, **kwargs)
                 try:
                     rv = super().main(*args, standalone_mode=False, **kwargs)
+                except _NO_ARGS_IS_HELP as e:  # `ezplan` alone: the help, as it is
+                    e.show()
+                    sys.exit(e.exit_code)
                 except click.UsageError as e:
                     click.echo(usage_line(e), err=True)
                     sys.exit(EXIT_USAGE)
@@ -110,13 +133,14 @@ class Group(click.Group):
                     e.show()
                     sys.exit(e.exit_code)
                 except click.exceptions.Abort:
-                    click.echo("Aborted!", err=True)
+                    click.echo(t("cli.aborted", current_lang()), err=True)
                     sys.exit(1)
                 sys.exit(rv if isinstance(rv, int) else 0)
             except Interrupted as e:
                 name = signal.Signals(e.signum).name
+                key = f"cli.{name}"
                 with contextlib.suppress(Exception):
-                    click.echo(WORDS.get(name, name), err=True)
+                    click.echo(t(key, current_lang()) if key in TEXT else name, err=True)
                 sys.exit(e.exit_code)
 
     def invoke(self, ctx: click.Context) -> Any:
