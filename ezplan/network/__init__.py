@@ -17,23 +17,40 @@ The engine (knows nothing of plans):
         culprits, the final states and their provenance)
 
 Modules: network (building) → compiled (arrays, components) → arith, kinds (projections) →
-propagate (fixed point) → derivation (provenance) → batch, conflicts (search) → solve (tiers);
-plan (Plan → network), terms and analysis (results in the plan's terms).
+propagate (fixed point) → derivation (provenance) → batch, conflicts (search) → solver
+(tiers); answers and memo (each question answered from a cache, by the scalar propagator —
+lists, sarith, skinds, scalar: the same arithmetic on Python floats — or by one vectorised
+propagation); plan (Plan → network), terms and analysis (results in the plan's terms).
+
+Names load on first use (PEP 562): importing the package for its types costs little, and the
+engine loads with the first analysis. (No module shares a name with what the package exports:
+importing a submodule sets the package's attribute of its name.)
 """
 
-from ezplan.network.analysis import (
-    Analysis,
-    Contradiction,
-    Culprit,
-    End,
-    Interval,
-    Step,
-    analyse,
-)
-from ezplan.network.conflicts import Limits
-from ezplan.network.network import Network
-from ezplan.network.solve import ASSUMPTIONS, FACTS, Solution, solve
-from ezplan.network.terms import Assumption, Quantity, Range, Relation
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_HOME = {
+    "Analysis": "analysis",
+    "Contradiction": "analysis",
+    "Culprit": "analysis",
+    "End": "analysis",
+    "Interval": "analysis",
+    "Step": "analysis",
+    "analyse": "analysis",
+    "Limits": "conflicts",
+    "Network": "network",
+    "Solution": "solver",
+    "solve": "solver",
+    "ASSUMPTIONS": "tiers",
+    "FACTS": "tiers",
+    "Assumption": "terms",
+    "Quantity": "terms",
+    "Range": "terms",
+    "Relation": "terms",
+}
 
 __all__ = [
     "ASSUMPTIONS",
@@ -54,3 +71,32 @@ __all__ = [
     "analyse",
     "solve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
+
+if TYPE_CHECKING:
+    from ezplan.network.analysis import (
+        Analysis,
+        Contradiction,
+        Culprit,
+        End,
+        Interval,
+        Step,
+        analyse,
+    )
+    from ezplan.network.conflicts import Limits
+    from ezplan.network.network import Network
+    from ezplan.network.solver import Solution, solve
+    from ezplan.network.terms import Assumption, Quantity, Range, Relation
+    from ezplan.network.tiers import ASSUMPTIONS, FACTS

@@ -118,7 +118,28 @@ def _near_one(n: Floats, d: Floats) -> Floats:
     return total
 
 
+ROOTS: dict[bool, dict[tuple[float, float], float]] = {False: {}, True: {}}
+"""cumsum_inverse's results by `upper`, then (y, n), shared with sarith: a search asks for the
+same roots again and again, and each element's root depends on that element alone."""
+ROOTS_MAX = 1 << 15
+
+
 def cumsum_inverse(y: Floats, n: Floats, upper: bool) -> Floats:
+    """_cumsum_inverse, remembered element by element (ROOTS)."""
+    memo = ROOTS[upper]
+    keys = list(zip(y.tolist(), n.tolist(), strict=True))
+    out = list(map(memo.get, keys))
+    if None in out:
+        missing = [i for i, x in enumerate(out) if x is None]
+        if len(memo) + len(missing) > ROOTS_MAX:
+            memo.clear()
+        roots = _cumsum_inverse(y[missing], n[missing], upper).tolist()
+        for i, x in zip(missing, roots, strict=True):
+            out[i] = memo[keys[i]] = x
+    return np.array(out, dtype=float)
+
+
+def _cumsum_inverse(y: Floats, n: Floats, upper: bool) -> Floats:
     """The x ≥ 0 with Σ_{t=1..n} x^t = y, bracketed: the bracket's lower end (a lower bound of
     the root) or, with `upper`, its upper end. y = ∞ gives ∞, y ≤ 0 gives 0.
 
@@ -136,26 +157,38 @@ def cumsum_inverse(y: Floats, n: Floats, upper: bool) -> Floats:
         fa = cumsum_factor(a, ns) - ys
         fb = cumsum_factor(b, ns) - ys
         side = np.zeros(len(ys), dtype=np.int8)
+        live = np.arange(len(ys))  # the brackets still open: a closed one never reopens
         for _ in range(60):
-            # an end where the sum hits y exactly is the root: close the bracket on it
-            a, b = np.where(fb == 0, b, a), np.where(fa == 0, a, b)
-            open_ = (b - a > 4e-16 * b) & (fa < 0) & (fb > 0)
+            la, lb, lfa, lfb = a[live], b[live], fa[live], fb[live]
+            la, lb = _close(la, lb, lfa, lfb)
+            a[live], b[live] = la, lb
+            open_ = (lb - la > 4e-16 * lb) & (lfa < 0) & (lfb > 0)
             if not open_.any():
                 break
+            live = live[open_]
+            la, lb, lfa, lfb, lside = la[open_], lb[open_], lfa[open_], lfb[open_], side[live]
             # the secant where both ends' values are finite, else the midpoint
-            secant = open_ & np.isfinite(fb)
-            span = np.where(secant, fb - fa, 1.0)
-            c = np.where(secant, b - np.where(secant, fb, 0.0) * (b - a) / span, a + (b - a) / 2)
-            c = np.clip(c, a, b)
-            fc = cumsum_factor(c, ns) - ys
-            right = open_ & (fc >= 0)
-            left = open_ & (fc < 0)
+            secant = np.isfinite(lfb)
+            span = np.where(secant, lfb - lfa, 1.0)
+            c = np.where(
+                secant, lb - np.where(secant, lfb, 0.0) * (lb - la) / span, la + (lb - la) / 2
+            )
+            c = np.clip(c, la, lb)
+            fc = cumsum_factor(c, ns[live]) - ys[live]
+            right, left = fc >= 0, fc < 0
             # Illinois: halve the stale end's value when the same end moves twice in a row
-            fa = np.where(right & (side == 1), fa / 2, fa)
-            fb = np.where(left & (side == -1), fb / 2, fb)
-            b, fb = np.where(right, c, b), np.where(right, fc, fb)
-            a, fa = np.where(left, c, a), np.where(left, fc, fa)
-            side = np.where(right, 1, np.where(left, -1, side)).astype(np.int8)
-        a, b = np.where(fb == 0, b, a), np.where(fa == 0, a, b)
+            lfa = np.where(right & (lside == 1), lfa / 2, lfa)
+            lfb = np.where(left & (lside == -1), lfb / 2, lfb)
+            b[live], fb[live] = np.where(right, c, lb), np.where(right, fc, lfb)
+            a[live], fa[live] = np.where(left, c, la), np.where(left, fc, lfa)
+            side[live] = np.where(right, 1, np.where(left, -1, lside))
+        a, b = _close(a, b, fa, fb)
     root = b if upper else a
     return np.where(pos, root, np.where(fin, 0.0, np.inf))
+
+
+def _close(a: Floats, b: Floats, fa: Floats, fb: Floats) -> tuple[Floats, Floats]:
+    """Close a bracket on the end where the sum hits y exactly (that end is the root); when
+    both ends do, keep both. Closing twice changes nothing, so an element's root does not
+    depend on how long the loop runs for the others."""
+    return np.where((fb == 0) & (fa != 0), b, a), np.where((fa == 0) & (fb != 0), a, b)

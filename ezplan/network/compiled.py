@@ -96,12 +96,17 @@ class Compiled:
         return items | (has & items[np.where(has, p, 0)])
 
     @cached_property
-    def item_bounds(self) -> dict[int, list[int]]:
+    def item_bounds(self) -> dict[int, tuple[int, ...]]:
         """Bound entries by item."""
-        out: dict[int, list[int]] = {}
-        for e in np.flatnonzero(self.b_item >= 0):
-            out.setdefault(int(self.b_item[e]), []).append(int(e))
-        return out
+        has = np.flatnonzero(self.b_item >= 0)
+        order = has[np.argsort(self.b_item[has], kind="stable")]
+        items = self.b_item[order]
+        if len(order) == 0:
+            return {}
+        starts = [0, *(np.flatnonzero(np.diff(items)) + 1).tolist()]
+        entries, firsts = order.tolist(), items[starts].tolist()
+        ends = [*starts[1:], len(entries)]
+        return {i: tuple(entries[a:b]) for i, a, b in zip(firsts, starts, ends, strict=True)}
 
     # -- structure
     @cached_property

@@ -20,7 +20,6 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ezplan.network.batch import Outcome
 from ezplan.network.compiled import Compiled
 from ezplan.network.derivation import HI, LO, Step, derive, support, tables
 
@@ -28,7 +27,8 @@ FEASIBLE = -1
 DELETION_MAX = 12  # up to this many candidates a deletion filter asks fewer questions
 
 Interval = tuple[float, float]
-Questions = Generator[list[int], Outcome, Any]
+Answer = Any  # memo.View or scalar.CompState: infeasible, empty_var, interval(), readers()
+Questions = Generator[list[int], Answer, Any]
 
 
 @dataclass(frozen=True)
@@ -75,26 +75,31 @@ class _Search:
 
     def __post_init__(self) -> None:
         t = tables(self.net)
-        self.weights, self.parents = t.weights, t.parents
-        self.primaries = self.net.item_primary_var
+        self.weights, self.parents, self.children = t.weights, t.parents, t.children
+        self.primaries = t.primaries
+        self.reach: list[frozenset[int]] = []  # per conflict found: its members and parents
 
     def primary(self, item: int) -> int:
-        return int(self.primaries[item])
+        return self.primaries[item]
 
     def without(self, node: frozenset[int]) -> list[int]:
         """The component's items but those set aside (and their children)."""
-        parents = self.parents
-        return [i for i in self.base if i not in node and parents.get(i, -1) not in node]
+        if not node:
+            return list(self.base)
+        children = self.children
+        aside = set(node)
+        for i in node:
+            aside.update(children.get(i, ()))
+        return [i for i in self.base if i not in aside]
 
-    def intact(self, conflict: Found, node: frozenset[int]) -> bool:
-        """The conflict holds with `node` set aside (its members and their parents all on)."""
-        parents = self.parents
-        return not any(i in node or parents.get(i, -1) in node for i in conflict.items)
+    def intact(self, k: int, node: frozenset[int]) -> bool:
+        """Conflict k holds with `node` set aside (its members and their parents all on)."""
+        return node.isdisjoint(self.reach[k])
 
     # -- finding one conflict
-    def extract(self, enabled: list[int], outcome: Outcome) -> Questions:
+    def extract(self, enabled: list[int], outcome: Answer) -> Questions:
         """A minimal conflict among `enabled` (known contradictory), then its analysis."""
-        traced = support(self.net, outcome.state, int(outcome.state.empty_var[self.comp]))
+        traced = support(self.net, outcome, outcome.empty_var)
         near = [i for i in enabled if i in traced]
         far = [i for i in enabled if i not in traced]
         candidates = far + near  # the deletion filter drops earlier ones first
@@ -108,13 +113,15 @@ class _Search:
             items = yield from _quickxplain(candidates)
         found = yield from self.analyse(tuple(items))
         self.found.append(found)
+        parents = self.parents
+        self.reach.append(frozenset([*found.items, *(parents.get(i, -1) for i in found.items)]))
         return len(self.found) - 1
 
     def analyse(self, items: tuple[int, ...]) -> Questions:
         """The derivation of the conflict, and each member's range fitting the others."""
         answer = yield list(items)
-        empty = int(answer.state.empty_var[self.comp]) if answer.infeasible else -1
-        steps = derive(self.net, answer.state, [(empty, LO), (empty, HI)]) if empty >= 0 else []
+        empty = answer.empty_var if answer.infeasible else -1
+        steps = derive(self.net, answer, [(empty, LO), (empty, HI)]) if empty >= 0 else []
         fit: dict[int, Interval | None] = {}
         for m in items:
             answer = yield [i for i in items if i != m]
@@ -122,7 +129,7 @@ class _Search:
         return Found(items, empty, steps, fit)
 
     # -- enumeration
-    def run(self, first: Outcome) -> Questions:
+    def run(self, first: Answer) -> Questions:
         """Reiter's tree, breadth first: set aside one member of a conflict (then two), see
         whether a contradiction remains, and if so find its conflict. Every single member is
         tested before any new conflict is searched for, so each member of every conflict found
@@ -134,17 +141,18 @@ class _Search:
             return ComponentResult([], {}, {}, {}, None, False)
         queue: list[tuple[int, int, float, int, frozenset[int]]] = []
         counter = 0
+        weight, depth = self.weights.__getitem__, self.limits.depth
 
         def push(node: frozenset[int], extract: bool) -> None:
             nonlocal counter
-            weight = sum(self.weights[i] for i in node)
-            heapq.heappush(queue, (len(node), int(extract), weight, counter, node))
+            heapq.heappush(queue, (len(node), int(extract), sum(map(weight, node)), counter, node))
             counter += 1
 
         def push_members(k: int, node: frozenset[int]) -> None:
             for m in self.found[k].items:
-                for child in {node | {m}, frozenset({m})}:
-                    if len(child) <= self.limits.depth:
+                single = frozenset((m,))
+                for child in {node | single, single}:
+                    if len(child) <= depth:
                         push(child, extract=False)
 
         push_members(0, frozenset())
@@ -152,14 +160,15 @@ class _Search:
             _, extract, _, _, node = heapq.heappop(queue)
             if node in self.status or any(leaf <= node for leaf in self.leaves):
                 continue
-            k = next((j for j, c in enumerate(self.found) if self.intact(c, node)), None)
+            k = next((j for j in range(len(self.found)) if self.intact(j, node)), None)
             if k is None:
                 full = extract and len(self.found) >= self.limits.conflicts
                 if full or self.questions >= self.limits.questions:
                     self.complete = False
                     continue
                 self.questions += 1
-                answer = yield self.without(node)
+                question = self.without(node)
+                answer = yield question
                 if not answer.infeasible:
                     self.status[node] = FEASIBLE
                     self.leaves.append(node)
@@ -170,7 +179,7 @@ class _Search:
                 if not extract and 2 * len(self.found) >= self.limits.conflicts:
                     push(node, extract=True)  # near the limit: after every cheaper test
                     continue
-                k = yield from self.extract(self.without(node), answer)
+                k = yield from self.extract(question, answer)
             self.status[node] = k
             push_members(k, node)
         needs = yield from self.blocking_needs()
@@ -214,7 +223,7 @@ class _Search:
 
 
 def search_component(
-    net: Compiled, comp: int, base: Sequence[int], first: Outcome, limits: Limits
+    net: Compiled, comp: int, base: Sequence[int], first: Answer, limits: Limits
 ) -> Questions:
     """The whole search of one contradictory component, as questions for the scheduler."""
     return (yield from _Search(net, comp, list(base), limits).run(first))

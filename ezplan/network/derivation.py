@@ -7,18 +7,18 @@ it rests on — which is where the search for a minimal contradiction starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable
+from typing import Any, NamedTuple, Protocol
 
 from ezplan.network.compiled import Compiled
-from ezplan.network.propagate import State
 
 LO, HI = "lo", "hi"
 _FLIP = {LO: HI, HI: LO}
 MAX_STEPS = 200
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One end of one variable and what set it.
 
     kind is "bound" (a fact's or assumption's interval, or a hard bound), a constraint kind
@@ -52,6 +52,14 @@ class Tables:
         self.lin_start = net.lin_start.tolist()
         self.weights = net.item_weight.tolist()
         self.parents = {i: int(p) for i, p in enumerate(net.item_parent.tolist()) if p >= 0}
+        self.children: dict[int, list[int]] = {}
+        for i, p in self.parents.items():
+            self.children.setdefault(p, []).append(i)
+        self.primaries: list[int] = net.item_primary_var.tolist()
+        self._decoded: dict[tuple[int, str], tuple] = {}
+        b_lo, b_hi = net.b_lo.tolist(), net.b_hi.tolist()
+        # each item's first bound entry (its own interval, as stated)
+        self.first_bound = {i: (b_lo[e[0]], b_hi[e[0]]) for i, e in net.item_bounds.items()}
         self.items = {
             "bound": net.b_item.tolist(),
             "product": net.p_item.tolist(),
@@ -83,6 +91,17 @@ class Tables:
             index = self.e_con[index]
         return self.items[kind][index]
 
+    def decode(self, r: int, end: str) -> tuple[str, int, int, tuple[tuple[int, str], ...]]:
+        """What reason `r` setting `end` means: (kind, index, owner item, the (variable,
+        end) pairs it was computed from). Remembered: derivations walk the same reasons."""
+        key = (r, end)
+        out = self._decoded.get(key)
+        if out is None:
+            kind, index, pos = self.reason(r)
+            ins = tuple(self.inputs(kind, index, pos, end))
+            out = self._decoded[key] = (kind, index, self.owner(kind, index), ins)
+        return out
+
     def inputs(self, kind: str, index: int, pos: int, end: str) -> list[tuple[int, str]]:
         """The (variable, end) pairs the projection `kind`/`index`/`pos` onto `end` used."""
         if kind == "product":
@@ -112,44 +131,43 @@ def tables(net: Compiled) -> Tables:
     return net._cache["tables"]
 
 
-class _Ends:
-    """The ends of one propagation state, read one at a time."""
-
-    def __init__(self, state: State) -> None:
-        self.by = {LO: state.lo_by, HI: state.hi_by}
-        self.at = {LO: state.lo, HI: state.hi}
-
-    def reason(self, var: int, end: str) -> int:
-        return int(self.by[end][var])
-
-    def value(self, var: int, end: str) -> float:
-        return float(self.at[end][var])
+Reader = Callable[[int], Any]
 
 
-def derive(net: Compiled, state: State, starts: list[tuple[int, str]]) -> list[Step]:
+class Ends(Protocol):
+    """A propagation's ends, read one at a time: a whole-network State, or one component's
+    answer (answers.py). `readers()`: by variable, its lower end, upper end, and the reasons
+    that set them."""
+
+    def readers(self) -> tuple[Reader, Reader, Reader, Reader]: ...
+
+
+def derive(net: Compiled, ends: Ends, starts: list[tuple[int, str]]) -> list[Step]:
     """The steps behind the given ends, each end once, nearest first (bounded in length)."""
-    t, ends = tables(net), _Ends(state)
+    decode = tables(net).decode
+    lo, hi, lo_by, hi_by = ends.readers()
+    value, reason = {LO: lo, HI: hi}, {LO: lo_by, HI: hi_by}
     steps: list[Step] = []
     seen: set[tuple[int, str]] = set()
-    todo = list(starts)
+    todo = deque(starts)
     while todo and len(steps) < MAX_STEPS:
-        var, end = todo.pop(0)
+        var, end = todo.popleft()
         if (var, end) in seen:
             continue
         seen.add((var, end))
-        kind, index, pos = t.reason(ends.reason(var, end))
-        ins = t.inputs(kind, index, pos, end)
-        valued = tuple((v, e, ends.value(v, e)) for v, e in ins)
-        steps.append(
-            Step(var, end, ends.value(var, end), kind, index, t.owner(kind, index), valued)
-        )
+        kind, index, item, ins = decode(reason[end](var), end)
+        valued = tuple((v, e, value[e](v)) for v, e in ins)
+        steps.append(Step(var, end, value[end](var), kind, index, item, valued))
         todo.extend(ins)
     return steps
 
 
-def support(net: Compiled, state: State, var: int) -> set[int]:
+def support(net: Compiled, ends: Ends, var: int) -> set[int]:
     """The items the derivation of both ends of `var` rests on, with their parents."""
-    t, ends = tables(net), _Ends(state)
+    t = tables(net)
+    decode = t.decode
+    _, _, lo_by, hi_by = ends.readers()
+    reason = {LO: lo_by, HI: hi_by}
     items: set[int] = set()
     seen: set[tuple[int, str]] = set()
     todo = [(var, LO), (var, HI)]
@@ -158,10 +176,9 @@ def support(net: Compiled, state: State, var: int) -> set[int]:
         if (v, end) in seen:
             continue
         seen.add((v, end))
-        kind, index, pos = t.reason(ends.reason(v, end))
-        item = t.owner(kind, index)
+        _, _, item, ins = decode(reason[end](v), end)
         if item >= 0:
             items.add(item)
-        todo.extend(t.inputs(kind, index, pos, end))
+        todo.extend(ins)
     parents = t.parents
     return items | {parents[i] for i in items if i in parents}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,8 +26,7 @@ from ezplan.network.compiled import Compiled
 NO_ITEM = -1
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A relaxable part of the network: a stated figure (fact) or an assumption."""
 
     tag: Hashable
@@ -40,9 +39,14 @@ class Network:
     """Collects variables, items and constraints; `compile()` freezes them into arrays."""
 
     def __init__(self) -> None:
-        self._dom: list[list[float]] = []
+        self._lo: list[float] = []  # domains
+        self._hi: list[float] = []
         self.var_labels: list[Hashable] = []
-        self.items: list[Item] = []
+        # items as columns (an object per item would be one more for the garbage collector)
+        self._tags: list[Hashable] = []
+        self._weights: list[float] = []
+        self._assumptions: list[bool] = []
+        self._parents: list[int] = []
         self._bounds: list[tuple[int, float, float, int]] = []
         self._products: list[tuple[int, int, int, float, int]] = []
         self._powers: list[tuple[int, int, float, int]] = []
@@ -57,13 +61,14 @@ class Network:
 
     @property
     def n_vars(self) -> int:
-        return len(self._dom)
+        return len(self._lo)
 
     # -- variables and items
     def variable(self, lo: float = -math.inf, hi: float = math.inf, label: Hashable = None) -> int:
-        self._dom.append([float(lo), float(hi)])
+        self._lo.append(float(lo))
+        self._hi.append(float(hi))
         self.var_labels.append(label)
-        return len(self._dom) - 1
+        return len(self._lo) - 1
 
     def fact(self, var: int, lo: float, hi: float, tag: Hashable, weight: float = 1.0) -> int:
         """A stated figure: the interval [lo, hi] on `var`; more bounds can follow via bound()."""
@@ -76,8 +81,21 @@ class Network:
         return self._item(Item(tag, weight, True, NO_ITEM if parent is None else parent))
 
     def _item(self, item: Item) -> int:
-        self.items.append(item)
-        return len(self.items) - 1
+        self._tags.append(item.tag)
+        self._weights.append(item.weight)
+        self._assumptions.append(item.assumption)
+        self._parents.append(item.parent)
+        return len(self._tags) - 1
+
+    @property
+    def items(self) -> list[Item]:
+        return [Item(*i) for i in zip(*self._columns(), strict=True)]
+
+    def _columns(self) -> tuple[list, list, list, list]:
+        return self._tags, self._weights, self._assumptions, self._parents
+
+    def tag(self, item: int) -> Hashable:
+        return self._tags[item]
 
     def bound(self, var: int, lo: float, hi: float, item: int | None = None) -> None:
         """var ∈ [lo, hi]: hard without an item, else part of the item."""
@@ -140,11 +158,10 @@ class Network:
 
     def _nonnegative(self, *vs: int) -> None:
         for v in vs:
-            self._dom[v][0] = max(self._dom[v][0], 0.0)
+            self._lo[v] = max(self._lo[v], 0.0)
 
     # -- freezing
     def compile(self) -> Compiled:
-        dom = np.array(self._dom, dtype=float).reshape(-1, 2)
         bounds = _table(self._bounds, 4)
         products = _table(self._products, 5)
         powers = _table(self._powers, 4)
@@ -154,12 +171,12 @@ class Network:
         e_var = np.array([v for t in lin_terms for v, _ in t], dtype=np.int64)
         e_coef = np.array([c for t in lin_terms for _, c in t], dtype=float)
         return Compiled(
-            n_vars=len(self._dom),
-            dom_lo=dom[:, 0].copy(),
-            dom_hi=dom[:, 1].copy(),
-            item_assumption=np.array([i.assumption for i in self.items], dtype=bool),
-            item_weight=np.array([i.weight for i in self.items], dtype=float),
-            item_parent=np.array([i.parent for i in self.items], dtype=np.int64),
+            n_vars=len(self._lo),
+            dom_lo=np.array(self._lo, dtype=float),
+            dom_hi=np.array(self._hi, dtype=float),
+            item_assumption=np.array(self._assumptions, dtype=bool),
+            item_weight=np.array(self._weights, dtype=float),
+            item_parent=np.array(self._parents, dtype=np.int64),
             b_var=bounds[:, 0].astype(np.int64),
             b_lo=bounds[:, 1].copy(),
             b_hi=bounds[:, 2].copy(),

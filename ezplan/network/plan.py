@@ -17,7 +17,7 @@ Growth at constant prices is kept away from current-price levels.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ezplan.errors import Mark
@@ -43,12 +43,12 @@ class Built:
     """The network of one plan and what its variables and items stand for."""
 
     net: Network
-    quantities: list[Quantity] = field(default_factory=list)  # by variable
+    quantities: Quantities = field(default_factory=lambda: Quantities())  # by variable
     units: list[Unit | None] = field(default_factory=list)  # by variable
     # the variables each figure bounds, by its mark: a figure is where it stands (and hashing a
     # whole Stated, figure and all, is slow)
-    vars_of: dict[Mark, list[int]] = field(default_factory=dict)
-    figures_on: dict[int, list[Stated]] = field(default_factory=dict)  # by variable
+    vars_of: dict[Mark, Sequence[int]] = field(default_factory=dict)
+    figures_on: dict[int, Sequence[Stated]] = field(default_factory=dict)  # by variable
 
     def variables_of(self, stated: Stated) -> list[int]:
         return list(dict.fromkeys(self.vars_of.get(stated.mark, [])))
@@ -66,6 +66,7 @@ class _Builder:
         self.item_of: dict[Mark, int] = {}  # by the figure's mark, as Built.vars_of
         self.core_of: dict[Mark, int] = {}
         self.levels: dict[tuple[str, When, str | None], int] = {}
+        self.currency_of: dict[str, str | None] = {}  # an indicator's unit's, looked up once
         self.whens_of: dict[str, set[When]] = {}  # when an indicator has levels
         self.cums: dict[tuple[str, int, int, bool], int] = {}
         self.periods_of: dict[str, set[tuple[int, int, bool]]] = {}
@@ -90,16 +91,20 @@ class _Builder:
         self._parts()
         self._part_of()
         self._exchange_rates()
-        return self.out
+        out = self.out  # frozen into tuples: fewer objects for the garbage collector to walk
+        out.vars_of = {k: tuple(v) for k, v in out.vars_of.items()}  # type: ignore[misc]
+        out.figures_on = {k: tuple(v) for k, v in out.figures_on.items()}  # type: ignore[misc]
+        return out
 
     def _when(self, year: int | None, scope: str) -> When:
         """A target's year after the base year is planned; anything else is observed."""
         return year, scope == "target" and year is not None and year > self.plan.base_year
 
     # -- variables
-    def _var(self, q: Quantity, unit: Unit | None, lo: float = 0.0) -> int:
-        v = self.net.variable(lo, math.inf, q)
-        self.out.quantities.append(q)
+    def _var(self, q: tuple, unit: Unit | None, lo: float = 0.0) -> int:
+        """A variable standing for the Quantity `q` (its fields, see Quantities)."""
+        v = self.net.variable(lo, math.inf)
+        self.out.quantities.rows.append(q)
         self.out.units.append(unit)
         return v
 
@@ -112,21 +117,24 @@ class _Builder:
     def _level(self, iid: str, when: When, currency: str | None = None) -> int:
         """The level variable of `iid` at `when`, in `currency` (default: its unit's)."""
         unit = self._unit(iid)
-        cur = unit.currency if currency is None else currency
+        if iid not in self.currency_of:
+            self.currency_of[iid] = unit.currency
+        cur = self.currency_of[iid] if currency is None else currency
         key = (iid, when, cur)
-        if key in self.levels:
-            return self.levels[key]
+        v = self.levels.get(key)
+        if v is not None:
+            return v
         self.whens_of.setdefault(iid, set()).add(when)
         year, planned = when
-        if cur == unit.currency:
-            q = Quantity("level", iid, unit.symbol, year=year, planned=planned)
+        if cur == self.currency_of[iid]:
+            q = _row("level", iid, unit.symbol, year=year, planned=planned)
             self.levels[key] = self._var(q, unit, self._floor(iid))
             return self.levels[key]
         other = parse_unit(unit.magnitude + _CURRENCY_BASE[cur])  # type: ignore[index]
-        q = Quantity("level", iid, other.symbol, year=year, planned=planned)
+        q = _row("level", iid, other.symbol, year=year, planned=planned)
         v = self.levels[key] = self._var(q, other, self._floor(iid))
         main = self._level(iid, when)
-        q = Quantity("exchange_rate", iid, "元/美元", year=year, planned=planned)
+        q = _row("exchange_rate", iid, "元/美元", year=year, planned=planned)
         rate = self._var(q, None)
         self.pair_rates.setdefault(when, []).append(rate)
         cny, usd = (v, main) if cur == "CNY" else (main, v)
@@ -155,8 +163,8 @@ class _Builder:
             self.net.bound(var, lo, hi, self.item_of[key])
         else:
             self.item_of[key] = self.net.fact(var, lo, hi, s, FACT_WEIGHT)
-        self.out.vars_of.setdefault(key, []).append(var)
-        self.out.figures_on.setdefault(var, []).append(s)
+        self.out.vars_of.setdefault(key, []).append(var)  # type: ignore[attr-defined]
+        self.out.figures_on.setdefault(var, []).append(s)  # type: ignore[attr-defined]
         if core is not None:
             if key not in self.core_of:
                 tag = Assumption("about_core", stated=s)
@@ -195,7 +203,7 @@ class _Builder:
         return self._when(c.base_year, c.scope), self._when(c.end_year, c.scope)
 
     def _claim_var(self, kind: str, c: GrowthClaim) -> int:
-        q = Quantity(
+        q = _row(
             kind,  # type: ignore[arg-type]
             c.indicator,
             "×",
@@ -246,7 +254,7 @@ class _Builder:
                     continue
                 rel: dict[When, int] = {}
                 for when in sorted({w for c in chain for w in self._ends(c)}, key=_when_key):
-                    q = Quantity(
+                    q = _row(
                         "relative", iid, "×", year=when[0], planned=when[1], constant_prices=cp
                     )
                     rel[when] = self._var(q, None)
@@ -284,10 +292,8 @@ class _Builder:
         # S = a0·Σ(1+r)^t holds for an even path only; the stated rate may be the level's
         # average (水平法) of an uneven one, so this reading of the rate is an assumption
         period = (cc.base_year, cc.end_year)
-        g_c = self._var(
-            Quantity("cumulative_annual", iid, "×", period=period, planned=planned), None
-        )
-        c = self._var(Quantity("cumulative_factor", iid, "×", period=period, planned=planned), None)
+        g_c = self._var(_row("cumulative_annual", iid, "×", period=period, planned=planned), None)
+        c = self._var(_row("cumulative_factor", iid, "×", period=period, planned=planned), None)
         self.net.cumsum(c, g_c, cc.years, label=Relation("cumulative_sum", iid, period=period))
         a0 = self._level(iid, self._when(cc.base_year, cc.scope))
         label = Relation("cumulative", iid, period=period, source=cc)
@@ -310,7 +316,7 @@ class _Builder:
         ):
             return
         when = self._when(sc.year, sc.scope)
-        q = Quantity("share", sc.indicator, "%", year=sc.year, of=sc.of, planned=when[1])
+        q = _row("share", sc.indicator, "%", year=sc.year, of=sc.of, planned=when[1])
         s = self._var(q, None)
         self._figure_fact(sc.value, s, lambda x: x)
         den, k = self._in_unit_of(sc.of, when, num_unit)
@@ -320,7 +326,7 @@ class _Builder:
     def _points(self, pc: PointsClaim) -> None:
         period = (pc.base_year, pc.end_year)
         base, end = self._when(pc.base_year, "target"), self._when(pc.end_year, "target")
-        q = Quantity("change", pc.indicator, "个百分点", period=period, planned=end[1])
+        q = _row("change", pc.indicator, "个百分点", period=period, planned=end[1])
         d = self._var(q, None, -math.inf)
         self._figure_fact(pc.change, d, lambda x: x)
         self.net.linear(
@@ -387,7 +393,7 @@ class _Builder:
         if key not in self.cums:
             iid, base, end, planned = key
             unit = self._unit(iid)
-            q = Quantity("cumulative", iid, unit.symbol, period=(base, end), planned=planned)
+            q = _row("cumulative", iid, unit.symbol, period=(base, end), planned=planned)
             self.cums[key] = self._var(q, unit, self._floor(iid))
             self.periods_of.setdefault(iid, set()).add(key[1:])
         return self.cums[key]
@@ -415,12 +421,12 @@ class _Builder:
         for (year, planned), rates in self.pair_rates.items():
             if len(rates) < 2:
                 continue
-            q = Quantity("exchange_rate", None, "元/美元", year=year, planned=planned)
+            q = _row("exchange_rate", None, "元/美元", year=year, planned=planned)
             hub = self._var(q, None)
             tag = Assumption("one_rate_per_year", year=year, planned=planned)
             tie = self.net.assumption(tag, ONE_RATE_WEIGHT)
             for r in rates:
-                ind = self.out.quantities[r].indicator
+                ind = self.out.quantities.indicator(r)
                 self.net.equal(r, hub, item=tie, label=Relation("same_rate", ind, year=year))
 
     def _signed_indicators(self) -> set[str]:
@@ -433,6 +439,41 @@ class _Builder:
             if any(s.figure.interval()[0] < 0 for s in cc.amounts):
                 out.add(cc.indicator)
         return out
+
+
+class Quantities(Sequence[Quantity]):
+    """What each variable stands for, made when first read: most never are. `rows` holds
+    each Quantity's fields in order."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+        self._made: dict[int, Quantity] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, var):  # type: ignore[override]
+        q = self._made.get(var)
+        if q is None:
+            q = self._made[var] = Quantity(*self.rows[var])
+        return q
+
+    def indicator(self, var: int) -> str | None:
+        return self.rows[var][1]
+
+
+def _row(
+    kind: str,
+    indicator: str | None,
+    unit: str,
+    year: int | None = None,
+    period: tuple[int, int] | None = None,
+    of: str | None = None,
+    planned: bool = False,
+    constant_prices: bool = False,
+) -> tuple:
+    """A Quantity's fields, in order (Quantities makes it)."""
+    return (kind, indicator, unit, year, period, of, planned, constant_prices)
 
 
 def _rel(kind: str, c: GrowthClaim) -> Relation:

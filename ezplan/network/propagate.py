@@ -31,6 +31,7 @@ Bools = np.ndarray
 REL_CHANGE = 1e-7
 FREE_WAKES = 12
 MAX_ROUNDS = 4096
+POW10 = 10.0 ** np.arange(301, dtype=np.int64)  # a creeping variable's bar: 10.0**k
 
 
 @dataclass
@@ -45,6 +46,11 @@ class State:
     empty_var: Ints  # per component: the variable whose interval emptied (−1)
     rounds: int
     capped: bool  # stopped by the round cap with narrowings still pending
+
+    def readers(self):
+        """By variable: its lower and upper end, and what last moved each (see compiled.py),
+        as Python numbers."""
+        return self.lo.item, self.hi.item, self.lo_by.item, self.hi_by.item
 
 
 class Propagator:
@@ -169,10 +175,10 @@ class _Run:
         fin_old = np.isfinite(old)
         size = np.maximum(np.abs(np.where(fin_old, old, 0.0)), np.abs(new))
         scale = np.where(np.isfinite(width), width, size)
-        stubborn = np.clip(self.wakes[v] - FREE_WAKES, 0, 300)
+        stubborn = np.minimum(np.maximum(self.wakes[v] - FREE_WAKES, 0), 300)
         with np.errstate(over="ignore"):  # near the float limit: a move of ∞ or a bar of ∞
             moved = np.abs(new - np.where(fin_old, old, 0.0))
-            bar = REL_CHANGE * scale * 10.0**stubborn
+            bar = REL_CHANGE * scale * POW10[stubborn]
         big = ~fin_old | ~np.isfinite(moved) | (moved > bar)
         self.changed[v[big]] = True
         self.wakes[v[big]] += 1

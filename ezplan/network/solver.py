@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from ezplan.network.batch import Outcome, Scheduler
+from ezplan.network.answers import Answers, Memo
+from ezplan.network.batch import Scheduler
 from ezplan.network.compiled import Compiled
 from ezplan.network.conflicts import FEASIBLE, ComponentResult, Limits, search_component
 from ezplan.network.derivation import HI, LO, Step, derive, tables
 from ezplan.network.network import Network
 from ezplan.network.propagate import Propagator, State
+from ezplan.network.tiers import ASSUMPTIONS, FACTS
 
 Interval = tuple[float, float]
-FACTS, ASSUMPTIONS = 1, 2
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One member of a conflict, as a possible culprit."""
 
     item: int
@@ -39,8 +40,7 @@ class Member:
     needs: Interval | None  # what that conflict, without this one's members, needs of it
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
     tier: int  # FACTS or ASSUMPTIONS
     component: int  # in the view of the pass that found it
     items: tuple[int, ...]
@@ -72,30 +72,46 @@ class Solution:
 
 
 def solve(
-    network: Network | Compiled, assumptions: bool = True, limits: Limits | None = None
+    network: Network | Compiled,
+    assumptions: bool = True,
+    limits: Limits | None = None,
+    *,
+    general: bool = False,
 ) -> Solution:
     """Find the contradictions of `network`: tier 1 (facts), then tier 2 (with assumptions).
 
     Tier 2 runs in two passes: first the assumptions within one tier-1 component (an 约
     figure's core), then those tying components together (one exchange rate per year), so
     that a tie joining many components into one does not hold up the local ones.
+
+    `general` answers every question by a whole-network propagation, without the cache and
+    the scalar propagator: slower, and the same result (the reference for tests).
     """
     net = network.compile() if isinstance(network, Network) else network
     limits = limits or Limits()
     solution = Solution(net, [], {}, {}, {}, {}, {}, 0)
     facts = ~net.item_assumption
-    off = _pass(solution, FACTS, facts, facts, limits)
+    memo = Memo()
+    off = _pass(solution, FACTS, facts, facts, limits, memo, general)
     if assumptions and net.item_assumption.any():
         bridging = net.items_spanning(solution.components[FACTS]) & net.item_assumption
         local = facts | (net.item_assumption & ~bridging)
-        off |= _pass(solution, ASSUMPTIONS, local & ~off, local, limits)
+        off |= _pass(solution, ASSUMPTIONS, local & ~off, local, limits, memo, general)
         if bridging.any():
-            _pass(solution, ASSUMPTIONS, ~off, np.ones(net.n_items, dtype=bool), limits)
+            every = np.ones(net.n_items, dtype=bool)
+            _pass(solution, ASSUMPTIONS, ~off, every, limits, memo, general)
+    net._cache.pop("lists", None)  # the scalar propagator's: the search is over
     return solution
 
 
 def _pass(
-    solution: Solution, tier: int, enabled: np.ndarray, structural: np.ndarray, limits: Limits
+    solution: Solution,
+    tier: int,
+    enabled: np.ndarray,
+    structural: np.ndarray,
+    limits: Limits,
+    memo: Memo,
+    general: bool,
 ) -> np.ndarray:
     """Search every contradictory component with the `enabled` items on, leaving out the
     components an earlier pass left contradictory. Records the conflicts and the final state;
@@ -107,15 +123,15 @@ def _pass(
         stuck |= mask
     included = np.ones(prop.n_comps, dtype=bool)
     included[np.unique(prop.comp[stuck])] = False
-    first = prop.run(enabled, included)
-    members = _items_by_component(net.item_components(prop.comp), enabled)
+    answers = Answers(prop, structural, memo, general)
+    item_comp = net.item_components(prop.comp)
+    members = _items_by_component(item_comp, enabled)
+    first, firsts = answers.run_all(enabled, included, members)
     searches = {
-        int(c): search_component(
-            net, int(c), members.get(int(c), []), Outcome(True, first, int(c)), limits
-        )
-        for c in np.flatnonzero(first.dead)
+        c: search_component(net, c, members.get(c, []), firsts[c], limits)
+        for c in np.flatnonzero(first.dead).tolist()
     }
-    scheduler = Scheduler(prop)
+    scheduler = Scheduler(answers)
     results: dict[int, ComponentResult] = scheduler.run(searches)
     nothing = np.zeros(net.n_vars, dtype=bool)
     unresolved = [c for c, r in results.items() if r.diagnosis is None]
@@ -135,7 +151,10 @@ def _pass(
     off = net.with_children(off)
     aside = frozenset(int(i) for i in np.flatnonzero(off))
     solution.set_aside[tier] = solution.set_aside.get(tier, frozenset()) | aside
-    solution.states[tier] = prop.run(enabled & ~off, included)
+    final = enabled & ~off
+    solution.states[tier] = answers.run_all(final, included, _items_by_component(item_comp, final))[
+        0
+    ]
     solution.components[tier] = prop.comp
     solution.steps += scheduler.steps + 2
     return off
@@ -143,22 +162,20 @@ def _pass(
 
 def _items_by_component(item_comp: np.ndarray, enabled: np.ndarray) -> dict[int, list[int]]:
     idx = np.flatnonzero(enabled & (item_comp >= 0))
-    order = np.argsort(item_comp[idx], kind="stable")
-    idx = idx[order]
-    comps = item_comp[idx]
-    out: dict[int, list[int]] = {}
+    idx = idx[np.argsort(item_comp[idx], kind="stable")]
     if len(idx) == 0:
-        return out
-    cuts = np.flatnonzero(np.diff(comps)) + 1
-    for group in np.split(idx, cuts):
-        out[int(item_comp[group[0]])] = [int(i) for i in group]
-    return out
+        return {}
+    comps = item_comp[idx]
+    starts = [0, *(np.flatnonzero(np.diff(comps)) + 1).tolist()]
+    items = idx.tolist()
+    ends = [*starts[1:], len(items)]
+    firsts = comps[starts].tolist()
+    return {c: items[a:b] for c, a, b in zip(firsts, starts, ends, strict=True)}
 
 
 def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> None:
-    net = solution.net
-    weights = tables(net).weights
-    primaries = net.item_primary_var
+    t = tables(solution.net)
+    weights, primaries, first_bound = t.weights, t.primaries, t.first_bound
     offset = len(solution.conflicts)
     count: dict[int, int] = {}
     for f in r.conflicts:
@@ -172,7 +189,7 @@ def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> Non
             members.append(
                 Member(
                     item=m,
-                    var=int(primaries[m]),
+                    var=primaries[m],
                     weight=weights[m],
                     resolves=count[m],
                     resolves_all=None if alone is None else alone == FEASIBLE,
@@ -182,26 +199,23 @@ def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> Non
                     needs=r.needs.get((k, m)),
                 )
             )
-        members.sort(key=lambda mb: _rank(net, mb))
+        members.sort(key=lambda mb: _rank(first_bound, mb))
         solution.conflicts.append(
             Conflict(tier, comp, f.items, f.empty_var, tuple(f.steps), tuple(members))
         )
 
 
-def _rank(net: Compiled, m: Member) -> tuple:
+def _rank(first_bound: dict[int, Interval], m: Member) -> tuple:
     """Most likely culprit first: resolves more, resolves everything, lighter, moves less."""
-    return (-m.resolves, not m.resolves_all, m.weight, _shift(net, m), m.item)
+    return (-m.resolves, not m.resolves_all, m.weight, _shift(first_bound, m), m.item)
 
 
-def _shift(net: Compiled, m: Member) -> float:
+def _shift(first_bound: dict[int, Interval], m: Member) -> float:
     """How far the member's own interval is from where the rest of the conflict needs it,
     relative to its size (0 when unknown)."""
-    if m.var < 0 or m.fit_conflict is None:
+    if m.var < 0 or m.fit_conflict is None or m.item not in first_bound:
         return 0.0
-    entries = net.item_bounds.get(m.item, [])
-    if not entries:
-        return 0.0
-    lo, hi = float(net.b_lo[entries[0]]), float(net.b_hi[entries[0]])
+    lo, hi = first_bound[m.item]
     flo, fhi = m.fit_conflict
     gap = max(
         flo - hi if flo > -math.inf and hi < math.inf else 0.0,
