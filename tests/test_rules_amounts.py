@@ -189,10 +189,22 @@ def test_pairs_that_agree_get_a_note_only(tmp_path):
 
 
 def test_pair_that_disagrees(tmp_path):
-    # 37.6 / 6.46 = 5.82 against 6.883: error; reported at the 美元 figure
+    # 37.6 / 6.46 = 5.82 against 6.883 in the same year: a warning (it rests on one rate a
+    # year), reported at the 美元 figure
     t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 6.46亿美元]}\n"
     got, _ = run(tmp_path, CUR, t, "currency")
-    assert sorted(got) == [("error", "mismatch"), ("note", "implied")]
+    assert sorted(got) == [("note", "implied"), ("warning", "another-rate")]
+
+
+def test_pairs_of_different_years_are_not_compared(tmp_path):
+    # 2020: 42080万美元 = 29.0亿元 (6.89); 2025 at 5.82 — rates move between years
+    b = (
+        "indicators:\n  t:\n    name: 甲\n    unit: 亿美元\n"
+        "    levels: {2020: [29.0亿元, 42080万美元]}\n"
+    )
+    t = "targets:\n  t: {level: [37.6亿元, 6.46亿美元]}\n"
+    got, _ = run(tmp_path, b, t, "currency")
+    assert got == [("note", "implied"), ("note", "implied")]
 
 
 @pytest.mark.parametrize(

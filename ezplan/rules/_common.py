@@ -88,7 +88,7 @@ def data_val(v: Val) -> dict[str, float | str | None]:
     }
 
 
-REAL_GROWTH_WORDS = ("生产总值", "增加值", "GDP", "gdp")
+REAL_GROWTH_WORDS = ("生产总值", "增加值", "经济总量", "GDP", "gdp")
 """Names of indicators whose growth is stated at comparable prices by statistical convention."""
 
 

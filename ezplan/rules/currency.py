@@ -1,13 +1,16 @@
 """Two currencies.
 
 When a plan gives the same amount in 元 and in 美元 (82.6亿元, 折合12亿美元), the pair implies an
-exchange rate. Every such pair in one plan should imply the same rate, within the rounding of
-its figures, and agree with the rate the plan declares (`plan.exchange_rate`), if any.
+exchange rate. A plan's figures of one year are converted at one rate, so every pair of a year
+should imply the same rate within the rounding of its figures; and every pair should agree with
+the rate the plan declares (`plan.exchange_rate`), if any. Pairs of different years are not
+compared: rates move.
 
-- error: a pair's rate cannot be reconciled with the declared rate, or with another pair;
-- warning: it can, but only within rounding (converting one figure at the other rate does not
-  round to what the plan says);
-- note: the rate the plan's pairs imply, when it declares none.
+- error: a pair's rate cannot be reconciled with the declared rate;
+- warning: it can, but only within rounding; or it cannot be reconciled with another pair of the
+  same year — which rests on the one rate a year (a statistical bulletin sums transactions
+  converted at each day's rate, and its pairs differ legitimately);
+- note: the rate the plan's pairs imply each year, when it declares none.
 
 Example: 82.6亿元 = 12亿美元 implies 6.883元/美元 and 37.6亿元 = 5.46亿美元 6.886元/美元; within
 rounding they agree.
@@ -30,12 +33,13 @@ TITLE = {"en": "Amounts in two currencies", "zh": "人民币与美元折算"}
 DOC_ZH = """\
 人民币与美元折算。
 
-规划以元和美元给出同一数额（82.6亿元，折合12亿美元）时，二者隐含一个汇率。同一规划中所有这样的数
-对都应在各自舍入范围内隐含同一汇率，并与规划声明的汇率（plan.exchange_rate）一致。
+规划以元和美元给出同一数额（82.6亿元，折合12亿美元）时，二者隐含一个汇率。同一年的数字按同一汇率
+折算，因此同一年的各数对都应在各自舍入范围内隐含同一汇率，并与规划声明的汇率（plan.exchange_rate）一致。
 
-- 错误：某数对的汇率不可能与声明的汇率或其他数对一致；
-- 警告：可以一致，但只在舍入范围内（按另一汇率折算该数字不能四舍五入为规划所写）；
-- 提示：规划未声明汇率时，各数对隐含的汇率。
+- 错误：某数对的汇率不可能与声明的汇率一致；
+- 警告：可以一致，但只在舍入范围内；或与同一年的另一数对不可能一致——这以每年一个汇率为前提（统计公报
+  按逐笔交易当日汇率折算后加总，各数对的汇率本可不同）；
+- 提示：规划未声明汇率时，各年数对隐含的汇率。不同年份的数对不作比较：汇率逐年变化。
 
 例：82.6亿元 = 12亿美元隐含1美元=6.883元，37.6亿元 = 5.46亿美元隐含6.886元；在舍入范围内一致。
 """
@@ -56,6 +60,13 @@ MESSAGES = {
         "en": "the plan converts at {rates}元 per 美元 ({pairs}); it declares no exchange rate",
         "zh": "规划隐含汇率为1美元={rates}元（{pairs}）；未声明汇率",
     },
+    "another-rate": {
+        "en": "{cny} = {usd} implies {rate}元 per 美元, which cannot agree with {ref_rate} "
+        "({ref}) of the same year: at that rate {cny} is {converted}; unless the year's figures "
+        "were converted at two rates, one of them is off",
+        "zh": "{cny}折合{usd}意味着1美元={rate}元，与同年{ref}的{ref_rate}不可能一致：按该汇率{cny}"
+        "折合{converted}；除非同一年按两种汇率折算，其中必有一个有误",
+    },
 }
 
 
@@ -75,30 +86,47 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             pairs.append((lv, cny, usd, cv, uv, _rate(cv, uv)))
     if not pairs:
         return
-    k = 0
     if plan.exchange_rate is not None:
         f = plan.exchange_rate.figure
         ref = Val(f.value, *f.interval())
         refs = [(ref, plan.exchange_rate.text, plan.exchange_rate.mark)] * len(pairs)
         checked = list(range(len(pairs)))
+        against_pair = [False] * len(pairs)
     else:
-        # The narrowest pair is the reference; each other pair is checked against it.
-        k = min(range(len(pairs)), key=lambda i: pairs[i][5].hi - pairs[i][5].lo)
-        ref = pairs[k][5]
-        text = f"{pairs[k][1].text} = {pairs[k][2].text}"
-        refs = [(ref, text, pairs[k][1].mark)] * len(pairs)
-        checked = [i for i in range(len(pairs)) if i != k]
-        rates = sorted(p[5].face for p in pairs)
-        shown = fmt.number(rates[0], 3) + ("–" + fmt.number(rates[-1], 3) if len(rates) > 1 else "")
-        yield Finding(
-            CODE,
-            Severity.NOTE,
-            pairs[0][0].indicator,
-            pairs[0][1].mark,
-            "implied",
-            {"rates": shown, "pairs": "; ".join(f"{p[1].text} = {p[2].text}" for p in pairs)},
-            data={"rates": [data_val(p[5]) for p in pairs]},
-        )
+        refs = [None] * len(pairs)  # type: ignore[list-item]
+        checked, against_pair = [], [False] * len(pairs)
+        by_year: dict[int | None, list[int]] = {}
+        for i, p in enumerate(pairs):
+            by_year.setdefault(p[0].year, []).append(i)
+        for members in by_year.values():
+            # The narrowest pair of the year is its reference; each other pair is checked
+            # against it.
+            k = min(members, key=lambda i: pairs[i][5].hi - pairs[i][5].lo)
+            text = f"{pairs[k][1].text} = {pairs[k][2].text}"
+            for i in members:
+                refs[i] = (pairs[k][5], text, pairs[k][1].mark)
+                if i != k:
+                    checked.append(i)
+                    against_pair[i] = True
+            if len(members) > 1:
+                yield Checked(CODE, pairs[k][0].indicator, pairs[k][0].scope)
+            rates = sorted(pairs[i][5].face for i in members)
+            shown = fmt.number(rates[0], 3)
+            if len(rates) > 1:
+                shown += "–" + fmt.number(rates[-1], 3)
+            first = pairs[members[0]]
+            yield Finding(
+                CODE,
+                Severity.NOTE,
+                first[0].indicator,
+                first[1].mark,
+                "implied",
+                {
+                    "rates": shown,
+                    "pairs": "; ".join(f"{pairs[i][1].text} = {pairs[i][2].text}" for i in members),
+                },
+                data={"rates": [data_val(pairs[i][5]) for i in members], "year": first[0].year},
+            )
     if not checked:
         return
     r = np.array([pairs[i][5] for i in checked])
@@ -109,12 +137,15 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = within(cv[:, 0] / rr[:, 0], uv[:, 1], uv[:, 2]) | within(
         uv[:, 0] * rr[:, 0], cv[:, 1], cv[:, 2]
     )
-    for i in {*checked, *(() if plan.exchange_rate else (k,))}:
+    for i in checked:
         yield Checked(CODE, pairs[i][0].indicator, pairs[i][0].scope)
     for j, sev in enumerate(judge(feasible, as_written)):
+        i = checked[j]
+        if against_pair[i]:  # another pair of the year: the one rate a year is an assumption
+            sev = Severity.WARNING if sev is Severity.ERROR else None
         if sev is None:
             continue
-        lv, cny, usd, _, _, rate = pairs[checked[j]]
+        lv, cny, usd, _, _, rate = pairs[i]
         ref_val, ref_text, ref_mark = refs[checked[j]]
         u = usd.figure.unit
         assert u is not None
@@ -132,7 +163,11 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             sev,
             lv.indicator,
             usd.mark,
-            "mismatch" if sev is Severity.ERROR else "rounding",
+            "another-rate"
+            if against_pair[i]
+            else "mismatch"
+            if sev is Severity.ERROR
+            else "rounding",
             params,
             data={
                 "implied_rate": data_val(rate),
