@@ -1,16 +1,22 @@
 """The one place where ezplan's speed and memory are measured: every command, every size.
 
 Usage:
-    python benchmarks/run.py [--quick] [--json OUT.json] [--ezplan PATH] [--only NAMES]
+    python benchmarks/run.py [--quick] [--only NAMES] [--json OUT.json] [--before OLD.json]
+                             [--ezplan PATH]
 
-Runs the command line in fresh processes (so that imports, the garbage collector and memory are
-what a user gets), each measurement the median of several runs, and prints a Markdown table:
-wall time, peak resident memory (from /usr/bin/time), and the ratio to the libyaml `compose` of
-the same files measured in the same run — the floor no YAML-based checker can go below.
+Runs the command line in fresh processes, as a user runs it (the interpreter started, the
+modules imported from their compiled bytecode — kept under a temporary PYTHONPYCACHEPREFIX and
+made by one run before the timed ones — the garbage collector as the program sets it), each
+measurement the median of several runs. It prints a Markdown table: wall time, peak resident
+memory of the largest process (from /usr/bin/time; with a process pool, that of the parent or
+of one worker), and the ratio to the libyaml `compose` of the same files measured in the same
+run — the floor no YAML-based checker can go below; then the goals of issue 13, each met or not.
+With --before, the numbers of an earlier run (its --json) stand beside.
 
 Sizes: the bundled plan; generated plans (benchmarks/make_plan.py) and replicas of the bundled
 plan at 1,000, 10,000 and 100,000 indicators; 400 and 4,000 copies of the bundled plan in one
-directory tree. `--quick` stops at 10,000 indicators and 400 plans.
+directory tree. `--quick` stops at 10,000 indicators and 400 plans. `--only` takes
+startup, sizes and many, comma-separated.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.make_plan import make  # noqa: E402
 
 FLOOR_IMPORTS = "import yaml, click, rich, numpy, pydantic, rich.console, rich.table"
+HEAVY = ("numpy", "pydantic", "yaml")
+ENV: dict[str, str] = {}  # the children's environment (set in main)
 
 
 def timed(cmd: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, int]:
@@ -47,7 +55,7 @@ def timed(cmd: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, int]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1"},
+            env=ENV,
         )
         times.append(time.perf_counter() - t0)
         code = p.returncode
@@ -56,7 +64,7 @@ def timed(cmd: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, int]:
     return statistics.median(times), max(peaks), code
 
 
-def compose_floor(files: list[Path], cwd: Path, runs: int = 3) -> float:
+def compose_floor(files: list[Path], cwd: Path, python: str, runs: int = 3) -> float:
     """libyaml composing the same files, in a fresh interpreter: the parsing floor."""
     listing = cwd / "_files.txt"
     listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
@@ -66,7 +74,7 @@ def compose_floor(files: list[Path], cwd: Path, runs: int = 3) -> float:
         "for f in open(sys.argv[1],encoding='utf-8').read().split('\\n'):\n"
         "    yaml.compose(open(f,encoding='utf-8'),Loader=L)\n"
     )
-    t, _, _ = timed([sys.executable, "-c", code, str(listing)], cwd, runs)
+    t, _, _ = timed([python, "-c", code, str(listing)], cwd, runs)
     return t
 
 
@@ -127,51 +135,77 @@ def many(directory: Path, n: int) -> Path:
     return directory
 
 
+def heavy_imports(python: str, program: list[str], cwd: Path) -> str:
+    """Which of numpy, pydantic and yaml `program` imports (from -X importtime)."""
+    p = subprocess.run(
+        [python, "-X", "importtime", *program], cwd=cwd, capture_output=True, text=True, env=ENV
+    )
+    names = {line.rsplit("|", 1)[-1].strip() for line in p.stderr.splitlines() if "|" in line}
+    return ",".join(m for m in HEAVY if m in names)
+
+
+class Results:
+    def __init__(self, before: dict[str, dict]) -> None:
+        self.rows: list[dict] = []
+        self.before = before
+
+    def add(self, row: dict) -> dict:
+        self.rows.append(row)
+        old = self.before.get(row["what"], {})
+        was = f"(before {old['seconds']:.3f} s)" if "seconds" in old else ""
+        ratio = f"{row['x_compose']:.2f}×" if row.get("x_compose") else ""
+        mem = f"{row['peak_mib']:8.1f} MiB" if "peak_mib" in row else " " * 12
+        code = f"(exit {row['exit']})" if "exit" in row else ""
+        print(
+            f"{row['what']:58} {row.get('seconds', 0):8.3f} s {mem} {ratio:>8}  {code} {was}",
+            flush=True,
+        )
+        return row
+
+    def get(self, what: str) -> dict:
+        return next((r for r in self.rows if r["what"] == what), {})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="stop at 10,000 indicators, 400 plans")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--before", help="the --json of an earlier run, to show beside")
     ap.add_argument("--ezplan", default=str(Path(sys.executable).parent / "ezplan"))
     ap.add_argument("--only", default="", help="comma-separated: startup,sizes,many")
     args = ap.parse_args()
     ez = [args.ezplan]
+    python = str(Path(args.ezplan).parent / "python")
     only = set(filter(None, args.only.split(",")))
-    rows: list[dict] = []
-
-    def row(what: str, cmd: list[str], cwd: Path, floor: float | None, runs: int = 3) -> None:
-        t, mem, code = timed(cmd, cwd, runs)
-        rows.append(
-            {
-                "what": what,
-                "seconds": round(t, 3),
-                "peak_mib": round(mem, 1),
-                "exit": code,
-                "x_compose": round(t / floor, 2) if floor else None,
-            }
-        )
-        ratio = f"{t / floor:.2f}×" if floor else ""
-        print(f"{what:58} {t:8.3f} s {mem:8.1f} MiB {ratio:>8}  (exit {code})", flush=True)
+    before = {}
+    if args.before:
+        before = {r["what"]: r for r in json.loads(Path(args.before).read_text("utf-8"))}
+    res = Results(before)
 
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
+        ENV.update(os.environ)
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+        ENV.update({"COLUMNS": "120", "NO_COLOR": "1", "PYTHONPYCACHEPREFIX": str(tmp / "pycache")})
+
+        def row(what: str, cmd: list[str], floor: float | None, runs: int = 3) -> dict:
+            t, mem, code = timed(cmd, tmp, runs)
+            out = {"what": what, "seconds": round(t, 3), "peak_mib": round(mem, 1), "exit": code}
+            if floor:
+                out["x_compose"] = round(t / floor, 2)
+            return res.add(out)
+
+        for warm in ([*ez, "check", str(ROOT)], [*ez, "--help"], [python, "-c", FLOOR_IMPORTS]):
+            subprocess.run(warm, cwd=tmp, env=ENV, capture_output=True)  # bytecode, caches
         if not only or "startup" in only:
-            floor, _, _ = timed([sys.executable, "-c", FLOOR_IMPORTS], tmp, 7)
-            rows.append({"what": "import floor (yaml click rich numpy pydantic)", "seconds": floor})
-            print(f"{'import floor':58} {floor:8.3f} s")
-            row("check, bundled plan", [*ez, "check", str(ROOT)], tmp, None, 7)
-            rows[-1]["x_floor"] = round(rows[-1]["seconds"] / floor, 2)
-            row("--help", [*ez, "--help"], tmp, None, 7)
-            row("--version", [*ez, "--version"], tmp, None, 7)
-            probe = (
-                "import sys\nfrom ezplan.cli import main\n"
-                "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-                "print(','.join(m for m in ('numpy','pydantic','yaml') if m in sys.modules))"
-            )
-            p = subprocess.run(
-                [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp
-            )
-            heavy = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
-            rows.append({"what": "--help imports", "modules": heavy})
+            floor, _, _ = timed([python, "-c", FLOOR_IMPORTS], tmp, 11)
+            res.add({"what": "import floor (yaml click rich numpy pydantic)", "seconds": floor})
+            r = row("check, bundled plan", [*ez, "check", str(ROOT)], None, 11)
+            r["x_floor"] = round(r["seconds"] / floor, 2)
+            row("--help", [*ez, "--help"], None, 11)
+            row("--version", [*ez, "--version"], None, 11)
+            heavy = heavy_imports(python, [args.ezplan, "--help"], tmp)
+            res.add({"what": "--help imports", "modules": heavy})
             print(f"{'--help imports':58} {heavy or 'none of numpy, pydantic, yaml'}")
         sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
         if not only or "sizes" in only:
@@ -184,58 +218,139 @@ def main() -> None:
                         replica(d, n)
                     real = count_indicators(d)
                     files = [d / "baselines.yaml", d / "targets.yaml"]
-                    floor = compose_floor(files, tmp)
+                    floor = compose_floor(files, tmp, python)
                     label = f"{shape} {real:,} indicators"
-                    print(f"{label}: compose {floor:.3f} s")
-                    rows.append({"what": f"{label}: compose", "seconds": round(floor, 3)})
+                    res.add({"what": f"{label}: compose", "seconds": round(floor, 3)})
+                    res.rows[-1]["indicators"] = real
                     runs = 3 if n <= 10_000 else 1
-                    row(f"{label}: check", [*ez, "check", str(d)], tmp, floor, runs)
+                    row(f"{label}: check", [*ez, "check", str(d)], floor, runs)
+                    json_cmd = [*ez, "check", str(d), "--format", "json"]
+                    row(f"{label}: check --format json", json_cmd, floor, runs)
+                    plan = ["--plan", str(d)]
                     row(
-                        f"{label}: check --format json",
-                        [*ez, "check", str(d), "--format", "json"],
-                        tmp,
+                        f"{label}: milestones --format json",
+                        [*ez, "milestones", *plan, "--format", "json"],
                         floor,
                         runs,
                     )
-                    if n <= 10_000:
-                        row(
-                            f"{label}: milestones --format json",
-                            [*ez, "milestones", "--plan", str(d), "--format", "json"],
-                            tmp,
-                            floor,
-                            runs,
-                        )
-                        row(
-                            f"{label}: export .csv",
-                            [*ez, "export", "--plan", str(d), "--to", str(tmp / "x.csv")],
-                            tmp,
-                            floor,
-                            runs,
-                        )
-                        row(
-                            f"{label}: report .html",
-                            [*ez, "report", "--plan", str(d), "--to", str(tmp / "x.html")],
-                            tmp,
-                            floor,
-                            1,
-                        )
+                    csv = [*ez, "export", *plan, "--to", str(tmp / "x.csv")]
+                    row(f"{label}: export .csv", csv, floor, runs)
+                    html = [*ez, "report", *plan, "--to", str(tmp / "x.html")]
+                    row(f"{label}: report .html", html, floor, 1)
+                    shutil.rmtree(d)
         if not only or "many" in only:
             for n in [400] if args.quick else [400, 4000]:
                 d = many(tmp / f"many-{n}", n)
                 files = sorted(d.glob("*/*.yaml"))
-                floor = compose_floor(files, tmp, 1)
-                print(f"{n} plans: compose {floor:.3f} s")
-                rows.append({"what": f"{n} plans: compose", "seconds": round(floor, 3)})
-                row(
-                    f"{n} plans: check --format json",
-                    [*ez, "check", str(d), "--format", "json"],
-                    tmp,
-                    floor,
-                    1,
-                )
+                floor = compose_floor(files, tmp, python, 1)
+                res.add({"what": f"{n} plans: compose", "seconds": round(floor, 3)})
+                as_json = [*ez, "check", str(d), "--format", "json"]
+                row(f"{n} plans: check --format json", as_json, floor, 1)
+                row(f"{n} plans: check", [*ez, "check", str(d)], floor, 1)
                 shutil.rmtree(d)
     if args.json:
-        Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        Path(args.json).write_text(json.dumps(res.rows, ensure_ascii=False, indent=1), "utf-8")
+    print()
+    print(table(res))
+    print()
+    print(goals(res))
+
+
+def table(res: Results) -> str:
+    """The results as a Markdown table, the earlier run's beside."""
+    lines = [
+        "| measurement | before | after | × compose before → after | peak MiB before → after |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in res.rows:
+        if "seconds" not in r:
+            was = res.before.get(r["what"], {}).get("modules", "?")
+            now = r.get("modules") or "none"
+            lines.append(f"| {r['what']} | {was or 'none'} | {now} | | |")
+            continue
+        old = res.before.get(r["what"], {})
+        refused = old.get("exit") == 2 and r.get("exit") != 2
+        was = "refused" if refused else _s(old.get("seconds"))
+        if "x_compose" in r:
+            ratio = f"{_x(None if refused else old.get('x_compose'))} → {_x(r['x_compose'])}"
+        elif "x_floor" in r:
+            ratio = f"{_x(old.get('x_floor'))} → {_x(r['x_floor'])} of the floor"
+        else:
+            ratio = ""
+        mem = f"{_m(old.get('peak_mib'))} → {_m(r.get('peak_mib'))}" if "peak_mib" in r else ""
+        lines.append(f"| {r['what']} | {was} | {_s(r['seconds'])} | {ratio} | {mem} |")
+    return "\n".join(lines)
+
+
+def _s(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f} s" if x < 10 else f"{x:.1f} s"
+
+
+def _x(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f}×"
+
+
+def _m(x: float | None) -> str:
+    return "—" if x is None else f"{x:,.0f}"
+
+
+def goals(res: Results) -> str:
+    """Each goal of issue 13 with what this run measured, met or not."""
+    out = ["| goal | measured | met |", "| --- | --- | :---: |"]
+
+    def goal(text: str, measured: str, ok: bool | None) -> None:
+        out.append(f"| {text} | {measured} | {'—' if ok is None else 'yes' if ok else 'no'} |")
+
+    b = res.get("check, bundled plan")
+    if b:
+        x = b["x_floor"]
+        goal("`ezplan check` (bundled) ≤ 1.5× the import floor", f"{x:.2f}×", x <= 1.5)
+        for opt in ("--help", "--version"):
+            r = res.get(opt)
+            goal(f"`{opt}` ≤ 50 ms", f"{r['seconds'] * 1000:.0f} ms", r["seconds"] <= 0.05)
+        heavy = res.get("--help imports").get("modules", "")
+        goal("`--help` imports no numpy, pydantic, yaml", heavy or "none", not heavy)
+    for shape in ("generated", "replica"):
+        c10 = _size(res, shape, 10_000, "check")
+        if c10:
+            x = c10["x_compose"]
+            goal(f"10k ({shape}): check ≤ 2.5× compose", _x(x), x <= 2.5)
+            for cmd in ("milestones --format json", "export .csv"):
+                r = _size(res, shape, 10_000, cmd)
+                if r:
+                    x = r["seconds"] / c10["seconds"]
+                    goal(f"10k ({shape}): {cmd.split()[0]} ≤ 1.2× check", f"{x:.2f}×", x <= 1.2)
+        c100 = _size(res, shape, 100_000, "check")
+        if c10 and c100:
+            per = (c100["seconds"] / c100["n"]) / (c10["seconds"] / c10["n"])
+            fits = c100["exit"] in (0, 1) and c100["peak_mib"] <= 1024
+            seen = f"exit {c100['exit']}, {c100['peak_mib']:,.0f} MiB"
+            goal(f"100k ({shape}): checks, within 1 GiB", seen, fits)
+            goal(f"100k ({shape}): cost per indicator ≤ 1.3× 10k's", f"{per:.2f}×", per <= 1.3)
+        for n, limit in ((1_000, 5), (10_000, 60)):
+            r = _size(res, shape, n, "report .html")
+            if r:
+                ok = r["seconds"] <= limit
+                goal(f"report at {n // 1000}k ({shape}) ≤ {limit} s", _s(r["seconds"]), ok)
+    p400 = res.get("400 plans: check --format json")
+    if p400:
+        goal("400 plans ≤ 3× compose", _x(p400["x_compose"]), p400["x_compose"] <= 3)
+    p4000 = res.get("4000 plans: check --format json")
+    if p400 and p4000:
+        grow = p4000["peak_mib"] / p400["peak_mib"]
+        goal("memory flat in the number of plans (4,000 vs 400)", f"{grow:.2f}×", grow <= 1.2)
+    return "\n".join(out)
+
+
+def _size(res: Results, shape: str, n: int, cmd: str) -> dict:
+    """The row of `cmd` on the plan of `shape` nearest `n` indicators, with its count."""
+    for r in res.rows:
+        if r["what"].startswith(shape) and r["what"].endswith(": compose"):
+            real = r.get("indicators", 0)
+            if real and 0.8 * n <= real <= 1.25 * n:
+                found = res.get(r["what"].replace(": compose", f": {cmd}"))
+                return found | {"n": real} if found else {}
+    return {}
 
 
 if __name__ == "__main__":

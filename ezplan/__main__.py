@@ -1,3 +1,3 @@
-from ezplan.cli import main
+from ezplan.launch import main
 
 main()

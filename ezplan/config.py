@@ -14,6 +14,7 @@ The nearest such file at or above the working directory is used (an `ezplan.toml
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ezplan.errors import InputError, Mark
 from ezplan.i18n import Message
+from ezplan.settings_files import candidates
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 KEYS = {"select", "ignore", "strict", "strict_unchecked", "lang", "on_track", "moderate"}
@@ -85,39 +87,41 @@ def _toml_error(path: Path, raw: bytes, e: tomllib.TOMLDecodeError) -> InputErro
 
 
 # tomllib's messages (Python 3.11–3.14) and the words the catalogue has for each
-_TOML_WORDS = [
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"Invalid statement", "toml.invalid_statement"),
-        (r"Expected newline or end of document after a statement", "toml.expected_newline"),
-        (r"Expected (?P<what>'.*')", "toml.expected"),
-        (r"Found invalid character (?P<char>'.*')", "toml.invalid_character"),
-        (r"Cannot declare (?P<key>.*) twice", "toml.declared_twice"),
-        (r"Cannot overwrite a value", "toml.overwrite"),
-        (r"Expected '\]' at the end of a table declaration", "toml.table_end"),
-        (r"Expected '\]\]' at the end of an array declaration", "toml.array_end"),
-        (r"Cannot mutate immutable namespace (?P<key>.*)", "toml.immutable"),
-        (r"Cannot redefine namespace (?P<key>.*)", "toml.redefine"),
-        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
-        (r"Invalid initial character for a key part", "toml.key_start"),
-        (r"Unclosed array", "toml.unclosed_array"),
-        (r"Duplicate inline table key (?P<key>.*)", "toml.duplicate_inline_key"),
-        (r"Unclosed inline table", "toml.unclosed_inline_table"),
-        (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
-        (r"Invalid hex value", "toml.hex"),
-        (r"Escaped character is not a Unicode scalar value", "toml.not_scalar"),
-        (r"Unterminated string", "toml.unterminated_string"),
-        (r"Illegal character (?P<char>.*)", "toml.illegal_character"),
-        (r"Invalid date or datetime", "toml.datetime"),
-        (r"Invalid value", "toml.invalid_value"),
-    )
-]
+_TOML_PATTERNS = (
+    (r"Invalid statement", "toml.invalid_statement"),
+    (r"Expected newline or end of document after a statement", "toml.expected_newline"),
+    (r"Expected (?P<what>'.*')", "toml.expected"),
+    (r"Found invalid character (?P<char>'.*')", "toml.invalid_character"),
+    (r"Cannot declare (?P<key>.*) twice", "toml.declared_twice"),
+    (r"Cannot overwrite a value", "toml.overwrite"),
+    (r"Expected '\]' at the end of a table declaration", "toml.table_end"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml.array_end"),
+    (r"Cannot mutate immutable namespace (?P<key>.*)", "toml.immutable"),
+    (r"Cannot redefine namespace (?P<key>.*)", "toml.redefine"),
+    (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+    (r"Invalid initial character for a key part", "toml.key_start"),
+    (r"Unclosed array", "toml.unclosed_array"),
+    (r"Duplicate inline table key (?P<key>.*)", "toml.duplicate_inline_key"),
+    (r"Unclosed inline table", "toml.unclosed_inline_table"),
+    (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
+    (r"Invalid hex value", "toml.hex"),
+    (r"Escaped character is not a Unicode scalar value", "toml.not_scalar"),
+    (r"Unterminated string", "toml.unterminated_string"),
+    (r"Illegal character (?P<char>.*)", "toml.illegal_character"),
+    (r"Invalid date or datetime", "toml.datetime"),
+    (r"Invalid value", "toml.invalid_value"),
+)
+
+
+@functools.cache
+def _toml_words() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern), key) for pattern, key in _TOML_PATTERNS]
 
 
 def toml_words(message: str) -> Message:
     """tomllib's message in words of the catalogue when it is one tomllib is known to give (the
     English is then the same), else as tomllib says it."""
-    for pattern, key in _TOML_WORDS:
+    for pattern, key in _toml_words():
         if m := pattern.fullmatch(message):
             words = Message(key, **m.groupdict())
             if words.text("en") == message:
@@ -126,21 +130,12 @@ def toml_words(message: str) -> Message:
 
 
 def find_config(start: Path | None = None) -> Config:
-    try:
-        here = (start or Path.cwd()).resolve()
-    except (OSError, RuntimeError):  # the working directory was removed
-        return Config()
-    for d in [here, *here.parents]:
-        for name in ("ezplan.toml", "pyproject.toml"):
-            p = d / name
-            try:
-                present = p.is_file()
-            except OSError:  # a directory that cannot be searched holds no settings we can use
-                present = False
-            if present:
-                table = _table(p)
-                if table is not None:
-                    return _parse(table, p)
+    """The settings of the nearest file that has some (`ezplan.settings_files`)."""
+    for name in candidates(str(start) if start is not None else None):
+        p = Path(name)
+        table = _table(p)
+        if table is not None:
+            return _parse(table, p)
     return Config()
 
 

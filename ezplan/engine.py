@@ -107,6 +107,21 @@ def path_at_rate(base: ArrayLike, rate: ArrayLike, years: int) -> Computed:
     return Computed(np.where(ok[:, None], b[:, None] * g.value, 0.0), ok)
 
 
+def paths_at_rate(base: ArrayLike, rate: ArrayLike, years: ArrayLike) -> list[Array | None]:
+    """`path_at_rate` of each element over its own number of years (elements with the same
+    number computed together); None where the path cannot be computed."""
+    b, r = np.atleast_1d(_f(base)), np.atleast_1d(_f(rate))
+    n = np.atleast_1d(np.asarray(years, dtype=np.int64))
+    out: list[Array | None] = [None] * len(n)
+    for k in sorted(set(n.tolist())):  # not np.unique: it imports numpy.ma (6 ms)
+        (idx,) = np.nonzero(n == k)
+        p = path_at_rate(b[idx], r[idx], int(k))
+        for j, i in enumerate(idx):
+            if p.ok[j]:
+                out[i] = p.value[j]
+    return out
+
+
 def cumulative_factor(rate: ArrayLike, years: ArrayLike) -> Computed:
     """Σ_{t=1..years} (1+rate)^t: what a base-year amount of 1 sums to over the period (累计法)."""
     r, n = np.broadcast_arrays(_f(rate), _f(years))
@@ -139,7 +154,9 @@ def cumulative_base(total: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Comp
 def cumulative_rate(base: ArrayLike, total: ArrayLike, years: ArrayLike) -> Computed:
     """Solve Σ base·(1+r)^t = total for r (累计法), by bisection on all elements at once.
 
-    The sum rises monotonically with r for a positive base, so the root is unique.
+    The sum rises monotonically with r for a positive base, so the root is unique. Each element
+    stops when its own bracket is narrow enough, so its value does not depend on the others
+    solved with it (one at a time or a thousand, the same digits).
     """
     b, s, n = np.broadcast_arrays(_f(base), _f(total), _f(years))
     ok = _positive(b) & _positive(s) & np.isfinite(n) & (n >= 1)
@@ -153,12 +170,14 @@ def cumulative_rate(base: ArrayLike, total: ArrayLike, years: ArrayLike) -> Comp
         if not short.any():
             break
         hi = np.where(short, hi * 2 + 1, hi)
+    active = np.ones(b.shape, dtype=bool)
     for _ in range(200):
         mid = (lo + hi) / 2
         above = cumulative_total(b, mid, n).value >= s
-        hi = np.where(above, mid, hi)
-        lo = np.where(above, lo, mid)
-        if np.all(hi - lo <= 1e-15 * np.maximum(1.0, np.abs(hi))):
+        hi = np.where(active & above, mid, hi)
+        lo = np.where(active & ~above, mid, lo)
+        active &= hi - lo > 1e-15 * np.maximum(1.0, np.abs(hi))
+        if not active.any():
             break
     return Computed(np.where(ok, (lo + hi) / 2, 0.0), ok)
 

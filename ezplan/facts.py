@@ -4,6 +4,7 @@ by stated growth where the plan records none. Computed once per run, with numpy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -52,15 +53,27 @@ def factor_val(s: Stated) -> Val:
 
 def claim_factor(c: GrowthClaim) -> Val | None:
     """The growth factor over the claim's period: from the total if stated, else the rate."""
-    if c.total is not None:
-        return factor_val(c.total)
-    if c.annual is not None:
-        r = rate_val(c.annual)
-        g = engine.growth_factor(np.array(r), c.years)
-        if not g.ok.all():
-            return None
-        return Val(*(float(x) for x in g.value))
-    return None
+    return claim_factors([c])[0]
+
+
+def claim_factors(claims: Sequence[GrowthClaim]) -> list[Val | None]:
+    """`claim_factor` of each claim, the rates compounded all at once."""
+    out: list[Val | None] = [None] * len(claims)
+    by_rate = []
+    for i, c in enumerate(claims):
+        if c.total is not None:
+            out[i] = factor_val(c.total)
+        elif c.annual is not None:
+            by_rate.append(i)
+    if by_rate:
+        r = np.array([rate_val(claims[i].annual) for i in by_rate])  # type: ignore[arg-type]
+        n = np.array([[claims[i].years] for i in by_rate], dtype=np.float64)
+        g = engine.growth_factor(r, n)
+        ok = g.ok.all(axis=1)
+        for j, i in enumerate(by_rate):
+            if ok[j]:
+                out[i] = Val(*(float(x) for x in g.value[j]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,9 @@ class Slot:
     stated: Stated  # the figure it comes from (for an implied level: the growth figure)
     scope: str
     implied: bool
+
+
+_NOT_OURS = object()
 
 
 class Facts:
@@ -85,6 +101,16 @@ class Facts:
             if a is not None:
                 out[(lv.indicator, lv.year)] = a
         return out
+
+    @cached_property
+    def _factors(self) -> dict[int, Val | None]:
+        growth = self.plan.growth
+        return {id(c): f for c, f in zip(growth, claim_factors(growth), strict=True)}
+
+    def factor(self, c: GrowthClaim) -> Val | None:
+        """`claim_factor` of a claim of the plan (all of them worked out at once)."""
+        found = self._factors.get(id(c), _NOT_OURS)
+        return claim_factor(c) if found is _NOT_OURS else found  # type: ignore[return-value]
 
     def amount(self, indicator: str, year: int | None) -> Amount | None:
         return self._amounts.get((indicator, year))
@@ -112,7 +138,7 @@ class Facts:
             if (b is None) == (e is None):
                 continue
             via = c.total if c.total is not None else c.annual
-            f = claim_factor(c)
+            f = self.factor(c)
             if f is None or via is None:
                 continue
             rows.append((c, b, e, f, via))

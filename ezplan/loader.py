@@ -6,9 +6,8 @@ Every problem becomes an `InputError` pointing at `file:line:col`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ezplan import schema as S
 from ezplan.errors import InputError, Mark, MessageError, os_reason, printable
 from ezplan.figures import FigureError, Kind, parse_figure
 from ezplan.i18n import Either, Message
@@ -23,10 +22,14 @@ from ezplan.model import (
     ShareClaim,
     Stated,
 )
+from ezplan.periods import parse_period
 from ezplan.source import Document, PathKey, load_yaml
-from ezplan.suggest import close_matches, hint, near_miss
+from ezplan.suggest import NearMisses, close_matches, hint
 from ezplan.units import Unit, UnitError, parse_unit
 from ezplan.validation import validate, where
+
+if TYPE_CHECKING:  # the models are read as `ezplan.shape` Records, or as pydantic's models
+    from ezplan import schema as S
 
 BASELINES = "baselines.yaml"
 TARGETS = "targets.yaml"
@@ -86,8 +89,8 @@ def load_plan(
     else:
         b_doc = load_yaml(b_path, display_path(b_path))
         t_doc = load_yaml(t_path, display_path(t_path))
-    b_model = validate(b_doc, S.Baselines)
-    t_model = validate(t_doc, S.Targets)
+    b_model = validate(b_doc, "Baselines")
+    t_model = validate(t_doc, "Targets")
     return _Compiler(b_doc, t_doc).compile(b_model, t_model)
 
 
@@ -134,7 +137,8 @@ class _Compiler:
     def __init__(self, b_doc: Document, t_doc: Document) -> None:
         self.b = b_doc
         self.t = t_doc
-        self.defs: dict[str, dict[str, tuple[Any, Mark]]] = {}
+        # what each indicator's definitions say, with where (found only if it is needed)
+        self.defs: dict[str, dict[str, tuple[Any, Document, PathKey]]] = {}
         self.def_marks: dict[str, Mark] = {}
         self.projects: set[str] = set()
         self.constant_ids: set[str] = set()
@@ -142,7 +146,8 @@ class _Compiler:
 
     # -- indicators
     def _define(self, iid: str, d: S.IndicatorDef, doc: Document, path: PathKey) -> None:
-        self.def_marks.setdefault(iid, doc.mark(path, key=True))
+        if iid not in self.def_marks:
+            self.def_marks[iid] = doc.mark(path, key=True)
         if d.plausible_rate is not None:
             self.rate_ranges[iid] = self._rate_range(
                 doc, (*path, "plausible_rate"), d.plausible_rate
@@ -152,19 +157,18 @@ class _Compiler:
             value = getattr(d, name)
             if value is None:
                 continue
-            mark = doc.mark((*path, name))
             if name in slot and slot[name][0] != value:
-                prev_value, prev_mark = slot[name]
+                prev_value, prev_doc, prev_path = slot[name]
                 raise InputError(
-                    mark,
+                    doc.mark((*path, name)),
                     "load.differs",
                     id=iid,
                     name=name,
                     value=value,
                     previous=prev_value,
-                    mark=str(prev_mark),
+                    mark=str(prev_doc.mark(prev_path)),
                 )
-            slot.setdefault(name, (value, mark))
+            slot.setdefault(name, (value, doc, (*path, name)))
 
     def _indicators(self, plan: Plan) -> None:
         for iid, slot in self.defs.items():
@@ -174,8 +178,9 @@ class _Compiler:
             try:
                 unit = parse_unit(slot["unit"][0])
             except UnitError:  # the only thing parse_unit refuses: a unit not in its table
+                _, doc, path = slot["unit"]
                 raise InputError(
-                    slot["unit"][1],
+                    doc.mark(path),
                     "load.unknown_unit",
                     id=iid,
                     unit=slot["unit"][0],
@@ -199,11 +204,12 @@ class _Compiler:
             for ref_name in ("parts", "part_of"):
                 if ref_name not in slot:
                     continue
-                refs, mark = slot[ref_name]
+                refs, doc, path = slot[ref_name]
                 for ref in refs if isinstance(refs, list) else [refs]:
-                    self._known(plan, ref, mark)
+                    if ref not in plan.indicators:
+                        self._known(plan, ref, doc.mark(path))
                     if ref == iid:
-                        raise InputError(mark, "load.part_of_itself", id=iid)
+                        raise InputError(doc.mark(path), "load.part_of_itself", id=iid)
 
     def _known(self, plan: Plan, ref: str, mark: Mark) -> None:
         if ref not in plan.indicators:
@@ -222,6 +228,7 @@ class _Compiler:
         A slip in an id would otherwise give a target with no base that nobody checks.
         """
         by_name = {ind.name: iid for iid, ind in b.indicators.items() if ind.name}
+        misses: NearMisses | None = None
         for iid, tg in t.targets.items():
             if iid in b.indicators:
                 continue
@@ -236,7 +243,8 @@ class _Compiler:
                     other=other,
                     file=BASELINES,
                 )
-            slips = [x for x in b.indicators if near_miss(iid, x) and x not in t.targets]
+            misses = misses or NearMisses(b.indicators)
+            slips = [x for x in misses.of(iid) if x not in t.targets]
             if slips:
                 x = slips[0]
                 raise InputError(
@@ -310,7 +318,7 @@ class _Compiler:
         review = src.review if src else None
         tolerance = default_tolerance
         value_path = path
-        if isinstance(raw, S.FigureSpec):
+        if type(raw).__name__ == "FigureSpec":  # a Record of the model, or the model
             if raw.quote:  # a figure's own quote brings its own line
                 quote, line = raw.quote, raw.line
             section = raw.section or section
@@ -341,7 +349,7 @@ class _Compiler:
 
     def _period(self, doc: Document, path: PathKey, raw: Any) -> tuple[int, int]:
         try:
-            return S.parse_period(raw)
+            return parse_period(raw)
         except ValueError as e:
             raise _at(doc.mark(path), path, e) from None
 
@@ -413,7 +421,8 @@ class _Compiler:
             plan.plausible_rate = self._rate_range(self.t, path, t.plan.plausible_rate)
         self._indicators(plan)
         for i, iid in enumerate(t.plan.constant_prices):
-            self._known(plan, iid, self.t.mark(("plan", "constant_prices", i)))
+            if iid not in plan.indicators:
+                self._known(plan, iid, self.t.mark(("plan", "constant_prices", i)))
             self.constant_ids.add(iid)
         self._baselines(plan, b, tol)
         self._targets(plan, t, tol)
@@ -445,7 +454,8 @@ class _Compiler:
                 plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "history"))
             for i, sh in enumerate(ind.shares):
                 path = (*root, "shares", i)
-                self._known(plan, sh.of, doc.mark((*path, "of")))
+                if sh.of not in plan.indicators:
+                    self._known(plan, sh.of, doc.mark((*path, "of")))
                 (s,) = self._figures(doc, (*path, "value"), sh.value, "share", None, sh, tol)
                 self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)
                 plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
@@ -568,7 +578,8 @@ class _Compiler:
                 stated_any = True
             if tg.share is not None:
                 path = (*root, "share")
-                self._known(plan, tg.share.of, doc.mark((*path, "of")))
+                if tg.share.of not in plan.indicators:
+                    self._known(plan, tg.share.of, doc.mark((*path, "of")))
                 src = tg.share if tg.share.quote else tg
                 (s,) = self._figures(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
                 self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)

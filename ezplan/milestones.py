@@ -78,7 +78,7 @@ class Milestones:
 def _decimals(plan: Plan, iid: str) -> int:
     """The most decimals any amount of `iid` is written with, in the indicator's own unit."""
     unit = plan.indicators[iid].unit
-    stated = [s for lv in plan.levels if lv.indicator == iid for s in lv.figures]
+    stated = [s for lv in plan.levels_of(iid) for s in lv.figures]
     stated += [s for c in plan.cumulative_of(iid) for s in c.amounts]
     return max((fmt.decimals_in(s.figure, unit) for s in stated), default=0)
 
@@ -116,8 +116,8 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         m.direction = ind.direction or (
             "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
         )
-        for lv in plan.levels:
-            if lv.indicator == iid and lv.scope == "history" and lv.year and by < lv.year <= ey:
+        for lv in plan.levels_of(iid):
+            if lv.scope == "history" and lv.year and by < lv.year <= ey:
                 a = plan.amount(lv)  # not facts.amount: in the target year that is the target
                 if a is not None:
                     m.actuals[lv.year] = a.face
@@ -189,36 +189,50 @@ def _cumulative(ms: list[Milestones]) -> None:
 
     From a recorded base-year amount the rate is the one the sum requires (累计法), and the
     stated rate, if any, gives a second running total to compare; with no recorded base-year
-    amount, the stated rate and the sum imply it (derived, `base_implied`)."""
-    for m in ms:
-        if not m.cumulative or m.cumulative_total is None:
-            continue
-        n = m.end_year - m.base_year
-        if n < 1:
-            continue
-        if m.base is not None:
-            solved = engine.cumulative_rate(m.base, m.cumulative_total, n)
-            if not solved.ok:
-                continue
-            rate, a0 = float(solved.value), m.base
-            if m.stated_rate is not None:
-                at = engine.path_at_rate([m.base], [m.stated_rate], n)
-                if at.ok[0]:
-                    m.stated_running_total = _running(at.value[0])
-        elif m.stated_rate is not None:
-            implied = engine.cumulative_base(m.cumulative_total, m.stated_rate, n)
-            if not implied.ok:
-                continue
-            rate, a0 = m.stated_rate, float(implied.value)
-            m.base_implied = True
-        else:
-            continue
-        path = engine.path_at_rate([a0], [rate], n)
-        if not path.ok[0]:
-            continue
-        m.required_rate = rate
-        m.amounts = path.value[0].tolist()
-        m.running_total = _running(path.value[0])
+    amount, the stated rate and the sum imply it (derived, `base_implied`). Each step is
+    computed for all targets at once."""
+    cases = [
+        m
+        for m in ms
+        if m.cumulative and m.cumulative_total is not None and m.end_year - m.base_year >= 1
+    ]
+    based = [m for m in cases if m.base is not None]
+    implied = [m for m in cases if m.base is None and m.stated_rate is not None]
+    start: dict[int, tuple[float, float]] = {}  # id(m) → (rate, base-year amount)
+    if based:
+        solved = engine.cumulative_rate(*_columns(based, "base", "cumulative_total"))
+        for m, ok, rate in zip(based, solved.ok, solved.value, strict=True):
+            if ok:
+                start[id(m)] = (float(rate), m.base)  # type: ignore[arg-type]
+        rated = [m for m in based if id(m) in start and m.stated_rate is not None]
+        at = engine.paths_at_rate(*_columns(rated, "base", "stated_rate"))
+        for m, path in zip(rated, at, strict=True):
+            if path is not None:
+                m.stated_running_total = _running(path)
+    if implied:
+        a0 = engine.cumulative_base(*_columns(implied, "cumulative_total", "stated_rate"))
+        for m, ok, value in zip(implied, a0.ok, a0.value, strict=True):
+            if ok:
+                start[id(m)] = (m.stated_rate, float(value))  # type: ignore[assignment]
+                m.base_implied = True
+    going = [m for m in cases if id(m) in start]
+    paths = engine.paths_at_rate(
+        [start[id(m)][1] for m in going], [start[id(m)][0] for m in going], _years(going)
+    )
+    for m, path in zip(going, paths, strict=True):
+        if path is not None:
+            m.required_rate = start[id(m)][0]
+            m.amounts = path.tolist()
+            m.running_total = _running(path)
+
+
+def _columns(ms: list[Milestones], *names: str) -> list[np.ndarray]:
+    """The named attributes of each milestone as arrays, then the years of each."""
+    return [np.array([getattr(m, n) for m in ms], dtype=np.float64) for n in names] + [_years(ms)]
+
+
+def _years(ms: list[Milestones]) -> np.ndarray:
+    return np.array([m.end_year - m.base_year for m in ms], dtype=np.float64)
 
 
 def _running(amounts: np.ndarray) -> list[float]:

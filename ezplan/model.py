@@ -200,6 +200,9 @@ class Plan:
     def points_of(self, indicator: str) -> list[PointsClaim]:
         return self._by_indicator("points").get(indicator, [])
 
+    def shares_of(self, indicator: str) -> list[ShareClaim]:
+        return self._by_indicator("shares").get(indicator, [])
+
     def plausible_rate_of(self, indicator: str) -> tuple[float, float]:
         return self.indicators[indicator].plausible_rate or self.plausible_rate
 
@@ -247,7 +250,15 @@ class Plan:
         return pairs
 
     def cny_per_usd(self) -> tuple[float, float, float] | None:
-        """元 per 美元 as (face, lo, hi): declared, else what the plan's own pairs imply."""
+        """元 per 美元 as (face, lo, hi): declared, else what the plan's own pairs imply.
+        Worked out once the plan is loaded (each conversion asks)."""
+        key = (len(self.levels), id(self.exchange_rate))
+        cached = self.__dict__.get("_fx")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_fx"] = (key, self._cny_per_usd())
+        return cached[1]
+
+    def _cny_per_usd(self) -> tuple[float, float, float] | None:
         if self.exchange_rate is not None:
             f = self.exchange_rate.figure
             lo, hi = f.interval()

@@ -93,7 +93,7 @@ def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
 def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[Progress]:
     thresholds = thresholds or Thresholds()
     out: dict[str, Progress] = {}
-    rows, points = [], []
+    rows, points, sums = [], [], []
     for m in ms:
         why = _why_not(m)
         if not m.actuals:
@@ -104,11 +104,12 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
                 m.indicator, "not_assessable", *_latest(m), reason=why, missing=missing
             )
         elif m.cumulative:
-            out[m.indicator] = _cumulative(m, thresholds)
+            sums.append(m)
         else:
             (points if m.points else rows).append(m)
     for m in points:
         out[m.indicator] = _in_points(m, thresholds)
+    out |= _cumulatives(sums, thresholds)
     if rows:
         year = np.array([max(m.actuals) for m in rows])
         actual = np.array([m.actuals[max(m.actuals)] for m in rows])
@@ -201,12 +202,48 @@ def _missing(m: Milestones) -> tuple[int, ...]:
     return tuple(y for y in range(m.base_year + 1, max(m.actuals)) if y not in m.actuals)
 
 
-def _cumulative(m: Milestones, thresholds: Thresholds) -> Progress:
+def _cumulatives(ms: list[Milestones], thresholds: Thresholds) -> dict[str, Progress]:
+    """`_cumulative` of each, the rates achieved and still needed computed all at once."""
+    if not ms:
+        return {}
+    latest = [_latest(m) for m in ms]
+    year = np.array([y for y, _ in latest], dtype=np.float64)
+    amount = np.array([a for _, a in latest], dtype=np.float64)
+    actual = [
+        float(sum(m.actuals[y] for y in range(m.base_year + 1, last + 1)))
+        for m, (last, _) in zip(ms, latest, strict=True)
+    ]
+    begun = np.array([m.base_year for m in ms], dtype=np.float64)
+    left = np.array([m.end_year for m in ms], dtype=np.float64) - year
+    base = np.array([m.base if m.base is not None else 1.0 for m in ms], dtype=np.float64)
+    rest = np.array([(m.cumulative_total or 0.0) - a for m, a in zip(ms, actual, strict=True)])
+    achieved = engine.annual_rate(base, amount, year - begun)
+    remaining = engine.cumulative_rate(amount, rest, np.where(left > 0, left, 1.0))
+    out = {}
+    for i, m in enumerate(ms):
+        known = m.base is not None and not m.base_implied
+        more = left[i] > 0 and (m.cumulative_total or 0.0) > actual[i]
+        out[m.indicator] = _cumulative(
+            m,
+            thresholds,
+            actual[i],
+            float(achieved.value[i]) if known and achieved.ok[i] else None,
+            float(remaining.value[i]) if more and remaining.ok[i] else None,
+        )
+    return out
+
+
+def _cumulative(
+    m: Milestones,
+    thresholds: Thresholds,
+    actual: float,
+    achieved: float | None,
+    remaining: float | None,
+) -> Progress:
     """Running total of the actual yearly amounts against the path's running total."""
     assert m.running_total is not None and m.cumulative_total is not None
     year, latest = _latest(m)
     t, left = year - m.base_year, m.end_year - year
-    actual = float(sum(m.actuals[y] for y in range(m.base_year + 1, year + 1)))
     milestone = m.running_total[t]
     total = m.cumulative_total
     if m.direction == "down":  # a cap: below the path is ahead of it
@@ -215,14 +252,6 @@ def _cumulative(m: Milestones, thresholds: Thresholds) -> Progress:
     else:
         met = actual >= total
         ratio = actual / milestone if milestone > 0 else (1.0 if met else 0.0)
-    achieved = None
-    if m.base is not None and not m.base_implied:
-        r = engine.annual_rate(m.base, latest, t)
-        achieved = float(r.value) if r.ok else None
-    remaining = None
-    if left > 0 and total > actual:
-        r = engine.cumulative_rate(latest, total - actual, left)
-        remaining = float(r.value) if r.ok else None
     return Progress(
         m.indicator,
         classify(ratio, met, thresholds),

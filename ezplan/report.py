@@ -95,17 +95,50 @@ class Run:
         return summary_line(self.findings, self.rows, lang, glued)
 
 
+class Tally:
+    """What a run's summary and exit code need, counted plan by plan as results come (so that
+    the results themselves need not be kept)."""
+
+    def __init__(self) -> None:
+        self.counts = summary([])
+        self.status = verdict_counts([])
+        self.worst: Severity | None = None
+        self.unreadable = False
+        self.results = 0
+        self.readable = 0
+
+    def add(self, result: PlanResult) -> PlanResult:
+        found = result.findings
+        for k, v in summary(found).items():
+            self.counts[k] += v
+        rows = result.report.rows if result.report is not None else []
+        for k, v in verdict_counts(rows).items():
+            self.status[k] += v
+        w = worst(found)
+        if w is not None and (self.worst is None or w > self.worst):
+            self.worst = w
+        self.unreadable = self.unreadable or result.error is not None
+        self.results += 1
+        self.readable += result.report is not None
+        return result
+
+    def summary_line(self, lang: str, glued: bool = False) -> str:
+        return _summary_text(self.counts, self.status, lang, glued)
+
+
 def summary_line(
     findings: list[Finding], rows: list[TargetRow], lang: str, glued: bool = False
 ) -> str:
     """6 targets: 2 consistent, 1 not checkable, 1 with warnings, 2 with errors; then the
     findings by severity (some are on baselines, not on targets)."""
-    counts = summary(findings)
-    status = verdict_counts(rows)
+    return _summary_text(summary(findings), verdict_counts(rows), lang, glued)
+
+
+def _summary_text(counts: dict[str, int], status: dict[str, int], lang: str, glued: bool) -> str:
     text = t(
         "summary",
         lang,
-        targets=counted(len(rows), "target", lang),
+        targets=counted(sum(status.values()), "target", lang),
         consistent=status[CONSISTENT],
         unchecked=status[NOT_CHECKABLE],
         warned=status["warning"],

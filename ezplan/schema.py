@@ -9,13 +9,16 @@ are written as the plan writes them (``326.57亿元``, ``增长2.4倍``, ``40%�
 from __future__ import annotations
 
 import json
-import re
+import types
+import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic.fields import FieldInfo
 
-from ezplan.errors import MessageError
-from ezplan.figures import normalize_digits
+from ezplan.periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse_period, period_error
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "PeriodError", "parse_period", "period_error"]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -222,34 +225,83 @@ def schema_text(model: type[BaseModel]) -> str:
     return json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n"
 
 
-class PeriodError(MessageError):
-    """A period that cannot be read (a ValueError), its message in both languages."""
+# --- the shape the fast check reads (`ezplan.shape`) -------------------------------------------
+
+_CONSTRAINTS = ("pattern", "ge", "le", "min_length", "max_length")
 
 
-def period_error(text: str) -> PeriodError:
-    return PeriodError("period.unreadable", text=text)
+def shape_table() -> dict[str, Any]:
+    """Every model as `ezplan.shape` checks it, derived from the models above: by model, each
+    field's [required, default, type], a type being ["str", pattern], ["int", ge, le], ["bool"],
+    ["none"], ["union", [types]], ["list", type, min, max], ["dict", key type, value type] or
+    ["model", name]; a default ["value", v] or ["new", "dict" | "list"]."""
+    models: dict[str, Any] = {}
+
+    def model(cls: type[BaseModel]) -> list[Any]:
+        name = cls.__name__
+        if name not in models:
+            models[name] = {}
+            assert cls.model_config.get("extra") == "forbid" and cls.model_config.get("strict")
+            for field, info in cls.model_fields.items():
+                if info.default_factory is not None:
+                    default: list[Any] = ["new", info.default_factory.__name__]
+                else:
+                    default = ["value", None if info.is_required() else info.default]
+                kind = spec(info.annotation, _limits(info.metadata))
+                models[name][field] = [info.is_required(), default, kind]
+        return ["model", name]
+
+    def spec(tp: Any, limits: dict[str, Any]) -> list[Any]:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is typing.Annotated:
+            return spec(args[0], limits | _limits(args[1:]))
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in args if a is not type(None)]
+            assert not limits or len(members) == 1, f"constraints on a union: {tp}"
+            return ["union", [spec(a, limits if a in members else {}) for a in args]]
+        if tp is type(None):
+            return ["none"]
+        if tp is str:
+            return ["str", limits.get("pattern")]
+        if tp is bool:
+            return ["bool"]
+        if tp is int:
+            return ["int", limits.get("ge"), limits.get("le")]
+        if origin is list:
+            return ["list", spec(args[0], {}), limits.get("min_length"), limits.get("max_length")]
+        if origin is dict:
+            return ["dict", spec(args[0], {}), spec(args[1], {})]
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return model(tp)
+        raise AssertionError(f"a type the fast check does not know: {tp}")
+
+    model(Baselines)
+    model(Targets)
+    return models
 
 
-_SEP = r"(?:-+|—+|–+|~|至|到)"
-_PERIOD_RE = re.compile(rf"^([0-9]{{4}})\s*年?\s*{_SEP}\s*([0-9]{{4}})\s*年?$")
-_YEAR_RE = re.compile(r"^([0-9]{4})\s*年?$")  # 0-9 only: no other script's digits
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+def _limits(metadata: Any) -> dict[str, Any]:
+    """The constraints among a field's or an Annotated's metadata."""
+    out: dict[str, Any] = {}
+    for m in metadata:
+        if isinstance(m, FieldInfo):
+            out |= _limits(m.metadata)
+            continue
+        for name in _CONSTRAINTS:
+            value = getattr(m, name, None)
+            if value is not None:
+                out[name] = value
+    return out
 
 
-def parse_period(value: str | int) -> tuple[int, int]:
-    """`2021-2025` → (2020, 2025): a period's base year is the year before its first year.
+def shape_text() -> str:
+    """`shape_table` as the committed ezplan/plan_shape.json holds it: a field a line."""
+    models = []
+    for name, fields in shape_table().items():
+        lines = [f"    {json.dumps(f)}: {json.dumps(v)}" for f, v in fields.items()]
+        models.append(f"  {json.dumps(name)}: {{\n" + ",\n".join(lines) + "\n  }")
+    return "{\n" + ",\n".join(models) + "\n}\n"
 
-    Plans write 2021-2025, 2021—2025, 2021－2025, 2021年-2025年, 2021至2025年 or one year.
-    """
-    text = normalize_digits(str(value).strip()).translate({0x2212: "-"})
-    if m := _PERIOD_RE.match(text):
-        first, last = int(m.group(1)), int(m.group(2))
-        if first > last:
-            raise PeriodError("period.backwards", text=text)
-    elif m := _YEAR_RE.match(text):
-        first = last = int(m.group(1))
-    else:
-        raise period_error(text)
-    if not (first > FIRST_YEAR and last <= LAST_YEAR):
-        raise PeriodError("period.out_of_range", text=text, first=FIRST_YEAR + 1, last=LAST_YEAR)
-    return first - 1, last
+
+if __name__ == "__main__":  # python -m ezplan.schema > ezplan/plan_shape.json
+    print(shape_text(), end="")

@@ -10,8 +10,10 @@ so that nothing changes a figure behind the user's back:
 
 Input limits, each refused in one line at its position before it can cost time or memory:
 - a plan file is a regular file (not a FIFO, a device or a directory) of at most
-  `MAX_FILE_BYTES`; it is never opened for a read that could block;
-- at most `MAX_NODES` values (aliases expanded) nested at most `MAX_DEPTH` deep;
+  `MAX_FILE_BYTES`; it is never opened for a read that could block, and one too large is
+  refused from its size, before it is read;
+- at most `MAX_NODES` values (aliases expanded) nested at most `MAX_DEPTH` deep, counted as the
+  parser's events come (`ezplan.yaml_events`): a document over the limit stops there;
 - no control characters (C0 but tab and newline, DEL, C1), bidirectional controls or Unicode
   line separators written in the file, each refused at its own position. A YAML escape
   (``"\\e[31m"``) can still put one in a value; every output shows it escaped.
@@ -24,30 +26,28 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ezplan.document import Document, PathKey
 from ezplan.errors import InputError, Mark, os_reason, printable
 from ezplan.i18n import TEXT, Message
+from ezplan.yaml_events import MAX_INT_DIGITS, Limits, build
+
+__all__ = ["MAX_INT_DIGITS", "Document", "PathKey", "load_yaml", "parse_yaml", "read_bytes"]
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""A plan file may not be larger than 8 MiB (the largest real plan is well under 100 KiB)."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A plan file may not be larger than 64 MiB (a plan of 100,000 indicators takes 15–25 MiB;
+the largest real plan is well under 100 KiB)."""
 MAX_ALIASES = 32
-MAX_NODES = 200_000
+MAX_NODES = 2_000_000
+"""Values in one file, aliases expanded (a plan of 100,000 indicators has some 600,000)."""
 MAX_DEPTH = 64
 """Mappings and lists nest at most this deep (a plan needs five levels)."""
-MAX_INT_DIGITS = 18
-"""A plain integer longer than this stays text (and is then refused as a figure or a year)."""
-_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_STR_TAG = "tag:yaml.org,2002:str"
 # What may stand in a file: YAML's printable set less NEL, the line and paragraph separators
 # and the bidirectional controls (libyaml would count the first three as line breaks, and the
 # last can reorder what an editor shows).
@@ -56,33 +56,6 @@ _BAD_CHAR_RE = re.compile(
     "\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-
-PathKey = tuple[str | int, ...]
-
-
-@dataclass
-class Document:
-    """A loaded file: its data and the 1-based position of each value and key, by path."""
-
-    path: str
-    data: Any
-    marks: dict[PathKey, Mark] = field(default_factory=dict)
-    key_marks: dict[PathKey, Mark] = field(default_factory=dict)
-
-    def mark(self, path: PathKey, *, key: bool = False) -> Mark:
-        """The position of `path`, or of its nearest ancestor that has one."""
-        p = tuple(path)
-        if key and p in self.key_marks:
-            return self.key_marks[p]
-        while p:
-            if p in self.marks:
-                return self.marks[p]
-            p = p[:-1]
-        return self.marks.get((), Mark(self.path, 1, 1))
-
-
-def _mark(file: str, m: Any) -> Mark:
-    return Mark(file, m.line + 1, m.column + 1)
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -208,9 +181,8 @@ def parse_yaml(text: str, file: str) -> Document:
     if m := _BAD_CHAR_RE.search(text):
         line, col = position(text, m.start())
         raise InputError(Mark(file, line, col), _bad_char(m.group(0)))
-    builder = _Builder(file)
     try:
-        return builder.build(yaml.parse(text, Loader=_Parser))
+        return build(_Parser(text), file, Limits(MAX_NODES, MAX_ALIASES, MAX_DEPTH))
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
         mark = _clamped(file, m, text) if m is not None else Mark(file, 1, 1)
@@ -236,132 +208,3 @@ def yaml_words(*phrases: str | None) -> Message:
     if len(found) == 2:
         return Message("yaml.context_problem", context=found[0], problem=found[1])
     return found[0] if found else Message.external("")
-
-
-class _Builder:
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.doc = Document(file, None)
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.aliases = 0
-        self.nodes = 0
-        self.depth = 0
-        self.peeked: Any = None
-
-    def build(self, events: Iterator[Any]) -> Document:
-        """Events are read one at a time, so a limit stops a huge file early."""
-        self.events = events
-        started = False
-        while True:
-            e = self._next()
-            if isinstance(e, yaml.StreamEndEvent):
-                return self.doc
-            if isinstance(e, yaml.DocumentStartEvent):
-                if started:
-                    raise InputError(_mark(self.file, e.start_mark), "yaml.one_document")
-                started = True
-                if not isinstance(self._peek(), yaml.DocumentEndEvent):
-                    self.doc.data, _ = self._node(())
-
-    def _peek(self) -> Any:
-        if self.peeked is None:
-            self.peeked = next(self.events)
-        return self.peeked
-
-    def _next(self) -> Any:
-        e = self._peek()
-        self.peeked = None
-        return e
-
-    def _count(self, n: int, mark: Mark) -> None:
-        self.nodes += n
-        if self.nodes > MAX_NODES:
-            raise InputError(mark, "yaml.too_many_values", max=MAX_NODES)
-
-    def _check_tag(self, e: Any, mark: Mark) -> None:
-        tag = getattr(e, "tag", None)
-        implicit = getattr(e, "implicit", True)
-        explicit = (
-            tag is not None
-            and tag != "!"
-            and not (implicit if isinstance(implicit, bool) else any(implicit))
-        )
-        if explicit and tag != _STR_TAG:
-            raise InputError(mark, "yaml.tag", tag=printable(tag))
-
-    def _node(self, path: PathKey) -> tuple[Any, int]:
-        e = self._next()
-        mark = _mark(self.file, e.start_mark)
-        self.doc.marks[path] = mark
-        if isinstance(e, yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise InputError(mark, "yaml.too_many_aliases", max=MAX_ALIASES)
-            if e.anchor not in self.anchors:
-                raise InputError(mark, "yaml.unknown_alias", name=e.anchor)
-            value, size = self.anchors[e.anchor]
-            self._count(size, mark)
-            return value, size
-        self._check_tag(e, mark)
-        if isinstance(e, yaml.ScalarEvent):
-            value = self._scalar(e)
-            size = 1
-        elif isinstance(e, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise InputError(mark, "yaml.too_deep", max=MAX_DEPTH)
-            if isinstance(e, yaml.SequenceStartEvent):
-                value, size = [], 1
-                while not isinstance(self._peek(), yaml.SequenceEndEvent):
-                    item, n = self._node((*path, len(value)))
-                    value.append(item)
-                    size += n
-                self._next()
-            else:
-                value, size = self._mapping(path)
-            self.depth -= 1
-        else:  # pragma: no cover - the parser guarantees node events here
-            raise InputError(mark, "yaml.unexpected_event", name=type(e).__name__)
-        self._count(1, mark)
-        if getattr(e, "anchor", None):
-            self.anchors[e.anchor] = (value, size)
-        return value, size
-
-    def _mapping(self, path: PathKey) -> tuple[dict[Any, Any], int]:
-        value: dict[Any, Any] = {}
-        size = 1
-        while not isinstance(self._peek(), yaml.MappingEndEvent):
-            k = self._next()
-            kmark = _mark(self.file, k.start_mark)
-            if not isinstance(k, yaml.ScalarEvent):
-                raise InputError(kmark, "yaml.complex_key")
-            self._check_tag(k, kmark)
-            key = self._scalar(k)
-            if key == "<<" and not k.style:
-                raise InputError(kmark, "yaml.merge_key")
-            if isinstance(key, bool) or key is None:
-                key = k.value  # `no:` or `null:` as a key means the text, not a value
-            if key in value:
-                first = self.doc.key_marks[(*path, key)]
-                raise InputError(
-                    kmark, "yaml.duplicate_key", key=printable(str(key)), line=first.line
-                )
-            self.doc.key_marks[(*path, key)] = kmark
-            item, n = self._node((*path, key))
-            value[key] = item
-            size += n
-        self._next()
-        return value, size
-
-    @staticmethod
-    def _scalar(e: Any) -> Any:
-        text = e.value
-        if e.style or (e.tag == _STR_TAG and not e.implicit[0]):
-            return text
-        if text in _NULLS:
-            return None
-        if text in _BOOLS:
-            return _BOOLS[text]
-        if _INT_RE.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS:
-            return int(text)
-        return text

@@ -42,3 +42,30 @@ def near_miss(a: str, b: str) -> bool:
         )
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+class NearMisses:
+    """The ids one slip away from a word (`near_miss`), found through an index of every id with
+    each letter left out in turn — a slip leaves one letter out, or the same out of both —
+    rather than by comparing the word with every id."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.order: dict[str, int] = {}
+        self.index: dict[str, list[str]] = {}
+        for i, x in enumerate(ids):
+            self.order.setdefault(x, i)
+            for key in _deletions(_fold(x)):
+                self.index.setdefault(key, []).append(x)
+
+    def of(self, word: str) -> list[str]:
+        """The ids `near_miss` matches with `word`, in the order they were given."""
+        found = {x for key in _deletions(_fold(word)) for x in self.index.get(key, ())}
+        return sorted((x for x in found if near_miss(word, x)), key=self.order.__getitem__)
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("_", "")
+
+
+def _deletions(x: str) -> set[str]:
+    return {x, *(x[:i] + x[i + 1 :] for i in range(len(x)))}

@@ -7,7 +7,8 @@ exchange rate, which is the plan's business, not the unit table's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 MAGNITUDES: dict[str, float] = {
     "": 1.0,
@@ -118,14 +119,15 @@ class Unit:
     base: str
     scale: float
     dimension: str
+    currency: str | None = field(init=False, repr=False, compare=False)  # CNY, USD or None
+
+    def __post_init__(self) -> None:
+        money = self.dimension.startswith("money:")
+        object.__setattr__(self, "currency", self.dimension.split(":", 1)[1] if money else None)
 
     @property
     def symbol(self) -> str:
         return self.magnitude + self.base
-
-    @property
-    def currency(self) -> str | None:
-        return self.dimension.split(":", 1)[1] if self.dimension.startswith("money:") else None
 
     @property
     def is_percent(self) -> bool:
@@ -149,8 +151,10 @@ def known_units_hint() -> str:
     return "a magnitude (万, 亿, 万亿 …) before 元, 美元, %, 亩, 平方米, 个, 家 …"
 
 
+@lru_cache(maxsize=1024)
 def parse_unit(text: str) -> Unit:
-    """Read a unit spelling such as 亿元, 万美元, %, 亩, 万平方米."""
+    """Read a unit spelling such as 亿元, 万美元, %, 亩, 万平方米 (units are values: one object
+    serves every figure written in the unit)."""
     s = text.strip()
     for base in _BASES_BY_LENGTH:
         if s.endswith(base):

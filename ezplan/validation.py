@@ -1,23 +1,26 @@
-"""pydantic validation of a loaded file, with every error mapped back to `file:line:col`.
+"""Validation of a loaded file, with every error mapped back to `file:line:col`.
 
-pydantic reports where a value failed as a location in the data; the loaded Document knows
-where each piece of data stands in the file. The first problem in file order becomes one
-InputError that says what was found and what would be accepted.
+The fast check (`ezplan.shape`) passes a file of the right shape without pydantic; a file it
+does not pass is validated by pydantic, which reports where a value failed as a location in
+the data; the loaded Document knows where each piece of data stands in the file. The first
+problem in file order becomes one InputError that says what was found and what would be
+accepted.
 """
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from ezplan import schema as S
+from ezplan import shape
+from ezplan.document import Document, PathKey
 from ezplan.errors import InputError, Mark
 from ezplan.i18n import Message
-from ezplan.source import Document, PathKey
 from ezplan.suggest import hint
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 _TYPE_WORDS = {
     "string_type": "type.text",
@@ -107,18 +110,29 @@ def where(path: PathKey) -> str | Message:
     return ".".join(str(p) for p in path) if path else Message("the_file")
 
 
-def validate(doc: Document, model: type[BaseModel]) -> Any:
+def validate(doc: Document, model: str) -> Any:
+    """The file's data as the model `model` (``Baselines``, ``Targets``) of `ezplan.schema`, or
+    the InputError of its first problem."""
     if doc.data is None:
         return _fail_empty(doc, model)
     try:
-        return model.model_validate(doc.data)
+        return shape.checker(model)(doc.data)
+    except shape.Mismatch:
+        pass
+    from pydantic import ValidationError
+
+    from ezplan import schema
+
+    cls = getattr(schema, model)
+    try:
+        return cls.model_validate(doc.data)
     except ValidationError as e:
-        raise _input_error(doc, model, e) from None
+        raise _input_error(doc, cls, e) from None
 
 
-def _fail_empty(doc: Document, model: type[BaseModel]) -> Any:
-    if model is S.Baselines:
-        return S.Baselines()
+def _fail_empty(doc: Document, model: str) -> Any:
+    if model == "Baselines":
+        return shape.empty(model)
     raise InputError(Mark(doc.path, 1, 1), "valid.empty_file")
 
 
@@ -230,6 +244,8 @@ def _get(data: Any, path: PathKey) -> Any:
 
 def _allowed_keys(model: type[BaseModel], data: Any, parent: PathKey) -> list[str]:
     """The keys the schema allows at `parent`, found by walking the model along the path."""
+    from pydantic import BaseModel
+
     cur: Any = model
     for p in parent:
         cur = _child_model(cur, p)
@@ -241,6 +257,8 @@ def _allowed_keys(model: type[BaseModel], data: Any, parent: PathKey) -> list[st
 
 
 def _child_model(cur: Any, key: Any) -> Any:
+    from pydantic import BaseModel
+
     if isinstance(cur, type) and issubclass(cur, BaseModel):
         if isinstance(key, str) and key in cur.model_fields:
             return _unwrap(cur.model_fields[key].annotation)
@@ -255,6 +273,8 @@ def _child_model(cur: Any, key: Any) -> Any:
 
 
 def _unwrap(tp: Any) -> Any:
+    from pydantic import BaseModel
+
     while True:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:

@@ -7,6 +7,7 @@ checkable*, with the reason, so that a plan that checked nothing never looks cle
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,6 +77,9 @@ def target_rows(
     for c in checked:
         if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):
             judged[c.indicator].append(c.check)
+    implied = _implied_rates(plan, facts)
+    unjudged = [iid for iid in plan.target_ids if not judged.get(iid)]
+    reasons = unchecked_reasons(plan, facts, unjudged)
     rows = []
     for iid in plan.target_ids:
         ind = plan.indicators[iid]
@@ -87,7 +91,7 @@ def target_rows(
             target = level.figures
         elif cum is not None:
             target = cum.amounts
-        implied, bound = _implied_rate(plan, facts, iid, by, ey, level is not None, cum)
+        rate, bound = implied.get(iid, (None, None))
         checks = tuple(judged.get(iid, ()))
         rows.append(
             TargetRow(
@@ -101,41 +105,105 @@ def target_rows(
                 level is None and cum is not None,
                 claim.annual if claim else None,
                 claim.total if claim else None,
-                implied,
+                rate,
                 bound,
                 worst(problems.get(iid, [])),
                 checks,
-                None if checks else unchecked_reason(plan, facts, iid),
+                None if checks else reasons[iid],
             )
         )
     return rows
 
 
-def _implied_rate(
-    plan: Plan, facts: Facts, iid: str, by: int, ey: int, has_level: bool, cum: object
-) -> tuple[float | None, str | None]:
-    base = facts.amount(iid, by)
-    end = facts.amount(iid, ey)
-    if base is None:
-        return None, None
-    if end is not None and has_level:
-        r = engine.annual_rate(base.face, end.face, ey - by)
-        if not (r.ok and np.isfinite(r.value)):
-            return None, None
-        # a bound on either level bounds the rate: 超过300亿元 from an exact base is "≥"
-        up = not np.isfinite(end.hi) or not np.isfinite(base.lo) or base.lo <= 0
-        down = not np.isfinite(end.lo) or end.lo <= 0 or not np.isfinite(base.hi)
-        return float(r.value), "≥" if up and not down else "≤" if down and not up else None
-    if cum is not None:
-        s = facts.stated_val(iid, cum.amounts[0])  # type: ignore[attr-defined]
-        if s is not None:
-            r = engine.cumulative_rate(base.face, s.face, cum.years)  # type: ignore[attr-defined]
-            return (float(r.value) if r.ok else None), None
-    return None, None
+def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | None]]:
+    """Each target's annual rate from its base to its target level (水平法), or to its
+    cumulative amount (累计法); a bound on a level makes the rate one too (≥, ≤). Computed for
+    all targets at once."""
+    by_levels, by_sums = [], []
+    for iid in plan.target_ids:
+        st = plan.target(iid)
+        by, ey = st.base_year, st.end_year
+        base, end = facts.amount(iid, by), facts.amount(iid, ey)
+        if base is None:
+            continue
+        if end is not None and st.level is not None:
+            by_levels.append((iid, base, end, ey - by))
+        elif st.cumulative is not None:
+            s = facts.stated_val(iid, st.cumulative.amounts[0])
+            if s is not None:
+                by_sums.append((iid, base.face, s.face, st.cumulative.years))
+    out: dict[str, tuple[float, str | None]] = {}
+    if by_levels:
+        r = engine.annual_rate(*_columns([(b.face, e.face, n) for _, b, e, n in by_levels]))
+        good = r.ok & np.isfinite(r.value)
+        for i, (iid, base, end, _) in enumerate(by_levels):
+            if good[i]:
+                # a bound on either level bounds the rate: 超过300亿元 from an exact base is "≥"
+                up = not math.isfinite(end.hi) or not math.isfinite(base.lo) or base.lo <= 0
+                down = not math.isfinite(end.lo) or end.lo <= 0 or not math.isfinite(base.hi)
+                bound = "≥" if up and not down else "≤" if down and not up else None
+                out[iid] = (float(r.value[i]), bound)
+    if by_sums:
+        r = engine.cumulative_rate(*_columns([x[1:] for x in by_sums]))
+        for i, (iid, *_) in enumerate(by_sums):
+            if r.ok[i]:
+                out[iid] = (float(r.value[i]), None)
+    return out
+
+
+def _columns(rows: list[tuple[float, ...]]) -> list[np.ndarray]:
+    """Rows of numbers as one float array per column."""
+    return list(np.array(rows, dtype=np.float64).T)
 
 
 def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
     """Why no relation of target `iid` could be judged, in the terms a planner can act on."""
+    return unchecked_reasons(plan, facts, [iid])[iid]
+
+
+def unchecked_reasons(plan: Plan, facts: Facts, iids: list[str]) -> dict[str, Reason]:
+    """`unchecked_reason` of each of `iids`, their rates computed all at once."""
+    out: dict[str, Reason] = {}
+    single = []  # (iid, params, base, end or None, years, annual rate or None)
+    for iid in iids:
+        reason = _reason(plan, facts, iid)
+        if isinstance(reason, Reason):
+            out[iid] = reason
+        else:
+            single.append(reason)
+    if not single:
+        return out
+    out |= _single_reasons(plan, single)
+    return {iid: out[iid] for iid in iids}
+
+
+def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
+    """For targets with one figure and a base: the rate their levels imply, or the level their
+    rate gives — computed for all of them at once."""
+    out: dict[str, Reason] = {}
+    base = np.array([x[2].face for x in single])
+    years = np.array([x[4] for x in single], dtype=np.float64)
+    end = np.array([x[3].face if x[3] is not None else 1.0 for x in single])
+    rate = np.array([x[5] if x[5] is not None else 0.0 for x in single])
+    r = engine.annual_rate(base, end, years)
+    g = engine.grow(base, rate, years)
+    for i, (iid, params, b, e, _, annual) in enumerate(single):
+        if e is not None and r.ok[i]:
+            words = fmt.growth_words(float(r.value[i]), 2)
+            out[iid] = Reason("level-only", params | {"rate": words})
+        elif annual is not None and g.ok[i]:
+            unit = plan.indicators[iid].unit
+            dec = fmt.decimals_in(b.stated.figure, unit) + 1
+            out[iid] = Reason(
+                "rate-only", params | {"level": fmt.amount(float(g.value[i]), unit, dec)}
+            )
+        else:
+            out[iid] = Reason("single-figure", params)
+    return out
+
+
+def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
+    """The reason, or for a target with a single figure and a base, what its rate needs."""
     st = plan.target(iid)
     by, ey = st.base_year, st.end_year
     figures = target_figures(plan, iid)
@@ -160,20 +228,12 @@ def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
         return Reason("no-base" if not later else "no-base-later", params)
     if base is not None and len(figures) == 1 and base.face > 0:
         params["base"] = base.stated.text
-        end = facts.amount(iid, ey)
-        if level is not None and end is not None:
-            r = engine.annual_rate(base.face, end.face, ey - by)
-            if r.ok:
-                words = fmt.growth_words(float(r.value), 2)
-                return Reason("level-only", params | {"rate": words})
+        end = facts.amount(iid, ey) if level is not None else None
+        annual = None
         if growth is not None and growth.annual is not None:
-            g = engine.grow(base.face, growth.annual.figure.value / 100, ey - by)
-            if g.ok:
-                unit = plan.indicators[iid].unit
-                dec = fmt.decimals_in(base.stated.figure, unit) + 1
-                return Reason(
-                    "rate-only", params | {"level": fmt.amount(float(g.value), unit, dec)}
-                )
+            annual = growth.annual.figure.value / 100
+        if end is not None or annual is not None:
+            return (iid, params, base, end, ey - by, annual)
     if len(figures) <= 1:
         return Reason("single-figure", params)
     return Reason("no-relation", params)
@@ -189,7 +249,7 @@ def target_figures(plan: Plan, iid: str) -> list[Stated]:
         out.extend(s for s in (st.growth.annual, st.growth.total) if s is not None)
     if st.cumulative is not None:
         out.extend(st.cumulative.amounts)
-    out.extend(sc.value for sc in plan.shares if sc.indicator == iid and sc.scope == "target")
+    out.extend(sc.value for sc in plan.shares_of(iid) if sc.scope == "target")
     out.extend(p.change for p in plan.points_of(iid) if p.scope == "target")
     return out
 

@@ -9,11 +9,14 @@ SIGINT, SIGTERM or SIGHUP (see `signals`).
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from ezplan import __version__
 from ezplan.cli import analysts, check, explain, extract, plan_files
 from ezplan.cli.signals import Group
+from ezplan.i18n import LANGS, speaking
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,3 +39,15 @@ for command in (
     extract.scan,
 ):
     main.add_command(command)
+
+
+def help_pages() -> str:
+    """``ezplan --help`` in each language on a terminal of 80 columns or more, as
+    ezplan/help_pages.json holds it for `ezplan.launch` (which shows it without click)."""
+    pages = {}
+    for lang in LANGS:
+        with speaking(lang):
+            settings = {**main.context_settings, "terminal_width": 78}
+            ctx = main.context_class(main, info_name="ezplan", **settings)
+            pages[lang] = main.get_help(ctx) + "\n"
+    return json.dumps(pages, ensure_ascii=False, indent=1) + "\n"

@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ezplan import rules
 from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console, fail
 from ezplan.cli.localized import Choice, Command, Path, Usage, choose_lang
 from ezplan.errors import InputError
-from ezplan.findings import Severity
 from ezplan.i18n import LANGS
-from ezplan.suggest import hint
-from ezplan.verdicts import NOT_CHECKABLE
 
 if TYPE_CHECKING:
-    from ezplan.report import Run
+    from collections.abc import Iterator
+
+    from ezplan import rules
+    from ezplan.report import PlanResult, Run, Tally
 
 FORMATS = ["auto", "text", "json", "jsonl", "github", "junit", "sarif"]
+STREAMED = ("text", "json", "jsonl")  # several plans: written as each result comes
 
 
 @click.command(cls=Command)  # help texts: cmd.check, opt.check.*, opt.* in ezplan.i18n.cli
@@ -55,7 +55,8 @@ def check(
     """`ezplan check`: every plan in PATHS, in the format asked for, with the exit code."""
     from ezplan.config import find_config
     from ezplan.discover import PlanRef, find_plans
-    from ezplan.report import check_all
+    from ezplan.pool import check_each
+    from ezplan.report import Run, Tally
 
     choose_lang(lang)
     try:
@@ -80,26 +81,66 @@ def check(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    run = check_all(refs, chosen)
-    for r in run.results:  # always one line each on stderr, whatever the format
+    results = _said(check_each(refs, [r.code for r in chosen]))
+    if len(refs) > 1 and fmt in STREAMED and output is None:
+        tally = _stream(results, fmt, lang, no_color)
+        if fmt == "text" and not tally.readable:
+            sys.exit(EXIT_USAGE)
+    else:
+        run = Run(list(results))
+        tally = Tally()
+        for r in run.results:
+            tally.add(r)
+        if fmt == "text" and not tally.readable:
+            sys.exit(EXIT_USAGE)
+        text = _render(
+            run, fmt, lang, strict, unchecked_fails, no_color, to_file=output is not None
+        )
+        if output is not None:
+            from ezplan.output import write_atomic
+
+            write_atomic(output, text or "")
+        elif text is not None:
+            click.echo(text, nl=False)
+    sys.exit(_exit_code(tally, strict, unchecked_fails, exit_zero))
+
+
+def _said(results: Iterator[PlanResult]) -> Iterator[PlanResult]:
+    """The results, a plan that cannot be read said on stderr as it comes (one line each, whatever
+    the format)."""
+    for r in results:
         if r.error is not None:
             click.echo(str(r.error), err=True)
-    if fmt == "text" and all(r.error is not None for r in run.results):
-        sys.exit(EXIT_USAGE)
-    text = _render(run, fmt, lang, strict, unchecked_fails, no_color, to_file=output is not None)
-    if output is not None:
-        from ezplan.output import write_atomic
+        yield r
 
-        write_atomic(output, text or "")
-    elif text is not None:
-        click.echo(text, nl=False)
-    sys.exit(_exit_code(run, strict, unchecked_fails, exit_zero))
+
+def _stream(results: Iterator[PlanResult], fmt: str, lang: str, no_color: bool) -> Tally:
+    """Several plans to stdout, each written as its result comes and then let go."""
+    from ezplan.render import json_out, text
+    from ezplan.report import Tally
+
+    if fmt == "text":
+        return text.render_each(results, console(no_color), lang, many=True)
+    tally = Tally()
+    counted = (tally.add(r) for r in results)
+    if fmt == "json":
+        json_out.render_each(counted, lang, _echo)
+    else:
+        json_out.lines_each(counted, lang, _echo)
+    return tally
+
+
+def _echo(text: str) -> None:
+    click.echo(text, nl=False)
 
 
 def select_rules(
     select: str | None, ignore: str | None, config_select: list[str], config_ignore: list[str]
 ) -> list[rules.Rule]:
     """The rules --select/--ignore and the settings choose; an unknown code is a usage error."""
+    from ezplan import rules
+    from ezplan.suggest import hint
+
     try:
         return rules.select(
             codes(select) or config_select or None, [*config_ignore, *codes(ignore)]
@@ -155,15 +196,18 @@ def _render(
     return sarif.render(run, lang)
 
 
-def _exit_code(run: Run, strict: bool, unchecked_fails: bool, exit_zero: bool) -> int:
-    if run.unreadable:
+def _exit_code(tally: Tally, strict: bool, unchecked_fails: bool, exit_zero: bool) -> int:
+    from ezplan.findings import Severity
+    from ezplan.verdicts import NOT_CHECKABLE
+
+    if tally.unreadable:
         return EXIT_USAGE
     if exit_zero:
         return EXIT_OK
-    worst = run.worst
+    worst = tally.worst
     bar = Severity.WARNING if strict else Severity.ERROR
     if worst is not None and worst >= bar:
         return EXIT_FINDINGS
-    if unchecked_fails and any(r.status == NOT_CHECKABLE for r in run.rows):
+    if unchecked_fails and tally.status[NOT_CHECKABLE]:
         return EXIT_FINDINGS
     return EXIT_OK

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from ezplan.errors import InputError
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ezplan.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +28,8 @@ def fail(error: InputError) -> None:
 
 
 def console(no_color: bool, file: io.StringIO | None = None) -> Console:
+    from rich.console import Console
+
     if file is not None:  # a report file is read in an editor: wide, no colour codes
         return Console(file=file, color_system=None, width=120, highlight=False)
     return Console(no_color=no_color or None, highlight=False, soft_wrap=False)

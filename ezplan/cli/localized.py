@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
 import stat
@@ -25,51 +24,16 @@ from typing import Any
 import click
 
 from ezplan.i18n import (
-    LANGS,
     TEXT,
     Listed,
     Message,
     current_lang,
-    default_lang,
     set_lang,
     speaking,
     t,
 )
 
 # --- the language ------------------------------------------------------------------------------
-
-
-def _lang_in(argv: Sequence[str]) -> str | None:
-    """The last valid ``--lang X`` / ``--lang=X`` before ``--``."""
-    found = None
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(argv):
-            value: str | None = argv[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        else:
-            continue
-        if value in LANGS:
-            found = value
-    return found
-
-
-def invocation_lang(argv: Sequence[str]) -> str:
-    """``--lang`` among the arguments, else the settings' ``lang``, else the locale. Settings
-    that cannot be read count as none here: the command that reads them says why, in the
-    locale's language."""
-    given = _lang_in([str(a) for a in argv])
-    if given:
-        return given
-    from ezplan.config import find_config
-
-    with contextlib.suppress(Exception):
-        lang = find_config().lang
-        if lang in LANGS:
-            return lang
-    return default_lang()
 
 
 def choose_lang(option: str | None, settings_lang: str | None = None) -> str:

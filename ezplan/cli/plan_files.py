@@ -7,7 +7,6 @@ from pathlib import Path as FilePath
 
 import click
 
-from ezplan import rules
 from ezplan.cli.common import EXIT_USAGE
 from ezplan.cli.localized import Choice, Command, Path, choose_lang
 from ezplan.errors import printable
@@ -27,6 +26,8 @@ def schema(which: str) -> None:
 @click.option("--lang", type=Choice(LANGS), default=None)
 def list_rules(lang: str | None) -> None:
     """`ezplan rules`: every rule with its code and documentation."""
+    from ezplan import rules
+
     lang = choose_lang(lang)
     for r in rules.all_rules():
         click.echo(f"{r.code}: {r.title.get(lang, r.title['en'])}")

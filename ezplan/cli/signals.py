@@ -20,6 +20,7 @@ library and the tests' CliRunner are not affected.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -29,9 +30,10 @@ from typing import Any, NoReturn
 
 import click
 
-from ezplan.cli.localized import LocalizedGroup, invocation_lang, usage_message
+from ezplan.cli.localized import LocalizedGroup, usage_message
 from ezplan.errors import InputError, OutputError
 from ezplan.i18n import TEXT, current_lang, speaking, t
+from ezplan.i18n.invocation import invocation_lang
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 128 + 13
@@ -53,6 +55,20 @@ class Interrupted(BaseException):
 
 def _raise(signum: int, frame: Any) -> NoReturn:
     raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a command runs: ezplan's data has no cycles
+    (reference counting frees it), and on a large plan the collector's repeated scans of the
+    growing heap cost nearly half the time. Restored after, for a caller in the same process."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -117,7 +133,7 @@ class Group(LocalizedGroup):
     of the invocation."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        with speaking(invocation_lang(_argv(args, kwargs))), handled():
+        with no_cyclic_gc(), speaking(invocation_lang(_argv(args, kwargs))), handled():
             try:
                 if not standalone_mode:
                     return super().main(*args, standalone_mode=False, **kwargs)

@@ -121,7 +121,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "unknown unit {unit!r} in {text!r}; expected {units}",
         "zh": "“{text}”中的单位“{unit}”无法识别；应为{units}",
     },
-    # --- periods (ezplan.schema.parse_period) ---------------------------------------------
+    # --- periods (ezplan.periods.parse_period) ---------------------------------------------
     "period.unreadable": {
         "en": "cannot read period {text!r}; write e.g. 2021-2025, 2016-2019年 or a single year",
         "zh": "无法读取时期“{text}”；请写作 2021-2025、2016-2019年 或单个年份",

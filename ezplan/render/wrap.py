@@ -11,6 +11,8 @@ the pieces on either side: messages put one between a year and its value (2021 0
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from rich.cells import cell_len
 
@@ -28,6 +30,11 @@ _TOKEN = re.compile(
 )
 _NO_LINE_START = set("，。、；：？！）)]】》」』”’%,.;:!?…·—–-")
 _NO_LINE_END = set("（([【《「『“‘")
+# Simple text has only single spaces or no-break spaces, each between two other characters, and
+# its width is the sum of its characters' (no joiner or emoji selector): see `_wrap_simple`.
+_NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0]{2}|^[ \u00a0]|[ \u00a0]$|[\u200d\ufe0f]")
+_WORD_RE = re.compile(rf"{_FIGURE}|[A-Za-z][\w'’.\-/]*")
+_CELLS: dict[str, int] = {}  # each character's width on the terminal
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -63,9 +70,29 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def cells(text: str) -> int:
+    """`rich.cells.cell_len`, from a table of the characters seen (the same where the width of
+    a text is the sum of its characters': no joiner, no emoji selector)."""
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    try:
+        return sum(map(_CELLS.__getitem__, text))
+    except KeyError:
+        for ch in set(text) - _CELLS.keys():
+            _CELLS[ch] = cell_len(ch)
+        return sum(map(_CELLS.__getitem__, text))
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, numbers whole; a piece wider than a line (a long
     URL) gets a line of its own rather than being cut."""
+    if not _NOT_SIMPLE_RE.search(text):
+        return _wrap_simple(text, max(1, width))
+    return wrap_pieces(text, width)
+
+
+def wrap_pieces(text: str, width: int) -> list[str]:
+    """`wrap`, piece by piece: the definition, for any text."""
     width = max(1, width)
     lines: list[str] = []
     line: list[str] = []
@@ -86,4 +113,51 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append("".join(line).rstrip())
             line, used = [piece], size
     lines.append("".join(line).rstrip())
+    return lines
+
+
+def _wrap_simple(text: str, width: int) -> list[str]:
+    """`wrap_pieces` for simple text (not `_NOT_SIMPLE_RE`), a line at a time rather than a
+    piece at a time: the line is the longest that fits (from the running sum of the characters'
+    widths), cut back to the nearest place where `_pieces` would break it."""
+    if len(text) * 2 <= width or cells(text) <= width:  # no character is wider than two cells
+        return [text.replace("\u00a0", " ")]
+    cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
+    n = len(text)
+    inside = bytearray(n + 1)  # 1 where a break would cut a figure or a word
+    for m in _WORD_RE.finditer(text):
+        a, b = m.span()
+        inside[a + 1 : b] = b"\x01" * (b - a - 1)
+
+    def breaks_at(i: int) -> bool:
+        """A line may end before text[i] (at a space, the space is dropped)."""
+        if inside[i]:
+            return False
+        c = text[i]
+        if c == " ":
+            return True
+        before = text[i - 1]
+        return not (
+            before == " "
+            or c == "\u00a0"
+            or before == "\u00a0"
+            or c in _NO_LINE_START
+            or before in _NO_LINE_END
+        )
+
+    lines = []
+    start = 0
+    while cum[n] - cum[start] > width:
+        end = bisect_right(cum, cum[start] + width) - 1  # the most that fits
+        while end > start and not breaks_at(end):
+            end -= 1
+        if end == start:  # the first piece alone is wider than the line
+            end = start + 1
+            while end < n and not breaks_at(end):
+                end += 1
+            if end == n:
+                break
+        lines.append(text[start:end].replace("\u00a0", " "))
+        start = end + 1 if text[end] == " " else end
+    lines.append(text[start:].replace("\u00a0", " "))
     return lines

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import fmt
-from ezplan.facts import Facts, Val, claim_factor
+from ezplan.facts import Facts, Val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import GrowthClaim, Plan
 from ezplan.rules._common import data_val, judge, overlap, within
@@ -92,10 +92,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for claims in by_indicator.values():
         for whole in claims:
             run = _chain(whole, claims)
-            wf = claim_factor(whole)
+            wf = facts.factor(whole)
             if run is None or wf is None:
                 continue
-            factors = [claim_factor(c) for c in run]
+            factors = [facts.factor(c) for c in run]
             if any(f is None for f in factors):
                 continue
             prod = Val(

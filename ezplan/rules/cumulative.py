@@ -184,10 +184,14 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
     r = np.array([rate_val(x[2].annual).face for x in cases])
     n = np.array([x[0].years for x in cases], dtype=float)
     a0 = engine.cumulative_base(s, r, n)
+    paths = engine.paths_at_rate(a0.value, r, n)
+    sums = engine.cumulative_factor(r, n).value
     for i, (c, _, g) in enumerate(cases):
         if not a0.ok[i]:
             continue
-        yearly = engine.path_at_rate(a0.value[i], r[i], c.years).value[0]
+        yearly = paths[i]
+        if yearly is None:  # as path_at_rate's zeros where it cannot be computed
+            yearly = np.zeros(c.years + 1)
         like = c.amounts[0]
         shown = [show_amount(plan, c.indicator, float(v), like, 2) for v in yearly]
         path = ", ".join(
@@ -210,10 +214,8 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
             scope=c.scope,
             related=(g.annual.mark,),
             steps=(
-                f"Σ(1 + {g.annual.text})^t, t = 1…{c.years} = "
-                f"{engine.cumulative_factor(r[i], c.years).value:.6f}",
-                f"{s[i]:g} ÷ {engine.cumulative_factor(r[i], c.years).value:.6f} = "
-                f"{a0.value[i]:.6g}",
+                f"Σ(1 + {g.annual.text})^t, t = 1…{c.years} = {sums[i]:.6f}",
+                f"{s[i]:g} ÷ {sums[i]:.6f} = {a0.value[i]:.6g}",
             ),
         )
 

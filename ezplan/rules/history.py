@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ezplan.facts import Facts, Implied, claim_factor
+from ezplan.facts import Facts, Implied
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.rules._common import data_val, judge, overlap, show_like, within
@@ -109,9 +109,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             data={"year": year, "implied": data_val(first.value), "unit": str(facts.unit(iid))},
             scope="history",
             steps=(
-                f"{_via_text(first)} → ×{claim_factor(first.claim).face:.6f}",  # type: ignore[union-attr]
+                f"{_via_text(first)} → ×{facts.factor(first.claim).face:.6f}",  # type: ignore[union-attr]
                 f"{_known_text(facts, first)} {'÷' if first.year < first.from_year else '×'} "
-                f"{claim_factor(first.claim).face:.6f} = "  # type: ignore[union-attr]
+                f"{facts.factor(first.claim).face:.6f} = "  # type: ignore[union-attr]
                 f"{show_like(plan, iid, first.value.face, like, 2)}",
             ),
         )

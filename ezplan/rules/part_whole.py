@@ -262,20 +262,54 @@ def _sums(plan: Plan, facts: Facts) -> Iterator[Finding]:
                     f"[{ws.value.lo:g}, {ws.value.hi:g}]",
                 ),
             )
+    yield from _derived_all(plan, facts, derived)
+
+
+def _derived_all(plan: Plan, facts: Facts, derived: list) -> Iterator[Finding]:
+    """The missing part of each whole, with the rate it grows at from the base year (all the
+    rates computed at once)."""
+    cases = []
     for wid, key, ws, known, pid in derived:
-        yield from _derived(plan, facts, wid, key, ws, known, pid)
+        w = ws.value
+        others = [v for _, v in known.values()]
+        face = w.face - sum(o.face for o in others)
+        lo = w.lo - sum(o.hi for o in others)
+        hi = w.hi - sum(o.lo for o in others)
+        d = facts.convert(Val(face, lo, hi), facts.unit(wid), facts.unit(pid)) or Val(face, lo, hi)
+        base = facts.level(pid, plan.base_year) if key[0] == "level" else None
+        grows = base is not None and key[1] is not None and d.face > 0 and base.face > 0
+        cases.append((wid, key, ws, known, pid, d, base if grows else None))
+    growing = [c for c in cases if c[6] is not None]
+    rate: dict[int, float] = {}
+    if growing:
+        r = engine.annual_rate(
+            np.array([c[6].face for c in growing]),  # type: ignore[union-attr]
+            np.array([c[5].face for c in growing]),
+            np.array([c[1][1] - plan.base_year for c in growing], dtype=np.float64),
+        )
+        rate = {id(c): float(v) for c, v in zip(growing, r.value, strict=True)}
+    for c in cases:
+        yield _derived(plan, facts, *c, rate.get(id(c)))
 
 
 def _derived(
-    plan: Plan, facts: Facts, wid: str, key: tuple, ws: Slot, known: dict, pid: str
-) -> Iterator[Finding]:
+    plan: Plan,
+    facts: Facts,
+    wid: str,
+    key: tuple,
+    ws: Slot,
+    known: dict,
+    pid: str,
+    d: Val,
+    base: Val | None,
+    rate: float | None,
+) -> Finding:
     w = ws.value
     others = [v for _, v in known.values()]
     face = w.face - sum(o.face for o in others)
     lo = w.lo - sum(o.hi for o in others)
     hi = w.hi - sum(o.lo for o in others)
     wunit, punit = facts.unit(wid), facts.unit(pid)
-    d = facts.convert(Val(face, lo, hi), wunit, punit) or Val(face, lo, hi)
     dec = max(
         fmt.decimals_in(s.figure, wunit)
         for s in [ws.stated, *(ps.stated for ps, _ in known.values())]
@@ -286,21 +320,18 @@ def _derived(
         value += f" ({alt})"
     growth: str | dict[str, str] = ""
     data: dict = {"derived": data_val(d), "unit": str(punit)} | _when_data(key)
-    base = facts.level(pid, plan.base_year) if key[0] == "level" else None
-    if base is not None and key[1] is not None and d.face > 0 and base.face > 0:
-        n = key[1] - plan.base_year
-        r = engine.annual_rate(base.face, d.face, n)
+    if base is not None and rate is not None:
         b_text = show_amount(plan, pid, base.face, None, 3)
         g_words = fmt.growth_words(d.face / base.face - 1, 1)
-        r_words = rate_words(float(r.value), None)
+        r_words = rate_words(rate, None)
         growth = {
             "en": f"; against {b_text} in {plan.base_year} that is {g_words['zh']}, "
             f"{r_words['en']} a year",
             "zh": f"；相对{plan.base_year}年的{b_text}{g_words['zh']}，年均{r_words['zh']}",
         }
-        data |= {"base": base.face, "factor": d.face / base.face, "annual_rate": float(r.value)}
+        data |= {"base": base.face, "factor": d.face / base.face, "annual_rate": rate}
     params = _names(plan, pid, wid, key) | {"value": value, "growth": growth}
-    yield Finding(
+    return Finding(
         CODE,
         Severity.NOTE,
         pid,

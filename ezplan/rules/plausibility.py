@@ -134,17 +134,20 @@ def _pairs(plan: Plan, facts: Facts) -> list[_Pair]:
         a = plan.amount(lv)
         if a is not None and a.face > 0:
             by_indicator.setdefault(lv.indicator, []).append((lv.year, a.stated, a.face))
+    target_ids = set(plan.target_ids)
     for iid, levels in by_indicator.items():
         levels.sort(key=lambda x: x[0])
-        targets = {iid} & set(plan.target_ids)
+        is_targeted = iid in target_ids
         by, ey = plan.period_of(iid)
+        paired = False  # the target's base → target level is among the consecutive pairs
         for (y0, s0, v0), (y1, s1, v1) in itertools.pairwise(levels):
-            is_target = bool(targets) and y0 == by and y1 == ey
+            is_target = is_targeted and y0 == by and y1 == ey
+            paired = paired or is_target
             out.append(_Pair(iid, s0, s1, v0, v1, y1 - y0, is_target))
-        if targets:
+        if is_targeted:
             base, end = facts.amount(iid, by), facts.amount(iid, ey)
             known = base is not None and end is not None and base.face > 0 and end.face > 0
-            if known and not any(p.target for p in out if p.indicator == iid):
+            if known and not paired:
                 out.append(_Pair(iid, base.stated, end.stated, base.face, end.face, ey - by, True))
     return out
 
@@ -267,8 +270,8 @@ def _bare(s: Stated) -> bool:
 
 
 def _year(plan: Plan, iid: str, s: Stated) -> int | str:
-    for lv in plan.levels:
-        if lv.indicator == iid and s in lv.figures:
+    for lv in plan.levels_of(iid):
+        if s in lv.figures:
             return lv.year if lv.year is not None else "?"
     return "?"
 
@@ -299,9 +302,17 @@ def _base_scale(unit: Unit) -> float:
 
 
 def _stated_rates(plan: Plan) -> Iterator[Finding]:
-    for c in plan.growth:
-        if plan.indicators[c.indicator].unit.is_percent:
-            continue
+    claims = [c for c in plan.growth if not plan.indicators[c.indicator].unit.is_percent]
+    totals = [c for c in claims if c.total is not None]
+    if totals:  # the rate each total growth gives, all at once
+        g = engine.rate_from_factor(
+            np.array([c.total.figure.factor() for c in totals]),  # type: ignore[union-attr]
+            np.array([c.years for c in totals], dtype=np.float64),
+        )
+        total_rate = {
+            id(c): (bool(ok), float(v)) for c, ok, v in zip(totals, g.ok, g.value, strict=True)
+        }
+    for c in claims:
         band = _band(plan, c.indicator)
         for s in (c.annual, c.total):
             if s is None:
@@ -309,10 +320,9 @@ def _stated_rates(plan: Plan) -> Iterator[Finding]:
             if s is c.annual:
                 r = s.figure.value / 100
             else:
-                g = engine.rate_from_factor(s.figure.factor(), c.years)
-                if not g.ok:
+                ok, r = total_rate[id(c)]
+                if not ok:
                     continue
-                r = float(g.value)
             if band[0] <= r <= band[1]:
                 continue
             params = {

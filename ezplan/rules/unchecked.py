@@ -21,7 +21,7 @@ from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules import Outcome
-from ezplan.verdicts import target_figures, unchecked_reason
+from ezplan.verdicts import target_figures, unchecked_reasons
 
 CODE = "unchecked"
 TITLE = {"en": "Targets that cannot be checked", "zh": "无法核对的目标"}
@@ -88,10 +88,8 @@ MESSAGES = {
 
 def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding]:
     done = {c.indicator for c in outcome.checked if c.scope == "target"}
-    for iid in plan.target_ids:
-        if iid in done:
-            continue
-        reason = unchecked_reason(plan, facts, iid)
+    reasons = unchecked_reasons(plan, facts, [iid for iid in plan.target_ids if iid not in done])
+    for iid, reason in reasons.items():
         params = dict(reason.params)
         if reason.code == "no-base-later":
             first = int(params["recorded"].split(",")[0])

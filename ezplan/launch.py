@@ -1,0 +1,44 @@
+"""The `ezplan` program: ``ezplan --version`` and ``ezplan --help`` answered without loading
+the command line, everything else handed to it (`ezplan.cli`).
+
+Importing click alone takes some 35 ms; the version, and the top-level help page on a terminal
+of 80 columns or more (whose text is fixed), need none of it. The pages are kept in
+``help_pages.json``, made by `ezplan.cli.help_pages` and checked against it by the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+
+from ezplan import __version__
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if os.path.basename(sys.argv[0]) == "ezplan":
+        if args in (["--version"], ["-V"]):
+            sys.stdout.write(f"ezplan, version {__version__}\n")
+            sys.exit(0)
+        utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        if args in (["--help"], ["-h"]) and utf8 and shutil.get_terminal_size().columns >= 80:
+            from ezplan.i18n.invocation import invocation_lang
+
+            page = _pages().get(invocation_lang(args))
+            if page is not None:
+                sys.stdout.write(page)
+                sys.exit(0)
+    from ezplan.cli import main as cli
+
+    cli()
+
+
+def _pages() -> dict[str, str]:
+    path = os.path.join(os.path.dirname(__file__), "help_pages.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):  # pragma: no cover - a broken installation: click says it
+        return {}

@@ -1,0 +1,211 @@
+"""YAML events → plain data and the position of every key and value (`ezplan.document`).
+
+Events are taken from the parser one at a time and the limits checked as they come, so a
+document over a limit is refused where it crosses it, without going on. One loop over the
+events, with a stack of the mappings and lists being filled: no call per value.
+
+What the values become, and what is refused, is set out in `ezplan.source`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ezplan.document import Document
+from ezplan.errors import InputError, Mark, printable
+
+INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+MAX_INT_DIGITS = 18
+"""A plain integer longer than this stays text (and is then refused as a figure or a year)."""
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR = yaml.ScalarEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_ALIAS = yaml.AliasEvent
+_NO_KEY = object()  # a mapping waiting for its next key
+
+
+def scalar(e: Any) -> Any:
+    """A scalar event's value: null, a bool and a short decimal integer when plain and untagged,
+    else its text."""
+    text = e.value
+    if e.style or (e.tag == _STR_TAG and not e.implicit[0]):
+        return text
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if INT_RE.match(text) and len(text.lstrip("+-")) <= MAX_INT_DIGITS:
+        return int(text)
+    return text
+
+
+class Limits:
+    """How much a document may hold: values (aliases expanded), aliases, nesting."""
+
+    def __init__(self, nodes: int, aliases: int, depth: int) -> None:
+        self.nodes, self.aliases, self.depth = nodes, aliases, depth
+
+
+def build(parser: Any, file: str, limits: Limits) -> Document:
+    """The one document of `parser`'s event stream (`get_event`), with positions."""
+    get = parser.get_event
+    started = False
+    doc = Document(file)
+    while True:
+        e = get()
+        kind = type(e)
+        if kind is yaml.StreamEndEvent:
+            return doc
+        if kind is yaml.DocumentStartEvent:
+            if started:
+                raise InputError(_mark(file, e), "yaml.one_document")
+            started = True
+            doc = _Builder(file, limits).document(get)
+
+
+def _mark(file: str, e: Any) -> Mark:
+    m = e.start_mark
+    return Mark(file, m.line + 1, m.column + 1)
+
+
+def _tag_refused(e: Any) -> bool:
+    """An explicit tag other than ``!!str``."""
+    tag = e.tag
+    if tag is None or tag == "!":
+        return False
+    implicit = getattr(e, "implicit", True)
+    if implicit if isinstance(implicit, bool) else any(implicit):
+        return False
+    return tag != _STR_TAG
+
+
+class _Builder:
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+
+    def _too_many(self, e: Any) -> InputError:
+        return InputError(_mark(self.file, e), "yaml.too_many_values", max=self.limits.nodes)
+
+    def document(self, get: Any) -> Document:
+        """The events of one document, up to its end; its data and positions."""
+        file, limits = self.file, self.limits
+        kids: dict[int, Any] = {}
+        aliases: dict[tuple[int, Any], int] = {}
+        anchors: dict[str, tuple[Any, int]] = {}
+        # one object for each distinct text: keys, units, periods and sections repeat
+        texts: dict[str, str] = {}
+        same = texts.setdefault
+        n_aliases = nodes = 0
+        max_nodes, max_depth = limits.nodes, limits.depth
+        # the containers being filled, innermost last, each as
+        # [container, its positions, key (or _NO_KEY), key position, start event, nodes before]
+        stack: list[list[Any]] = []
+        top: list[Any] | None = None
+        is_map = False  # top is a mapping
+        while True:
+            e = get()
+            kind = type(e)
+            m = e.start_mark
+            at = (m.line << 32) | m.column  # `ezplan.document.pack`
+            if is_map and top[2] is _NO_KEY and kind is not _MAP_END:  # type: ignore[index]
+                if kind is not _SCALAR:
+                    raise InputError(_mark(file, e), "yaml.complex_key")
+                if e.tag is not None and _tag_refused(e):
+                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
+                key = e.value if e.style else scalar(e)
+                if type(key) is str:
+                    key = same(key, key)
+                if key == "<<" and not e.style:
+                    raise InputError(_mark(file, e), "yaml.merge_key")
+                if key is None or isinstance(key, bool):
+                    key = e.value  # `no:` or `null:` as a key means the text, not a value
+                if key in top[0]:  # type: ignore[index]
+                    first = (top[1][key] >> 96) + 1  # type: ignore[index]
+                    raise InputError(
+                        _mark(file, e), "yaml.duplicate_key", key=printable(str(key)), line=first
+                    )
+                top[2] = key  # type: ignore[index]
+                top[3] = at  # type: ignore[index]
+                continue
+            if kind is _SCALAR:
+                if e.tag is not None and _tag_refused(e):
+                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
+                value = e.value if e.style else scalar(e)
+                if type(value) is str:
+                    value = same(value, value)
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self._too_many(e)
+                if e.anchor:
+                    anchors[e.anchor] = (value, 1)
+            elif kind is _MAP_START or kind is _SEQ_START:
+                if e.tag is not None and _tag_refused(e):
+                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
+                if len(stack) >= max_depth:
+                    raise InputError(_mark(file, e), "yaml.too_deep", max=max_depth)
+                if kind is _MAP_START:
+                    value, positions = {}, {}
+                else:
+                    value, positions = [], []
+                kids[id(value)] = positions
+                frame = [value, positions, _NO_KEY, 0, e, nodes]
+                if top is None:
+                    root, root_at = value, at
+                else:
+                    _place(top, is_map, value, at)
+                stack.append(frame)
+                top, is_map = frame, kind is _MAP_START
+                continue
+            elif kind is _MAP_END or kind is _SEQ_END:
+                value, _, _, _, start, before = stack.pop()
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self._too_many(start)
+                if start.anchor:
+                    anchors[start.anchor] = (value, nodes - before)
+                if not stack:
+                    get()  # the document's end
+                    return Document(file, root, root_at, kids, aliases)
+                top = stack[-1]
+                is_map = type(top[0]) is dict
+                continue
+            elif kind is _ALIAS:
+                n_aliases += 1
+                if n_aliases > limits.aliases:
+                    raise InputError(_mark(file, e), "yaml.too_many_aliases", max=limits.aliases)
+                if e.anchor not in anchors:
+                    raise InputError(_mark(file, e), "yaml.unknown_alias", name=e.anchor)
+                value, size = anchors[e.anchor]
+                nodes += size
+                if nodes > max_nodes:
+                    raise self._too_many(e)
+                if top is not None:
+                    aliases[(id(top[0]), top[2] if is_map else len(top[0]))] = at
+            elif kind is yaml.DocumentEndEvent:  # an empty document
+                return Document(file)
+            else:  # pragma: no cover - the parser guarantees node events here
+                raise InputError(_mark(file, e), "yaml.unexpected_event", name=kind.__name__)
+            # a scalar or an alias: a value in place
+            if top is None:
+                get()  # the document's end
+                return Document(file, value, at, kids, aliases)
+            _place(top, is_map, value, at)
+
+
+def _place(top: list[Any], is_map: bool, value: Any, at: int) -> None:
+    """`value`, at position `at`, into the container being filled."""
+    if is_map:
+        key = top[2]
+        top[0][key] = value
+        top[1][key] = (top[3] << 64) | at  # `ezplan.document.pack_pair`
+        top[2] = _NO_KEY
+    else:
+        top[0].append(value)
+        top[1].append(at)
