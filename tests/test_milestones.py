@@ -235,3 +235,19 @@ def test_an_empty_plan_says_it_has_no_targets(tmp_path):
     assert "no targets" in run("milestones", "--plan", str(d), "--lang", "en").stdout
     md = run("milestones", "--plan", str(d), "--format", "md", "--lang", "zh").stdout
     assert md == "规划未列出目标。\n"
+
+
+def test_targets_named_as_the_plan_writes_them(tmp_path):
+    """milestones/plot take a target by id, by name or by an unambiguous part of a name, as
+    explain does; a name that fits several or none is refused with the candidates."""
+    from tests.conftest import ROOT
+
+    out = run("milestones", "社零", "--plan", str(ROOT), "--format", "json", "--lang", "en")
+    assert [m["indicator"] for m in json.loads(out.stdout)["milestones"]] == ["retail_sales"]
+    by_id = run("milestones", "retail_sales", "--plan", str(ROOT), "--format", "json")
+    assert json.loads(by_id.stdout)["milestones"] == json.loads(out.stdout)["milestones"]
+    r = CliRunner().invoke(main, ["milestones", "零售", "--plan", str(ROOT), "--lang", "en"])
+    assert r.exit_code == 2 and "names several targets" in r.stderr
+    assert "retail_sales" in r.stderr and "online_retail" in r.stderr  # the candidates
+    r = CliRunner().invoke(main, ["milestones", "retail_sale", "--plan", str(ROOT)])
+    assert r.exit_code == 2 and "retail_sales" in r.stderr  # did you mean

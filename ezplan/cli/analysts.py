@@ -69,16 +69,28 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
             thresholds = Thresholds(*ratios)
         except ValueError:
             raise Usage("usage.thresholds", on_track=ratios[0], moderate=ratios[1]) from None
-        ids = kwargs.pop("ids", None) or None
-        if ids:
-            unknown = [i for i in ids if i not in plan.target_ids]
-            if unknown:
-                known = ", ".join(plan.target_ids)
-                raise Usage("usage.not_a_target", ids=", ".join(unknown), known=known)
+        ids = _target_ids(plan, kwargs.pop("ids", None) or ())
         ms = build(plan, Facts(plan), ids)
         return func(*args, plan=plan, ms=ms, progress=assess(ms, thresholds), lang=lang, **kwargs)
 
     return wrapper
+
+
+def _target_ids(plan: Plan, queries: tuple[str, ...]) -> list[str] | None:
+    """The targets the user named, each by id, name or a part of a name (as `explain`); None
+    for every target."""
+    from ezplan.lookup import NotFound, describe, find_indicator
+
+    found = []
+    for query in queries:
+        try:
+            found.append(find_indicator(plan, query, among=list(plan.target_ids)))
+        except NotFound as e:
+            shown = e.candidates or list(plan.target_ids)
+            known = ", ".join(describe(plan, c) for c in shown) or "—"
+            key = "usage.ambiguous_target" if e.ambiguous else "usage.not_a_target"
+            raise Usage(key, ids=query, known=known) from None
+    return list(dict.fromkeys(found)) or None
 
 
 @click.command(cls=Command)  # help texts: cmd.milestones, opt.milestones.*, opt.* (ezplan.i18n.cli)

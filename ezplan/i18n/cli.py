@@ -66,9 +66,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cmd.milestones": {
         "en": "The value each year must reach for every target (or the IDS given), and progress "
-        "against the actual results recorded in baselines.yaml.",
+        "against the actual results recorded in baselines.yaml. Each of IDS is a target's id, "
+        "its name as the plan writes it, or an unambiguous part of the name (社零).",
         "zh": "每个目标（或指定的 IDS）逐年应达到的数值（年度目标分解），以及与 baselines.yaml "
-        "中所记实际数据对照的进展。",
+        "中所记实际数据对照的进展。IDS 可以是目标代码、规划原文中的名称，或名称中不致混淆的"
+        "一部分（社零）。",
     },
     "cmd.milestones.short": {
         "en": "Yearly milestones of each target, and progress against actuals.",
@@ -84,10 +86,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "导出核对结论、年度分解、进展和问题（CSV、Excel…）",
     },
     "cmd.plot": {
-        "en": "Draw each target's path for IDS: base, required path, stated-rate path, the target "
-        "with its band, and actual results. SVG needs nothing more; PNG needs matplotlib.",
-        "zh": "为 IDS 中的每个目标绘图：基期值、目标路径、按规划增速的路径、目标及其允许范围、"
-        "实际数据。SVG 无需另装软件；PNG 需要 matplotlib。",
+        "en": "Draw each target's path for IDS (ids, names or unambiguous parts of names): base, "
+        "required path, stated-rate path, the target with its band, and actual results. SVG "
+        "needs nothing more; PNG needs matplotlib.",
+        "zh": "为 IDS（目标代码、名称或名称中不致混淆的一部分）中的每个目标绘图：基期值、目标路径、"
+        "按规划增速的路径、目标及其允许范围、实际数据。SVG 无需另装软件；PNG 需要 matplotlib。",
     },
     "cmd.plot.short": {
         "en": "Draw the paths of targets (SVG, PNG).",
@@ -294,8 +297,12 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "--baselines/--targets 最多只能与一个 PATH 一起使用",
     },
     "usage.not_a_target": {
-        "en": "not a target: {ids}; targets: {known}",
-        "zh": "不是目标：{ids}；已有目标：{known}",
+        "en": "not a target: {ids}; did you mean one of: {known}",
+        "zh": "没有目标“{ids}”（按代码或名称）；是否是以下之一：{known}",
+    },
+    "usage.ambiguous_target": {
+        "en": "{ids!r} names several targets: {known}; give the id or more of the name",
+        "zh": "“{ids}”对应多个目标：{known}；请给出代码或更完整的名称",
     },
     "usage.export_format": {
         "en": "cannot tell the format of {path}; use .csv, .xlsx, .json or .md or give --format",
