@@ -46,20 +46,20 @@ DOC_ZH = """\
 - 错误：在舍入范围内增幅与增速不能相符。
 - 警告：只在舍入范围内相符。
 
-例：2015–2019年（4年）增长18.9%相当于年均增长4.42%，而非4.3%；年均增长4.3%对应增长18.3%：错误。
+例：2015–2019年（4年）增长18.9%相当于年均增长4.42%，而非年均增长4.3%；年均增长4.3%对应增长18.3%：错误。
 """
 MESSAGES = {
     "mismatch": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
         "{rate}; {rate} a year gives {compounded}{hint}",
-        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，而非{rate}；"
+        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
         "年均{rate}对应{compounded}{hint}",
     },
     "rounding": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
         "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
-        "为{rate}；仅在舍入范围内相符（允许{allowed}）",
+        "为年均{rate}；仅在舍入范围内相符（允许{allowed}）",
     },
 }
 
