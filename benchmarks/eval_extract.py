@@ -31,8 +31,10 @@ from ezplan.extract.evaluate import (  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared" / "corpus"
-# annotated blind, never looked at while the rules were written: a measure of generalisation
-HELD_OUT = ("南充市", "吉林省")
+# annotated blind, never looked at while the rules were written: a measure of generalisation.
+# 南充市 and 吉林省 were the held-out set of round 2; measured once, they became tuning material
+# in round 3 (their misses were studied), and 贵港市 and 河北省 took their place.
+HELD_OUT = ("贵港市", "河北省")
 
 
 def _line(name: str, s: Score) -> str:

@@ -3,7 +3,8 @@
 A gold figure and an extracted one match when all of these hold:
 - the same line of the document (hand-made plan files carry no lines: for them this is skipped);
 - the same value as written: numbers compare as numbers once thousands commas are dropped
-  (12 = 12.0), other values (一 of 翻一番, 1至5) as text;
+  (12 = 12.0), ranges bound by bound whatever joins them (6-7 = 6至7), other values (一 of
+  翻一番) as text;
 - the same kind (level, annual, total, cumulative, share, change_pp, change_abs, count);
 - the same year or period: a year Y is the period Y-Y, so a one-year growth given as period
   "2020" equals year 2020; no time on both sides also counts as equal;
@@ -148,8 +149,13 @@ def same_indicator(a: str, b: str) -> bool:
     return bool(x) and bool(y) and (x in y or y in x)
 
 
+_RANGE_VALUE = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:至|到|-|~|—|–)\s*(\d+(?:\.\d+)?)$")
+
+
 def value_key(value: Any) -> str:
     s = fold(str(value)).replace(",", "").strip()
+    if m := _RANGE_VALUE.match(s):  # 6-7 and 6至7 are one range
+        return f"{float(m.group(1))!r}至{float(m.group(2))!r}"
     try:
         return repr(float(s))
     except ValueError:

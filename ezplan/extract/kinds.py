@@ -32,7 +32,7 @@ _STATE_WORDS = re.compile(
     r"划定|守住|保有"
 )
 _STOCK_NOUNS = re.compile(
-    r"(总值|增加值|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
+    r"(总值|增加值|市值|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
     r"水平|红线|农田|保有量|产权)$"
 )
 
@@ -246,19 +246,19 @@ def refine_kind(
 
 def read_figure(fig_text: str, unit: str, notes: list[str]) -> tuple[Figure | None, bool]:
     """(what the grammar reads from the figure's text, whether ezplan reads its unit). A unit
-    ezplan does not read is stood in for by 个, so the number is still read; noted for review."""
+    ezplan does not read is stood in for by 个, so the number is still read; noted for review.
+    A known unit in a form the grammar lacks (增长6至7%) gives no figure."""
     known = unit_known(unit) if unit else False
     try:
         figure: Figure | None = parse_figure(fig_text)
     except FigureError:
         figure = None
-    if figure is None or not known:
+    if not known:
         stand_in = fig_text.replace(unit, "个", 1) if unit else fig_text
         try:
             figure = parse_figure(stand_in)
         except FigureError:
             figure = None
-        known = False
         notes.append(f"unit {unit or '(none)'} is not one ezplan reads")
     return figure, known
 

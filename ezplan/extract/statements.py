@@ -336,11 +336,16 @@ class Reader:
         if kind == "total" and period is not None:
             fig_text = with_base(text[: tok.start], fig_text, period)
         figure, unit_known = read_figure(fig_text, tok.unit, notes)
-        if figure is None:
+        if figure is None and tok.in_words:
+            # listed for review, never turned into digits the document does not write
+            notes.append("a round magnitude in words (突破千亿): ezplan reads no figure from it")
+        elif figure is None and tok.num2 is not None:
+            notes.append("a range the grammar has no form for (增长6%－7%)")
+        elif figure is None:
             self._skip(s, tok, f"cannot read {fig_text!r} as a figure")
             return None
         line, col = s.position(tok.start)
-        qual = qualifier(figure.comparator)
+        qual = qualifier(figure.comparator) if figure else _unread_qualifier(tok, pred)
         before = text[: tok.start]
         nested = before.count("（") + before.count("(") > before.count("）") + before.count(")")
         sum_ratio = is_sum_ratio(tok, before)
@@ -374,6 +379,21 @@ class Reader:
             sum_ratio=sum_ratio,
             flow=is_flow(part, lead, prenominal),
         )
+
+
+def _unread_qualifier(tok: Token, pred: Pred) -> str:
+    """The qualifier of a figure the grammar cannot read, from the words around it."""
+    if tok.num2 is not None:
+        return "range"
+    if tok.suffix in ("以上",) or pred.comparator in ("突破", "超过", "超", "逾"):
+        return "at_least"
+    if tok.suffix in ("以内", "以下"):
+        return "at_most"
+    if tok.suffix in ("左右", "上下") or pred.comparator in ("约", "近"):
+        return "about"
+    if re.search(r"(突破|超过|超|逾|迈上|跨越|站上|跨入|迈入)$", pred.text.replace(MASK, "")):
+        return "at_least"
+    return "exact"
 
 
 def prev_f_start(s: Sentence, f: Found) -> int:

@@ -26,12 +26,13 @@ EXTRA_UNITS = (
     "平方千米", "延长米", "公里/小时", "kW", "km", "kg", "GW", "MW", "万kW", "TEU", "周", "分钟",
     "秒", "度", "千伏", "公顷", "亿人次", "标方", "吨/日", "万吨/日", "车次", "门", "盏", "对",
     "期", "届", "季", "轮", "站", "区", "镇", "村", "县", "片", "组", "层", "级", "本", "册",
+    "斤", "场",
 )  # fmt: skip
 COUNT_UNITS = {
     "个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批", "名", "套",
     "处", "只", "头", "张", "例", "床", "篇", "艘", "架", "部", "支", "株", "棵", "口", "栋", "间",
     "位", "人次", "架次", "车次", "门", "盏", "对", "站", "区", "镇", "村", "县", "片", "组", "本",
-    "册", "期", "届", "轮",
+    "册", "期", "届", "轮", "场",
 }  # fmt: skip
 # measure words that are only units after a number, never a figure on their own
 _NOT_UNITS_ALONE = {"期", "届", "季", "轮", "区", "镇", "村", "县", "片", "组", "层", "级", "本"}
@@ -54,6 +55,14 @@ _UNIT = (
 )
 _TOKEN_RE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?P<sep>[-~—–至到])\s*(?P<num2>{_NUM}))?\s*(?P<more>多|余)?\s*{_UNIT}?"
+)
+# 增长6%－7%: a range that writes its unit after both numbers (not 从6%到7%, a change)
+_SECOND_BOUND_RE = re.compile(rf"\s*[-~—–至]\s*(?P<num2>{_NUM})\s*")
+# 突破千亿, 超万亿元, 突破百万人次: a round magnitude in words after a bound word; the value is
+# the word as written (千), never a number made up for it
+_WORD_MAGNITUDE_RE = re.compile(
+    r"(?:突破|超过|超|逾|迈上|跨越|站上|达到|达|跨入|迈入)(?P<num>百|千|万)"
+    rf"(?P<rest>(?:亿|万)?(?:{'|'.join(re.escape(b) for b in _BASES)})?)"
 )
 _SUFFIX_RE = re.compile(r"^(以上|以内|以下|左右|上下)")
 _DOUBLING_RE = re.compile(r"翻了?(?P<n>一|两|二|三|四)?番(?P<more>多)?")
@@ -84,6 +93,7 @@ class Token:
     noun: str | None = None  # 15个城市公园: the noun a count stands before
     implied: bool = False  # 翻番: the 一 is implied
     unit_end: int = 0  # end of the unit, before 以上 …
+    in_words: bool = False  # 突破千亿: a round magnitude in words, no digits to read
 
     @property
     def is_count(self) -> bool:
@@ -92,6 +102,8 @@ class Token:
             if base.startswith(m) and len(base) > len(m):
                 base = base[len(m) :]
                 break
+        if self.in_words:
+            return base in COUNT_UNITS  # 突破千亿: an amount of the indicator's own unit
         return base in COUNT_UNITS or self.unit in MAGNITUDES
 
     @property
@@ -148,7 +160,10 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
             tok.skip = _skip_reason(text, tok, quotes)
         if tok.skip is None and tok.end > len(text):
             tok.end = len(text)
+        if tok.skip is None and _second_bound(text, tok):
+            pos = max(pos, tok.end)
         tokens.append(tok)
+    tokens.extend(_word_magnitudes(text, quotes))
     tokens.sort(key=lambda t: t.start)
     # 分别提高31.46、27.87、31.74个百分点: the last number's unit is every listed number's
     for i in range(len(tokens) - 2, -1, -1):
@@ -182,6 +197,46 @@ def _token(text: str, m: re.Match[str]) -> Token:
             tok.suffix = s.group(1)
             tok.end = end + len(s.group(1))
     return tok
+
+
+def _second_bound(text: str, tok: Token) -> bool:
+    """增长6%－7%, 3万人—5万人: the second bound of a range that repeats its unit joins the first
+    (else it would be read as a figure of its own). 从6%到7% is a change, not a range."""
+    if tok.num2 is not None or not tok.unit or tok.suffix or tok.doubling is not None:
+        return False
+    m = _SECOND_BOUND_RE.match(text, tok.unit_end)
+    if not m or not text.startswith(tok.unit, m.end()):
+        return False
+    if re.search(r"(从|由)\s*$", text[max(0, tok.start - 2) : tok.start]):
+        return False
+    tok.num2 = m.group("num2")
+    tok.end = tok.unit_end = m.end() + len(tok.unit)
+    if s := _SUFFIX_RE.match(text[tok.end :]):
+        tok.suffix = s.group(1)
+        tok.end += len(s.group(1))
+    return True
+
+
+def _word_magnitudes(text: str, quotes: list[tuple[int, int]]) -> list[Token]:
+    """突破千亿, 总市值超万亿元: round magnitudes in words stated of an indicator. Not a class
+    or a threshold: 千亿级产业, 超百亿工业企业, 超千亿的企业 (a noun or 的 follows)."""
+    found = []
+    for m in _WORD_MAGNITUDE_RE.finditer(text):
+        if not m.group("rest") or _inside(quotes, m.start("num")):
+            continue
+        end = m.end()
+        tok = Token(m.start("num"), end, m.group("num"), unit=m.group("rest"), unit_end=end)
+        tok.in_words = True
+        if s := _SUFFIX_RE.match(text[end:]):
+            tok.suffix = s.group(1)
+            tok.end += len(s.group(1))
+        after = text[tok.end : tok.end + 3]
+        if not after.startswith("大关") and (
+            after.startswith(("级", "的", "俱乐部")) or _is_noun_start(after)
+        ):
+            continue
+        found.append(tok)
+    return found
 
 
 def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | None:
@@ -241,6 +296,10 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "a threshold in a name (…以上项目)"
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
         return "a threshold in a name (…以上的企业)"
+    if tok.unit in ("项", "个", "类") and re.match(
+        r"^(?:[\u4e00-\u9fff]{0,2}类)?(?:[\u4e00-\u9fff]{0,4})指标", text[tok.end :]
+    ):
+        return "a count of the plan's own indicators (its structure), not a figure"
     if tok.unit == "条" and re.match(r"^(措施|意见|政策|举措|规定|条款|硬措施)", text[tok.end :]):
         return "the name of a policy package (20条措施)"
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):

@@ -1,0 +1,71 @@
+"""ezplan extract, round 3: patterns of report language found on documents the rules had not
+seen, each with its trap, in small documents written here."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from ezplan.extract import Found, extract
+
+
+def read(tmp_path: Path, text: str) -> tuple[list[Found], list[str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    x = extract(path)
+    return x.figures, [k.text for k in x.reading.skipped]
+
+
+def at(figs: list[Found], value: str) -> list[Found]:
+    return [f for f in figs if f.value == value]
+
+
+def test_range_with_its_unit_written_twice(tmp_path):
+    figs, _ = read(tmp_path, "2021年主要预期目标是：地区生产总值增长6%－7%，财政收入增长2%以上。\n")
+    (g,) = at(figs, "6至7")
+    assert (g.kind, g.qualifier, g.unit, g.period) == ("total", "range", "%", (2021, 2021))
+    assert not at(figs, "7"), "the second bound is not a figure of its own"
+    assert not g.placed and "range" in (g.review or "")
+    # the trap: from one rate to another is a change, not a range
+    figs, _ = read(tmp_path, "2020年，城镇化率从60%-65%的区间外回升。\n")
+    assert not at(figs, "60至65")
+
+
+def test_round_magnitude_in_words(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        "2020年，社会消费品零售总额突破千亿，上市企业总市值超万亿元，"
+        "产值超百亿工业企业10家，建成千亿级产业基地2个。\n",
+    )
+    (a,) = at(figs, "千")
+    assert (a.indicator, a.kind, a.unit, a.qualifier, a.year) == (
+        "社会消费品零售总额",
+        "level",
+        "亿",
+        "at_least",
+        2020,
+    )
+    assert a.figure is None and not a.placed  # no digits are made up for 千
+    (b,) = at(figs, "万")
+    assert (b.kind, b.unit) == ("level", "亿元")
+    # the traps: a threshold in a name (超百亿工业企业) and a class (千亿级) are no figures
+    assert not at(figs, "百")
+    assert {f.value for f in figs} == {"千", "万", "10", "2"}
+
+
+def test_units_of_grain_and_events(tmp_path):
+    figs, _ = read(tmp_path, "2020年，粮食产量达到760.6亿斤，经受住3场台风考验。\n")
+    (grain,) = at(figs, "760.6")
+    assert (grain.indicator, grain.unit, grain.kind) == ("粮食产量", "亿斤", "level")
+    (storms,) = at(figs, "3")
+    assert (storms.unit, storms.kind) == ("场", "count")
+
+
+def test_the_plans_own_indicators_are_no_figures(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        "《纲要草案》提出了五大类24项主要指标，其中16项预期性指标、8项约束性指标。"
+        "2020年完成重点项目24项。\n",
+    )
+    assert {"24项", "16项", "8项"} <= set(skipped)
+    assert [f.value for f in figs] == ["24"]  # 重点项目 are things done, not the plan's list
