@@ -358,3 +358,18 @@ def test_init_writes_the_template_in_the_language_asked_for(tmp_path, monkeypatc
 def test_init_follows_the_locale(tmp_path):
     r = CliRunner().invoke(main, ["init", str(tmp_path)], env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
     assert r.exit_code == 0 and "规划目标" in (tmp_path / "targets.yaml").read_text("utf-8")
+
+
+def test_lang_before_the_command_holds_for_the_command(tmp_path, monkeypatch):
+    """`ezplan --lang zh check` is Chinese whatever the locale and the settings say; the
+    command's own --lang still wins."""
+    (tmp_path / "ezplan.toml").write_text('lang = "en"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    env = {"LANG": "C.UTF-8", "LC_ALL": ""}
+    args = ["--plan", str(ROOT)]
+    r = CliRunner().invoke(main, ["--lang", "zh", "milestones", "社零", *args], env=env)
+    assert r.exit_code == 0 and "年份" in r.stdout and "Year" not in r.stdout
+    r = CliRunner().invoke(main, ["--lang", "zh", "milestones", *args, "--lang", "en"], env=env)
+    assert r.exit_code == 0 and "Year" in r.stdout
+    r = CliRunner().invoke(main, ["--lang", "xx", "check"], env=env)
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1

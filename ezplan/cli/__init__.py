@@ -15,12 +15,16 @@ import click
 
 from ezplan import __version__
 from ezplan.cli import analysts, check, explain, extract, plan_files
+from ezplan.cli.localized import Choice, remember_group_lang
 from ezplan.cli.signals import Group
 from ezplan.i18n import LANGS, speaking
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="ezplan")
+@click.option(
+    "--lang", type=Choice(LANGS), default=None, expose_value=False, callback=remember_group_lang
+)
 def main() -> None:
     """The `ezplan` group (help: ``cmd.ezplan`` in `ezplan.i18n.cli`)."""
 

@@ -36,10 +36,22 @@ from ezplan.i18n import (
 # --- the language ------------------------------------------------------------------------------
 
 
+_GROUP_LANG = "ezplan.lang"
+
+
+def remember_group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``ezplan --lang zh COMMAND``: the group's ``--lang``, for every command under it."""
+    if value:
+        ctx.meta[_GROUP_LANG] = value
+
+
 def choose_lang(option: str | None, settings_lang: str | None = None) -> str:
-    """The language of a command: its ``--lang``, else the settings', else the invocation's (the
-    locale's when the command runs outside the `ezplan` group). Messages follow it from here."""
-    lang = option or settings_lang or current_lang()
+    """The language of a command: its ``--lang``, else the group's (``ezplan --lang zh …``), else
+    the settings', else the invocation's (the locale's when the command runs outside the `ezplan`
+    group). Messages follow it from here."""
+    ctx = click.get_current_context(silent=True)
+    group = ctx.meta.get(_GROUP_LANG) if ctx is not None else None
+    lang = option or group or settings_lang or current_lang()
     set_lang(lang)
     return lang
 
