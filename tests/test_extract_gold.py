@@ -24,13 +24,13 @@ DATA = ROOT / "tests" / "data"
 # (matched at least, extracted in scope at most) as measured; raise them when extraction improves
 PINNED = {
     "宣城市": (55, 55),
-    "山西省": (70, 74),
+    "山西省": (72, 74),
     "福州市": (216, 220),
     "文山壮族苗族自治州": (213, 220),
     # the held-out set of round 2 (P 87.8% / R 83.7% and P 90.0% / R 72.0% when measured
     # blind), tuning material since round 3
-    "南充市": (110, 123),
-    "吉林省": (21, 24),
+    "南充市": (117, 123),
+    "吉林省": (22, 25),
 }
 # annotated blind and never used to write the rules: measured once, when the rules were done;
 # a floor, like the others

@@ -69,3 +69,62 @@ def test_the_plans_own_indicators_are_no_figures(tmp_path):
     )
     assert {"24项", "16项", "8项"} <= set(skipped)
     assert [f.value for f in figs] == ["24"]  # 重点项目 are things done, not the plan's list
+
+
+def test_a_level_held_through_a_period(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，民生支出占财政支出比例持续保持在80%以上，粮食产量连续8年稳定在700亿斤以上水平，森林覆盖率达到41.5%。
+        """,
+    )
+    (held,) = at(figs, "80")
+    assert (held.period, held.year, held.kind) == ((2016, 2020), 2020, "share")
+    (grain,) = at(figs, "700")  # 以上水平 is the level itself, not a threshold (以上项目)
+    assert (grain.period, grain.qualifier) == ((2013, 2020), "at_least")
+    # the trap: a level reached, not kept, is read at the period's end only
+    (forest,) = at(figs, "41.5")
+    assert (forest.year, forest.period) == (2020, None)
+
+
+def test_share_of_the_things_named_after_a_percentage(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        "2020年，88%的行政许可事项、91%的公共服务事项实现“最多跑一次”，"
+        "在增长5%的基础上再上台阶。\n",
+    )
+    (a,) = at(figs, "88")
+    assert (a.kind, a.indicator) == ("share", "行政许可事项实现“最多跑一次”比例")
+    (b,) = at(figs, "91")
+    assert b.indicator == "公共服务事项实现“最多跑一次”比例"
+    # the trap: a growth rate before 的基础上 is no share of anything
+    (g,) = at(figs, "5")
+    assert g.kind == "total"
+
+
+def test_totals_stocks_and_sets(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，新增省级经开区5个、总数达8个，净增规上工业企业161户、达806户。基本养老保险参保人数新增66.3万人。一般公共预算民生支出占比稳定在65%以上、累计超过1660亿元。5个国省考核断面水质优良比例100%。7个贫困县全部摘帽、1290个贫困村全部退出。
+        """,
+    )
+    assert one_of(figs, "8").indicator == "省级经开区总数"
+    assert (one_of(figs, "161").kind, one_of(figs, "806").indicator) == (
+        "cumulative",
+        "规上工业企业",
+    )
+    pension = one_of(figs, "66.3")
+    assert (pension.indicator, pension.kind) == ("基本养老保险参保人数", "change_abs")
+    assert one_of(figs, "1660").indicator == "一般公共预算民生支出"  # the amount, not the ratio
+    (sections,) = [f for f in at(figs, "5") if "断面" in f.indicator]
+    assert (sections.kind, sections.year) == ("count", 2020)  # the set the 100% is about
+    # the trap: counts of things done in a list stay flows over the period
+    assert one_of(figs, "7").kind == one_of(figs, "1290").kind == "cumulative"
+
+
+def one_of(figs: list[Found], value: str) -> Found:
+    (f,) = at(figs, value)
+    return f

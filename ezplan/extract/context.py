@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ezplan.extract.predicates import Pred
+from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.text import fold
@@ -24,6 +24,11 @@ from ezplan.extract.timex import Time, find_times, plan_years
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _PLAN_NAME_RE = re.compile(r"十([一二三四五])五|第十([一二三四五])个五年")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_CN_COUNT = _CN | {"两": 2, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a level kept through a period, not reached at its end: 持续保持在80%以上, 稳定在65%以上, 最高
+# 突破1400万人次 (a peak), 始终
+_HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|最高")
+_RUN_OF_YEARS = re.compile(r"连续([两二三四五六七八九十]|\d{1,2})年")
 
 
 def doc_year(source: SourceText) -> int | None:
@@ -255,6 +260,18 @@ class TimeContext:
             return None
         span = f"{ref.first}" if not ref.is_period else f"{ref.first}-{ref.last}"
         return f"time {span} inferred from {_WHERE[ref.source]}"
+
+    @staticmethod
+    def held_through(pred: Pred, ref: TimeRef | None, year: int) -> tuple[int, int] | None:
+        """The years a level is said to have held (连续8年稳定在…: the 8 years to `year`;
+        保持在/稳定在/最高… in a period's review: the period), or None."""
+        core = pred.text.replace(MASK, "")
+        if m := _RUN_OF_YEARS.search(core):
+            n = int(m.group(1)) if m.group(1).isdigit() else _CN_COUNT[m.group(1)]
+            return (year - n + 1, year) if n > 1 else None
+        if ref is not None and ref.is_period and ref.last == year and _HELD_WORDS.search(core):
+            return ref.first, ref.last
+        return None
 
     def when(
         self,

@@ -171,7 +171,9 @@ def amount_kind(
     if to_plan_end and flow and not state:
         return "cumulative"
     changed = ("净增", "净减", "增加", "减少", "降低", "节约", "节省")
-    if ref is not None and subject.startswith(changed) and not state:
+    # 净增规上工业企业161户 over a period: the net number added, a flow like 新增
+    net_flow = period and subject.startswith("净增")
+    if ref is not None and subject.startswith(changed) and not state and not net_flow:
         return "change_abs"
     if period:
         # over a five-year period a stock is read at the end, anything else is a flow

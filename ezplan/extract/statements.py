@@ -33,11 +33,14 @@ from ezplan.extract.subjects import (
     clean_subject,
     drop_inner_verb,
     fill_subject,
+    fit_subject,
     group_subjects,
     groups,
     lead_words,
+    share_of_noun,
     split_share,
     split_subjects,
+    stock_change,
     subject_before,
 )
 from ezplan.extract.tables import read_table
@@ -158,6 +161,8 @@ class Reader:
         cut = split_predicate(masked)
         pred = read_predicate(masked[cut:], mask(text[cstart : first.start], times, cstart))
         subject = drop_inner_verb(clean_subject(masked[:cut], left[:cut]))
+        if (stock := stock_change(subject)) is not None:
+            subject, pred.up = stock, True  # 参保人数新增66.3万人: 新增 is the predicate's
         lead = lead_words(masked[:cut], left[:cut])
         if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共)", masked[:cut]):
             pred.cumulative = True  # 累计生产电解铝50.98万吨
@@ -185,6 +190,10 @@ class Reader:
         for k, tok in enumerate(group):
             noun = nouns[k]
             subj, how = fill_subject(*subjects[k], noun, pred, sent_figs, para_figs, before)
+            subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
+            share_of = share_of_noun(text, tok, cend, pred.up or pred.down or pred.annual)
+            if share_of:
+                subj, how = share_of, None
             names = [(subj, how)]
             shared = pred.all_of or (
                 (pred.up or pred.down or tok.doubling is not None)
@@ -197,6 +206,17 @@ class Reader:
             if not subj and tok.unit.endswith("次") and not noun:
                 self._skip(s, tok, "a number of times in narrative (先后3次), not a figure")
                 continue
+            # 5个国省考核断面水质优良比例100%: a count that opens its clause with no verb, and
+            # whose clause goes on to a figure of its own, names the set that figure is about
+            # (unlike 109个贫困村全部出列, the things done)
+            later = [t for t in tokens_all if t.skip is None and t.start > tok.end]
+            bare_count = (
+                noun is not None
+                and not text[cstart : tok.start].strip(" ，,；;：:")
+                and bool(later)
+                and s.clause_of(later[0].start) == ci
+                and "、" not in text[tok.end : later[0].start]
+            )
             for name, how2 in names:
                 f = self._figure(
                     s,
@@ -212,6 +232,7 @@ class Reader:
                     constant,
                     noun is not None,
                     lead,
+                    bare_count,
                 )
                 if f is None:
                     continue
@@ -307,6 +328,7 @@ class Reader:
         constant: bool,
         prenominal: bool,
         lead: str = "",
+        names_a_set: bool = False,
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
         if pred.compare_other and kind == "change_pp":
@@ -330,7 +352,19 @@ class Reader:
             lead,
             self.time.is_plan_end(ref, prev),
         )
+        if names_a_set and kind == "cumulative" and not pred.cumulative:
+            kind = "count"
         year, period = self.time.when(kind, pred, ref, base, prev, inferred, notes)
+        held = (
+            self.time.held_through(pred, ref, year)
+            if kind in ("level", "share") and year is not None and period is None
+            else None
+        )
+        if held and not tok.num2:
+            # both: the span is what was said, the end year is where a draft can hold it
+            period = held
+            inferred[:] = [n for n in inferred if not n.startswith("a level in")]
+            inferred.append(f"held through {held[0]}-{held[1]}: placed at {year}")
         if kind in ("annual", "total", "change_pp", "change_abs") and direction is None:
             direction = "up"
         if kind == "total" and period is not None:
@@ -377,7 +411,7 @@ class Reader:
             sentence=s.index,
             nested=nested,
             sum_ratio=sum_ratio,
-            flow=is_flow(part, lead, prenominal),
+            flow=is_flow(part, lead, prenominal) and not names_a_set,
         )
 
 

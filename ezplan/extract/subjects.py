@@ -265,3 +265,64 @@ def fill_subject(
         if prev_fig is not None and prev_fig.indicator:
             return prev_fig.indicator, "subject carried from the paragraph"
     return subj, how
+
+
+_RATIO_HEAD = re.compile(r"(占比|比重|比例)$")
+_BARE_TOTAL = re.compile(r"^(总数|总量|总数量|数量|总规模|总计|累计总数)$")
+_STOCK_THEN_CHANGE = re.compile(
+    r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程))(新增|净增)$"
+)
+_FLOW_LEAD = re.compile(r"^(新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建)")
+
+
+def fit_subject(
+    subj: str, how: str | None, unit: str, prev: Found | None, pred: Pred
+) -> tuple[str, str | None]:
+    """A subject that cannot be the figure's as it stands, completed or trimmed:
+    - 总数达8个 after 新增省级经开区5个: the total of the things just counted (省级经开区总数);
+    - an amount carried from a ratio's subject (民生支出占比稳定在65%以上、累计超过1660亿元): the
+      amount is the ratio's part (民生支出), not the ratio."""
+    if _BARE_TOTAL.match(subj) and prev is not None and prev.indicator and prev.unit == unit:
+        head = _FLOW_LEAD.sub("", prev.indicator) or prev.indicator
+        return head + subj, "subject completed from the figure before (总数)"
+    carried = how is not None and how.startswith("subject carried")
+    if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
+        # 净增规上工业企业161户、达806户: the stock reached, not the things added
+        return _FLOW_LEAD.sub("", subj), how + "; the stock of what was added"
+    if carried and unit not in ("%", "‰", "个百分点", "百分点") and _RATIO_HEAD.search(subj):
+        part = split_share(subj)[0] if "占" in subj else _RATIO_HEAD.sub("", subj)
+        if part:
+            return part, how + "; the amount of the ratio's part"
+    return subj, how
+
+
+def stock_change(subj: str) -> str | None:
+    """参保人数新增66.3万人: a stock's noun then 新增 — the stock (参保人数), whose change the
+    figure is (not a flow of things called 参保人数新增); else None."""
+    m = _STOCK_THEN_CHANGE.match(subj)
+    return m.group(1) if m else None
+
+
+_SHARE_VERB = re.compile(r"实现|达到|完成|通过|接入|纳入|开展|实行|推行|覆盖|参加|使用|办理")
+_NOT_THINGS = re.compile(
+    r"^(基础|目标|水平|增速|速度|幅度|增幅|任务|要求|比例|比重|份额|标准|高位|区间)"
+)
+
+
+def share_of_noun(text: str, tok: Token, clause_end: int, growth: bool) -> str | None:
+    """88%的行政许可事项、91%的公共服务事项实现“最多跑一次”: a percentage before 的 and a noun
+    is the share of those things that do what the clause says; the subject is the noun with the
+    list's verb phrase and 比例 (行政许可事项实现“最多跑一次”比例). Not a rate (增长7%的目标,
+    增长5%的基础上) nor a percentage that qualifies a measure (10%的增速). None otherwise."""
+    if growth or tok.unit != "%" or tok.suffix or not text.startswith("的", tok.end):
+        return None
+    items = text[tok.end + 1 : clause_end].rstrip("。，,；;：: ").split("、")
+    own, last = items[0], items[-1]
+    verb = _SHARE_VERB.search(own)
+    noun = own[: verb.start()] if verb else own
+    if not re.fullmatch(r"[\u4e00-\u9fff（）]{1,16}", noun) or _NOT_THINGS.match(noun):
+        return None
+    if verb is None and (verb := _SHARE_VERB.search(last)) is not None:
+        own = last  # the list's verb phrase stands after its last item
+    said = own[verb.start() :] if verb else ""
+    return f"{noun}{said}比例"

@@ -292,6 +292,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "part of a name (letters after the unit)"
     # thresholds: 1000万美元以上项目, 出口超过1000万美元的企业, 亿元以上项目
     cmp_before = re.search(r"(超过|以上|不低于|不少于|达到|超|突破)$", text[max(0, a - 3) : a])
+    if re.match(r"^的?(水平|高位|区间)", after):
+        return None  # 稳定在700亿斤以上水平: the level itself, not a threshold
     if tok.suffix in ("以上", "以下", "以内") and after[:1] and _is_noun_start(after):
         return "a threshold in a name (…以上项目)"
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
