@@ -62,17 +62,7 @@ class TargetRow:
 def target_rows(
     plan: Plan, facts: Facts, findings: list[Finding], checked: list[Checked]
 ) -> list[TargetRow]:
-    # A finding weighs on a target when it is on the target, or when one of the target's own
-    # figures takes part in it (a part larger than its whole; a whole-plan contradiction).
-    owner = {s.mark: iid for iid in plan.target_ids for s in target_figures(plan, iid)}
-    problems: dict[str | None, list[Finding]] = {}
-    for f in findings:
-        if f.severity <= Severity.NOTE:
-            continue
-        on = {f.indicator} if f.scope == "target" else set()
-        on |= {owner[m] for m in (f.mark, *f.related) if m in owner}
-        for iid in on:
-            problems.setdefault(iid, []).append(f)
+    problems = findings_by_target(plan, findings)
     judged: dict[str, list[str]] = {}
     for c in checked:
         if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):
@@ -113,6 +103,22 @@ def target_rows(
             )
         )
     return rows
+
+
+def findings_by_target(plan: Plan, findings: list[Finding]) -> dict[str, list[Finding]]:
+    """The warnings and errors that weigh on each target, in the order given: those on the
+    target, and those one of the target's own figures takes part in (a part larger than its
+    whole; a whole-plan contradiction filed under another indicator)."""
+    owner = {s.mark: iid for iid in plan.target_ids for s in target_figures(plan, iid)}
+    problems: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.severity <= Severity.NOTE:
+            continue
+        on = {f.indicator} if f.scope == "target" and f.indicator else set()
+        on |= {owner[m] for m in (f.mark, *f.related) if m in owner}
+        for iid in sorted(on):
+            problems.setdefault(iid, []).append(f)
+    return problems
 
 
 def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | None]]:

@@ -453,3 +453,20 @@ def test_a_font_installed_after_the_cache_is_found(tmp_path, monkeypatch):
     assert (tmp_path / "fontlist.json").exists()  # saved, so the next run finds it at once
     hint = charts.no_cjk_warning()
     assert "fontlist.json" in hint and "\n" not in hint
+
+
+def test_a_target_points_at_the_finding_its_figures_take_part_in():
+    """Trade's 82.6亿元 and 12亿美元 take part in the whole-plan exchange-rate contradiction
+    filed under exports: trade's verdict is that warning, and its row must say where it is."""
+    from ezplan.render.report_content import finding_items, target_lines
+    from ezplan.report import load_plan, report
+    from tests.conftest import ROOT
+
+    rep = report(load_plan(ROOT))
+    items = finding_items(rep, "en")
+    lines = {line.row.indicator: line for line in target_lines(rep, items, "en")}
+    (whole_plan,) = [i for i in items if i.finding.check == "whole-plan"]
+    assert whole_plan.finding.indicator == "exports"
+    for iid in ("trade_total", "exports"):
+        assert lines[iid].status == "warning"
+        assert lines[iid].explanation == f"see finding {whole_plan.number}"

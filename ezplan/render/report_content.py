@@ -22,7 +22,7 @@ from ezplan.i18n import t
 from ezplan.model import Plan, Stated
 from ezplan.report import Report
 from ezplan.rules import title as rule_title
-from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
+from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow, findings_by_target
 
 VERDICT_MARK = {CONSISTENT: "✓", NOT_CHECKABLE: "–", "warning": "!", "error": "✗"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "note": "i"}
@@ -149,11 +149,13 @@ def target_lines(report: Report, items: list[FindingItem], lang: str) -> list[Ta
     from ezplan.render.json_out import reason_text
 
     plan = report.plan
-    problems: dict[str, list[int]] = {}
-    for item in items:
-        f = item.finding
-        if f.indicator and f.scope == "target" and item.severity != "note":
-            problems.setdefault(f.indicator, []).append(item.number)
+    # a target's verdict points at every finding that weighs on it, also one filed under another
+    # indicator (a whole-plan contradiction its figures take part in)
+    number = {id(item.finding): item.number for item in items}
+    weighing = findings_by_target(plan, [item.finding for item in items])
+    problems = {
+        iid: sorted(number[id(f)] for f in fs if id(f) in number) for iid, fs in weighing.items()
+    }
     out = []
     for r in report.rows:
         unit = plan.indicators[r.indicator].unit.symbol
