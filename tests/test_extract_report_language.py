@@ -128,3 +128,36 @@ def test_totals_stocks_and_sets(tmp_path):
 def one_of(figs: list[Found], value: str) -> Found:
     (f,) = at(figs, value)
     return f
+
+
+def test_sector_ratio_parts(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，三次产业结构由18.1：38.8：43.1调整为14.2：35.0：50.8，项目投资比例为1:2:3。
+        """,
+    )
+    first = [f for f in figs if f.indicator == "三次产业结构：第一产业"]
+    assert [(f.value, f.year) for f in first] == [("18.1", 2015), ("14.2", 2020)]
+    assert all(f.unit == "" and not f.placed for f in first)  # no unit is written: for review
+    assert len([f for f in figs if f.indicator.startswith("三次产业结构")]) == 6
+    # the trap: any other a:b:c is a ratio, not figures
+    assert {"1", "2", "3"} <= set(skipped) and not at(figs, "2")
+
+
+def test_spans_and_thresholds_are_no_figures(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        "2020年，进出口总额突破7万亿元，5年累计实际利用外资7277亿元，5年净增市场主体600万户。"
+        "新设外商直接投资项目1.3万个、其中超1亿美元项目43个。加工增值超过30%（含）的货物免税。"
+        "省级权责清单事项从5567项压减到1069项。\n",
+    )
+    assert not at(figs, "5") and "5年" in skipped
+    assert at(figs, "7277") and at(figs, "600")
+    assert not at(figs, "1") and not at(figs, "30")  # thresholds in names
+    assert one_of(figs, "43").kind == "count"
+    assert one_of(figs, "5567").indicator == one_of(figs, "1069").indicator == "省级权责清单事项"
+    # the trap: 总投资超2700亿元 is the figure, not a threshold (no noun follows)
+    figs, _ = read(tmp_path, "2020年，实施项目277个、总投资超2700亿元。\n")
+    assert one_of(figs, "2700").qualifier == "at_least"

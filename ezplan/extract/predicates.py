@@ -23,7 +23,7 @@ def words(text: str) -> list[str]:
 
 _TO_VERBS = (
     "提高 提升 上升 增加 增长 下降 降低 减少 扩大 拓展 扩展 跃升 攀升 缩小 压缩 缩短 调整 降 增 升 "
-    "发展 达 突破"
+    "发展 达 突破 压减 精简 缩减"
 )
 _PIECES = sorted(
     [f"{v}{t}" for v in _TO_VERBS.split() for t in ("到", "至", "为")]

@@ -27,6 +27,7 @@ from ezplan.extract.kinds import (
     with_base,
 )
 from ezplan.extract.predicates import MASK, Pred, mask, read_predicate, split_predicate
+from ezplan.extract.ratios import RatioPart, sector_ratios
 from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.sentences import Sentence, split_sentences
 from ezplan.extract.subjects import (
@@ -111,8 +112,12 @@ class Reader:
         text = s.folded
         times = find_times(text, self.time.doc_year)
         tokens = find_tokens(text, times)
+        ratio_parts = sector_ratios(text)
+        read_as_parts = {p.start for p in ratio_parts}
+        for p in ratio_parts:
+            self._ratio_part(s, times, carry, p)
         for t in tokens:
-            if t.skip is not None:
+            if t.skip is not None and t.start not in read_as_parts:
                 line, col = s.position(t.start)
                 self.skipped.append(Skipped(line, col, s.text[t.start : t.end], t.skip, s.quote))
         good = [t for t in tokens if t.skip is None]
@@ -301,6 +306,40 @@ class Reader:
                 )
             ):
                 f.part_of = whole.indicator
+
+    def _ratio_part(
+        self, s: Sentence, times: list[Time], carry: TimeRef | None, part: RatioPart
+    ) -> None:
+        """One sector's part of 三次产业结构由a:b:c调整为d:e:f, at its year, listed for review."""
+        ci = s.clause_of(part.start)
+        ref, base, prev, _ = self.time.time_for(s, times, part.start, ci, carry)
+        pred = Pred("由" if part.starting else "调整为")
+        pred.from_level, pred.to_level = part.starting, not part.starting
+        inferred: list[str] = []
+        if note := self.time.inferred_note(ref):
+            inferred.append(note)
+        notes = ["a part of a ratio a:b:c (the sector's share), written without a unit"]
+        year, period = self.time.when("level", pred, ref, base, prev, inferred, notes)
+        line, col = s.position(part.start)
+        self._finish(
+            Found(
+                indicator=part.indicator,
+                kind="level",
+                value=part.value,
+                unit="",
+                qualifier="exact",
+                year=year,
+                period=period,
+                constant_prices=False,
+                quote=s.quote,
+                line=line,
+                column=col,
+                text=part.value,
+                inferred=inferred,
+                notes=notes,
+                sentence=s.index,
+            )
+        )
 
     def _skip(self, s: Sentence, tok: Token, reason: str) -> None:
         line, col = s.position(tok.start)

@@ -288,6 +288,10 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
             return "a duration in narrative (连续3年, 提前2年)"
         if re.match(r"^(内|来|后|前|间|之内|以来|时间|里)", text[b:]):
             return "a duration in narrative (50天内)"
+        if re.match(
+            r"^(累计|共|合计|总计|净增|新增|新建|完成|实现|建成|投入|行动|计划|攻坚)", text[b:]
+        ):
+            return "the span of what follows (5年累计, 5年净增, 3年行动)"
     if nxt and nxt.isascii() and nxt.isalpha():
         return "part of a name (letters after the unit)"
     # thresholds: 1000万美元以上项目, 出口超过1000万美元的企业, 亿元以上项目
@@ -296,6 +300,14 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return None  # 稳定在700亿斤以上水平: the level itself, not a threshold
     if tok.suffix in ("以上", "以下", "以内") and after[:1] and _is_noun_start(after):
         return "a threshold in a name (…以上项目)"
+    if (
+        cmp_before
+        and cmp_before.group(1) in ("超过", "超", "逾")
+        and not tok.suffix
+        and _is_noun_start(after_unit)
+        and not re.match(r"^(大关|台阶|规模|水平|目标)", after_unit)
+    ):
+        return "a threshold in a name (超1亿美元项目)"
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
         return "a threshold in a name (…以上的企业)"
     if tok.unit in ("项", "个", "类") and re.match(
@@ -306,7 +318,11 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "the name of a policy package (20条措施)"
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):
         return "one of a set (7个区域中心城市之一), not a figure"
-    if cmp_before and cmp_before.group(1) in ("超过", "超", "突破") and after_unit.startswith("的"):
+    if (
+        cmp_before
+        and cmp_before.group(1) in ("超过", "超", "突破")
+        and re.match(r"^(（[^（）]{1,4}）|\([^()]{1,4}\))?的", text[b:])  # 超过30%（含）的货物
+    ):
         return "a threshold in a name (超过…的企业)"
     if tok.unit in MAGNITUDES:
         rest = text[b:]
@@ -319,7 +335,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
 
 _DESIGNATION = re.compile(r"^\d*[A-Za-z]+(?=[\u4e00-\u9fff])")  # 5A级景区, 4A级
 _TO_VERB = re.compile(
-    r"^(提高|提升|上升|增加|增长|下降|降低|减少|扩大|发展|跃升|攀升|调整)(到|至|为)"
+    r"^(提高|提升|上升|增加|增长|下降|降低|减少|扩大|发展|跃升|攀升|调整|压减|精简|缩减)(到|至|为)"
 )
 
 
