@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ezplan.errors import InputError, Mark
 from ezplan.i18n import Message
 from ezplan.settings_files import candidates
+
+if TYPE_CHECKING:
+    import tomllib
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 KEYS = {"select", "ignore", "strict", "strict_unchecked", "lang", "on_track", "moderate"}
@@ -47,6 +50,8 @@ def _shown(path: Path) -> str:
 
 
 def _table(path: Path) -> dict | None:
+    import tomllib  # here: most runs have no settings file, and its import costs some 5 ms
+
     from ezplan.source import read_bytes
 
     raw = read_bytes(path, _shown(path), MAX_SETTINGS_BYTES)

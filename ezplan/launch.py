@@ -8,6 +8,7 @@ of 80 columns or more (whose text is fixed), need none of it. The pages are kept
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -17,6 +18,13 @@ from ezplan import __version__
 
 
 def main() -> None:
+    # OpenBLAS starts a thread per core as numpy is imported, some 40 ms on two cores: ezplan
+    # does no linear algebra (and its process pool is parallel by itself)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # the cyclic collector off from the start (the command group keeps it off while a command
+    # runs, see ezplan.cli.signals): the imports make many objects, no garbage, and its scans of
+    # them cost some 15 ms
+    gc.disable()
     args = sys.argv[1:]
     if os.path.basename(sys.argv[0]) == "ezplan":
         if args in (["--version"], ["-V"]):

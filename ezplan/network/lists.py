@@ -144,9 +144,15 @@ class _Touching:
     def __init__(self, n_vars: int, columns: tuple[Ints, ...], owner: Ints | None = None):
         var = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
         con = np.concatenate([np.arange(len(c)) for c in columns]) if owner is None else owner
-        pairs = np.unique(np.stack([var, con]), axis=1) if len(var) else np.zeros((2, 0), int)
-        ids = pairs[1].tolist()  # sorted by variable, then entry
-        starts = np.searchsorted(pairs[0], np.arange(n_vars + 1)).tolist()
+        # the distinct (variable, entry) pairs, sorted by variable, then entry (np.unique would
+        # import numpy.ma, some 6 ms of a small plan's run)
+        order = np.lexsort((con, var))
+        var, con = var[order], con[order]
+        keep = np.ones(len(var), dtype=bool)
+        keep[1:] = (var[1:] != var[:-1]) | (con[1:] != con[:-1])
+        var, con = var[keep], con[keep]
+        ids = con.tolist()
+        starts = np.searchsorted(var, np.arange(n_vars + 1)).tolist()
         self.of: list[tuple[int, ...]] = [
             tuple(ids[a:b]) if b > a else () for a, b in itertools.pairwise(starts)
         ]

@@ -122,7 +122,7 @@ def _pass(
     for mask in solution.unresolved.values():
         stuck |= mask
     included = np.ones(prop.n_comps, dtype=bool)
-    included[np.unique(prop.comp[stuck])] = False
+    included[prop.comp[stuck]] = False
     answers = Answers(prop, structural, memo, general)
     item_comp = net.item_components(prop.comp)
     members = _items_by_component(item_comp, enabled)
