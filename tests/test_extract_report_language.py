@@ -161,3 +161,25 @@ def test_spans_and_thresholds_are_no_figures(tmp_path):
     # the trap: 总投资超2700亿元 is the figure, not a threshold (no noun follows)
     figs, _ = read(tmp_path, "2020年，实施项目277个、总投资超2700亿元。\n")
     assert one_of(figs, "2700").qualifier == "at_least"
+
+
+def test_subjects_that_start_like_a_modal(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        "到2025年，能源综合生产能力达到1200万吨，可再生能源装机达到500万千瓦，"
+        "项目建成后可创造就业岗位2500个。\n",
+    )
+    assert one_of(figs, "1200").indicator == "能源综合生产能力"
+    assert one_of(figs, "500").indicator == "可再生能源装机"
+    assert one_of(figs, "2500").indicator == "创造就业岗位"  # 可 before a verb still leads
+
+
+def test_capacities_in_project_names_and_the_plans_tasks(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        "2021年，加快玖龙纸业65万吨包装纸、康平300兆瓦风电项目建设，新增污水日处理能力8万吨。"
+        "以上共计36项指标，其中预期性指标26项、约束性指标10项，规划安排了16项重点任务。\n",
+    )
+    assert not at(figs, "65") and not at(figs, "300")
+    assert one_of(figs, "8").unit == "万吨"  # a capacity stated as the figure itself
+    assert {"36项", "26项", "10项", "16项"} <= set(skipped)
