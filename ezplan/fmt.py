@@ -137,7 +137,8 @@ def figure_factor_text(f: Figure, fac: float) -> str:
 
 
 def years(a: int, b: int) -> str:
-    return f"{a}–{b}"
+    """The years from `a` to `b` as a period is written: ``2016–2020``, or ``2019`` alone."""
+    return str(a) if a == b else f"{a}–{b}"
 
 
 def json_number(x: float) -> float | None:

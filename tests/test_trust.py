@@ -191,6 +191,35 @@ def test_history_falls_are_not_implausible_but_history_slips_are(tmp_path):
     assert f.data["suggestion"] == "5.1亿美元" and f.scope == "history"
 
 
+def test_a_reported_fall_is_not_implausible_and_a_one_year_period_is_one_year(tmp_path):
+    """A bulletin's 猪肉产量 2019 下降21.3% is what happened: no plausibility warning (only the
+    plan's goals are held to the band); the history note names the year 2019, not 2019–2019.
+    By hand: 3300 / 0.787 = 4193.1 (the 2018 level the fall implies)."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  pork:\n    name: 猪肉产量\n    unit: 万吨\n"
+        "    levels: {2019: 3300万吨}\n"
+        "    growth:\n      - {period: 2019, total: 下降21.3%}\n",
+        "targets: {}\n",
+    )
+    rep = checked(d)
+    assert by_id(rep, "plausibility", "pork") == []
+    (note,) = by_id(rep, "history", "pork")
+    assert "4193" in note.message("en") and "over 2019 and" in note.message("en")
+    assert "由2019年下降21.3%" in note.message("zh")
+
+
+def test_a_goal_outside_the_band_is_still_a_warning(tmp_path):
+    # 年均增长45%: above +40% a year
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 10亿元}}\n",
+        "targets:\n  x: {annual: 45%}\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "x")
+    assert f.message_id == "stated-rate" and "over 2021–2025" in f.message("en")
+
+
 # --- both files as one plan -------------------------------------------------------------------
 
 

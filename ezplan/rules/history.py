@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from ezplan import fmt
 from ezplan.facts import Facts, Implied
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
@@ -45,9 +46,9 @@ DOC_ZH = """\
 """
 MESSAGES = {
     "implied": {
-        "en": "the {year} level is not stated; {via} over {first}–{last} and {known} in "
+        "en": "the {year} level is not stated; {via} over {years} and {known} in "
         "{from_year} imply {value} (allowed {allowed})",
-        "zh": "{year}年水平未列出；由{first}–{last}年{via}及{from_year}年的{known}推得{value}"
+        "zh": "{year}年水平未列出；由{years}年{via}及{from_year}年的{known}推得{value}"
         "（允许{allowed}）",
     },
     "conflict": {
@@ -99,8 +100,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             {
                 "year": str(year),
                 "via": _via_text(first),
-                "first": str(first.claim.base_year + 1),
-                "last": str(first.claim.end_year),
+                "years": fmt.years(first.claim.base_year + 1, first.claim.end_year),
                 "known": _known_text(facts, first),
                 "from_year": str(first.from_year),
                 "value": value,

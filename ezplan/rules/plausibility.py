@@ -4,8 +4,9 @@ Consistency cannot catch a figure typed in the wrong unit when nothing else pins
 ``level: 3.5`` where 3.5万亿元 was meant, against a base of 31000亿元, simply "implies" −84% a
 year. This rule warns when
 
-- a rate is outside the plausible band: a stated annual rate (年均增长), the rate a total growth
-  implies, or the rate a target implies from its base-year level. The band is −20% to +40% a
+- a rate is outside the plausible band: a target's stated annual rate (年均增长), the rate its
+  total growth implies, or the rate it implies from its base-year level (rates reported for past
+  years are what happened and are not judged). The band is −20% to +40% a
   year (×0.33 to ×5.4 over five years) unless the plan (``plan.plausible_rate: [-10%, 80%]``)
   or the indicator (``plausible_rate:``) says otherwise;
 - two levels of one indicator differ by a factor that a unit slip explains — 万 for 亿 (×10⁴),
@@ -45,7 +46,8 @@ DOC_ZH = """\
 一致性核对发现不了没有其他数字牵制的单位错误：目标写成 level: 3.5（本意3.5万亿元），基期
 31000亿元，只会“推得”年均下降84%。本规则在以下情况给出警告：
 
-- 增速超出合理范围：所述年均增速、全期增幅对应的年均增速，或目标相对基期水平隐含的年均增速。默认
+- 增速超出合理范围：目标所述年均增速、全期增幅对应的年均增速，或目标相对基期水平隐含的年均增速
+  （以往年份的增速是已发生的事实，不作判断）。默认
   范围为每年−20%至+40%（五年内0.33倍至5.4倍），可在 plan.plausible_rate 或指标的 plausible_rate
   中修改；
 - 同一指标的两个水平相差的倍数恰好可由单位错误解释——万与亿（10⁴倍）、元与亿元（10⁸倍）、美元与元
@@ -72,9 +74,8 @@ MESSAGES = {
         "{band}；请核对数字及单位",
     },
     "stated-rate": {
-        "en": "{figure} over {first}–{end_year} is {rate} a year, outside the plausible {band} "
-        "for {name}",
-        "zh": "{first}–{end_year}年{figure}相当于年均{rate}，超出{name}的合理范围{band}",
+        "en": "{figure} over {years} is {rate} a year, outside the plausible {band} for {name}",
+        "zh": "{years}年{figure}相当于年均{rate}，超出{name}的合理范围{band}",
     },
     "direction": {
         "en": "{name} is to {want} (direction: {direction}), but {what}",
@@ -302,7 +303,13 @@ def _base_scale(unit: Unit) -> float:
 
 
 def _stated_rates(plan: Plan) -> Iterator[Finding]:
-    claims = [c for c in plan.growth if not plan.indicators[c.indicator].unit.is_percent]
+    # a rate the plan reports for past years is what happened (a harvest can fall by a fifth),
+    # and a rate cannot carry a unit slip: only the plan's own goals are held to the band
+    claims = [
+        c
+        for c in plan.growth
+        if c.scope == "target" and not plan.indicators[c.indicator].unit.is_percent
+    ]
     totals = [c for c in claims if c.total is not None]
     if totals:  # the rate each total growth gives, all at once
         g = engine.rate_from_factor(
@@ -327,8 +334,7 @@ def _stated_rates(plan: Plan) -> Iterator[Finding]:
                 continue
             params = {
                 "figure": s.text if s is c.total else f"年均增长{s.text}",
-                "first": str(c.base_year + 1),
-                "end_year": str(c.end_year),
+                "years": fmt.years(c.base_year + 1, c.end_year),
                 "rate": fmt.growth_words(r, 2),
                 "band": _band_text(band),
                 "name": name(plan, c.indicator),
