@@ -183,3 +183,14 @@ def test_capacities_in_project_names_and_the_plans_tasks(tmp_path):
     assert not at(figs, "65") and not at(figs, "300")
     assert one_of(figs, "8").unit == "万吨"  # a capacity stated as the figure itself
     assert {"36项", "26项", "10项", "16项"} <= set(skipped)
+
+
+def test_net_additions_and_policy_rates(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        "2021年，高新技术企业净增300家、达到4600家，对新认定的孵化器最高给予100万元奖励。\n",
+    )
+    net = one_of(figs, "300")
+    assert (net.indicator, net.kind) == ("高新技术企业", "change_abs")
+    assert one_of(figs, "4600").indicator == "高新技术企业"
+    assert not at(figs, "100") and "100万元" in skipped  # a subsidy rate, not a target

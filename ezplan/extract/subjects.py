@@ -27,11 +27,16 @@ _LEAD = sorted(
     实现 完成了 完成 达到 累计 共 全年 当年 今年 去年 初步核算 初步统计 据统计
     经初步核算 力争 确保 预计 争取 使 推动 带动 促进 在此基础上 总体上 总的来看
     一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 主要 目标 主要预期目标
-    预期目标 主要目标 受疫情影响 可 可以 能 能够 将 预计可
+    预期目标 主要目标 受疫情影响 可以 能够 将 预计可
     """
     ),
     key=len,
     reverse=True,
+)
+# 可 and 能 lead a subject only before a verb (可达, 能实现): 能源, 能耗, 可再生能源 are nouns
+_LEAD_BEFORE_VERB = re.compile(
+    r"(?:可|能)(?=达|实现|完成|突破|超过|增长|提高|新增|带动|创造|吸纳|解决|提供|安置|减少|节约|"
+    r"形成|产生|新建|建成|容纳|带来|拉动|增加|降低)"
 )
 _LEAD_RE = re.compile(r"[^，,；;]{0,6}?(?:建成|运营|投产|完成|实施)后|项目(?=\S{2})")
 PUNCT = '*_ \t、，,：:；;。“”"‘’「」()（）【】[]〔〕—-·…' + MASK
@@ -50,6 +55,9 @@ def clean_subject(masked: str, text: str) -> str:
                 a += len(w)
                 hit = True
                 break
+        if not hit and (m := _LEAD_BEFORE_VERB.match(masked, a)) and m.end() < b:
+            a = m.end()
+            continue
         if not hit and (m := _LEAD_RE.match(masked, a)) and m.end() < b:
             a = m.end()
             continue
@@ -297,10 +305,14 @@ def fit_subject(
 
 
 def stock_change(subj: str) -> str | None:
-    """参保人数新增66.3万人: a stock's noun then 新增 — the stock (参保人数), whose change the
-    figure is (not a flow of things called 参保人数新增); else None."""
-    m = _STOCK_THEN_CHANGE.match(subj)
-    return m.group(1) if m else None
+    """参保人数新增66.3万人, 高新技术企业净增300家: a stock's noun then 新增 (or any noun then
+    净增, which only a stock has) — the stock, whose change the figure is (not a flow of things
+    called 参保人数新增); else None."""
+    if m := _STOCK_THEN_CHANGE.match(subj):
+        return m.group(1)
+    if len(subj) > 3 and subj.endswith("净增") and "净增" not in subj[:-2]:
+        return subj[:-2]
+    return None
 
 
 _SHARE_VERB = re.compile(r"实现|达到|完成|通过|接入|纳入|开展|实行|推行|覆盖|参加|使用|办理")

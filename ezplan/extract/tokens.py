@@ -76,6 +76,8 @@ _NOUN_STOP = (
     "成功", "顺利", "基本", "正式", "如期", "全面", "实施", "开展", "建成", "投入", "参与", "覆盖",
     "左", "后", "就", "才", "还", "也", "又", "再", "已", "正", "并", "而", "且", "即", "所",
 )  # fmt: skip
+# units of a plant's capacity: before a noun they name a project (年产30万吨乙烯项目)
+_CAPACITY_UNITS = {"吨", "千瓦", "兆瓦", "kW", "MW", "GW", "蒸吨", "吨/日", "标箱", "TEU"}
 _NAME_AFTER = ("强", "号", "路", "届", "级", "型", "式", "版", "代", "线", "大", "项目建设")
 
 
@@ -310,10 +312,16 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "a threshold in a name (超1亿美元项目)"
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
         return "a threshold in a name (…以上的企业)"
-    if tok.unit in ("项", "个", "类") and re.match(
-        r"^(?:[\u4e00-\u9fff]{0,2}类)?(?:[\u4e00-\u9fff]{0,4})指标", text[tok.end :]
+    if tok.unit in ("项", "个", "类") and (
+        re.match(r"^(?:[\u4e00-\u9fff]{0,2}类)?(?:[\u4e00-\u9fff]{0,4})指标", text[tok.end :])
+        or re.search(r"(主要|预期性|约束性|重点|发展)?指标$", text[max(0, a - 6) : a])
+        or re.match(r"^(重点任务|主要任务)", text[tok.end :])
     ):
-        return "a count of the plan's own indicators (its structure), not a figure"
+        return "a count of the plan's own indicators or tasks (its structure), not a figure"
+    if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
+        return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
+    if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
+        return "a capacity in a project's name (65万吨包装纸, 300兆瓦风电)"
     if tok.unit == "条" and re.match(r"^(措施|意见|政策|举措|规定|条款|硬措施)", text[tok.end :]):
         return "the name of a policy package (20条措施)"
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):
