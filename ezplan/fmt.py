@@ -41,9 +41,12 @@ def span(lo: float, hi: float, unit: str, digits: int = 4) -> str:
         return f"≥ {significant(lo, digits)}{unit}"
     if math.isinf(lo) or (lo <= 0 and unit not in ("%", "个百分点")):
         return f"≤ {significant(hi, digits)}{unit}"
+    low, high = significant(lo, digits), significant(hi, digits)
+    if low == high:  # a range narrower than the digits shown is one value
+        return f"{low}{unit}"
     if unit == "%":
-        return f"{significant(lo, digits)}%–{significant(hi, digits)}%"
-    return f"{significant(lo, digits)}–{significant(hi, digits)}{unit}"
+        return f"{low}%–{high}%"
+    return f"{low}–{high}{unit}"
 
 
 def level_decimals(stated: Figure | None, extra: int = 1) -> int:

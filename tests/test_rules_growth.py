@@ -305,3 +305,20 @@ def test_level_growth_zero_base_is_not_computable(tmp_path):
         "level-growth",
     )
     assert got == [("warning", "not-computable")]
+
+
+def test_doubling_culprit_reads_as_a_multiple(tmp_path):
+    """翻一番 over 2016–2020 is 2^(1/5) − 1 = 14.87% a year, not 18%; 1.18^5 = 2.288. The range
+    that would fit 翻一番 is said as the multiple (倍), never as "翻0.93番"; an exact rate is one
+    value, not "14.87%–14.87%"."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 旅游总收入, unit: 亿元, levels: {2015: 100亿元}}\n",
+        "targets:\n  x: {total: 翻一番, annual: 18%}\n",
+        head="plan: {name: 测试, period: 2016-2020}\n",
+    )
+    (f,) = [f for f in findings_for(d) if f.check == "growth-rate"]
+    text = f.message("zh")
+    assert "番→" not in text.replace("翻一番→2.", "")  # the range is in 倍
+    assert "翻一番→2.2" in text and "倍" in text
+    assert "14.87%–14.87%" not in text and "18%→14.87%" in text

@@ -3,7 +3,6 @@ constraint says, which assumption an item is, and a range in a figure's own term
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
@@ -89,8 +88,9 @@ Member = Stated | Assumption
 
 
 class Range(NamedTuple):
-    """An interval in a figure's own terms: a rate or 增长X% in %, 增长X倍 in 倍, 翻X番 in
-    番, an amount in the figure's unit. `unit` names them."""
+    """An interval in a figure's own terms: a rate or 增长X% in %, 增长X倍 in 倍, an amount in
+    the figure's unit; 翻X番 as the multiple it means (翻番 → 1.91–1.95倍: "翻0.93番" says
+    nothing to a planner). `unit` names them."""
 
     lo: float
     hi: float
@@ -104,7 +104,7 @@ _FACTOR_QUANTITIES = frozenset({"annual", "cumulative_annual", "factor"})
 _FROM_FACTOR = {
     Kind.GROWTH_TIMES: (lambda x: x - 1, "倍"),
     Kind.MULTIPLE: (lambda x: x, "倍"),
-    Kind.DOUBLING: (lambda x: _log2(x), "番"),
+    Kind.DOUBLING: (lambda x: x, "倍"),
     Kind.POINTS: (lambda x: x, "个百分点"),
 }
 _AMOUNT, _PERCENT = Kind.AMOUNT, Kind.PERCENT
@@ -123,7 +123,3 @@ def figure_range(stated: Stated, q: Quantity, lo: float, hi: float, scale: float
         convert, unit = _FROM_FACTOR[kind]
         return Range(convert(lo), convert(hi), unit)
     return Range(lo, hi, "%" if kind is _PERCENT else q.unit)
-
-
-def _log2(x: float) -> float:
-    return math.log2(x) if x > 0 else -math.inf
