@@ -194,3 +194,25 @@ def test_net_additions_and_policy_rates(tmp_path):
     assert (net.indicator, net.kind) == ("高新技术企业", "change_abs")
     assert one_of(figs, "4600").indicator == "高新技术企业"
     assert not at(figs, "100") and "100万元" in skipped  # a subsidy rate, not a target
+
+
+def test_since_a_year_each_year_and_verbs_before_their_object(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，2019年以来统筹整合涉农资金1673亿元。近岸海域优良水质面积比例达到91.5%。全省生产总值提前1年实现比2010年翻一番，农林牧渔业总产值首次突破1万亿元。压减管委会内设机构58.7%、人员56.2%。每年新增城镇就业120万人以上。城镇新增就业600万人。
+        """,
+    )
+    assert one_of(figs, "1673").period == (2019, 2020)
+    assert one_of(figs, "91.5").year == 2020  # 以来 does not carry 2019 as a year
+    assert one_of(figs, "一").indicator == "生产总值"
+    assert one_of(figs, "1").indicator == "农林牧渔业总产值"
+    cut = one_of(figs, "58.7")
+    assert (cut.indicator, cut.kind, cut.direction) == ("管委会内设机构", "total", "down")
+    assert (one_of(figs, "56.2").kind, one_of(figs, "56.2").text) == ("total", "下降56.2%")
+    each = one_of(figs, "120")
+    assert (each.indicator, each.period) == ("新增城镇就业", (2016, 2020))
+    assert each.kind != "cumulative" and not each.placed  # each year's, never the sum
+    # the trap: without 每年 the amount over the period is its total
+    assert one_of(figs, "600").kind == "cumulative"

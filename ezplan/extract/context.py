@@ -28,6 +28,7 @@ _CN_COUNT = _CN | {"两": 2, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a level kept through a period, not reached at its end: 持续保持在80%以上, 稳定在65%以上, 最高
 # 突破1400万人次 (a peak), 始终
 _HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|最高")
+_SINCE_YEAR = re.compile(r"^\d{4}\s*年(?:以来|来)$")
 _RUN_OF_YEARS = re.compile(r"连续([两二三四五六七八九十]|\d{1,2})年")
 
 
@@ -157,7 +158,12 @@ class TimeContext:
 
     def after_sentence(self, times: list[Time], carry: TimeRef | None) -> TimeRef | None:
         """The time a sentence leaves for the next one (and the paragraph's period)."""
-        own = [t for t in times if t.kind in ("year", "period") and t.years]
+        # 2019年以来 frames its own statement; the sentences after it go on in the paragraph's time
+        own = [
+            t
+            for t in times
+            if t.kind in ("year", "period") and t.years and not _SINCE_YEAR.match(t.text)
+        ]
         periods = [t for t in own if t.first != t.last]
         if periods:
             t = periods[-1]

@@ -49,6 +49,8 @@ from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times
 from ezplan.extract.tokens import Token, find_tokens, noun_after
 
+_CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
+_PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
 _PART_OF_YEAR = re.compile(
     r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
 )
@@ -168,6 +170,15 @@ class Reader:
         subject = drop_inner_verb(clean_subject(masked[:cut], left[:cut]))
         if (stock := stock_change(subject)) is not None:
             subject, pred.up = stock, True  # 参保人数新增66.3万人: 新增 is the predicate's
+        if (m := _CHANGE_VERB_FIRST.match(subject)) and all(t.unit == "%" for t in group):
+            # 压减管委会内设机构58.7%: the verb before its object is the figure's predicate
+            subject = subject[m.end() :]
+            pred.up, pred.down = m.group(1) in ("提高", "提升"), m.group(1) not in ("提高", "提升")
+        per_year = bool(m := _PER_YEAR_LEAD.match(subject)) and not any(
+            t.unit in ("%", "‰", "倍", "个百分点") for t in group
+        )
+        if per_year and m is not None:
+            subject = subject[m.end() :]  # 每年新增城镇就业120万人: each year's, not the sum
         lead = lead_words(masked[:cut], left[:cut])
         if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共)", masked[:cut]):
             pred.cumulative = True  # 累计生产电解铝50.98万吨
@@ -238,6 +249,7 @@ class Reader:
                     noun is not None,
                     lead,
                     bare_count,
+                    per_year,
                 )
                 if f is None:
                     continue
@@ -272,6 +284,27 @@ class Reader:
         ):
             # 建成市级院士工作站2个、专家工作站6个: the list shares its verb
             f.kind, f.year, f.period = prev_f.kind, prev_f.year, prev_f.period
+        if (
+            prev_f is not None
+            and left.lstrip().startswith("、")
+            and not pred.text.strip(MASK + " ")
+            and s.clause_of(prev_f_start(s, prev_f)) == ci
+            and f.kind == "level"
+            and prev_f.kind == "total"
+            and f.unit == prev_f.unit == "%"
+            and prev_f.text.startswith(("下降", "增长"))
+        ):
+            # 压减管委会内设机构58.7%、人员56.2%: the list shares its verb
+            verb = "下降" if prev_f.direction == "down" else "增长"
+            figure, _ = read_figure(verb + f.text, f.unit, [])
+            if figure is not None:
+                f.kind, f.direction, f.text, f.figure = (
+                    "total",
+                    prev_f.direction,
+                    verb + f.text,
+                    figure,
+                )
+                f.year, f.period = prev_f.year, prev_f.period
         if (
             prev_f is not None
             and prev_f.flow
@@ -368,6 +401,7 @@ class Reader:
         prenominal: bool,
         lead: str = "",
         names_a_set: bool = False,
+        per_year: bool = False,
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
         if pred.compare_other and kind == "change_pp":
@@ -394,6 +428,12 @@ class Reader:
         if names_a_set and kind == "cumulative" and not pred.cumulative:
             kind = "count"
         year, period = self.time.when(kind, pred, ref, base, prev, inferred, notes)
+        if per_year and ref is not None and ref.is_period:
+            if kind == "cumulative":
+                kind = "change_abs" if is_flow(part, lead, prenominal) else "level"
+            year, period = None, (ref.first, ref.last)
+            inferred[:] = [n for n in inferred if not n.startswith("a level in")]
+            notes.append(f"每年: an amount each year of {ref.first}-{ref.last}, not its total")
         held = (
             self.time.held_through(pred, ref, year)
             if kind in ("level", "share") and year is not None and period is None

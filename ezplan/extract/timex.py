@@ -52,6 +52,7 @@ _PERIOD_RE = re.compile(
     r"(?!\s*\d{1,2}\s*月)"
 )
 _YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?P<after>\s*\d{1,2}\s*月|度|代|底|末|初)?")
+_SINCE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?:以来|来)")
 _CN_YEAR_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_RE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _RELATIVE = [
@@ -100,6 +101,11 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
             add(Time("year", first, first, m.start(), m.end(), m.group()))
         else:
             add(Time("period", first, last, m.start(), m.end(), m.group()))
+    for m in _SINCE_YEAR_RE.finditer(text):
+        # 2019年以来: from that year to the last one with data, not that one year
+        y = int(m.group(1))
+        if doc_year is not None and y < doc_year - 1:
+            add(Time("period", y, doc_year - 1, m.start(), m.end(), m.group()))
     for m in _YEAR_RE.finditer(text):
         y = int(m.group(1))
         after = (m.group("after") or "").strip()
