@@ -21,6 +21,7 @@ from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
 from ezplan.model import Plan, Stated
 from ezplan.units import Unit
+from ezplan.verdicts import Reason, unchecked_reasons
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Milestones:
     points: bool = False  # a ratio indicator: paths linear in percentage points
     stated_change: float | None = None  # points over the period, for a ratio indicator
     stated_change_text: str | None = None
+    # why the target has no yearly path (no base level, one figure only …): a message id of
+    # the `unchecked` rule and its params; None when it has one
+    no_path: Reason | None = None
 
     @property
     def years(self) -> list[int]:
@@ -125,7 +129,28 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     _levels(out)
     _points(out)
     _cumulative(out)
+    _no_path(plan, facts, out)
     return out
+
+
+def has_path(m: Milestones) -> bool:
+    """Whether any yearly series could be computed for the target."""
+    return any(s is not None for s in (m.required, m.at_stated_rate, m.amounts, m.running_total))
+
+
+def _no_path(plan: Plan, facts: Facts, ms: list[Milestones]) -> None:
+    """The reason each target without a yearly path has none, in the words of the reasons a
+    target is not checkable: with no base-year level nothing can start (whatever else the
+    plan states); otherwise why its figures cannot be related."""
+    missing = [m for m in ms if not has_path(m)]
+    if not missing:
+        return
+    reasons = unchecked_reasons(plan, facts, [m.indicator for m in missing])
+    for m in missing:
+        reason = reasons[m.indicator]
+        if m.base is None and reason.code in ("single-figure", "no-relation"):
+            reason = Reason("no-base", reason.params)
+        m.no_path = reason
 
 
 def _previous(plan: Plan, facts: Facts, iid: str, base_year: int) -> Previous | None:

@@ -115,4 +115,4 @@ def test_report_shows_progress_when_actuals_exist(tmp_path):
     to = tmp_path / "r.html"
     run("report", "--plan", str(d), "--to", str(to), "--lang", "zh")
     html = to.read_text("utf-8")
-    assert "进度正常" in html and "121.00 (2022)" in html  # 10% a year so far: on track
+    assert "进度正常" in html and "121.00（2022年）" in html  # 10% a year so far: on track

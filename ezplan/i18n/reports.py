@@ -116,10 +116,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Milestone that year (indicator's unit)",
         "zh": "当年目标值（指标单位）",
     },
-    "xl_gap": {"en": "Gap (indicator's unit)", "zh": "差距（指标单位）"},
+    "xl_gap": {
+        "en": "Actual minus milestone (indicator's unit; + above the path, − below)",
+        "zh": "实际减当年目标（指标单位；正为高于目标路径，负为低于）",
+    },
     "xl_gap_pct": {
-        "en": "Gap (%; percentage points for ratios)",
-        "zh": "差距（%；比率类指标为个百分点）",
+        "en": "Actual vs milestone (%, percentage points for ratios; + above, − below)",
+        "zh": "较当年目标（%，比率类指标为个百分点；正为高于，负为低于）",
     },
     "xl_achieved": {
         "en": "Rate so far (% a year; points for ratios)",

@@ -512,11 +512,12 @@ def _finding(d: _Doc, item: rc.FindingItem, lang: str) -> None:
 
 def _milestones(d: _Doc, png: bytes | None, m: Milestones, n: int, lang: str) -> None:
     cols = mt.columns(m, lang)
-    if not cols:
-        return
     label = f"{m.label(lang)}{mt.unit_suffix(m.unit.symbol, lang)}"
     number = f"（{chinese_number(n)}）" if lang == "zh" else f"4.{n} "
     d.heading(number + label, 2)
+    if not cols:  # numbered and shown all the same, with the reason it has no yearly path
+        d.paragraph(mt.no_path_text(m, lang), indent=lang == "zh")
+        return
     d.paragraph(mt.summary(m, lang, with_name=False), indent=lang == "zh")
     d.table(
         [t("year", lang)] + [c.header for c in cols],

@@ -206,8 +206,12 @@ def _progress(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
 
 def _milestones(m: Milestones, lang: str) -> str:
     cols = mt.columns(m, lang)
-    if not cols:
-        return ""
+    if not cols:  # shown all the same, with the reason it has no yearly path
+        return (
+            f'<section class="target" id="target-{e(m.indicator)}">'
+            f"<h3>{e(m.label(lang))}{e(mt.unit_suffix(m.unit.symbol, lang))}</h3>"
+            f'<p class="note-text">{e(mt.no_path_text(m, lang))}</p></section>'
+        )
     headers = [t("year", lang)] + [c.header for c in cols]
     body = "".join(
         _row([str(y)] + [e(c.cell(y, lang) or "—") for c in cols], ["n"] * (len(cols) + 1))

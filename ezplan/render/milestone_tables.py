@@ -167,6 +167,30 @@ def previous_words(m: Milestones, lang: str) -> str:
     )
 
 
+def no_path_text(m: Milestones, lang: str) -> str:
+    """Why the target has no yearly path, in the words `check` gives for a target it cannot
+    check ("" when it has one): 无年度目标路径：baselines.yaml未记录2020年水平，…无从起算."""
+    from ezplan.rules import message_template
+
+    if m.no_path is None:
+        return ""
+    text = message_template("unchecked", m.no_path.code, lang)
+    for prefix in ("无法核对：", "not checkable: "):
+        text = text.removeprefix(prefix)
+    params = {
+        k: (v.get(lang) or v["en"]) if isinstance(v, dict) else v
+        for k, v in m.no_path.params.items()
+    }
+    return t("no_path", lang, why=text.format_map(_Blank(params)))
+
+
+class _Blank(dict):
+    """Message params with any the reason does not carry left empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def derived_note(m: Milestones, lang: str) -> str:
     """Why the base year's amount of a cumulative target is marked derived ("" if it is not)."""
     if not (m.cumulative and m.base_implied):
@@ -222,13 +246,11 @@ def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
     d = m.decimals
     latest = "—"
     if p.year is not None:
-        latest = f"{_num(p.actual, d)} ({p.year})"
+        year = f"（{p.year}年）" if lang == "zh" else f" ({p.year})"
+        latest = f"{_num(p.actual, d)}{year}"
         if p.cumulative:
             latest = t("cumulative_value", lang, value=latest)
-    if p.points and p.gap is not None:
-        gap = points_en(fmt.points(p.gap, 1), lang)
-    else:
-        gap = "—" if p.gap_pct is None else fmt.percent(p.gap_pct, 1)
+    gap = gap_words(p, lang)
     return {
         "indicator": f"{m.label(lang)}{unit_suffix(m.unit.symbol, lang)}",
         "latest": latest,
@@ -239,6 +261,21 @@ def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
         "projection": _num(p.projection, d),
         "status": status_words(p, lang),
     }
+
+
+def gap_words(p: Progress, lang: str) -> str:
+    """The latest actual against that year's milestone, its side in words (a bare "3.6%" or
+    "-4.7%" under 差距 reads as a shortfall either way): 高3.6% / 低4.7%, 3.6% above / 4.7%
+    below; in points for a ratio indicator."""
+    if p.points and p.gap is not None:
+        size, shown = p.gap, fmt.number(abs(p.gap), 1) + "个百分点"
+    elif p.gap_pct is not None:
+        size, shown = p.gap_pct, fmt.percent(abs(p.gap_pct), 1)
+    else:
+        return "—"
+    if fmt.number(abs(size), 1).strip("0.") == "":
+        return t("gap_level", lang)
+    return t("gap_above" if size > 0 else "gap_below", lang, gap=points_en(shown, lang))
 
 
 def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> list[list[str]]:
@@ -295,9 +332,11 @@ def _table(widths: list[int], headers: list[str], title: str | None = None) -> T
 
 def _milestone_view(m: Milestones, lang: str, width: int) -> list[Any]:
     cols = columns(m, lang)
-    if not cols:
-        return []
     out: list[Any] = [Text("\n".join(wrap(summary(m, lang), width)), style="bold")]
+    if not cols:  # the target is shown all the same, with the reason it has no path
+        why = no_path_text(m, lang) or t("no_path", lang, why="—")
+        out.append(Text("\n".join(wrap(why, width)), style="dim"))
+        return out
     cells = [[c.cell(y, lang) or "—" for y in m.years] for c in cols]
     headers = [t("year", lang)] + [c.header for c in cols]
     year_w = max(4, _width(t("year", lang)))
@@ -377,7 +416,8 @@ def render_text(
         for part in _progress_view(ms, progress, lang, width):
             console.print(part)
     else:
-        console.print(Text(f"{t('progress', lang)}: {t('no_actuals', lang)}", style="dim"))
+        colon = "：" if lang == "zh" else ": "
+        console.print(Text(f"{t('progress', lang)}{colon}{t('no_actuals', lang)}", style="dim"))
 
 
 # --- Markdown, CSV, JSON ----------------------------------------------------------------------
@@ -394,9 +434,10 @@ def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
     out = []
     for m in ms:
         cols = columns(m, lang)
-        if not cols:
-            continue
         out.append(f"### {_md(summary(m, lang))}\n")
+        if not cols:
+            out += [_md(no_path_text(m, lang) or t("no_path", lang, why="—")), ""]
+            continue
         out.append("| " + " | ".join([t("year", lang), *(_md(c.header) for c in cols)]) + " |")
         out.append("|" + "---:|" * (len(cols) + 1))
         for y in m.years:

@@ -1,0 +1,128 @@
+"""What a planner sees in a terminal or a pipe beyond `check`: a closed pipe ends every command
+with 141, piped text has no trailing spaces, numbers are never cut across lines."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["milestones"], ["explain", "retail_sales"], ["rules"]],
+    ids=lambda a: a[0],
+)
+def test_a_closed_pipe_ends_every_command_with_141(args):
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first line is written
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "ezplan", *args, "--lang", "zh"],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"},
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert proc.returncode == 141, proc.stderr.decode("utf-8", "replace")
+    assert proc.stderr == b""
+
+
+@pytest.mark.parametrize("args", [["check"], ["milestones"], ["explain", "exports"]])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_piped_text_has_no_trailing_spaces(monkeypatch, args, lang):
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(main, [*args, "--lang", lang], env={"COLUMNS": "100"})
+    assert r.stdout.strip()
+    assert [line for line in r.stdout.splitlines() if line.endswith(" ")] == []
+
+
+def _plan_with_actuals(tmp_path):
+    """The bundled plan with actual results for 2022: retail sales ahead of the path, foreign
+    trade behind it."""
+    b = (ROOT / "baselines.yaml").read_text(encoding="utf-8")
+    b = b.replace(
+        "        quote: 2020年，受疫情影响，全市实现社会消费品零售总额326.57亿元。\n",
+        "        quote: 2020年，受疫情影响，全市实现社会消费品零售总额326.57亿元。\n"
+        "      2022: 401.2亿元\n",
+        1,
+    ).replace(
+        "        quote: 2020年受新冠肺炎疫情影响，全市完成外贸进出口总额42080万美元\n",
+        "        quote: 2020年受新冠肺炎疫情影响，全市完成外贸进出口总额42080万美元\n"
+        "      2022: 6.1亿美元\n",
+        1,
+    )
+    assert b.count("2022: ") >= 2
+    (tmp_path / "baselines.yaml").write_text(b, encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(
+        (ROOT / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_target_appears_in_milestones_with_why_it_has_no_path(monkeypatch, lang):
+    from ezplan.loader import load_plan
+
+    monkeypatch.chdir(ROOT)
+    plan = load_plan(ROOT)
+    r = CliRunner().invoke(main, ["milestones", "--lang", lang], env={"COLUMNS": "100"})
+    assert r.exit_code == 0, r.output
+    for iid in plan.target_ids:
+        ind = plan.indicators[iid]
+        name = (ind.name_en or ind.name) if lang == "en" else ind.name
+        assert name in r.stdout.replace("\n", " ") or name in r.stdout, name
+    why = "无年度目标路径：baselines.yaml未记录2020年水平" if lang == "zh" else "no yearly path:"
+    assert r.stdout.count(why) == 2  # online retail and the e-commerce firms: no base level
+    assert "\n\n\n" not in r.stdout  # one blank line between blocks, never two
+    one = CliRunner().invoke(
+        main, ["milestones", "ecommerce_firms_introduced", "--lang", lang], env={"COLUMNS": "80"}
+    )
+    assert why in one.stdout and "1至5个" in one.stdout
+    assert not one.stdout.startswith("\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_progress_says_which_side_of_the_path(tmp_path, lang, width):
+    d = _plan_with_actuals(tmp_path)
+    r = CliRunner().invoke(
+        main, ["milestones", "--plan", str(d), "--lang", lang], env={"COLUMNS": str(width)}
+    )
+    out = r.stdout
+    if lang == "zh":
+        assert "高3.6%" in out and "低4.7%" in out and "差距" not in out
+        assert "401.20（2022年）" in out
+    else:
+        assert "3.6% above" in out and "4.7% below" in out
+    assert "（亿\n" not in out and "(亿\n" not in out  # a unit is never cut
+    md = (
+        CliRunner()
+        .invoke(main, ["milestones", "--plan", str(d), "--lang", lang, "--format", "md"])
+        .stdout
+    )
+    assert ("高3.6%" if lang == "zh" else "3.6% above") in md
+
+
+def test_docx_milestone_sections_are_numbered_as_shown(tmp_path, monkeypatch):
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "r.docx"
+    r = CliRunner().invoke(main, ["report", "--to", str(out), "--lang", "zh"])
+    assert r.exit_code == 0, r.output
+    paras = [p.text for p in docx.Document(str(out)).paragraphs]
+    start = next(i for i, p in enumerate(paras) if p.startswith("（一）社会消费品零售总额"))
+    heads = [p for p in paras[start:] if p.startswith("（")][:6]
+    numbers = [h[: h.index("）") + 1] for h in heads]
+    assert numbers == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    assert any(p.startswith("无年度目标路径：") for p in paras)
