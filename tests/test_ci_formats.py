@@ -294,7 +294,7 @@ def test_sarif_levels_follow_what_each_rule_reports(small):
     r = invoke("plan", "--format", "sarif")
     rules_meta = {x["id"]: x["defaultConfiguration"]["level"] for x in
                   json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]}  # fmt: skip
-    assert rules_meta["constant-prices"] == "note" and rules_meta["unchecked"] == "note"
+    assert rules_meta["constant-prices"] == "warning" and rules_meta["unchecked"] == "note"
     assert rules_meta["plausibility"] == "warning" and rules_meta["level-rate"] == "error"
 
 

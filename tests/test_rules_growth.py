@@ -322,3 +322,28 @@ def test_doubling_culprit_reads_as_a_multiple(tmp_path):
     assert "番→" not in text.replace("翻一番→2.", "")  # the range is in 倍
     assert "翻一番→2.2" in text and "倍" in text
     assert "14.87%–14.87%" not in text and "18%→14.87%" in text
+
+
+@pytest.mark.parametrize(
+    ("base", "end", "real", "warned"),
+    [
+        # 文山's 规上工业增加值: 131.12 → 180.67 is (180.67/131.12)^(1/5) − 1 = 6.62% a year at
+        # current prices; with 13.6% real, prices fall 1.0662/1.136 − 1 = −6.1% a year
+        ("131.12亿元", "180.67亿元", "13.6%", True),
+        # 文山's GDP: 664.9 → 1185.12 is 12.25% nominal; 9.1% real → prices +2.9% a year
+        ("664.9亿元", "1185.12亿元", "9.1%", False),
+        # 11.08% nominal against 0.5% real: prices +10.5% a year, above +10%
+        ("799.8亿元", "1352.7亿元", "0.5%", True),
+    ],
+)
+def test_constant_price_growth_needs_a_plausible_price_change(tmp_path, base, end, real, warned):
+    d = write_plan(
+        tmp_path,
+        f"indicators:\n  v: {{name: 规上工业增加值, unit: 亿元, levels: {{2015: {base}, 2020: {end}}}}}\n",
+        f"targets:\n  v: {{annual: {real}, constant_prices: true}}\n",
+        head="plan: {name: 测试, period: 2016-2020}\n",
+    )
+    found = [f for f in findings_for(d) if f.check == "constant-prices"]
+    assert [f.message_id for f in found] == (["price-change"] if warned else ["not-compared"])
+    if warned:
+        assert found[0].severity.name == "WARNING"

@@ -58,9 +58,9 @@ MESSAGES = {
         "或同时列出以{unit}计的数额",
     },
     "constant-prices": {
-        "en": "not checkable: the growth in {figures} is at comparable prices and the levels "
+        "en": "not checkable: the growth {figures} is at comparable prices and the levels "
         "are at current prices, which are not compared",
-        "zh": "无法核对：{figures}中的增速按可比价计算，水平为现价，二者不作比较",
+        "zh": "无法核对：增速{figures}按可比价计算，水平为现价，二者不作比较",
     },
     "level-only": {
         "en": "not checkable: only the {end_year} level {figures} is stated; from {base} in "
