@@ -216,3 +216,18 @@ def test_since_a_year_each_year_and_verbs_before_their_object(tmp_path):
     assert each.kind != "cumulative" and not each.placed  # each year's, never the sum
     # the trap: without 每年 the amount over the period is its total
     assert one_of(figs, "600").kind == "cumulative"
+
+
+def test_vision_years_classes_and_policy_packages(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        “十四五”主要目标：地区生产总值年均增长7%左右。在此基础上再奋斗十年，到二〇三五年，基本实现现代化。重点抓好五大任务：
+        （一）新增2~3个制造业千亿产业集群，打造更多3000亿、5000亿级园区，深入实施人才政策22条。
+        """,
+    )
+    clusters = one_of(figs, "2至3")
+    assert clusters.period == (2021, 2025)  # not the vision's 2035
+    assert not at(figs, "5000") and not at(figs, "22")
+    assert "22条" in skipped

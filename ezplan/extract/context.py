@@ -162,7 +162,10 @@ class TimeContext:
         own = [
             t
             for t in times
-            if t.kind in ("year", "period") and t.years and not _SINCE_YEAR.match(t.text)
+            if t.kind in ("year", "period")
+            and t.years
+            and not _SINCE_YEAR.match(t.text)
+            and not self._beyond_plan(t)
         ]
         periods = [t for t in own if t.first != t.last]
         if periods:
@@ -176,6 +179,10 @@ class TimeContext:
             if ctx is not None:
                 carry = TimeRef(ctx.first, ctx.last, False, "paragraph")
         return carry
+
+    def _beyond_plan(self, t: Time) -> bool:
+        """到二〇三五年 after the plan's targets: a vision, not the time of what follows."""
+        return self.plan is not None and t.first is not None and t.first > self.plan[1]
 
     def resolve_ctx_year(self, carry: TimeRef | None) -> TimeRef | None:
         """全年/当年: the year of the context, else the report's data year."""

@@ -277,6 +277,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "no unit"
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return "a label (专栏7, 表2)"
+    if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
+        return "a class in a name (5000亿级园区)"
     if tok.unit in _NOT_UNITS_ALONE and not (
         tok.unit in _COUNTING_NOUNS
         and _is_noun_start(text[b:])
@@ -322,6 +324,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
     if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
         return "a capacity in a project's name (65万吨包装纸, 300兆瓦风电)"
+    if tok.unit == "条" and re.search(r"(政策|措施|意见|举措|规定|条款)$", text[max(0, a - 4) : a]):
+        return "the name of a policy package (人才政策22条)"
     if tok.unit == "条" and re.match(r"^(措施|意见|政策|举措|规定|条款|硬措施)", text[tok.end :]):
         return "the name of a policy package (20条措施)"
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):
