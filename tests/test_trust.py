@@ -414,3 +414,19 @@ def test_a_multiple_of_gdp_levels_against_its_rate_hints_at_comparable_prices(tm
     )
     (f,) = by_id(checked(d), "growth-rate", "gdp")
     assert "11.20% a year" in f.message("en") and "comparable prices" in f.message("en")
+
+
+def test_a_one_year_goal_is_not_held_to_the_yearly_band(tmp_path):
+    """海口's 2021 goal 新增注册企业增长100% is a plan statement, not a slip: no warning; a
+    one-year level in 万 for 亿 still is (10亿元 → 12万元 is ×1.2e-4)."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 新增注册企业, unit: 万户, levels: {2020: 2万户}}\n"
+        "  y: {name: 销售额, unit: 亿元, levels: {2020: 10亿元}}\n",
+        "targets:\n  x: {annual: 100%}\n  y: {level: 12万元}\n",
+        head="plan: {name: 测试, period: 2021}\n",
+    )
+    rep = checked(d)
+    assert by_id(rep, "plausibility", "x") == []
+    (slip,) = by_id(rep, "plausibility", "y")
+    assert slip.data["suggestion"] == "12亿元"

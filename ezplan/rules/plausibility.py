@@ -5,8 +5,9 @@ Consistency cannot catch a figure typed in the wrong unit when nothing else pins
 year. This rule warns when
 
 - a rate is outside the plausible band: a target's stated annual rate (年均增长), the rate its
-  total growth implies, or the rate it implies from its base-year level (rates reported for past
-  years are what happened and are not judged). The band is −20% to +40% a
+  total growth implies, or the rate it implies from its base-year level, over a period of two
+  years or more (rates reported for past years are what happened, and a one-year goal such as
+  增长60% from a small base is no slip: neither is judged). The band is −20% to +40% a
   year (×0.33 to ×5.4 over five years) unless the plan (``plan.plausible_rate: [-10%, 80%]``)
   or the indicator (``plausible_rate:``) says otherwise;
 - two levels of one indicator differ by a factor that a unit slip explains — 万 for 亿 (×10⁴),
@@ -47,7 +48,8 @@ DOC_ZH = """\
 31000亿元，只会“推得”年均下降84%。本规则在以下情况给出警告：
 
 - 增速超出合理范围：目标所述年均增速、全期增幅对应的年均增速，或目标相对基期水平隐含的年均增速
-  （以往年份的增速是已发生的事实，不作判断）。默认
+  （期间两年及以上；以往年份的增速是已发生的事实，一年期目标如小基数上的增长60%也不是单位错误，
+  均不作判断）。默认
   范围为每年−20%至+40%（五年内0.33倍至5.4倍），可在 plan.plausible_rate 或指标的 plausible_rate
   中修改；
 - 同一指标的两个水平相差的倍数恰好可由单位错误解释——万与亿（10⁴倍）、元与亿元（10⁸倍）、美元与元
@@ -175,7 +177,7 @@ def _rates_between_levels(plan: Plan, facts: Facts, pairs: list[_Pair]) -> Itera
         slip = _slip(plan, facts, p, (float(bands[i, 0]), float(bands[i, 1])))
         if slip is not None:
             yield slip
-        elif p.target:
+        elif p.target and p.years > 1:  # one year's jump from a small base is no slip
             params = {
                 "base": p.a.text,
                 "base_year": str(plan.period_of(p.indicator)[0]),
@@ -308,7 +310,7 @@ def _stated_rates(plan: Plan) -> Iterator[Finding]:
     claims = [
         c
         for c in plan.growth
-        if c.scope == "target" and not plan.indicators[c.indicator].unit.is_percent
+        if c.scope == "target" and c.years > 1 and not plan.indicators[c.indicator].unit.is_percent
     ]
     totals = [c for c in claims if c.total is not None]
     if totals:  # the rate each total growth gives, all at once
