@@ -164,10 +164,11 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
     anchor = top.member if top is not None else c.figures[0]
     iid, scope = ctx.owner.get(anchor.mark, (c.quantity.indicator, "target"))
     lo, hi = _crossing(c)
+    lo_text, hi_text = crossing_texts(c.quantity, lo, hi)
     params = {
         "quantity": quantity_words(plan, c.quantity),
-        "lo": quantity_value(c.quantity, lo),
-        "hi": quantity_value(c.quantity, hi),
+        "lo": lo_text,
+        "hi": hi_text,
         "assumption": _assumptions(c),
         "figures": "、".join(figure_words(s) for s in c.figures),
         "culprits": _culprits_text(c, ctx),
@@ -249,14 +250,24 @@ def quantity_words(plan: Plan, q: Quantity) -> dict[str, str]:
     return {"en": f"a value of {n['en']}", "zh": f"{n['zh']}的一个推算值"}
 
 
-def quantity_value(q: Quantity, x: float) -> str:
+def quantity_value(q: Quantity, x: float, digits: int = 4) -> str:
     if q.kind in ("annual", "cumulative_annual"):
-        return fmt.significant((x - 1) * 100, 4) + "%"
+        return fmt.significant((x - 1) * 100, digits) + "%"
     if q.kind == "factor":
-        return fmt.factor(x, 4)
+        return fmt.factor(x, digits)
     if q.kind == "exchange_rate":
-        return fmt.significant(x, 4) + "元/美元"
-    return fmt.significant(x, 4) + q.unit
+        return fmt.significant(x, digits) + "元/美元"
+    return fmt.significant(x, digits) + q.unit
+
+
+def crossing_texts(q: Quantity, lo: float, hi: float) -> tuple[str, str]:
+    """ "at least `lo` and at most `hi`" with enough digits that the two read differently (a
+    conflict by a hair would otherwise read "at least 6.748 and at most 6.748")."""
+    for digits in range(4, 10):
+        texts = quantity_value(q, lo, digits), quantity_value(q, hi, digits)
+        if texts[0] != texts[1]:
+            return texts
+    return texts
 
 
 def _assumptions(c: Contradiction) -> dict[str, str]:
