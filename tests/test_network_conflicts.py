@@ -186,11 +186,11 @@ def test_degenerate_networks():
 
 
 def test_a_conflict_by_a_hair_reads_as_one():
-    """Bounds 6.74812 and 6.74804 元/美元 cross by 0.00008: with 4 digits both read 6.748, so
-    more digits are shown until they differ."""
+    """Bounds 6.74812 and 6.74804 元/美元 cross by 0.00008: with 4 digits both read 6.748; with
+    5 they read 6.7481 and 6.7480."""
     from ezplan.network.terms import Quantity
     from ezplan.rules.whole_plan import crossing_texts
 
     q = Quantity("exchange_rate", None, "元/美元", year=2017)
-    assert crossing_texts(q, 6.74812, 6.74804) == ("6.74812元/美元", "6.74804元/美元")
+    assert crossing_texts(q, 6.74812, 6.74804) == ("6.7481元/美元", "6.7480元/美元")
     assert crossing_texts(q, 6.944, 6.902) == ("6.944元/美元", "6.902元/美元")
