@@ -231,3 +231,23 @@ def test_vision_years_classes_and_policy_packages(tmp_path):
     assert clusters.period == (2021, 2025)  # not the vision's 2035
     assert not at(figs, "5000") and not at(figs, "22")
     assert "22条" in skipped
+
+
+def test_five_years_sums_and_ratios_of_sums(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "---\ntitle: 2021年政府工作报告\n---\n\n"
+        "一、“十三五”时期工作回顾\n\n"
+        "一般公共预算收入比“十二五”增长40.2%，市场主体比“十二五”末增长45.8%。"
+        "文化旅游业蓬勃发展，五年接待游客13.2亿人次、实现综合收入8995亿元，"
+        "分别是“十二五”的2.5倍和2.8倍。\n",
+        encoding="utf-8",
+    )
+    x = extract(path)
+    assert x.reading.doc_year == 2021  # from the title: no date line
+    figs = x.figures
+    assert one_of(figs, "40.2").sum_ratio and not one_of(figs, "40.2").placed
+    assert not one_of(figs, "45.8").sum_ratio  # 末 is a year: a growth of levels
+    assert one_of(figs, "2.8").sum_ratio  # the second of a list of multiples too
+    income = one_of(figs, "8995")
+    assert (income.kind, income.period) == ("cumulative", (2016, 2020))

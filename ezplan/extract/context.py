@@ -28,6 +28,7 @@ _CN_COUNT = _CN | {"两": 2, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a level kept through a period, not reached at its end: 持续保持在80%以上, 稳定在65%以上, 最高
 # 突破1400万人次 (a peak), 始终
 _HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|最高")
+_REPORT_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年[^\d，。]{0,16}政府工作报告")
 _SINCE_YEAR = re.compile(r"^\d{4}\s*年(?:以来|来)$")
 _RUN_OF_YEARS = re.compile(r"连续([两二三四五六七八九十]|\d{1,2})年")
 
@@ -38,6 +39,12 @@ def doc_year(source: SourceText) -> int | None:
         text = fold(b.text)
         m = _DATE_RE.search(text)
         if m and (b.kind == "title" or len(text) < 60 or text.startswith(m.group())):
+            return int(m.group(1))
+    # no date: a title such as 2021年政府工作报告 names the year it was given
+    for text in [source.title or ""] + [
+        fold(b.text) for b in source.blocks[:12] if b.kind == "title"
+    ]:
+        if m := _REPORT_TITLE_RE.search(fold(text)):
             return int(m.group(1))
     return None
 

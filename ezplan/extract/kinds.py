@@ -164,6 +164,15 @@ def amount_kind(
     persons = tok.unit.rstrip("次").endswith(("人", "名"))
     if pred.cumulative:
         return "cumulative"
+    if (
+        ref is not None
+        and ref.is_period
+        and ref.source in ("explicit", "clause")
+        and ref.text.endswith("五年")
+        and not ref.text.endswith(("过去五年", "过去的五年", "近五年", "这五年"))
+        and not _ONLY_STOCK.search(subject)
+    ):
+        return "cumulative"  # 五年接待游客13.2亿人次、实现综合收入8995亿元: the five years' sums
     if (pred.up or pred.down) and not state and not pred.annual:
         return "change_abs"
     if period and _ONLY_STOCK.search(subject) and "新增" not in subject:
@@ -290,7 +299,14 @@ def with_base(before: str, fig_text: str, period: tuple[int, int]) -> str:
 
 
 def is_sum_ratio(tok: Token, before: str) -> bool:
-    """是“十二五”时期的1.85倍: a ratio of two periods' sums, not a growth of levels."""
-    return bool(
-        tok.unit == "倍" and re.search(r"(是|为|相当于)[^，,；;]{0,12}(期间|时期|”)的$", before)
+    """是“十二五”时期的1.85倍 (分别是“十二五”的2.5倍和2.8倍), 比“十二五”增长40.2%: a ratio of
+    two periods' sums, not a growth of levels (比“十二五”末增长 is one: 末 is a year)."""
+    if tok.unit == "倍":
+        return bool(
+            re.search(
+                r"(是|为|相当于)[^，,；;]{0,12}(期间|时期|”)的(?:\d+(?:\.\d+)?倍[和、])*$", before
+            )
+        )
+    return tok.unit == "%" and bool(
+        re.search(r"(比|较)[“\"]?十[一二三四]五[”\"]?(时期|期间)?(增长|提高|增加)$", before)
     )

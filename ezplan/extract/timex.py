@@ -57,7 +57,14 @@ _CN_YEAR_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_RE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _RELATIVE = [
     (re.compile(r"过去的?五年|五年来|这五年|近五年|五年间|五年中|“十三五”以来"), "past5"),
-    (re.compile(r"(?<![个来后年])五年(?=共|累计|合计|总计)"), "past5"),
+    # 五年接待游客…、实现综合收入…: five years' sums, the span written before the verb
+    (
+        re.compile(
+            r"(?<![个来后年近过])五年(?=共|累计|合计|总计|接待|实现|完成|投入|新增|引进|建成|争取|"
+            r"办理|减少|新建|改造|培训|吸引|招引|帮助|带动|发放|筹集)"
+        ),
+        "past5",
+    ),
     (re.compile(r"未来五年|今后五年"), "next5"),
     (re.compile(r"一年来|过去一年|刚刚过去的一年|去年|上一年"), "last"),
     (re.compile(r"今年|本年度"), "this"),
