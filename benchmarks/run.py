@@ -151,6 +151,8 @@ class Results:
 
     def add(self, row: dict) -> dict:
         self.rows.append(row)
+        if "seconds" not in row:  # the --help imports: printed by the caller
+            return row
         old = self.before.get(row["what"], {})
         was = f"(before {old['seconds']:.3f} s)" if "seconds" in old else ""
         ratio = f"{row['x_compose']:.2f}×" if row.get("x_compose") else ""

@@ -40,7 +40,32 @@ def main() -> None:
                 sys.exit(0)
     from ezplan.cli import main as cli
 
-    cli()
+    try:
+        cli()
+    except SystemExit as e:
+        _exit_now(e.code)
+        raise
+
+
+def _exit_now(code: object) -> None:
+    """End the process with `code` at once, without the interpreter's teardown (freeing every
+    module and object one by one: some 25 ms, a seventh of checking a small plan). Only when
+    nothing is left to run — no other thread, no exit handler (a process pool registers one) —
+    and the output is flushed; otherwise returns, and the process ends as usual."""
+    import atexit
+    import threading
+
+    code = 0 if code is None else code
+    if not isinstance(code, int) or threading.active_count() > 1:
+        return
+    if getattr(atexit, "_ncallbacks", lambda: 1)() > 0:  # unknown: assume there are some
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or file: the usual exit says it
+        return
+    os._exit(code)
 
 
 def _pages() -> dict[str, str]:

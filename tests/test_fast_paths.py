@@ -12,6 +12,7 @@ import json
 import random
 import re
 import string
+import subprocess
 import sys
 from pathlib import Path
 
@@ -324,3 +325,31 @@ def test_random_names_keep_the_layout(monkeypatch, tmp_path):
         assert _text(run, width, "en", True, monkeypatch) == _text(
             run, width, "en", False, monkeypatch
         )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(ROOT), "--format", "json"],
+        ["check", str(ROOT), "--no-color"],
+        ["check", str(ROOT / "nowhere")],
+        ["milestones", "--plan", str(ROOT)],
+        ["check", "--no-such-option"],
+    ],
+)
+def test_the_launcher_ends_as_the_command_line_does(args, tmp_path):
+    """`ezplan.launch` ends the process without the interpreter's teardown: the same output,
+    flushed, and the same exit code as the command line ending as usual."""
+    direct = "import sys; from ezplan.cli import main; sys.argv[0] = 'ezplan'; main()"
+    usual = subprocess.run(
+        [sys.executable, "-c", direct, *args], capture_output=True, cwd=tmp_path, timeout=120
+    )
+    quick = subprocess.run(
+        [sys.executable, "-m", "ezplan", *args], capture_output=True, cwd=tmp_path, timeout=120
+    )
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        usual.returncode,
+        usual.stdout,
+        usual.stderr,
+    )
+    assert usual.stdout or usual.stderr
