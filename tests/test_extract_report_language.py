@@ -251,3 +251,17 @@ def test_five_years_sums_and_ratios_of_sums(tmp_path):
     assert one_of(figs, "2.8").sum_ratio  # the second of a list of multiples too
     income = one_of(figs, "8995")
     assert (income.kind, income.period) == ("cumulative", (2016, 2020))
+
+
+def test_times_in_names_and_dimensions(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        这五年，《城市总体规划（2018—2035年）》形成初步成果。长13公里、宽100米的金沙江大道全面建成，中心城区建成区面积达168平方公里。
+        """,
+    )
+    area = one_of(figs, "168")
+    assert (area.year, area.role) == (2020, "actual")  # not 2035, the plan name's
+    assert not at(figs, "13") and not at(figs, "100")
+    assert {"13公里", "100米"} <= set(skipped)

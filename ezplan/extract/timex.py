@@ -147,7 +147,27 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
     for m in re.finditer(r"全年|当年", text):
         add(Time("year_ctx", None, None, m.start(), m.end(), m.group()))
     found.sort(key=lambda t: t.start)
+    named = _name_spans(text)
+    found = [
+        Time("date", None, None, t.start, t.end, t.text)
+        if t.kind in ("year", "period") and any(a <= t.start < b for a, b in named)
+        else t
+        for t in found
+    ]
     return [_role(text, t, found) for t in found]
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a time is part of a document's name, not a figure's time: 《城市总体规划（2018—2035
+    年）》, 国土空间总体规划（2021-2035年）."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,60}》", text)]
+    spans += [
+        (m.start(1), m.end(1))
+        for m in re.finditer(
+            r"(?:规划|纲要|方案|计划|规划纲要)(（[^（）]{4,16}）|\([^()]{4,16}\))", text
+        )
+    ]
+    return spans
 
 
 def _role(text: str, t: Time, all_times: list[Time]) -> Time:

@@ -320,6 +320,10 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         or re.match(r"^(重点任务|主要任务)", text[tok.end :])
     ):
         return "a count of the plan's own indicators or tasks (its structure), not a figure"
+    if tok.unit in ("公里", "千米", "米", "km", "m") and re.search(
+        r"(?:^|[，,、；;和及：:]|全)(?:长|宽|高|深)$", text[max(0, a - 2) : a]
+    ):
+        return "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)"
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
         return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
     if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
