@@ -6,11 +6,13 @@ Usage:
 
 Runs the command line in fresh processes, as a user runs it (the interpreter started, the
 modules imported from their compiled bytecode — kept under a temporary PYTHONPYCACHEPREFIX and
-made by one run before the timed ones — the garbage collector as the program sets it), each
-measurement the median of several runs. It prints a Markdown table: wall time, peak resident
-memory of the largest process (from /usr/bin/time; with a process pool, that of the parent or
-of one worker), and the ratio to the libyaml `compose` of the same files measured in the same
-run — the floor no YAML-based checker can go below; then the goals of issue 13, each met or not.
+made by one run before the timed ones — the garbage collector as the program sets it, OpenBLAS
+on one thread in every child as `ezplan.launch` sets it), each measurement the median of several
+runs (the import floor and the bundled check taken in turn). It prints a Markdown table: wall
+time, peak resident memory of the largest process (from /usr/bin/time; with a process pool,
+that of the parent or of one worker), and the ratio to the libyaml `compose` of the same files
+measured in the same run — the floor no YAML-based checker can go below; then the goals of issue
+13, each met or not.
 With --before, the numbers of an earlier run (its --json) stand beside.
 
 Sizes: the bundled plan; generated plans (benchmarks/make_plan.py) and replicas of the bundled
@@ -189,6 +191,9 @@ def main() -> None:
         ENV.update(os.environ)
         ENV.pop("PYTHONDONTWRITEBYTECODE", None)
         ENV.update({"COLUMNS": "120", "NO_COLOR": "1", "PYTHONPYCACHEPREFIX": str(tmp / "pycache")})
+        # numpy imported as ezplan imports it (ezplan.launch), also for the floor and compose:
+        # OpenBLAS's threads, started at import, would weigh on the floor alone
+        ENV.setdefault("OPENBLAS_NUM_THREADS", "1")
 
         def row(what: str, cmd: list[str], floor: float | None, runs: int = 3) -> dict:
             t, mem, code = timed(cmd, tmp, runs)
@@ -200,10 +205,20 @@ def main() -> None:
         for warm in ([*ez, "check", str(ROOT)], [*ez, "--help"], [python, "-c", FLOOR_IMPORTS]):
             subprocess.run(warm, cwd=tmp, env=ENV, capture_output=True)  # bytecode, caches
         if not only or "startup" in only:
-            floor, _, _ = timed([python, "-c", FLOOR_IMPORTS], tmp, 11)
+            # the floor and the check taken in turn, so that a change in the machine's load
+            # weighs on both alike
+            bundled = [*ez, "check", str(ROOT)]
+            pairs = [
+                (timed([python, "-c", FLOOR_IMPORTS], tmp, 1), timed(bundled, tmp, 1))
+                for _ in range(15)
+            ]
+            floor = statistics.median(f[0] for f, _ in pairs)
             res.add({"what": "import floor (yaml click rich numpy pydantic)", "seconds": floor})
-            r = row("check, bundled plan", [*ez, "check", str(ROOT)], None, 11)
-            r["x_floor"] = round(r["seconds"] / floor, 2)
+            t = round(statistics.median(c[0] for _, c in pairs), 3)
+            mem, code = max(c[1] for _, c in pairs), pairs[-1][1][2]
+            r = {"what": "check, bundled plan", "seconds": t, "peak_mib": mem, "exit": code}
+            r["x_floor"] = round(t / floor, 2)
+            res.add(r)
             row("--help", [*ez, "--help"], None, 11)
             row("--version", [*ez, "--version"], None, 11)
             heavy = heavy_imports(python, [args.ezplan, "--help"], tmp)
