@@ -265,3 +265,19 @@ def test_times_in_names_and_dimensions(tmp_path):
     assert (area.year, area.role) == (2020, "actual")  # not 2035, the plan name's
     assert not at(figs, "13") and not at(figs, "100")
     assert {"13公里", "100米"} <= set(skipped)
+
+
+def test_classes_times_taken_and_added_capacity(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        未来五年，增开国内外航空航线160条、达到646条，建设若干100万、40万、20万人口规模城镇，实现全岛3小时通达，可再生能源发电装机新增400万千瓦。
+        """,
+    )
+    assert one_of(figs, "646").indicator == "国内外航空航线"
+    assert not at(figs, "20") and "20万人" in skipped  # a class of towns
+    assert one_of(figs, "3").kind == "level"  # a time taken is never a sum
+    added = one_of(figs, "400")
+    assert added.indicator == "可再生能源发电装机"  # the stock, whose addition this is
+    assert added.kind in ("change_abs", "cumulative")

@@ -26,6 +26,7 @@ _FLOW_VERBS = re.compile(
     r"创建|培育|新培育|新认定|认定|新引进|改扩建|新建和改扩建|治理|修复|植树|造林|解决|转移|"
     r"减少|撤并|整合|关闭|搬迁|吸纳|带动|回收|建设|巩固|提升|巩固提升|关停|生产|发放|推出)"
 )
+_TIME_UNITS = ("小时", "分钟", "天", "个工作日", "工作日", "秒", "个月")
 _ONLY_STOCK = re.compile(r"(保有量|余额|存栏|存量)$")
 _STATE_WORDS = re.compile(
     r"达到|达|突破|增至|提高到|提升到|增加到|增长到|实现|超过|迈上|跨越|站上|保持|稳定在|拥有|"
@@ -162,6 +163,8 @@ def amount_kind(
     period = ref is not None and ref.is_period
     flow = is_flow(subject, lead, prenominal)
     persons = tok.unit.rstrip("次").endswith(("人", "名"))
+    if tok.unit in _TIME_UNITS:
+        return kind  # 3小时通达, 开办时间1天: a time taken is a level, never a sum
     if pred.cumulative:
         return "cumulative"
     if (

@@ -278,9 +278,9 @@ def fill_subject(
 _RATIO_HEAD = re.compile(r"(占比|比重|比例)$")
 _BARE_TOTAL = re.compile(r"^(总数|总量|总数量|数量|总规模|总计|累计总数)$")
 _STOCK_THEN_CHANGE = re.compile(
-    r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程))(新增|净增)$"
+    r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程|装机|装机容量|容量|能力))(新增|净增)$"
 )
-_FLOW_LEAD = re.compile(r"^(新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建)")
+_FLOW_LEAD = re.compile(r"^(新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通)")
 
 
 def fit_subject(

@@ -324,6 +324,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         r"(?:^|[，,、；;和及：:]|全)(?:长|宽|高|深)$", text[max(0, a - 2) : a]
     ):
         return "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)"
+    if tok.unit.endswith("人") and re.match(r"^口(规模|级|以上|以下)", text[b:]):
+        return "a population class (100万人口规模城镇), not a figure"
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
         return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
     if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
