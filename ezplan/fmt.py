@@ -7,6 +7,7 @@ at least to 0.01%), so that a reader sees why 525.94 is not 500 and why 23.32% s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ezplan.figures import Figure, Kind
 from ezplan.units import Unit
@@ -31,6 +32,33 @@ def significant(x: float, digits: int = 4) -> str:
         return number(x, 0)
     magnitude = math.floor(math.log10(abs(x)))
     return number(x, max(0, digits - 1 - magnitude))
+
+
+def significant_digits(f: Figure) -> int:
+    """The significant digits a written figure carries: 16011 → 5, 421.86 → 5, 0.524 → 3, 10 → 2.
+    A value derived from it (the same amount in 亿美元, its interval) is shown with as many, so
+    that no digit the plan wrote is lost (16011万美元 is 1.6011亿美元, not 1.601)."""
+    x = abs(f.value)
+    if not math.isfinite(x) or x == 0:
+        return f.decimals + 1
+    return max(1, math.floor(math.log10(x)) + 1 + f.decimals)
+
+
+def between(lo: float, hi: float, one: Callable[[float, int], str], digits: int = 4) -> str:
+    """A range ``lo … hi``, each end `one(x, digits)` with `digits` significant digits, and more
+    (up to three) where the two ends would read the same (421.855 … 421.865, not 421.9 … 421.9);
+    an open end reads ``≥ lo`` or ``≤ hi``, never ∞."""
+    if math.isinf(lo) and math.isinf(hi):
+        return "—"
+    if math.isinf(hi):
+        return "≥ " + one(lo, digits)
+    if math.isinf(lo):
+        return "≤ " + one(hi, digits)
+    for extra in range(4):
+        a, b = one(lo, digits + extra), one(hi, digits + extra)
+        if a != b or lo == hi:
+            break
+    return f"{a} … {b}"
 
 
 def span(lo: float, hi: float, unit: str, digits: int = 4) -> str:
@@ -128,6 +156,27 @@ def interval(lo: float, hi: float, fmt_one) -> str:
     if math.isinf(lo):
         return "≤ " + fmt_one(hi)
     return f"[{fmt_one(lo)}, {fmt_one(hi)}]"
+
+
+def figure_unit(f: Figure) -> str:
+    """What a figure's number is counted in, as written after it: 亿元, %, 倍, 个百分点."""
+    if f.kind is Kind.AMOUNT:
+        return f.unit.symbol if f.unit is not None else ""
+    if f.kind in (Kind.PERCENT, Kind.GROWTH_PERCENT):
+        return "%"
+    if f.kind in (Kind.GROWTH_TIMES, Kind.MULTIPLE):
+        return "倍"
+    if f.kind is Kind.POINTS:
+        return "个百分点"
+    return ""
+
+
+def allowed(f: Figure) -> str:
+    """The values a written figure allows, one digit finer than written, with its unit:
+    [421.855亿元, 421.865亿元], [9.5%, 10.5%], ≥ 39.5%."""
+    lo, hi = f.interval()
+    unit = figure_unit(f)
+    return interval(lo, hi, lambda x: number(x, f.decimals + 1) + unit)
 
 
 def figure_factor_text(f: Figure, fac: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
 from click.testing import CliRunner
@@ -126,3 +127,50 @@ def test_docx_milestone_sections_are_numbered_as_shown(tmp_path, monkeypatch):
     numbers = [h[: h.index("）") + 1] for h in heads]
     assert numbers == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
     assert any(p.startswith("无年度目标路径：") for p in paras)
+
+
+def _explain(iid, lang, width):
+    r = CliRunner().invoke(
+        main, ["explain", iid, "--plan", str(ROOT), "--lang", lang], env={"COLUMNS": str(width)}
+    )
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("iid", ["retail_sales", "exports", "network_retail", "fdi_contract"])
+def test_explain_fits_and_keeps_figures_whole(iid, lang, width):
+    import re
+
+    from rich.cells import cell_len
+
+    out = _explain(iid, lang, width)
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    cut = [
+        (a, b)
+        for a, b in pairwise(lines)
+        if re.search(r"[0-9.]$", a)
+        and re.match(r"\s*[0-9.%亿万元]", b)
+        and not re.match(r"\s*\d+\. ", b)  # the next numbered step
+    ]
+    assert not cut  # no number, and no number from its unit, split across lines
+    assert "∞" not in out
+    for line in lines:  # an interval line never wraps back to column 0
+        assert not line.startswith("["), line
+
+
+def test_explain_speaks_one_language_and_keeps_digits():
+    zh = _explain("retail_sales", "zh", 80)
+    assert zh.splitlines()[0].startswith("社会消费品零售总额 [retail_sales]")
+    assert "Total retail" not in zh and "单位：亿元" in zh
+    assert "允许[9.5%, 10.5%]" in zh and "允许[499.5亿元, 500.5亿元]" in zh
+    assert "421.855亿元 … 421.865亿元" in zh  # not 421.9亿元 … 421.9亿元
+    exports = _explain("exports", "zh", 120)
+    assert "1.6011" in exports or "1.60105" in exports  # 16011万美元 keeps its five digits
+    assert "∞" not in _explain("network_retail", "zh", 80)
+    assert "≥ 39.50%" in _explain("network_retail", "zh", 80)
+    en = _explain("exports", "en", 120)
+    assert "quote: " in en and "quote：" not in en
+    assert "、" not in "".join(line for line in en.splitlines() if "contradiction" in line)

@@ -3,14 +3,18 @@ finding on it, step by step, so a reviewer can redo it by hand."""
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from ezplan import fmt
 from ezplan.findings import steps_in
 from ezplan.i18n import t
-from ezplan.model import Plan, Stated
+from ezplan.model import Indicator, Plan, Stated
 from ezplan.render.text import MARK, STYLE, indented, shown
+from ezplan.render.wrap import wrap
 from ezplan.report import Report
 
 
@@ -40,35 +44,58 @@ def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
     return sorted(out, key=lambda x: (x[1].mark.file, x[1].mark.line, x[1].mark.column))
 
 
-def _interval(s: Stated) -> str:
-    lo, hi = s.figure.interval()
-    dec = s.figure.decimals + 1
-    return fmt.interval(lo, hi, lambda x: fmt.number(x, dec))
+_YEAR_VALUE = re.compile(r"\b((?:19|20)\d\d) (?=[约近超≥≤]?\d)")
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _head(ind: Indicator, iid: str, lang: str, width: int) -> list[str]:
+    """社会消费品零售总额 [retail_sales] 单位：亿元 — the name in the language shown (zh: the
+    Chinese name only), wrapped with the unit whole: it ends the last line or has one of its
+    own, never ``亿`` / ``元``."""
+    name = (ind.name_en or ind.name) if lang == "en" else ind.name
+    lines = wrap(f"{shown(name)}  [{iid}]", width)
+    unit = f"{t('unit', lang)}{_colon(lang)}{shown(str(ind.unit))}"
+    if cell_len(f"{lines[-1]}  {unit}") <= width:
+        lines[-1] = f"{lines[-1]}  {unit}"
+    else:
+        lines.append(unit)
+    return lines
+
+
+def _lines(text: str, width: int, first: int, rest: int) -> list[str]:
+    """`text` wrapped to `width`, figures whole, its first line indented by `first` cells and
+    the lines it wraps onto by `rest` (never back to column 0)."""
+    out = wrap(text, max(20, width - max(first, rest)))
+    return [" " * first + out[0], *(" " * rest + line for line in out[1:])]
 
 
 def render(report: Report, iid: str, console: Console, lang: str) -> None:
     plan = report.plan
     ind = plan.indicators[iid]
-    title = shown(ind.name) + (f"  {shown(ind.name_en)}" if ind.name_en else "")
-    console.print(indented(f"{title}  [{iid}]  {t('unit', lang)}: {ind.unit}", console, 0, "bold"))
+    width = console.width
+    colon = _colon(lang)
+    sep = "、" if lang == "zh" else ", "
+    console.print(Text("\n".join(_head(ind, iid, lang, width)), style="bold"))
     if ind.parts:
-        console.print(Text(f"  {t('parts', lang)}: {', '.join(ind.parts)}"))
+        console.print(Text(f"  {t('parts', lang)}{colon}{sep.join(ind.parts)}"))
     if ind.part_of:
-        console.print(Text(f"  {t('part_of', lang)}: {ind.part_of}"))
+        console.print(Text(f"  {t('part_of', lang)}{colon}{ind.part_of}"))
     console.print(Text(t("stated", lang), style="bold underline"))
+    allows = t("allows", lang) + ("" if lang == "zh" else " ")
     for what, s in stated_figures(plan, iid, lang):
-        line = Text(f"  {shown(str(s.mark))}  ", style="bold")
-        line.append(f"{what}: ")
-        line.append(shown(s.text), style="bold")
-        line.append(f"  {t('allows', lang)} {_interval(s)}", style="dim")
-        console.print(line)
+        line = (
+            f"{shown(str(s.mark))}  {what}{colon}{shown(s.text)}  {allows}{fmt.allowed(s.figure)}"
+        )
+        console.print(Text("\n".join(_lines(line, width, 2, 6))))
         if s.quote:
-            # No space after the label: a Chinese sentence has none to break at, so a space
-            # would push the whole quote onto the next line.
-            quote = f"{t('quote', lang)}：{shown(s.quote)}"
+            # zh: no space after the label: a Chinese sentence has none to break at
+            quote = f"{t('quote', lang)}{colon}{shown(s.quote)}"
             console.print(indented(quote, console, 6, "italic"))
         if s.note:
-            note = f"{t('note_label', lang)}: {shown(s.note)}"
+            note = f"{t('note_label', lang)}{colon}{shown(s.note)}"
             console.print(indented(note, console, 6, "dim"))
     own = {s.mark for _, s in stated_figures(plan, iid, lang)}
     mine = [f for f in report.findings if f.indicator == iid or own & {f.mark, *f.related}]
@@ -81,7 +108,8 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         console.print(line)
         console.print(indented(shown(f.message(lang, glued=True)), console))
         for i, step in enumerate(steps_in(f, lang), 1):
-            console.print(indented(f"{i}. {shown(step)}", console, 6, "dim"))
+            step = _YEAR_VALUE.sub("\\1\u00a0", step)  # 2025 500亿元: the year with its value
+            console.print(Text("\n".join(_lines(f"{i}. {shown(step)}", width, 6, 9)), style="dim"))
     _network(report, iid, console, lang)
 
 
@@ -97,19 +125,25 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
     plan = report.plan
     analysis = report.facts.network
     console.print(Text(t("network", lang), style="bold underline"))
+    sep = "、" if lang == "zh" else ", "
     for _, s in stated_figures(plan, iid, lang):
         lines = []
+        # a derived value keeps every digit the figure was written with (16011万美元 in 亿美元
+        # is 1.6011, not 1.601), and one more for the ends of the interval its rounding allows
+        digits = max(4, fmt.significant_digits(s.figure) + 1)
         for iv in analysis.intervals_for(s):
             if iv.contradictory:
                 continue
             others = [f.text for f in iv.figures if f.mark != s.mark]
-            source = f" ← {'、'.join(others)}" if others else ""
+            source = f" ← {sep.join(others)}" if others else ""
             q = quantity_words(plan, iv.quantity)[lang]
-            span = f"{quantity_value(iv.quantity, iv.lo)} … {quantity_value(iv.quantity, iv.hi)}"
-            lines.append(f"{q}: {span}{source}")
+            span = fmt.between(
+                iv.lo, iv.hi, lambda x, d, q=iv.quantity: quantity_value(q, x, d), digits
+            )
+            lines.append(f"{q}{_colon(lang)}{span}{source}")
         mine = [c for c in analysis.contradictions if s in c.figures]
         for c in mine:
-            members = "、".join(
+            members = sep.join(
                 figure_words(m) if not isinstance(m, Assumption) else t("assumption", lang)
                 for m in c.members
                 if m is not s
@@ -118,6 +152,7 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
             lines.append(t("in_contradiction", lang, tier=tier, members=members))
         if not lines:
             continue
-        console.print(Text(f"  {shown(figure_words(s))}  ({shown(str(s.mark))})", style="bold"))
+        where = f"（{shown(str(s.mark))}）" if lang == "zh" else f"  ({shown(str(s.mark))})"
+        console.print(Text(f"  {shown(figure_words(s))}{where}", style="bold"))
         for line in lines:
             console.print(indented(shown(line), console, 6, "dim"))
