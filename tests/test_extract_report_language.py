@@ -281,3 +281,15 @@ def test_classes_times_taken_and_added_capacity(tmp_path):
     added = one_of(figs, "400")
     assert added.indicator == "可再生能源发电装机"  # the stock, whose addition this is
     assert added.kind in ("change_abs", "cumulative")
+
+
+def test_gaps_to_another_region_and_capacities(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        "2021年1月20日\n2021年主要预期目标是：全市地区生产总值高于全省增速0.5个百分点。\n"
+        "未来五年，粮食综合生产能力为210万吨。\n",
+    )
+    gap = one_of(figs, "0.5")
+    assert (gap.indicator, gap.gap, gap.placed) == ("地区生产总值", True, False)
+    grain = one_of(figs, "210")
+    assert (grain.kind, grain.year) == ("level", 2025)  # a capacity is a stock, not a sum

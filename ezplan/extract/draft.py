@@ -117,6 +117,8 @@ class _Builder:
             return "an absolute change (增加X) has no place in the plan files"
         if f.kind in ("annual", "total", "change_pp", "cumulative") and f.period is None:
             return "its period is not known"
+        if f.gap:
+            return "a gap to another figure (高于全省…) is not a change of the indicator"
         if f.kind == "change_pp" and f.role != "target":
             return "a change in points over a past period has no place in baselines.yaml"
         if f.unit == "‰":

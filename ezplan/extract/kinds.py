@@ -33,7 +33,7 @@ _STATE_WORDS = re.compile(
     r"划定|守住|保有"
 )
 _STOCK_NOUNS = re.compile(
-    r"(总值|增加值|市值|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
+    r"(总值|增加值|市值|能力|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
     r"水平|红线|农田|保有量|产权)$"
 )
 
@@ -171,8 +171,7 @@ def amount_kind(
         ref is not None
         and ref.is_period
         and ref.source in ("explicit", "clause")
-        and ref.text.endswith("五年")
-        and not ref.text.endswith(("过去五年", "过去的五年", "近五年", "这五年"))
+        and ref.text == "五年"  # written before its verb: not 过去五年, 未来五年
         and not _ONLY_STOCK.search(subject)
     ):
         return "cumulative"  # 五年接待游客13.2亿人次、实现综合收入8995亿元: the five years' sums

@@ -404,8 +404,11 @@ class Reader:
         per_year: bool = False,
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
-        if pred.compare_other and kind == "change_pp":
+        gap = pred.compare_other and kind == "change_pp"
+        if gap:
             notes.append("a gap to another figure (高于/快于…), not a change over time")
+            # 地区生产总值高于全省增速0.5个百分点: the indicator is what stands before 高于
+            subject = re.split(r"高于|低于|快于|慢于|超出|领先|高出", subject)[0] or subject
         part, of, share = split_share(subject)
         if (share or pred.share) and tok.unit in ("%", "‰") and kind == "level":
             kind = "share"
@@ -491,6 +494,7 @@ class Reader:
             nested=nested,
             sum_ratio=sum_ratio,
             flow=is_flow(part, lead, prenominal) and not names_a_set,
+            gap=gap,
         )
 
 
