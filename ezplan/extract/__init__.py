@@ -10,7 +10,7 @@ One concern a module:
   (the words between subject and number), `subjects` (the indicator), `kinds` (the kind of
   figure and its text in the grammar of `ezplan.figures`), `context` (the year or period, from
   the clause up to the heading), `tables` (table rows), `ratios` (三次产业结构 a:b:c, one figure
-  a sector); `statements` puts them together;
+  a sector), `relations` (lists sharing a verb, 折合, 其中); `statements` puts them together;
 - drafting: `indicators` (figures → indicators, units, parts), `ids` (readable ids), `draft`
   (figures into slots of the two files), `tidy` (what makes the drafts load);
 - `evaluate`: precision and recall against hand-made gold.

@@ -18,7 +18,6 @@ import re
 from ezplan.extract.context import TimeContext, TimeRef
 from ezplan.extract.found import Found, Reading, Skipped, qualifier
 from ezplan.extract.kinds import (
-    count_class,
     is_flow,
     is_sum_ratio,
     kind_and_text,
@@ -29,6 +28,7 @@ from ezplan.extract.kinds import (
 from ezplan.extract.predicates import MASK, Pred, mask, read_predicate, split_predicate
 from ezplan.extract.ratios import RatioPart, sector_ratios
 from ezplan.extract.readers import Block, SourceText
+from ezplan.extract.relations import relate
 from ezplan.extract.sentences import Sentence, split_sentences
 from ezplan.extract.subjects import (
     clean_subject,
@@ -253,92 +253,9 @@ class Reader:
                 )
                 if f is None:
                     continue
-                self._relate(s, f, ci, left, pred, in_part, para_figs, sent_figs)
+                relate(s, f, ci, left, pred, in_part, para_figs, sent_figs, self.figures)
                 sent_figs.append(f)
                 self._finish(f)
-
-    def _relate(
-        self,
-        s: Sentence,
-        f: Found,
-        ci: int,
-        left: str,
-        pred: Pred,
-        in_part: bool,
-        para_figs: list[Found],
-        sent_figs: list[Found],
-    ) -> None:
-        """A figure and the ones before it: a list sharing one verb, the same amount in another
-        currency (折合), a part of a whole (其中)."""
-        prev_f = sent_figs[-1] if sent_figs else None
-        if (
-            prev_f is not None
-            and left.lstrip().startswith("、")
-            and not pred.text.strip(MASK + " ")
-            and s.clause_of(prev_f_start(s, prev_f)) == ci
-            and f.kind in ("level", "count")
-            and prev_f.kind in ("cumulative", "count", "level", "change_abs")
-            and (f.unit == "%") == (prev_f.unit == "%")
-            and count_class(f.unit) == count_class(prev_f.unit)
-            and f.kind != prev_f.kind
-        ):
-            # 建成市级院士工作站2个、专家工作站6个: the list shares its verb
-            f.kind, f.year, f.period = prev_f.kind, prev_f.year, prev_f.period
-        if (
-            prev_f is not None
-            and left.lstrip().startswith("、")
-            and not pred.text.strip(MASK + " ")
-            and s.clause_of(prev_f_start(s, prev_f)) == ci
-            and f.kind == "level"
-            and prev_f.kind == "total"
-            and f.unit == prev_f.unit == "%"
-            and prev_f.text.startswith(("下降", "增长"))
-        ):
-            # 压减管委会内设机构58.7%、人员56.2%: the list shares its verb
-            verb = "下降" if prev_f.direction == "down" else "增长"
-            figure, _ = read_figure(verb + f.text, f.unit, [])
-            if figure is not None:
-                f.kind, f.direction, f.text, f.figure = (
-                    "total",
-                    prev_f.direction,
-                    verb + f.text,
-                    figure,
-                )
-                f.year, f.period = prev_f.year, prev_f.period
-        if (
-            prev_f is not None
-            and prev_f.flow
-            and left.lstrip().startswith("、")
-            and not pred.text.strip(MASK + " ")
-            and s.clause_of(prev_f_start(s, prev_f)) == ci
-        ):
-            f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
-        if pred.same_as and (sent_figs or para_figs):
-            src = (sent_figs or para_figs)[-1]
-            f.same_as = self.figures.index(src) if src in self.figures else None
-            f.kind, f.year, f.period, f.role = src.kind, src.year, src.period, src.role
-            f.indicator, f.part_of = src.indicator, src.part_of
-        if in_part:
-            whole = next(
-                (
-                    g
-                    for g in reversed(para_figs + sent_figs)
-                    if g.part_of is None
-                    and g.kind in ("level", "cumulative", "count")
-                    and not g.nested
-                ),
-                None,
-            )
-            if (
-                whole is not None
-                and whole.indicator != f.indicator
-                and "%"
-                not in (
-                    whole.unit,
-                    f.unit,
-                )
-            ):
-                f.part_of = whole.indicator
 
     def _ratio_part(
         self, s: Sentence, times: list[Time], carry: TimeRef | None, part: RatioPart
@@ -511,14 +428,6 @@ def _unread_qualifier(tok: Token, pred: Pred) -> str:
     if re.search(r"(突破|超过|超|逾|迈上|跨越|站上|跨入|迈入)$", pred.text.replace(MASK, "")):
         return "at_least"
     return "exact"
-
-
-def prev_f_start(s: Sentence, f: Found) -> int:
-    """The offset in the sentence of a figure found in it (from its line and column)."""
-    for i in range(len(s.text)):
-        if s.position(i) == (f.line, f.column):
-            return i
-    return 0
 
 
 def read_source(source: SourceText) -> Reading:

@@ -1,0 +1,86 @@
+"""A figure and the ones before it in its sentence or paragraph: a list that shares one verb
+(建成市级院士工作站2个、专家工作站6个; 压减管委会内设机构58.7%、人员56.2%), the same amount in
+another currency (折合), a part of a whole (其中)."""
+
+from __future__ import annotations
+
+from ezplan.extract.found import Found
+from ezplan.extract.kinds import count_class, read_figure
+from ezplan.extract.predicates import MASK, Pred
+from ezplan.extract.sentences import Sentence
+
+
+def relate(
+    s: Sentence,
+    f: Found,
+    ci: int,
+    left: str,
+    pred: Pred,
+    in_part: bool,
+    para_figs: list[Found],
+    sent_figs: list[Found],
+    figures: list[Found],
+) -> None:
+    """Complete `f` from the figures before it (`figures`: all so far, for 折合's index)."""
+    prev_f = sent_figs[-1] if sent_figs else None
+    listed = prev_f is not None and _listed_after(s, prev_f, ci, left, pred)
+    if (
+        listed
+        and prev_f is not None
+        and f.kind in ("level", "count")
+        and prev_f.kind in ("cumulative", "count", "level", "change_abs")
+        and (f.unit == "%") == (prev_f.unit == "%")
+        and count_class(f.unit) == count_class(prev_f.unit)
+        and f.kind != prev_f.kind
+    ):
+        # 建成市级院士工作站2个、专家工作站6个: the list shares its verb
+        f.kind, f.year, f.period = prev_f.kind, prev_f.year, prev_f.period
+    if (
+        listed
+        and prev_f is not None
+        and f.kind == "level"
+        and prev_f.kind == "total"
+        and f.unit == prev_f.unit == "%"
+        and prev_f.text.startswith(("下降", "增长"))
+    ):
+        # 压减管委会内设机构58.7%、人员56.2%: the list shares its verb
+        verb = "下降" if prev_f.direction == "down" else "增长"
+        figure, _ = read_figure(verb + f.text, f.unit, [])
+        if figure is not None:
+            f.kind, f.direction, f.text, f.figure = "total", prev_f.direction, verb + f.text, figure
+            f.year, f.period = prev_f.year, prev_f.period
+    if listed and prev_f is not None and prev_f.flow:
+        f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
+    if pred.same_as and (sent_figs or para_figs):
+        src = (sent_figs or para_figs)[-1]
+        f.same_as = figures.index(src) if src in figures else None
+        f.kind, f.year, f.period, f.role = src.kind, src.year, src.period, src.role
+        f.indicator, f.part_of = src.indicator, src.part_of
+    if in_part:
+        whole = next(
+            (
+                g
+                for g in reversed(para_figs + sent_figs)
+                if g.part_of is None and g.kind in ("level", "cumulative", "count") and not g.nested
+            ),
+            None,
+        )
+        if whole is not None and whole.indicator != f.indicator and "%" not in (whole.unit, f.unit):
+            f.part_of = whole.indicator
+
+
+def _listed_after(s: Sentence, prev_f: Found, ci: int, left: str, pred: Pred) -> bool:
+    """Does the figure follow `prev_f` in a list of its clause (、, no predicate of its own)?"""
+    return (
+        left.lstrip().startswith("、")
+        and not pred.text.strip(MASK + " ")
+        and s.clause_of(prev_f_start(s, prev_f)) == ci
+    )
+
+
+def prev_f_start(s: Sentence, f: Found) -> int:
+    """The offset in the sentence of a figure found in it (from its line and column)."""
+    for i in range(len(s.text)):
+        if s.position(i) == (f.line, f.column):
+            return i
+    return 0
