@@ -4,7 +4,9 @@
   (tests/data/extract/ezhou-plan.txt, a copy of ../shared/seeds/000_b9e974545e0e31fa.txt);
 - each annotated corpus document: tests/data/gold/<stem>.json against tests/data/corpus/<stem>.md;
   the documents in HELD_OUT were annotated blind and the rules were never tuned on them: they are
-  scored apart (`--tuned` leaves them out, for work on the rules);
+  scored apart (`--tuned` leaves them out, for work on the rules). A held-out set is measured
+  once, when the rules are done; after that it is tuning material and a new blind set takes its
+  place (round 2: 南充市, 吉林省; round 3: 贵港市, 河北省);
 - with ../shared/corpus present, how many figures each un-annotated document yields (no score).
 
 The matching rules are in `ezplan.extract.evaluate`. Run from the repository root:
