@@ -174,3 +174,55 @@ def test_explain_speaks_one_language_and_keeps_digits():
     en = _explain("exports", "en", 120)
     assert "quote: " in en and "quote：" not in en
     assert "、" not in "".join(line for line in en.splitlines() if "contradiction" in line)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    import shutil
+
+    from ezplan.scan import find_documents, scan
+
+    docs = tmp_path_factory.mktemp("docs")
+    for name in ("文山壮族苗族自治州.md", "宣城市.md"):
+        shutil.copy(ROOT / "tests" / "data" / "corpus" / name, docs / name)
+    return scan(find_documents([docs]), jobs=1)
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 160])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scan_table_keeps_figures_and_words_whole(scanned, width, lang):
+    import io
+    import re
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from ezplan.cli.extract import _table
+
+    con = Console(file=io.StringIO(), width=width, color_system=None)
+    _table(scanned, lang, "note", con)
+    out = con.file.getvalue()
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    messages = [f.message(lang) for d in scanned.documents for f in d.result.findings]
+    assert messages
+    figure = re.compile(r"\d[\d,.]*(?:%|倍|个百分点|[万亿]*(?:美元|元))(?:–\d[\d,.]*%?)?")
+    for message in messages:
+        for fig in figure.findall(message):
+            assert any(fig in line for line in lines), (fig, width, lang)
+    for word in ("constant_prices", "growth-rate", "level-rate"):  # never cut
+        assert out.count(word[:-2]) == out.count(word), word
+    if width <= 80:
+        assert "┃" not in out  # blocks, not a table of columns ten cells wide
+    if width >= 160:
+        assert "┃" in out
+
+
+def test_scan_quote_shows_the_figure_the_finding_is_about():
+    from ezplan.cli.extract import quote_window
+
+    quote = "前文" * 80 + "地区生产总值由2015年的664.9亿元增加到2020年的1185.12亿元" + "后文" * 80
+    shown = quote_window(quote, "按年均增长9.1%，2015年的664.9亿元到2020年为1027.732亿元")
+    assert "664.9亿元" in shown and shown.startswith("…") and shown.endswith("…")
+    assert len(shown) <= 122
+    assert quote_window("短句1185.12亿元。", "1185.12亿元") == "短句1185.12亿元。"

@@ -4,6 +4,7 @@ table of contradictions). Thin: the work is in `ezplan.extract` and `ezplan.scan
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, fail
 from ezplan.cli.localized import Choice, Command, IntRange, Path, choose_lang
 from ezplan.errors import InputError, os_reason, printable
 from ezplan.i18n import LANGS, t
+from ezplan.render.wrap import cells, wrap
 
 if TYPE_CHECKING:
     from ezplan.extract import Extraction
@@ -244,6 +246,70 @@ def _render(
     return None
 
 
+SCAN_COLUMNS = ("document", "line", "", "check", "indicator", "finding", "quote")
+
+
+def _scan_widths(rows: list[list[str]], heads: list[str], width: int) -> list[int] | None:
+    """Column widths for the scan table at `width`, every cell wrapped and nothing cut — a
+    figure, a rule code, a word never split; None when the table would not fit, so that each
+    finding becomes a block."""
+    if not rows:
+        return None
+    # document, line, mark, check and indicator as wide as their widest unbreakable piece
+    # (document and indicator names wrap, up to 12 cells); the rest to finding and quote
+    fixed = []
+    for j in range(5):
+        col = [r[j] for r in rows]
+        whole = max([cells(heads[j])] + [cells(c) for c in col])
+        fixed.append(whole if j in (1, 2, 3) else max(_widest_piece(col), min(whole, 12)))
+    room = width - sum(fixed) - (3 * len(heads) + 1)  # borders and padding
+    need_finding = max(FINDING_MIN, _widest_piece([r[5] for r in rows]))
+    need_quote = max(QUOTE_MIN, _widest_piece([r[6] for r in rows]))
+    if room < need_finding + need_quote:
+        return None
+    finding = max(need_finding, room * 3 // 5)
+    quote = room - finding
+    if quote < need_quote:
+        finding, quote = room - need_quote, need_quote
+    return [*fixed, finding, quote]
+
+
+def _wrap_document(name: str, width: int) -> list[str]:
+    """A document's file name wrapped with its extension whole (``自治州.md``, never ``.`` /
+    ``md``)."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or cells(ext) >= width:
+        return wrap(name, width)
+    lines = wrap(stem, width)
+    if cells(lines[-1] + dot + ext) <= width:
+        lines[-1] += dot + ext
+    else:
+        lines.append(dot + ext)
+    return lines
+
+
+def _scan_block(row: list[str], lang: str, width: int) -> list[str]:
+    """One finding as lines: mark, document:line, rule, indicator; then the message and the
+    quote, wrapped and indented (the view of check's findings)."""
+    document, where, mark, check, indicator, message, quote = row
+    place = f"{document}:{where}" if where else document
+    head = f"{mark}  {place}  {check}"
+    lines = []
+    if cells(f"{head}  {indicator}") <= width:
+        lines.append(f"{head}  {indicator}" if indicator else head)
+    else:
+        lines.extend(wrap(head, width))
+        if indicator:
+            lines.extend("  " + x for x in wrap(indicator, max(20, width - 2)))
+    lines.extend("    " + x for x in wrap(message, max(20, width - 4)))
+    if quote:
+        colon = "：" if lang == "zh" else ": "
+        lines.extend(
+            "    " + x for x in wrap(f"{t('scan.quote', lang)}{colon}{quote}", max(20, width - 4))
+        )
+    return lines
+
+
 def _sarif(result: ScanRun, lang: str) -> str:
     """check's SARIF, each result located in its document (the draft as a related location)."""
     from ezplan.render import sarif
@@ -272,21 +338,47 @@ def _sarif(result: ScanRun, lang: str) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+QUOTE_LIMIT = 120  # characters of a quote shown around the figure a finding is about
+FINDING_MIN, QUOTE_MIN = 30, 20  # below these the table gives way to one block per finding
+_FIGURE_IN_MESSAGE = re.compile(r"\d[\d,.]*(?:%|倍|个百分点|[十百千万亿]*(?:美元|元))?")
+
+
+def quote_window(quote: str, message: str, limit: int = QUOTE_LIMIT) -> str:
+    """A long quote cut to `limit` characters around the first figure of the finding's message
+    that it contains (the figure the finding is about), marked … where cut; a short quote as
+    it is."""
+    if len(quote) <= limit:
+        return quote
+    at = -1
+    for m in _FIGURE_IN_MESSAGE.finditer(message):
+        at = quote.find(m.group())
+        if at >= 0:
+            break
+    if at < 0:
+        return quote[: limit - 1] + "…"
+    start = max(0, min(at - limit // 3, len(quote) - limit))
+    end = start + limit
+    return ("…" if start else "") + quote[start:end] + ("…" if end < len(quote) else "")
+
+
+def _widest_piece(texts: list[str]) -> int:
+    """The widest part of any of `texts` that a line break may not cut (a figure, a word)."""
+    return max((cells(p) for text in texts for p in wrap(text, 1)), default=1)
+
+
 def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from ezplan.findings import Severity, summary
 
-    table = Table(show_lines=True, title=t("scan.title", lang))
-    for col in ("document", "line", "", "check", "indicator", "finding", "quote"):
-        table.add_column(t(f"scan.{col}", lang) if col else "", overflow="fold")
     marks = {
         Severity.ERROR: f"✗ {t('error', lang)}",
         Severity.WARNING: f"! {t('warning', lang)}",
         Severity.NOTE: f"i {t('note', lang)}",
     }
     least = Severity[show.upper()]
-    shown = 0
+    rows: list[list[str]] = []  # document, line, mark, check, indicator, finding, quote
     for d in result.documents:
         r = d.result
         if r.report is None:
@@ -296,24 +388,37 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
             if f.severity < least:
                 continue
             loc = d.located[i] if i < len(d.located) else None
-            quote = (loc.quote or "") if loc else ""
-            if len(quote) > 70:
-                quote = quote[:67] + "…"
+            message = printable(f.message(lang, glued=True))
+            quote = printable(quote_window((loc.quote or "") if loc else "", message))
             where = str(loc.document_line) if loc and loc.document_line else ""
             others = sorted({n for n, _ in (loc.related if loc else []) if n and str(n) != where})
             if others:
                 where += " ↔ " + ", ".join(str(n) for n in others)
-            table.add_row(
-                FilePath(d.document).name,
-                where,
-                marks[f.severity],
-                f.check,
-                names.get(f.indicator or "", f.indicator or ""),
-                f.message(lang),
-                quote,
+            rows.append(
+                [
+                    printable(FilePath(d.document).name),
+                    where,
+                    marks[f.severity],
+                    f.check,
+                    printable(names.get(f.indicator or "", f.indicator or "")),
+                    message,
+                    quote,
+                ]
             )
-            shown += 1
-    if shown:
+    heads = [t(f"scan.{c}", lang) if c else "" for c in SCAN_COLUMNS]
+    widths = _scan_widths(rows, heads, con.width)
+    if rows and widths is None:  # too narrow for a table: one block per finding
+        con.print(Text(t("scan.title", lang), style="bold"))
+        for row in rows:
+            con.print(Text("\n".join(_scan_block(row, lang, con.width))))
+    elif rows and widths is not None:
+        table = Table(show_lines=True, title=t("scan.title", lang))
+        for head, w in zip(heads, widths, strict=True):
+            table.add_column(head, width=w, no_wrap=True)
+        for row in rows:
+            cells_ = [_wrap_document(row[0], widths[0])]
+            cells_ += [wrap(c, w) for c, w in zip(row[1:], widths[1:], strict=True)]
+            table.add_row(*(Text("\n".join(lines)) for lines in cells_))
         con.print(table)
     counts = summary(result.run.findings)
     figures = sum(d.figures for d in result.documents)

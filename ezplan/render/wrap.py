@@ -22,12 +22,13 @@ _UNIT = (
     r"(?:%|‰|倍|个百分点|[十百千万亿]*(?:美元|元|平方米|平方公里|公里|公顷|亩|吨|个|家|项|人|户|次|座"
     r"|条|台|辆|所|件|种|批|年|月|日|米|㎡|m²|m))"
 )
-_FIGURE = rf"(?:[≥≤<>±×~+\-−] ?)?\d[\d,.:]*(?:[–—\-~至]\d[\d,.]*)?{_UNIT}?"
+# a range is one figure too, whether it writes its unit once or twice: 26.58%–27.35%
+_FIGURE = rf"(?:[≥≤<>±×~+\-−] ?)?\d[\d,.:]*(?:{_UNIT}?[–—\-~至]\d[\d,.]*)?{_UNIT}?"
 # A unit in brackets after a name, as tables head a column or a row: 社会消费品零售总额（亿元）
 # breaks before the bracket, never inside it (（亿 / 元）).
 _BRACKETED_UNIT = rf"[（(]{_UNIT}[）)]"
 _TOKEN = re.compile(
-    rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>[A-Za-z][\w'’.\-/]*)|"
+    rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>[A-Za-z][A-Za-z0-9_'’.\-/]*)|"
     r"(?P<other>.)",
     re.DOTALL,
 )
@@ -36,7 +37,7 @@ _NO_LINE_END = set("（([【《「『“‘")
 # Simple text has only single spaces or no-break spaces, each between two other characters, and
 # its width is the sum of its characters' (no joiner or emoji selector): see `_wrap_simple`.
 _NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0]{2}|^[ \u00a0]|[ \u00a0]$|[\u200d\ufe0f]")
-_WORD_RE = re.compile(rf"{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][\w'’.\-/]*")
+_WORD_RE = re.compile(rf"{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*")
 _CELLS: dict[str, int] = {}  # each character's width on the terminal
 
 
