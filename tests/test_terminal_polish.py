@@ -226,3 +226,45 @@ def test_scan_quote_shows_the_figure_the_finding_is_about():
     assert "664.9亿元" in shown and shown.startswith("…") and shown.endswith("…")
     assert len(shown) <= 122
     assert quote_window("短句1185.12亿元。", "1185.12亿元") == "短句1185.12亿元。"
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rules_fit_the_terminal(width, lang):
+    from rich.cells import cell_len
+
+    r = CliRunner().invoke(main, ["rules", "--lang", lang], env={"COLUMNS": str(width)})
+    lines = r.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    if lang == "en":
+        assert "`direction: up`" in r.stdout  # inline code kept whole
+
+
+COMMANDS = ["", "check", "extract", "scan", "milestones", "export", "report", "explain", "init"]
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_never_breaks_code_names_or_ranges(command, lang, width):
+    import re
+
+    args = [command] if command else []
+    r = CliRunner().invoke(main, [*args, "--help", "--lang", lang], env={"COLUMNS": str(width)})
+    assert r.exit_code == 0, r.output
+    text = r.stdout
+    assert text.count("`") % 2 == 0
+    for line in text.splitlines():
+        assert line.count("`") % 2 == 0, line  # `ezplan check` on one line
+        assert not re.search(r"(?:^|\s)\.$|、\.$|<=$|\s-$", line), line
+    assert "提示语言" not in text
+    if command == "export":
+        assert "--to FILE" in text and "FILE" in text
+    if command == "extract":
+        assert "--out DIR" in text
+
+
+def test_help_names_what_the_metavar_names():
+    r = CliRunner().invoke(main, ["check", "--help", "--lang", "zh"], env={"COLUMNS": "100"})
+    assert "-o, --output FILE" in r.stdout and "写入 FILE" in r.stdout
+    assert "输出语言" in r.stdout

@@ -123,7 +123,9 @@ PARTS = ("milestones", "progress", "findings", "targets")
 
 @click.command(cls=Command)  # help texts: cmd.export, opt.export.*, opt.* (ezplan.i18n.cli)
 @plan_input
-@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
+@click.option(
+    "--to", "to", type=Path(), required=True, metavar="FILE"
+)  # a directory: refused by write_atomic
 @click.option("--format", "fmt", type=Choice(sorted(set(EXPORT_FORMATS.values()))), default=None)
 @click.option("--what", "what", type=Choice(PARTS), multiple=True)
 def export(
@@ -235,7 +237,9 @@ def _markdown(
 @click.command(cls=Command)  # help texts: cmd.plot, opt.plot.to, opt.* (ezplan.i18n.cli)
 @click.argument("ids", nargs=-1, required=True)
 @plan_input
-@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
+@click.option(
+    "--to", "to", type=Path(), required=True, metavar="FILE"
+)  # a directory: refused by write_atomic
 def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str) -> None:
     """`ezplan plot IDS --to FILE.svg|.png`: each target's path as a chart."""
     from ezplan.output import write_atomic
@@ -267,7 +271,9 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
 
 @click.command(name="report", cls=Command)  # help texts: cmd.report, opt.report.to, opt.*
 @plan_input
-@click.option("--to", "to", type=Path(), required=True)  # a directory: refused by write_atomic
+@click.option(
+    "--to", "to", type=Path(), required=True, metavar="FILE"
+)  # a directory: refused by write_atomic
 def html_report(
     plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, to: str
 ) -> None:

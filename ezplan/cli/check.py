@@ -30,7 +30,9 @@ STREAMED = ("text", "json", "jsonl")  # several plans: written as each result co
 @click.option("--baselines", type=Path(readable=False))
 @click.option("--targets", type=Path(readable=False))
 @click.option("--format", "fmt", type=Choice(FORMATS), default="auto", show_default=True)
-@click.option("--output", "-o", type=Path())  # a directory is refused by write_atomic
+@click.option(
+    "--output", "-o", type=Path(), metavar="FILE"
+)  # a directory is refused by write_atomic
 @click.option("--lang", type=Choice(LANGS), default=None)
 @click.option("--strict", is_flag=True)
 @click.option("--strict-unchecked/--no-strict-unchecked", default=None)

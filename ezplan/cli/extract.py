@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 @click.command(cls=Command)  # help texts: cmd.extract, opt.extract.*, opt.lang (ezplan.i18n.cli)
 @click.argument("document", type=Path(dir_okay=True))
-@click.option("--out", "out", type=Path(file_okay=False))
+@click.option("--out", "out", type=Path(file_okay=False), metavar="DIR")
 @click.option("--format", "fmt", type=Choice(["yaml", "json"]), default="yaml", show_default=True)
 @click.option("--force", is_flag=True)
 @click.option("--lang", type=Choice(LANGS), default=None)
@@ -100,8 +100,8 @@ SCAN_FORMATS = ["text", "json", "jsonl", "sarif"]
 @click.command(cls=Command)  # help texts: cmd.scan, opt.scan.*, opt.* (ezplan.i18n.cli)
 @click.argument("paths", nargs=-1, required=True, type=Path())
 @click.option("--format", "fmt", type=Choice(SCAN_FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=Path(dir_okay=False))
-@click.option("--drafts", type=Path(file_okay=False))
+@click.option("--output", "-o", type=Path(dir_okay=False), metavar="FILE")
+@click.option("--drafts", type=Path(file_okay=False), metavar="DIR")
 @click.option("--jobs", "-j", type=IntRange(min=1))
 @click.option(
     "--show", type=Choice(["error", "warning", "note"]), default="error", show_default=True

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from collections.abc import Sequence
 from typing import Any
@@ -59,22 +60,34 @@ def choose_lang(option: str | None, settings_lang: str | None = None) -> str:
 # --- help ------------------------------------------------------------------------------------
 
 
+# What a help text never breaks inside: inline code (`ezplan check`), a bracketed note
+# ([0<=x<=10], [default: auto]), an option with its metavar (--out DIR, -o FILE), a file
+# extension (.docx) and a name joined by hyphens (-findings, comma-separated).
+HELP_WHOLE = re.compile(
+    r"``[^`\n]+``|`[^`\n]+`|\[[^\[\]\n]{1,40}\]"
+    r"|(?<![\w-])--?[A-Za-z][\w-]*(?: [A-Z][A-Z_]+\b(?!\]))?"
+    r"|(?<![\w.])\.[a-z]{2,4}\b|[A-Za-z]+(?:-[A-Za-z]+)+"
+)
+
+
 class Formatter(click.HelpFormatter):
-    """click's formatter; Chinese is wrapped by the cells it takes on the terminal (two a
-    character), between characters, as Chinese is set."""
+    """click's formatter, wrapping by the cells text takes on the terminal (a Chinese character
+    takes two) and breaking Chinese between characters, as Chinese is set — but never inside
+    code, an option name with its metavar, a bracketed note or a file extension (`HELP_WHOLE`),
+    in either language."""
+
+    def _wrap(self, text: str, width: int) -> list[str]:
+        from ezplan.render.wrap import wrap_code
+
+        return wrap_code(text, width, HELP_WHOLE)
 
     def write_text(self, text: str) -> None:
-        if current_lang() != "zh":
-            return super().write_text(text)
-        from ezplan.render.wrap import wrap
-
         indent = " " * self.current_indent
         width = max(self.width - self.current_indent, 11)
         paragraphs = [" ".join(p.split("\n")) for p in text.split("\n\n")]
-        blocks = ["\n".join(indent + line for line in wrap(p, width)) for p in paragraphs]
+        blocks = ["\n".join(indent + line for line in self._wrap(p, width)) for p in paragraphs]
         self.write("\n\n".join(blocks))
         self.write("\n")
-        return None
 
     def write_heading(self, heading: str) -> None:
         if current_lang() != "zh":
@@ -85,11 +98,7 @@ class Formatter(click.HelpFormatter):
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        if current_lang() != "zh":
-            return super().write_dl(rows, col_max, col_spacing)
         from rich.cells import cell_len
-
-        from ezplan.render.wrap import wrap
 
         rows = list(rows)
         first = min(max((cell_len(name) for name, _ in rows), default=0), col_max) + col_spacing
@@ -102,11 +111,10 @@ class Formatter(click.HelpFormatter):
                 self.write(" " * (first - cell_len(name)))
             else:
                 self.write("\n" + " " * (first + self.current_indent))
-            lines = wrap(text, max(self.width - first - 2, 10))
+            lines = self._wrap(text, max(self.width - first - self.current_indent, 10))
             self.write(lines[0] + "\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first + self.current_indent}}{line}\n")
-        return None
 
 
 class Context(click.Context):

@@ -166,8 +166,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- options: wherever they appear ----------------------------------------------------
     "opt.lang": {
-        "en": "Language of messages (default: settings, then the locale).",
-        "zh": "提示语言（默认：先按设置，再按系统语言环境）。",
+        "en": "Language of the output (default: settings, then the locale).",
+        "zh": "输出语言（默认：先按设置，再按系统语言环境）。",
     },
     "opt.no_color": {
         "en": "No colours (NO_COLOR is honoured too).",
@@ -189,7 +189,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "opt.output": {
         "en": "Write the report to FILE (atomically) instead of stdout.",
-        "zh": "把结果写入文件 FILE（原子写入），而不是标准输出。",
+        "zh": "把结果写入 FILE（原子写入），而不是标准输出。",
     },
     "opt.force": {"en": "Overwrite existing plan files.", "zh": "覆盖已有的规划文件。"},
     "opt.on_track": {

@@ -165,3 +165,28 @@ def _wrap_simple(text: str, width: int) -> list[str]:
         start = end + 1 if text[end] == " " else end
     lines.append(text[start:].replace("\u00a0", " "))
     return lines
+
+
+_CODE_SPAN = re.compile(r"``[^`\n]+``|`[^`\n]+`")
+
+
+def wrap_code(text: str, width: int, whole: re.Pattern[str] = _CODE_SPAN) -> list[str]:
+    """`wrap`, with every match of `whole` (by default inline code: `constant_prices: true`,
+    ``ezplan check``) kept on one line: each stands in for the wrapping as one Latin word of
+    its width, then is put back."""
+    spans = [m.group() for m in whole.finditer(text)]
+    if not spans:
+        return wrap(text, width)
+    marks = iter(spans)
+    text = whole.sub(lambda m: "Q" + "q" * (cells(m.group()) - 1), text)
+    out = []
+    for line in wrap(text, width):
+        out.append(re.sub(r"Qq*", lambda m: _next_span(marks, m.group()), line))
+    return out
+
+
+def _next_span(spans, placeholder: str) -> str:
+    """The span a placeholder stands for (text that happens to read Qqq… is left as it is)."""
+    for span in spans:
+        return span
+    return placeholder
