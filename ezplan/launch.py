@@ -63,7 +63,7 @@ def _exit_now(code: object) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe or file: the usual exit says it
+    except (OSError, ValueError, AttributeError):  # a closed pipe or file, or none: as usual
         return
     os._exit(code)
 
