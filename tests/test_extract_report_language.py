@@ -293,3 +293,15 @@ def test_gaps_to_another_region_and_capacities(tmp_path):
     assert (gap.indicator, gap.gap, gap.placed) == ("地区生产总值", True, False)
     grain = one_of(figs, "210")
     assert (grain.kind, grain.year) == ("level", 2025)  # a capacity is a stock, not a sum
+
+
+def test_bars_project_sizes_and_narrative_days(tmp_path):
+    figs, skipped = read(
+        tmp_path,
+        "2020年，32天确诊病例清零。2个区县GDP迈上300亿元台阶，投资31亿元的恐龙文化科技产业园开园，"
+        "企业开办时间压缩至1天。\n",
+    )
+    assert not at(figs, "32") and not at(figs, "300") and not at(figs, "31")
+    assert {"32天", "300亿元", "31亿元"} <= set(skipped)
+    assert (one_of(figs, "2").kind, one_of(figs, "2").year) == ("count", 2020)
+    assert one_of(figs, "1").unit == "天"  # a time taken stated as the figure

@@ -47,7 +47,7 @@ from ezplan.extract.subjects import (
 from ezplan.extract.tables import read_table
 from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times
-from ezplan.extract.tokens import Token, find_tokens, noun_after
+from ezplan.extract.tokens import BAR_PASSED, Token, find_tokens, noun_after
 
 _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
 _PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
@@ -225,7 +225,7 @@ class Reader:
             # 5个国省考核断面水质优良比例100%: a count that opens its clause with no verb, and
             # whose clause goes on to a figure of its own, names the set that figure is about
             # (unlike 109个贫困村全部出列, the things done)
-            later = [t for t in tokens_all if t.skip is None and t.start > tok.end]
+            later = [t for t in tokens_all if t.skip in (None, BAR_PASSED) and t.start > tok.end]
             bare_count = (
                 noun is not None
                 and not text[cstart : tok.start].strip(" ，,；;：:")

@@ -10,6 +10,7 @@ it puts together).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -167,6 +168,7 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
         tokens.append(tok)
     tokens.extend(_word_magnitudes(text, quotes))
     tokens.sort(key=lambda t: t.start)
+    _thresholds_of_counted(text, tokens)
     # 分别提高31.46、27.87、31.74个百分点: the last number's unit is every listed number's
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
@@ -217,6 +219,22 @@ def _second_bound(text: str, tok: Token) -> bool:
         tok.suffix = s.group(1)
         tok.end += len(s.group(1))
     return True
+
+
+BAR_PASSED = "a bar the things counted before it pass (2个区县GDP迈上300亿元台阶)"
+
+
+def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
+    """2个区县GDP迈上300亿元台阶, 5家企业营收超过100亿元: an amount a bound word puts after a
+    count, in the same stretch of words, is the bar the counted things pass, not a figure."""
+    for prev, tok in itertools.pairwise(tokens):
+        if prev.skip is not None or tok.skip is not None or not prev.is_count or tok.is_count:
+            continue
+        between = text[prev.end : tok.start]
+        if re.search(r"[，,；;。、：:]", between) or not prev.unit.endswith(("个", "家", "户")):
+            continue
+        if re.search(r"(迈上|突破|超过|超|达到|跨过|跨入)$", between):
+            tok.skip = BAR_PASSED
 
 
 def _word_magnitudes(text: str, quotes: list[tuple[int, int]]) -> list[Token]:
@@ -292,6 +310,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
             return "a duration in narrative (连续3年, 提前2年)"
         if re.match(r"^(内|来|后|前|间|之内|以来|时间|里)", text[b:]):
             return "a duration in narrative (50天内)"
+        at_clause_start = a == 0 or text[a - 1] in "，,；;。：:"
+        if tok.unit in ("天", "个月", "小时") and at_clause_start and _is_noun_start(text[b:]):
+            return "a duration in narrative (32天确诊病例清零)"
         if re.match(
             r"^(累计|共|合计|总计|净增|新增|新建|完成|实现|建成|投入|行动|计划|攻坚)", text[b:]
         ):
@@ -326,6 +347,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)"
     if tok.unit.endswith("人") and re.match(r"^口(规模|级|以上|以下)", text[b:]):
         return "a population class (100万人口规模城镇), not a figure"
+    if tok.unit.endswith("元") and after_unit.startswith("的") and re.search(r"投资$", before):
+        return "the size of a project named after it (投资31亿元的产业园)"
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
         return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
     if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
