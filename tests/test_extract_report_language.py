@@ -305,3 +305,14 @@ def test_bars_project_sizes_and_narrative_days(tmp_path):
     assert {"32天", "300亿元", "31亿元"} <= set(skipped)
     assert (one_of(figs, "2").kind, one_of(figs, "2").year) == ("count", 2020)
     assert one_of(figs, "1").unit == "天"  # a time taken stated as the figure
+
+
+def test_a_percentage_before_its_own_measure_is_no_share(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        "2020年，城镇登记失业率处于2.77%的较低水平，99%的行政村、92%的社区建成综合性文化服务中心。\n",
+    )
+    rate = one_of(figs, "2.77")
+    assert (rate.indicator, rate.kind) == ("城镇登记失业率", "level")
+    assert one_of(figs, "99").indicator == "行政村建成综合性文化服务中心比例"
+    assert one_of(figs, "92").indicator == "社区建成综合性文化服务中心比例"

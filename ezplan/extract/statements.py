@@ -207,7 +207,7 @@ class Reader:
             noun = nouns[k]
             subj, how = fill_subject(*subjects[k], noun, pred, sent_figs, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
-            share_of = share_of_noun(text, tok, cend, pred.up or pred.down or pred.annual)
+            share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
             if share_of:
                 subj, how = share_of, None
             names = [(subj, how)]

@@ -315,19 +315,25 @@ def stock_change(subj: str) -> str | None:
     return None
 
 
-_SHARE_VERB = re.compile(r"实现|达到|完成|通过|接入|纳入|开展|实行|推行|覆盖|参加|使用|办理")
+_SHARE_VERB = re.compile(
+    r"实现|达到|完成|通过|接入|纳入|开展|实行|推行|覆盖|参加|使用|办理|建成|建有|配备|具备|享有"
+)
 _NOT_THINGS = re.compile(
     r"^(基础|目标|水平|增速|速度|幅度|增幅|任务|要求|比例|比重|份额|标准|高位|区间)"
 )
 
 
-def share_of_noun(text: str, tok: Token, clause_end: int, growth: bool) -> str | None:
+def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) -> str | None:
     """88%的行政许可事项、91%的公共服务事项实现“最多跑一次”: a percentage before 的 and a noun
     is the share of those things that do what the clause says; the subject is the noun with the
     list's verb phrase and 比例 (行政许可事项实现“最多跑一次”比例). Not a rate (增长7%的目标,
     增长5%的基础上) nor a percentage that qualifies a measure (10%的增速). None otherwise."""
+    clause_start, clause_end = clause
     if growth or tok.unit != "%" or tok.suffix or not text.startswith("的", tok.end):
         return None
+    said_before = text[clause_start : tok.start].strip(" ，,；;：:")
+    if said_before and not said_before.endswith(("、", "和")):
+        return None  # 失业率处于2.77%的较低水平: the percentage is its subject's
     items = text[tok.end + 1 : clause_end].rstrip("。，,；;：: ").split("、")
     own, last = items[0], items[-1]
     verb = _SHARE_VERB.search(own)
