@@ -29,7 +29,7 @@ PINNED = {
     "文山壮族苗族自治州": (213, 218),
     # the held-out set of round 2 (P 87.8% / R 83.7% and P 90.0% / R 72.0% when measured
     # blind), tuning material since round 3
-    "南充市": (123, 129),
+    "南充市": (124, 129),
     "吉林省": (22, 25),
 }
 # annotated blind and never used to write the rules: measured once, when the rules were done;

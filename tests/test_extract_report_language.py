@@ -316,3 +316,17 @@ def test_a_percentage_before_its_own_measure_is_no_share(tmp_path):
     assert (rate.indicator, rate.kind) == ("城镇登记失业率", "level")
     assert one_of(figs, "99").indicator == "行政村建成综合性文化服务中心比例"
     assert one_of(figs, "92").indicator == "社区建成综合性文化服务中心比例"
+
+
+def test_from_levels_in_a_period_named_earlier(tmp_path):
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        “十三五”期间，地区生产总值由2015年的101.62亿元增加到2020年的164.03亿元；公共财政预算收入由10.97亿元增加到16.01亿元。
+        """,
+    )
+    assert (one_of(figs, "10.97").year, one_of(figs, "16.01").year) == (2015, 2020)
+    # the trap: a from-level with no period anywhere keeps no year
+    figs, _ = read(tmp_path, "2020年，公共财政预算收入由10.97亿元增加到16.01亿元。\n")
+    assert one_of(figs, "10.97").year is None

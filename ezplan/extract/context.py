@@ -124,6 +124,8 @@ class TimeContext:
         )
         self.headings: dict[int, TimeRef | None] = {}
         self.para_period: TimeRef | None = None
+        # the last period named in the sentence before the figure being read (time_for sets it)
+        self.sentence_period: TimeRef | None = None
         self.section: TimeRef | None = None  # the time a paragraph of this section opened with
         self.intro: TimeRef | None = None
 
@@ -221,6 +223,12 @@ class TimeContext:
         """(time, base year, base is the previous year, explicit period phrase in sentence)."""
         cstart = s.clauses[ci][0]
         before = [t for t in times if t.end <= pos]
+        periods = [t for t in before if t.kind == "period" and t.years and t.first != t.last]
+        self.sentence_period = (
+            TimeRef(periods[-1].first, periods[-1].last, False, "clause", periods[-1].text)  # type: ignore[arg-type]
+            if periods
+            else None
+        )
         base = None
         prev = False
         for t in reversed(before):
@@ -311,6 +319,18 @@ class TimeContext:
                 if ref is not None and ref.is_period:
                     inferred.append(f"a 从/由 level: read at {ref.first - 1}, before the period")
                     return ref.first - 1, None
+                for alt in (self.sentence_period, self.para_period, self.intro, self.section):
+                    # “十三五”期间，A由…增加到2020年的…；B由X增加到Y: B's X is at the period's start
+                    if (
+                        ref is not None
+                        and alt is not None
+                        and alt.is_period
+                        and alt.last == ref.last
+                    ):
+                        inferred.append(
+                            f"a 从/由 level: read at {alt.first - 1}, before {alt.first}-{alt.last}"
+                        )
+                        return alt.first - 1, None
                 notes.append("a 从/由 level with no year")
                 return None, None
             if ref is None:
