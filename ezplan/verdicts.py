@@ -213,7 +213,8 @@ def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
     st = plan.target(iid)
     by, ey = st.base_year, st.end_year
     figures = target_figures(plan, iid)
-    shown = "、".join(s.text for s in figures)
+    texts = [s.text for s in figures]
+    shown = {"en": ", ".join(texts), "zh": "、".join(texts)}  # as each language lists them
     params: dict[str, str | dict[str, str]] = {
         "figures": shown,
         "base_year": str(by),

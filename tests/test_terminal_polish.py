@@ -268,3 +268,37 @@ def test_help_names_what_the_metavar_names():
     r = CliRunner().invoke(main, ["check", "--help", "--lang", "zh"], env={"COLUMNS": "100"})
     assert "-o, --output FILE" in r.stdout and "写入 FILE" in r.stdout
     assert "输出语言" in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bare_rate_is_offered_percent_only(tmp_path, lang):
+    (tmp_path / "baselines.yaml").write_text(
+        (ROOT / "baselines.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    t = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(t.replace("annual: 10%", "annual: 10", 1), "utf-8")
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", lang])
+    assert r.exit_code == 2
+    assert "10%" in r.stderr and "10亿元" not in r.stderr
+
+
+def test_chinese_messages_use_chinese_punctuation(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    zh = CliRunner().invoke(main, ["check", "--lang", "zh"], env={"COLUMNS": "200"}).stdout
+    assert "（82.6亿元 = 12亿美元；37.6亿元 = 5.46亿美元）" in zh
+    assert "6.54亿美元（45.0亿元）" in zh and "是…的2.4倍（×2.4）" in zh
+    assert "2021年0.524亿美元，2022年0.577亿美元" in zh
+    en = CliRunner().invoke(main, ["check", "--lang", "en"], env={"COLUMNS": "200"}).stdout
+    listed = [line for line in en.splitlines() if "does not appear in its quote" not in line]
+    assert "、" not in "\n".join(listed)  # figures listed with ", " in English
+    assert "2021 0.524亿美元, 2022 0.577亿美元" in en
+
+
+def test_an_unknown_key_at_the_top_reads_without_a_stray_space(tmp_path):
+    (tmp_path / "baselines.yaml").write_text(
+        (ROOT / "baselines.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    t = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(t.replace("plan:", "plam:", 1), "utf-8")
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "zh"])
+    assert "文件顶层中有无法识别的键“plam”" in r.stderr

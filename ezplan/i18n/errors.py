@@ -101,6 +101,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{text!r} has no unit; write it with one, e.g. {number}亿元 or {number}%",
         "zh": "“{text}”没有单位；请写明单位，如 {number}亿元 或 {number}%",
     },
+    "figure.no_unit_rate": {
+        "en": "{text!r} has no unit; a rate is written in %, e.g. {number}%",
+        "zh": "“{text}”没有单位；增速应以 % 表示，如 {number}%",
+    },
+    "figure.no_unit_growth": {
+        "en": "{text!r} has no unit; a growth is written in % or 倍, e.g. 增长{number}%",
+        "zh": "“{text}”没有单位；增长幅度应以 % 或倍表示，如 增长{number}%",
+    },
     "figure.growth_in_unit": {
         "en": "{text!r}: a growth is written in % or 倍 (增长182%, 增长2.4倍), not in {unit}",
         "zh": "“{text}”：增长幅度应以 % 或倍表示（如增长182%、增长2.4倍），不能以{unit}表示",
@@ -335,7 +343,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "valid.unknown_key": {
         "en": "unknown key {key!r} in {where}{guess}{listed}",
-        "zh": "{where} 中有无法识别的键“{key}”{guess}{listed}",
+        "zh": "{where}中有无法识别的键“{key}”{guess}{listed}",
     },
     "valid.expected_one_of": {"en": "; expected one of: {keys}", "zh": "；可用的键：{keys}"},
     "valid.missing_key": {"en": "{where}: missing key {key!r}", "zh": "{where}：缺少键“{key}”"},
@@ -345,11 +353,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "valid.year_key": {
         "en": "key {key!r} in {where}: expected a year such as 2020",
-        "zh": "{where} 中的键“{key}”：应为年份，如 2020",
+        "zh": "{where}中的键“{key}”：应为年份，如 2020",
     },
     "valid.key_problem": {
         "en": "key {key!r} in {where}: {problem}",
-        "zh": "{where} 中的键“{key}”：{problem}",
+        "zh": "{where}中的键“{key}”：{problem}",
     },
     "valid.expected_found": {
         "en": "{where}: expected {wanted}, found {found}",

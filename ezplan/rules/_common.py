@@ -118,3 +118,11 @@ def name(plan: Plan, indicator: str) -> dict[str, str]:
     """An indicator's name for messages, per language."""
     ind = plan.indicators[indicator]
     return {"zh": ind.name, "en": ind.name_en or ind.name}
+
+
+def joined(items: list[str], clauses: bool = False) -> dict[str, str]:
+    """Figures listed in a message, as each language lists them: ``a, b`` / ``a、b``, or
+    clauses ``a; b`` / ``a；b``."""
+    if clauses:
+        return {"en": "; ".join(items), "zh": "；".join(items)}
+    return {"en": ", ".join(items), "zh": "、".join(items)}

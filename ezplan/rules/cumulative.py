@@ -194,10 +194,11 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
             yearly = np.zeros(c.years + 1)
         like = c.amounts[0]
         shown = [show_amount(plan, c.indicator, float(v), like, 2) for v in yearly]
-        path = ", ".join(
-            f"{y}\u00a0{v}"
-            for y, v in zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True)
-        )
+        years = list(zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True))
+        path = {
+            "en": ", ".join(f"{y}\u00a0{v}" for y, v in years),
+            "zh": "，".join(f"{y}年{v}" for y, v in years),
+        }
         params = _common(c) | {"rate": stated_rate_words(g.annual), "base": shown[0], "path": path}
         yield Finding(
             CODE,

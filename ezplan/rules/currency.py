@@ -26,7 +26,7 @@ from ezplan import fmt
 from ezplan.facts import Facts, Val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
-from ezplan.rules._common import data_val, judge, overlap, within
+from ezplan.rules._common import data_val, joined, judge, overlap, within
 
 CODE = "currency"
 TITLE = {"en": "Amounts in two currencies", "zh": "人民币与美元折算"}
@@ -123,7 +123,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "implied",
                 {
                     "rates": shown,
-                    "pairs": "; ".join(f"{pairs[i][1].text} = {pairs[i][2].text}" for i in members),
+                    "pairs": joined(
+                        [f"{pairs[i][1].text} = {pairs[i][2].text}" for i in members], clauses=True
+                    ),
                 },
                 data={"rates": [data_val(pairs[i][5]) for i in members], "year": first[0].year},
             )

@@ -82,11 +82,14 @@ MESSAGES = {
 }
 
 
-def _other(kind: Kind, value: float) -> tuple[str, str]:
-    """The other reading of a 倍 figure, for messages."""
+def _other(kind: Kind, value: float) -> tuple[dict[str, str], str]:
+    """The other reading of a 倍 figure, for messages (its factor in each language's
+    brackets)."""
     if kind is Kind.GROWTH_TIMES:
-        return f"是…的{value:g}倍 (×{value:g})", f"×{value:g}"
-    return f"增长{value:g}倍 (×{value + 1:g})", f"×{value + 1:g}"
+        words, factor = f"是…的{value:g}倍", f"×{value:g}"
+    else:
+        words, factor = f"增长{value:g}倍", f"×{value + 1:g}"
+    return {"en": f"{words} ({factor})", "zh": f"{words}（{factor}）"}, factor
 
 
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
@@ -149,7 +152,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for i, ((c, ba, ea), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
         g = c.total
         assert g is not None
-        other, _ = _other(g.figure.kind, g.figure.value) if has_other[i] else ("", "")
+        other: str | dict[str, str] = (
+            _other(g.figure.kind, g.figure.value)[0] if has_other[i] else ""
+        )
         params = {
             "growth": g.text,
             "base": ba.stated.text,

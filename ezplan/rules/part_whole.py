@@ -314,10 +314,11 @@ def _derived(
         fmt.decimals_in(s.figure, wunit)
         for s in [ws.stated, *(ps.stated for ps, _ in known.values())]
     )
-    value = fmt.amount(d.face, punit, dec)
+    shown = fmt.amount(d.face, punit, dec)
     alt = _other_currency(plan, wid, key, known)
+    value: str | dict[str, str] = shown
     if alt:
-        value += f" ({alt})"
+        value = {"en": f"{shown} ({alt})", "zh": f"{shown}（{alt}）"}
     growth: str | dict[str, str] = ""
     data: dict = {"derived": data_val(d), "unit": str(punit)} | _when_data(key)
     if base is not None and rate is not None:

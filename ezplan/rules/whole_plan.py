@@ -36,7 +36,7 @@ from ezplan.findings import Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
 from ezplan.rules import Amend, Outcome
-from ezplan.rules._common import figure_words
+from ezplan.rules._common import figure_words, joined
 
 CODE = "whole-plan"
 TITLE = {"en": "Whole-plan reasoning", "zh": "全规划综合推算"}
@@ -170,7 +170,7 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
         "lo": lo_text,
         "hi": hi_text,
         "assumption": _assumptions(c),
-        "figures": "、".join(figure_words(s) for s in c.figures),
+        "figures": joined([figure_words(s) for s in c.figures]),
         "culprits": _culprits_text(c, ctx),
     }
     return Finding(
