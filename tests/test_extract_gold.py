@@ -32,9 +32,12 @@ PINNED = {
     "南充市": (124, 129),
     "吉林省": (22, 25),
 }
-# annotated blind and never used to write the rules: measured once, when the rules were done;
-# a floor, like the others
-HELD_OUT: dict[str, tuple[int, int]] = {}
+# annotated blind and never used to write the rules: measured once, when the rules were done
+# (round 3: 河北省 P 89.0% / R 84.4%, 贵港市 P 93.1% / R 93.1%); a floor, like the others
+HELD_OUT = {
+    "河北省": (81, 91),
+    "贵港市": (54, 58),
+}
 
 
 def test_matching_rules():
