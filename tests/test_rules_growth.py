@@ -339,7 +339,8 @@ def test_doubling_culprit_reads_as_a_multiple(tmp_path):
 def test_constant_price_growth_needs_a_plausible_price_change(tmp_path, base, end, real, warned):
     d = write_plan(
         tmp_path,
-        f"indicators:\n  v: {{name: 规上工业增加值, unit: 亿元, levels: {{2015: {base}, 2020: {end}}}}}\n",
+        "indicators:\n  v: {name: 规上工业增加值, unit: 亿元, "
+        f"levels: {{2015: {base}, 2020: {end}}}}}\n",
         f"targets:\n  v: {{annual: {real}, constant_prices: true}}\n",
         head="plan: {name: 测试, period: 2016-2020}\n",
     )
