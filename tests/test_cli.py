@@ -148,7 +148,7 @@ def test_explain(runner):
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "2016-2019年，全市社会消费品零售总额年均增长12.6%" in out  # a quote
-    assert "[326.565, 326.575]" in out  # the interval the digits allow
+    assert "[326.565亿元, 326.575亿元]" in out  # the interval the digits allow, with its unit
     assert "326.57亿元 × (1 + 10%)^5 = 525.94亿元" in out  # a computation step
     assert "targets.yaml:17:13" in out
     r = runner.invoke(main, ["explain", "nothing_here"])

@@ -302,3 +302,18 @@ def test_an_unknown_key_at_the_top_reads_without_a_stray_space(tmp_path):
     (tmp_path / "targets.yaml").write_text(t.replace("plan:", "plam:", 1), "utf-8")
     r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "zh"])
     assert "文件顶层中有无法识别的键“plam”" in r.stderr
+
+
+def test_markdown_export_titles_the_plan_in_english(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "x.md"
+    r = CliRunner().invoke(main, ["export", "--to", str(out), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").startswith("# Ezhou 14th Five-Year Plan for Commerce")
+
+
+def test_level_rate_steps_give_intervals_with_their_unit():
+    zh = _explain("retail_sales", "zh", 120)
+    assert "2020年326.57亿元 → [326.565亿元, 326.575亿元]；2025年500亿元" in zh
+    en = _explain("retail_sales", "en", 120)
+    assert "2020 326.57亿元 → [326.565亿元, 326.575亿元]; 2025 500亿元" in en

@@ -212,8 +212,10 @@ def _markdown(
 ) -> str:
     from ezplan.i18n import plan_period
     from ezplan.render import milestone_tables as mt
+    from ezplan.render.report_content import plan_title
 
-    lines = [f"# {plan.name}", "", plan_period(plan.base_year, plan.target_year, lang), ""]
+    title = plan_title(plan, lang)  # the English name in English, as the reports
+    lines = [f"# {title}", "", plan_period(plan.base_year, plan.target_year, lang), ""]
     if "targets" in parts:
         lines += [f"## {t('report_sec_targets', lang)}", ""]
         heads = [t(k, lang) for k in ("indicator", "base", "target", "verdict")]

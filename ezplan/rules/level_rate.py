@@ -151,8 +151,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             f"{show_amount(plan, c.indicator, float(expected.value[i]), like_end, 2)}",
             f"({ea.face:g}{unit} ÷ {ba.face:g}{unit})^(1/{c.years}) − 1 = "
             f"{rate_text(float(implied.value[i]), c.annual)}",
-            f"{c.base_year} {ba.stated.text} → [{ba.lo:g}, {ba.hi:g}] {unit}; "
-            f"{c.end_year} {ea.stated.text} → [{ea.lo:g}, {ea.hi:g}] {unit}",
+            {  # what each level allows, with its unit, listed as each language lists
+                "en": f"{c.base_year} {ba.stated.text} → [{ba.lo:g}{unit}, {ba.hi:g}{unit}]; "
+                f"{c.end_year} {ea.stated.text} → [{ea.lo:g}{unit}, {ea.hi:g}{unit}]",
+                "zh": f"{c.base_year}年{ba.stated.text} → [{ba.lo:g}{unit}, {ba.hi:g}{unit}]；"
+                f"{c.end_year}年{ea.stated.text} → [{ea.lo:g}{unit}, {ea.hi:g}{unit}]",
+            },
             {
                 "en": f"rates the levels allow: {params['allowed']}; {c.annual.text} allows "
                 f"{stated_allows}" + (" — overlap" if feasible[i] else " — no overlap"),
