@@ -403,12 +403,14 @@ def _step_text(plan: Plan, s: Step) -> dict[str, str]:
             src = figure_words(s.source) if isinstance(s.source, Stated) else s.source.kind
             out[lang] = f"{what} {end} {value} ← {src}"
         elif s.relation is not None:
-            inputs = "、".join(
+            named = [
                 f"{quantity_words(plan, i.quantity)[lang]} {quantity_value(i.quantity, i.value)}"
                 for i in s.inputs
-            )
+            ]
+            inputs = joined(named)[lang]
             how = _RELATION_WORDS.get(s.relation.kind, {}).get(lang, s.relation.kind)
-            out[lang] = f"{what} {end} {value} ← {how}: {inputs}"
+            colon = "：" if lang == "zh" else ": "
+            out[lang] = f"{what} {end} {value} ← {how}{colon}{inputs}"
         else:
             out[lang] = f"{what} {end} {value}"
     return out
