@@ -317,3 +317,12 @@ def test_level_rate_steps_give_intervals_with_their_unit():
     assert "2020年326.57亿元 → [326.565亿元, 326.575亿元]；2025年500亿元" in zh
     en = _explain("retail_sales", "en", 120)
     assert "2020 326.57亿元 → [326.565亿元, 326.575亿元]; 2025 500亿元" in en
+
+
+def test_progress_export_says_why_a_target_has_no_path(monkeypatch, tmp_path):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "p.csv"
+    r = CliRunner().invoke(main, ["export", "--to", str(out), "--what", "progress", "--lang", "zh"])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert "无年度目标路径：baselines.yaml未记录2020年水平，约210亿元无从起算" in text

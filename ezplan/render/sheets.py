@@ -146,7 +146,7 @@ def progress_sheet(ms: list[Milestones], progress: list[Progress], lang: str) ->
             if p.points
             else _pct(None if p.gap_pct is None else p.gap_pct / 100, 1)
         )
-        why = mt.progress_reason(m, p, lang)
+        why = mt.progress_reason(m, p, lang) or mt.no_path_text(m, lang)
         if p.cumulative:
             why = why or t("xl_cumulative_note", lang)
         rows.append(
