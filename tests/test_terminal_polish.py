@@ -326,3 +326,12 @@ def test_progress_export_says_why_a_target_has_no_path(monkeypatch, tmp_path):
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8-sig")
     assert "无年度目标路径：baselines.yaml未记录2020年水平，约210亿元无从起算" in text
+
+
+def test_progress_blocks_use_full_width_colons_in_chinese(tmp_path):
+    d = _plan_with_actuals(tmp_path)
+    r = CliRunner().invoke(
+        main, ["milestones", "--plan", str(d), "--lang", "zh"], env={"COLUMNS": "60"}
+    )
+    assert "最新实际：401.20（2022年）" in r.stdout and "较当年目标：高3.6%" in r.stdout
+    assert ": " not in r.stdout
