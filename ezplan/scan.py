@@ -20,7 +20,7 @@ from pathlib import Path
 from ezplan.errors import InputError, Mark
 from ezplan.extract.readers import SUFFIXES, DocumentError
 from ezplan.findings import Finding
-from ezplan.i18n import Message
+from ezplan.i18n import Message, current_lang, speaking
 from ezplan.model import Plan, Stated
 from ezplan.report import PlanResult, Report, Run
 
@@ -143,9 +143,21 @@ def scan_one(
     drafts: str | None = None,
     select: list[str] | None = None,
     ignore: list[str] = (),
+    lang: str | None = None,
 ) -> DocResult:
     """Extract, check and locate one document. Never raises for bad input: an unreadable
-    document or draft becomes the result's error."""
+    document or draft becomes the result's error. The drafts' review notes are in `lang` (the
+    caller's language: a worker process does not inherit it)."""
+    with speaking(lang or current_lang()):
+        return _scan_one(document, drafts, select, ignore)
+
+
+def _scan_one(
+    document: str,
+    drafts: str | None,
+    select: list[str] | None,
+    ignore: list[str],
+) -> DocResult:
     from ezplan import rules
     from ezplan.extract import extract, write_drafts
     from ezplan.loader import load_plan
@@ -193,16 +205,19 @@ def scan(
 ) -> ScanRun:
     """Scan every document, in parallel where it pays; results in the documents' order."""
     names = [str(d) for d in documents]
+    lang = current_lang()
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(names), 8)
     results: dict[str, DocResult] = {}
     if workers <= 1 or len(names) < 3:
         for n in names:
-            results[n] = scan_one(n, drafts, select, list(ignore))
+            results[n] = scan_one(n, drafts, select, list(ignore), lang)
             if progress:
                 progress(results[n])
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(scan_one, n, drafts, select, list(ignore)): n for n in names}
+            futures = {
+                pool.submit(scan_one, n, drafts, select, list(ignore), lang): n for n in names
+            }
             for fut in as_completed(futures):
                 r = fut.result()
                 results[futures[fut]] = r

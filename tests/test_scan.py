@@ -19,7 +19,10 @@ def _folder(tmp_path: Path) -> Path:
     docs.mkdir()
     shutil.copy(DATA / "extract" / "ezhou-plan.txt", docs / "ezhou.txt")
     (docs / "small.md").write_text(
-        "2021年1月5日\n\n过去五年，地区生产总值从1000亿元增加到1500亿元，年均增长5%。\n",
+        "2021年1月5日\n\n过去五年，一般公共预算收入从100亿元增加到150亿元，年均增长5%。\n"
+        # the trap: GDP's rate is at comparable prices by convention, its levels at current
+        # prices (a price rise of 3.3% a year between them): no contradiction
+        "地区生产总值从1000亿元增加到1500亿元，年均增长5%。\n",
         encoding="utf-8",
     )
     (docs / "notes.csv").write_text("not a document\n", encoding="utf-8")
@@ -33,7 +36,7 @@ def test_scan_finds_and_locates(tmp_path):
     result = scan(found, jobs=1)
     small = result.documents[1]
     errors = [f for f in small.result.findings if f.severity.label == "error"]
-    assert [f.check for f in errors] == ["level-rate"]  # 1000 → 1500 is 8.4% a year, not 5%
+    assert [f.check for f in errors] == ["level-rate"]  # 100 → 150 is 8.4% a year, not 5%
     i = small.result.findings.index(errors[0])
     assert small.located[i].document_line == 3
     assert "年均增长5%" in small.located[i].quote

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ezplan.extract.notes import Note
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.sentences import Sentence
@@ -103,13 +104,7 @@ _HEADING_LEVELS = [
     (re.compile(r"^\s*\d+[.．、]"), 4),
     (re.compile(r"^\s*[（(]\d+[）)]"), 5),
 ]
-_WHERE = {
-    "clause": "an earlier clause",
-    "paragraph": "the paragraph",
-    "intro": "the paragraph introducing this one",
-    "section": "an earlier paragraph of the section",
-    "heading": "the heading",
-}
+_WHERE = ("clause", "paragraph", "intro", "section", "heading")
 
 
 class TimeContext:
@@ -287,7 +282,8 @@ class TimeContext:
         if ref is None or ref.source == "explicit":
             return None
         span = f"{ref.first}" if not ref.is_period else f"{ref.first}-{ref.last}"
-        return f"time {span} inferred from {_WHERE[ref.source]}"
+        assert ref.source in _WHERE, ref.source
+        return Note("extract.time_inferred", span=span, where=Note(f"extract.where.{ref.source}"))
 
     @staticmethod
     def held_through(pred: Pred, ref: TimeRef | None, year: int) -> tuple[int, int] | None:
@@ -317,7 +313,7 @@ class TimeContext:
                 if base is not None:
                     return base, None
                 if ref is not None and ref.is_period:
-                    inferred.append(f"a 从/由 level: read at {ref.first - 1}, before the period")
+                    inferred.append(Note("extract.from_level_before_period", year=ref.first - 1))
                     return ref.first - 1, None
                 for alt in (self.sentence_period, self.para_period, self.intro, self.section):
                     # “十三五”期间，A由…增加到2020年的…；B由X增加到Y: B's X is at the period's start
@@ -328,22 +324,27 @@ class TimeContext:
                         and alt.last == ref.last
                     ):
                         inferred.append(
-                            f"a 从/由 level: read at {alt.first - 1}, before {alt.first}-{alt.last}"
+                            Note(
+                                "extract.from_level_before_span",
+                                year=alt.first - 1,
+                                first=alt.first,
+                                last=alt.last,
+                            )
                         )
                         return alt.first - 1, None
-                notes.append("a 从/由 level with no year")
+                notes.append(Note("extract.from_level_no_year"))
                 return None, None
             if ref is None:
                 return None, None
             if ref.is_period:
-                inferred.append(f"a level in {ref.first}-{ref.last}: read at its end")
+                inferred.append(Note("extract.level_in_period", first=ref.first, last=ref.last))
             return ref.last, None
         if ref is None:
             if base is not None and self.data_year is not None and base < self.data_year:
-                inferred.append(f"a change since {base}: read to {self.data_year}, the last year")
+                inferred.append(Note("extract.change_since", base=base, last=self.data_year))
                 return None, (base + 1, self.data_year)
             if base is not None:
-                notes.append(f"a change since {base}, but to which year is not said")
+                notes.append(Note("extract.change_since_no_end", base=base))
             return None, None
         if base is not None and base < ref.last:
             return None, (base + 1, ref.last)
@@ -357,7 +358,9 @@ class TimeContext:
             and not prev
         )
         if target_end and self.plan is not None and kind != "cumulative":
-            inferred.append(f"period {self.plan[0]}-{self.plan[1]}: the plan's, to {y}")
+            inferred.append(
+                Note("extract.plan_period", first=self.plan[0], last=self.plan[1], year=y)
+            )
             return None, self.plan
         if target_end and self.plan is not None and kind == "cumulative":
             return None, self.plan
@@ -366,8 +369,8 @@ class TimeContext:
                 # 2020年…1.765万亿元，年均增长5.5%: a period ending in 2020, not the 2017-2019
                 # of the sentence before
                 if alt is not None and alt.is_period and ref.source != "explicit" and alt.last == y:
-                    inferred.append(f"period {alt.first}-{alt.last} of the paragraph or heading")
+                    inferred.append(Note("extract.context_period", first=alt.first, last=alt.last))
                     return None, (alt.first, alt.last)
-            notes.append(f"an annual rate with only a year ({y}): its period is not known")
+            notes.append(Note("extract.annual_only_year", year=y))
             return None, None
         return None, (y, y)

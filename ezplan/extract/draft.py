@@ -20,7 +20,9 @@ from typing import Any
 from ezplan.extract.found import Found, Reading
 from ezplan.extract.ids import IdMaker
 from ezplan.extract.indicators import Indicator, Indicators
+from ezplan.extract.notes import Note, joined
 from ezplan.extract.tidy import apply_renames, drop_dangling_parts, separate_new_targets, title
+from ezplan.figures import Kind
 
 
 @dataclass
@@ -71,7 +73,7 @@ class _Builder:
                 continue
             g = self.ind.group_for(f)
             if g is None:
-                f.why_unplaced = "no subject found for it"
+                f.why_unplaced = Note("extract.why.no_subject")
                 self.unplaced.append(f)
                 continue
             g.figures.append(f)
@@ -95,9 +97,7 @@ class _Builder:
             plan_info["period"] = f"{self.plan[0]}-{self.plan[1]}"
         else:
             plan_info["period"] = "2021-2025"
-            plan_info["review"] = (
-                "the plan's period was not found in the document; 2021-2025 assumed"
-            )
+            plan_info["review"] = Note("extract.plan_assumed").text()
         renames = separate_new_targets(indicators, targets)
         apply_renames(renames, self.placed, indicators, targets, projects)
         drop_dangling_parts(indicators, targets, projects)
@@ -108,23 +108,23 @@ class _Builder:
         self.unplaced.sort(key=lambda f: (f.line, f.column))
         return Draft({"indicators": indicators}, tdoc, self.placed, self.unplaced)
 
-    def _unplaceable(self, f: Found) -> str | None:
+    def _unplaceable(self, f: Found) -> Note | None:
         if not f.unit_known:
-            return f"unit {f.unit} is not one ezplan reads"
+            return Note("extract.unit_unknown", unit=f.unit or Note("extract.no_unit"))
         if f.figure is None:
-            return "ezplan cannot read it as a figure"
+            return Note("extract.why.cannot_read")
         if f.kind == "change_abs":
-            return "an absolute change (增加X) has no place in the plan files"
+            return Note("extract.why.change_abs")
         if f.kind in ("annual", "total", "change_pp", "cumulative") and f.period is None:
-            return "its period is not known"
+            return Note("extract.why.period_unknown")
         if f.gap:
-            return "a gap to another figure (高于全省…) is not a change of the indicator"
+            return Note("extract.why.gap")
         if f.kind == "change_pp" and f.role != "target":
-            return "a change in points over a past period has no place in baselines.yaml"
+            return Note("extract.why.change_pp_past")
         if f.unit == "‰":
-            return "‰ is not a unit ezplan reads"
+            return Note("extract.permille")
         if f.sum_ratio:
-            return "a ratio of two periods' sums is not a growth of the indicator's level"
+            return Note("extract.why.sum_ratio")
         return None
 
     # -- placing
@@ -148,7 +148,7 @@ class _Builder:
         if g.part_of:
             head["part_of"] = g.part_of
         if g.notes:
-            head["review"] = "; ".join(g.notes)
+            head["review"] = joined(g.notes)
         base: dict[str, Any] = {}
         tgs: dict[tuple[int, int], dict[str, Any]] = {}
         prj: list[Found] = []
@@ -157,16 +157,16 @@ class _Builder:
                 if f.kind in ("level", "count") and f.year is None and f.period is None:
                     prj.append(f)
                 elif f.year is not None or f.period is not None:
-                    self._unplace(f, "the document's plan period is not known")
+                    self._unplace(f, Note("extract.why.plan_unknown"))
                 else:
-                    self._unplace(f, "no year or period")
+                    self._unplace(f, Note("extract.why.no_time"))
                 continue
             if f.role == "actual":
                 self._place_base(g, f, base)
             else:
                 key = self._target_key(f)
                 if key is None:
-                    self._unplace(f, "no year or period")
+                    self._unplace(f, Note("extract.why.no_time"))
                     continue
                 self._place_target(g, f, tgs.setdefault(key, {}))
         if base:
@@ -209,22 +209,17 @@ class _Builder:
             else:
                 tid = self.ids.unique(f"{g.id}_{key[1]}")
                 if own is not None:
-                    note = (
-                        f"a second target of {g.name}: targets.yaml holds one target per "
-                        f"indicator and {g.id} has the {_period_text(own)} one, so this one is "
-                        f"not checked against {g.id}'s baselines"
+                    note = Note(
+                        "extract.second_target", name=g.name, id=g.id, period=_period_text(own)
                     )
                 else:
-                    note = (
-                        f"{g.name} is a flow (done in one year, not a stock): its target has an "
-                        f"id of its own, not checked against {g.id}'s levels"
-                    )
-                entry["review"] = f"{entry['review']}; {note}" if "review" in entry else note
+                    note = Note("extract.flow_target", name=g.name, id=g.id)
+                entry["review"] = joined([*g.notes, note])
                 for f in _slot_figures(body):
                     f.id = tid
             targets[tid] = entry | body
 
-    def _unplace(self, f: Found, reason: str) -> None:
+    def _unplace(self, f: Found, reason: Note) -> None:
         f.why_unplaced = reason
         f.placed = False
         self.unplaced.append(f)
@@ -254,18 +249,18 @@ class _Builder:
             self.placed.append(f)
             return
         if f.text == other.text:
-            self._unplace(f, f"repeats the figure at line {other.line}")
-            other.notes.append(f"also stated at line {f.line}")
+            self._unplace(f, Note("extract.why.repeats", line=other.line))
+            other.notes.append(Note("extract.also_stated", line=f.line))
             return
-        self._unplace(
-            f, f"{holder} already has {other.text} here (line {other.line}); one of them is wrong"
-        )
+        self._unplace(f, Note("extract.why.clash", holder=holder, text=other.text, line=other.line))
 
     def _place_base(self, g: Indicator, f: Found, base: dict[str, Any]) -> None:
         kind = self.ind.kind_of(f)
         if kind in ("level", "count") and f.year is not None:
             if g.is_percent() != (f.unit == "%"):
-                self._unplace(f, f"{f.unit} does not fit {g.name} in {g.unit}")
+                self._unplace(
+                    f, Note("extract.why.unit_misfit", unit=f.unit, name=g.name, gunit=g.unit)
+                )
                 return
             self._put(g, f, base.setdefault("levels", {}), f.year, g.id)
         elif kind in ("cumulative", "count") and f.period is not None:
@@ -274,11 +269,12 @@ class _Builder:
         elif kind in ("annual", "total") and f.period is not None:
             period = f"{f.period[0]}-{f.period[1]}"
             entry = self._entry(base, "growth", period, f.constant_prices)
-            self._put(g, f, entry, kind, g.id, many=False)
+            if self._same_basis(g, f, entry):
+                self._put(g, f, entry, kind, g.id, many=False)
         elif kind == "share" and f.year is not None:
             of = self.ind.whole_id(f)
             if of is None:
-                self._unplace(f, "the whole it is a share of is not among the indicators")
+                self._unplace(f, Note("extract.why.whole_missing"))
                 return
             entry = {"of": of, "year": f.year}
             base.setdefault("shares", [])
@@ -289,7 +285,35 @@ class _Builder:
             base["shares"].append(entry)
             self._put(g, f, entry, "value", g.id, many=False)
         else:
-            self._unplace(f, "no year or period for it")
+            self._unplace(f, Note("extract.why.no_time_for_it"))
+
+    def _same_basis(self, g: Indicator, f: Found, entry: dict[str, Any]) -> bool:
+        """A growth entry holds one price basis. A multiple of levels (是…的1.7倍, at current
+        prices) beside a rate at comparable prices (GDP's 年均增长8.3%, by convention) is left out
+        and listed: checked together they would make a false contradiction. Whether f may go in."""
+        others = [
+            o
+            for k in ("annual", "total")
+            if isinstance(entry.get(k), _Slot)
+            for o in entry[k].figures
+            if o.constant_prices != f.constant_prices
+        ]
+        if not others:
+            return True
+        current = f if not f.constant_prices else others[0]
+        if current.figure is None or current.figure.kind is not Kind.MULTIPLE:
+            return True
+        reason = Note("extract.why.price_basis", name=g.name)
+        if current is f:
+            self._unplace(f, reason)
+            return False
+        for k in ("annual", "total"):
+            slot = entry.get(k)
+            if isinstance(slot, _Slot) and current in slot.figures:
+                del entry[k]
+        self.placed.remove(current)
+        self._unplace(current, reason)
+        return True
 
     def _entry(
         self, base: dict[str, Any], field_: str, period: str, constant: bool = False
@@ -310,10 +334,14 @@ class _Builder:
         kind = self.ind.kind_of(f)
         if kind in ("level", "count"):
             if g.is_percent() != (f.unit == "%"):
-                self._unplace(f, f"{f.unit} does not fit {g.name} in {g.unit}")
+                self._unplace(
+                    f, Note("extract.why.unit_misfit", unit=f.unit, name=g.name, gunit=g.unit)
+                )
                 return
             self._put(g, f, body, "level", g.id)
         elif kind in ("annual", "total"):
+            if not self._same_basis(g, f, body):
+                return
             self._put(g, f, body, kind, g.id, many=False)
             if f.constant_prices:
                 body["constant_prices"] = True
@@ -321,22 +349,22 @@ class _Builder:
             self._put(g, f, body, "cumulative", g.id)
         elif kind == "change_pp":
             if not g.is_percent():
-                self._unplace(f, f"a change in points, but {g.name} is in {g.unit}")
+                self._unplace(f, Note("extract.why.points_not_percent", name=g.name, unit=g.unit))
                 return
             self._put(g, f, body, "change", g.id, many=False)
         elif kind == "share":
             of = self.ind.whole_id(f)
             if of is None:
-                self._unplace(f, "the whole it is a share of is not among the indicators")
+                self._unplace(f, Note("extract.why.whole_missing"))
                 return
             if "share" in body:
-                self._unplace(f, f"{g.id} already has a share target")
+                self._unplace(f, Note("extract.why.share_taken", id=g.id))
                 return
             entry = {"of": of}
             body["share"] = entry
             self._put(g, f, entry, "value", g.id, many=False)
         else:
-            self._unplace(f, "no slot for it")
+            self._unplace(f, Note("extract.why.no_slot"))
 
 
 def _strip_private(data: Any) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ezplan.extract.notes import Note, joined
 from ezplan.extract.readers import SourceText
 from ezplan.figures import Comparator, Figure
 
@@ -57,10 +58,15 @@ class Found:
 
     @property
     def review(self) -> str | None:
-        parts = [*self.inferred, *self.notes]
+        """Every guess and why the figure is not placed, each once, in the language of the
+        invocation (`ezplan.i18n.current_lang`)."""
+        return self.review_in(None)
+
+    def review_in(self, lang: str | None) -> str | None:
+        parts = [n for n in (*self.inferred, *self.notes) if n != self.why_unplaced]
         if self.why_unplaced:
-            parts.append(f"not placed: {self.why_unplaced}")
-        return "; ".join(parts) or None
+            parts.append(Note("extract.not_placed", reason=self.why_unplaced))
+        return joined(parts, lang) or None
 
     @property
     def time_key(self) -> tuple[int, int] | None:

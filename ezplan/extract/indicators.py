@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ezplan.extract.found import Found, Reading
 from ezplan.extract.ids import glossary_id
+from ezplan.extract.notes import Note
 from ezplan.extract.subjects import split_share
 from ezplan.extract.text import strip_place
 from ezplan.units import UnitError, parse_unit
@@ -178,7 +179,7 @@ class Indicators:
         del self.groups[key]
         self.alias[g.name] = into.name
         if g.name != into.name:
-            note = f"also named {g.name} in the document (the same indicator)"
+            note = Note("extract.also_named", name=g.name)
             if note not in into.notes:
                 into.notes.append(note)
 
@@ -199,7 +200,7 @@ class Indicators:
             if not re.search(r"占|比重|比例", name):
                 name = f"{name}占比"
             self.renamed[id(f)] = name
-            f.notes.append(f"placed as a level in % of {name}: the whole is not among the figures")
+            f.notes.append(Note("extract.share_as_level", name=name))
 
     # -- units and wholes
     def set_units(self) -> None:
@@ -225,14 +226,14 @@ class Indicators:
                 if whole[0].unit is None:
                     self._unit(whole[0])
                 g.unit, g.dim = whole[0].unit, whole[0].dim
-                g.notes.append(f"unit {g.unit} taken from {whole[0].name}, the whole of its share")
+                g.notes.append(Note("extract.unit_from_whole", unit=g.unit, name=whole[0].name))
                 return
         if g.dim is None and any(f.kind == "change_pp" for f in g.figures) and not shares:
             g.unit = "%"
             g.dim = "percent"
             return
         g.unit = guess_unit(g.name)
-        g.notes.append(f"unit {g.unit} guessed: the document states no level for it")
+        g.notes.append(Note("extract.unit_guessed", unit=g.unit))
 
     def link_parts(self) -> None:
         """part_of: the id of the whole a part (其中) names, of the same dimension."""

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ezplan.extract.notes import Note
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.tokens import COUNT_UNITS, Token
-from ezplan.figures import Figure, FigureError, parse_figure
+from ezplan.figures import Figure, FigureError, Kind, parse_figure
 from ezplan.units import UnitError, parse_unit
 
 if TYPE_CHECKING:
     from ezplan.extract.context import TimeRef
+    from ezplan.extract.found import Found
 
 _FLOW_VERBS = re.compile(
     r"^(投入|投资|完成投资|新增|引进|建成|新建|改造|发放|争取|实施|减免|办理|筹集|落实|新开工|"
@@ -66,16 +68,16 @@ def _kind_and_text(
     cmp_word = pred.comparator
     normal = {"超": "超过", "逾": "超过", "将近": "近", "不足": "不超过", "不到": "不超过"}
     if cmp_word in normal and not as_written:
-        notes.append(f"read {cmp_word} as {normal[cmp_word]}")
+        notes.append(Note("extract.read_as", said=cmp_word, read=normal[cmp_word]))
         cmp_word = normal[cmp_word]
     suffix = tok.suffix
     if suffix == "上下" and not as_written:
-        notes.append("read 上下 as 左右")
+        notes.append(Note("extract.read_as", said="上下", read="左右"))
         suffix = "左右"
     # 300多家, 1000余万元, 5%多, 3万多人 as written: the grammar reads them as 以上
     more_written = as_written and tok.more and tok.doubling is None
     if tok.more and tok.doubling is None and not more_written:
-        notes.append("read 多/余 (more than) as 以上")
+        notes.append(Note("extract.more_as_at_least"))
         if not suffix:
             suffix = "以上"
     if cmp_word and suffix:
@@ -96,13 +98,19 @@ def _kind_and_text(
             verb = last
     if tok.doubling is not None:
         n = tok.doubling or "一"
-        said = text[tok.start : tok.end]
+        said = text[tok.start : tok.unit_end]
+        if achieved_doubling(tok, said, pred):
+            # 实现翻番, 翻了一番, 翻番以上: at least doubled (翻番以上 in the grammar), not ×2
+            read = said + "以上" if as_written else f"翻{n}番以上"
+            shown = said + ("以上" if tok.suffix else "")
+            notes.append(Note("extract.doubling_at_least", said=shown, read=read))
+            return "total", read, "up", notes
         if as_written and re.fullmatch(r"翻了?[一两二三四]?番多?", said):
             return "total", said, "up", notes  # 翻番, 翻了两番, 翻两番多
         if tok.more:
-            notes.append(f"read {said} as 翻{n}番 (at least): the grammar has no 番多")
+            notes.append(Note("extract.doubling_more", said=said, n=n))
         elif tok.implied:
-            notes.append("read 翻番 as 翻一番")
+            notes.append(Note("extract.doubling_implied"))
         return "total", f"翻{n}番", "up", notes
     if tok.unit in ("个百分点", "百分点"):
         return "change_pp", f"{verb}{cmp_word}{number}个百分点{suffix}", direction or "up", notes
@@ -112,7 +120,7 @@ def _kind_and_text(
         return "total", f"是…的{cmp_word}{number}倍{suffix}", "up", notes
     if tok.unit in ("%", "‰"):
         if tok.unit == "‰":
-            notes.append("‰ is not a unit ezplan reads")
+            notes.append(Note("extract.permille"))
         pct = f"{number}%"
         if pred.annual and (pred.up or pred.down or "年均" in pred.text):
             if direction == "down":
@@ -130,6 +138,20 @@ def _kind_and_text(
     ):
         return "change_abs", amount, direction, notes
     return ("count" if tok.is_count else "level"), amount, None, notes
+
+
+def achieved_doubling(tok: Token, said: str, pred: Pred) -> bool:
+    """实现翻番, 实现比2010年翻一番, 翻了一番, 翻番以上: a doubling reached, at least ×2 (a
+    review's 旅游总收入实现翻番，年均增长18% is ×2.29). A bare 翻一番 (到2025年翻一番) is ×2;
+    翻两番多 is read as at least by its 多."""
+    if tok.more:
+        return False
+    core = pred.text.replace(MASK, "")
+    return (
+        tok.suffix == "以上"
+        or said.startswith("翻了")
+        or bool(re.search(r"实现了?(?:比|较)?$", core))
+    )
 
 
 def _last_word(pred: str) -> str:
@@ -272,7 +294,7 @@ def read_figure(fig_text: str, unit: str, notes: list[str]) -> tuple[Figure | No
             figure = parse_figure(stand_in)
         except FigureError:
             figure = None
-        notes.append(f"unit {unit or '(none)'} is not one ezplan reads")
+        notes.append(Note("extract.unit_unknown", unit=unit or Note("extract.no_unit")))
     return figure, known
 
 
@@ -312,3 +334,30 @@ def is_sum_ratio(tok: Token, before: str) -> bool:
     return tok.unit == "%" and bool(
         re.search(r"(比|较)[“\"]?十[一二三四]五[”\"]?(时期|期间)?(增长|提高|增加)$", before)
     )
+
+
+_CURRENT_PRICES = re.compile(r"现价|名义")
+
+
+def real_growth_name(name: str) -> bool:
+    """GDP, value added, 经济总量 …: an indicator whose growth is stated at comparable prices by
+    statistical convention — the words the checker's own hint uses (`REAL_GROWTH_WORDS`)."""
+    from ezplan.rules._common import REAL_GROWTH_WORDS  # numpy: only when a name is judged
+
+    return any(w in name for w in REAL_GROWTH_WORDS)
+
+
+def price_convention(f: Found) -> None:
+    """By statistical convention the growth of GDP and value added (地区生产总值, 增加值,
+    经济总量, 人均GDP …) is at comparable prices even where the sentence does not say so: such a
+    rate or growth is marked `constant_prices`, with a note, unless the sentence says 现价 or
+    名义. A multiple of levels (是…的1.7倍) is the ratio of the levels as published, at current
+    prices: it stays unmarked."""
+    if f.kind not in ("annual", "total") or f.constant_prices or f.sum_ratio:
+        return
+    if f.figure is not None and f.figure.kind is Kind.MULTIPLE:
+        return
+    if not real_growth_name(f.indicator) or _CURRENT_PRICES.search(f.quote):
+        return
+    f.constant_prices = True
+    f.notes.append(Note("extract.price_convention"))

@@ -21,10 +21,12 @@ from ezplan.extract.kinds import (
     is_flow,
     is_sum_ratio,
     kind_and_text,
+    price_convention,
     read_figure,
     refine_kind,
     with_base,
 )
+from ezplan.extract.notes import Note
 from ezplan.extract.predicates import MASK, Pred, mask, read_predicate, split_predicate
 from ezplan.extract.ratios import RatioPart, sector_ratios
 from ezplan.extract.readers import Block, SourceText
@@ -268,7 +270,7 @@ class Reader:
         inferred: list[str] = []
         if note := self.time.inferred_note(ref):
             inferred.append(note)
-        notes = ["a part of a ratio a:b:c (the sector's share), written without a unit"]
+        notes: list[str] = [Note("extract.ratio_part")]
         year, period = self.time.when("level", pred, ref, base, prev, inferred, notes)
         line, col = s.position(part.start)
         self._finish(
@@ -300,6 +302,7 @@ class Reader:
         data_year = self.time.data_year
         if end is not None and data_year is not None:
             f.role = "target" if end > data_year else "actual"
+        price_convention(f)
         self.figures.append(f)
 
     def _figure(
@@ -323,7 +326,7 @@ class Reader:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
         gap = pred.compare_other and kind == "change_pp"
         if gap:
-            notes.append("a gap to another figure (高于/快于…), not a change over time")
+            notes.append(Note("extract.gap"))
             # 地区生产总值高于全省增速0.5个百分点: the indicator is what stands before 高于
             subject = re.split(r"高于|低于|快于|慢于|超出|领先|高出", subject)[0] or subject
         part, of, share = split_share(subject)
@@ -348,12 +351,16 @@ class Reader:
         if names_a_set and kind == "cumulative" and not pred.cumulative:
             kind = "count"
         year, period = self.time.when(kind, pred, ref, base, prev, inferred, notes)
+        if note and ref is not None and ref.is_period and period and period[0] != ref.first:
+            # 比2010年翻一番 in a “十三五” paragraph: only the end year came from the context
+            end = TimeRef(ref.last, ref.last, ref.until, ref.source, ref.text)
+            inferred[inferred.index(note)] = self.time.inferred_note(end) or note
         if per_year and ref is not None and ref.is_period:
             if kind == "cumulative":
                 kind = "change_abs" if is_flow(part, lead, prenominal) else "level"
             year, period = None, (ref.first, ref.last)
             inferred[:] = [n for n in inferred if not n.startswith("a level in")]
-            notes.append(f"每年: an amount each year of {ref.first}-{ref.last}, not its total")
+            notes.append(Note("extract.per_year", first=ref.first, last=ref.last))
         held = (
             self.time.held_through(pred, ref, year)
             if kind in ("level", "share") and year is not None and period is None
@@ -363,7 +370,7 @@ class Reader:
             # both: the span is what was said, the end year is where a draft can hold it
             period = held
             inferred[:] = [n for n in inferred if not n.startswith("a level in")]
-            inferred.append(f"held through {held[0]}-{held[1]}: placed at {year}")
+            inferred.append(Note("extract.held_through", first=held[0], last=held[1], year=year))
         if kind in ("annual", "total", "change_pp", "change_abs") and direction is None:
             direction = "up"
         if kind == "total" and period is not None:
@@ -371,9 +378,9 @@ class Reader:
         figure, unit_known = read_figure(fig_text, tok.unit, notes)
         if figure is None and tok.in_words:
             # listed for review, never turned into digits the document does not write
-            notes.append("a round magnitude in words (突破千亿): ezplan reads no figure from it")
+            notes.append(Note("extract.words_magnitude"))
         elif figure is None and tok.num2 is not None:
-            notes.append("a range the grammar has no form for (增长6%－7%)")
+            notes.append(Note("extract.range_no_form"))
         elif figure is None:
             self._skip(s, tok, f"cannot read {fig_text!r} as a figure")
             return None
@@ -383,9 +390,7 @@ class Reader:
         nested = before.count("（") + before.count("(") > before.count("）") + before.count(")")
         sum_ratio = is_sum_ratio(tok, before)
         if sum_ratio:
-            notes.append(
-                "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels"
-            )
+            notes.append(Note("extract.sum_ratio"))
         if tok.doubling is not None and tok.more:
             qual = "at_least"
         return Found(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ezplan.extract.found import Found
+from ezplan.extract.notes import Note
 from ezplan.extract.predicates import MASK, Pred, mask, words
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.text import strip_place
@@ -232,13 +233,13 @@ def group_subjects(
         before = clause_before()
         ps = split_subjects(before, n) if before else None
         if ps is not None:
-            how0 = "subject carried from the clause before (分别)"
+            how0 = Note("extract.subject_clause_before_each")
             return [(p, how0) for p in ps]
         if len(earlier) >= n:
             names = list(earlier[-n:])
             if len(set(names)) == len(names):
-                return [(x, "subject carried from the figures before (分别)") for x in names]
-    note = f"{n} figures for one subject; check which is which"
+                return [(x, Note("extract.subject_figures_before_each")) for x in names]
+    note = Note("extract.one_subject_for_many", n=n)
     return [(subject, note if subject else None) for _ in range(n)]
 
 
@@ -256,22 +257,22 @@ def fill_subject(
     if noun:
         subj = (subj + noun) if subj and len(subj) <= 4 else noun
     if re.match(r"^(快于|高于|低于|慢于|超出|领先|高出|超过)", subj or "") and sent_figs:
-        subj, how = sent_figs[-1].indicator, "subject carried from the sentence (高于/快于…)"
+        subj, how = sent_figs[-1].indicator, Note("extract.subject_compared")
     elif subj.startswith("占") and len(subj) > 1 and sent_figs and sent_figs[-1].indicator:
         # 规划面积达到2881平方公里，占全省面积1.85%: the share is of the figure before
         prev = split_share(sent_figs[-1].indicator)[0]
-        subj, how = prev + subj, "subject carried from the sentence (占…)"
+        subj, how = prev + subj, Note("extract.subject_share")
     if not subj:
         prev_fig = (sent_figs or para_figs or [None])[-1]
         before = clause_before()
         if pred.same_as and prev_fig is not None:
             return prev_fig.indicator, None
         if sent_figs and prev_fig is not None and prev_fig.indicator:
-            return prev_fig.indicator, "subject carried from the sentence"
+            return prev_fig.indicator, Note("extract.subject_sentence")
         if before:
-            return before, "subject carried from the clause before"
+            return before, Note("extract.subject_clause_before")
         if prev_fig is not None and prev_fig.indicator:
-            return prev_fig.indicator, "subject carried from the paragraph"
+            return prev_fig.indicator, Note("extract.subject_paragraph")
     return subj, how
 
 
@@ -292,15 +293,17 @@ def fit_subject(
       amount is the ratio's part (民生支出), not the ratio."""
     if _BARE_TOTAL.match(subj) and prev is not None and prev.indicator and prev.unit == unit:
         head = _FLOW_LEAD.sub("", prev.indicator) or prev.indicator
-        return head + subj, "subject completed from the figure before (总数)"
+        return head + subj, Note("extract.subject_total")
     carried = how is not None and how.startswith("subject carried")
     if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
         # 净增规上工业企业161户、达806户: the stock reached, not the things added
-        return _FLOW_LEAD.sub("", subj), how + "; the stock of what was added"
+        return _FLOW_LEAD.sub("", subj), Note(
+            "extract.and", first=how, then=Note("extract.stock_of_added")
+        )
     if carried and unit not in ("%", "‰", "个百分点", "百分点") and _RATIO_HEAD.search(subj):
         part = split_share(subj)[0] if "占" in subj else _RATIO_HEAD.sub("", subj)
         if part:
-            return part, how + "; the amount of the ratio's part"
+            return part, Note("extract.and", first=how, then=Note("extract.ratio_part_amount"))
     return subj, how
 
 

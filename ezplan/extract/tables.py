@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ezplan.extract.notes import Note
 from ezplan.extract.readers import Block
 from ezplan.extract.text import fold
 from ezplan.figures import FigureError, parse_figure
@@ -136,7 +137,7 @@ def read_table(
             notes: list[str] = []
             pre = m.group("pre") or ""
             if pre in _PRE:
-                notes.append(f"read {pre} as {_PRE[pre]}")
+                notes.append(Note("extract.read_as", said=pre, read=_PRE[pre]))
                 pre = _PRE[pre]
             suf = m.group("suf") or ""
             if pre and suf:
@@ -147,7 +148,7 @@ def read_table(
             k = kind
             if m.group("open") and m.group("close"):
                 k = "cumulative"
-                notes.append("a value in 〔〕: read as cumulative over the period")
+                notes.append(Note("extract.cumulative_brackets"))
             if k == "annual":
                 text = f"{pre}{number}%{suf}"
             elif k == "total":
@@ -160,13 +161,13 @@ def read_table(
             except FigureError:
                 continue
             if not unit_known:
-                notes.append(f"unit {unit} is not one ezplan reads")
+                notes.append(Note("extract.unit_unknown", unit=unit))
             y = year
             period = None
             inferred = []
             if y is None and context is not None:
                 y = context[1]
-                inferred.append(f"year {y} inferred from the table's caption or heading")
+                inferred.append(Note("extract.year_from_caption", year=y))
             if k in ("annual", "cumulative"):
                 if len(years) >= 2:
                     period = (min(years) + 1, max(years))

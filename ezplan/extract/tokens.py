@@ -145,6 +145,9 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
         tok = Token(m.start(), m.end(), "", doubling=n or "一", unit="番", unit_end=m.end())
         tok.more = bool(m.group("more"))
         tok.implied = n is None
+        if not tok.more and (sfx := re.match(r"以上|及以上", text[m.end() :])):
+            tok.suffix = "以上"  # 翻番以上: at least doubled
+            tok.end = m.end() + sfx.end()
         nxt = text[m.end() : m.end() + 1]
         if _inside(quotes, m.start()):
             tok.skip = "in quotation marks (a name)"

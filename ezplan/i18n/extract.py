@@ -1,0 +1,254 @@
+"""Words of `ezplan extract`: the review notes on each guess and the reasons a figure was not
+placed, in Chinese and English (`ezplan.extract.notes.Note` shows them in either)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- where a time or subject came from ---------------------------------------------------
+    "extract.where.clause": {"en": "an earlier clause", "zh": "前一分句"},
+    "extract.where.paragraph": {"en": "the paragraph", "zh": "本段"},
+    "extract.where.intro": {"en": "the paragraph introducing this one", "zh": "引出本段的段落"},
+    "extract.where.section": {"en": "an earlier paragraph of the section", "zh": "本节前文"},
+    "extract.where.heading": {"en": "the heading", "zh": "标题"},
+    "extract.time_inferred": {
+        "en": "time {span} inferred from {where}",
+        "zh": "时间{span}年系由{where}推断",
+    },
+    "extract.year_from_caption": {
+        "en": "year {year} inferred from the table's caption or heading",
+        "zh": "年份{year}年系由表题或标题推断",
+    },
+    "extract.from_level_before_period": {
+        "en": "a 从/由 level: read at {year}, before the period",
+        "zh": "“从/由”后的水平：按时期开始前的{year}年读取",
+    },
+    "extract.from_level_before_span": {
+        "en": "a 从/由 level: read at {year}, before {first}-{last}",
+        "zh": "“从/由”后的水平：按{first}—{last}年之前的{year}年读取",
+    },
+    "extract.from_level_no_year": {
+        "en": "a 从/由 level with no year",
+        "zh": "“从/由”后的水平未说年份",
+    },
+    "extract.level_in_period": {
+        "en": "a level in {first}-{last}: read at its end",
+        "zh": "{first}—{last}年间的水平：按期末读取",
+    },
+    "extract.change_since": {
+        "en": "a change since {base}: read to {last}, the last year",
+        "zh": "自{base}年以来的变化：读至最近一年{last}年",
+    },
+    "extract.change_since_no_end": {
+        "en": "a change since {base}, but to which year is not said",
+        "zh": "自{base}年以来的变化，但未说到哪一年",
+    },
+    "extract.plan_period": {
+        "en": "period {first}-{last}: the plan's, to {year}",
+        "zh": "时期{first}—{last}年：规划期，至{year}年",
+    },
+    "extract.context_period": {
+        "en": "period {first}-{last} of the paragraph or heading",
+        "zh": "时期{first}—{last}年取自本段或标题",
+    },
+    "extract.annual_only_year": {
+        "en": "an annual rate with only a year ({year}): its period is not known",
+        "zh": "年均增速只给了一个年份（{year}年），时期不明",
+    },
+    "extract.held_through": {
+        "en": "held through {first}-{last}: placed at {year}",
+        "zh": "{first}—{last}年间保持的水平：记在{year}年",
+    },
+    "extract.per_year": {
+        "en": "每年: an amount each year of {first}-{last}, not its total",
+        "zh": "“每年”：{first}—{last}年每年的数量，不是合计",
+    },
+    # --- subjects -----------------------------------------------------------------------------
+    "extract.subject_clause_before_each": {
+        "en": "subject carried from the clause before (分别)",
+        "zh": "主语取自前一分句（分别）",
+    },
+    "extract.subject_figures_before_each": {
+        "en": "subject carried from the figures before (分别)",
+        "zh": "主语取自前面的数字（分别）",
+    },
+    "extract.one_subject_for_many": {
+        "en": "{n} figures for one subject; check which is which",
+        "zh": "一个主语对应{n}个数字，请核对对应关系",
+    },
+    "extract.subject_compared": {
+        "en": "subject carried from the sentence (高于/快于…)",
+        "zh": "主语取自本句（高于/快于…）",
+    },
+    "extract.subject_share": {
+        "en": "subject carried from the sentence (占…)",
+        "zh": "主语取自本句（占…）",
+    },
+    "extract.subject_sentence": {
+        "en": "subject carried from the sentence",
+        "zh": "主语取自本句前文",
+    },
+    "extract.subject_clause_before": {
+        "en": "subject carried from the clause before",
+        "zh": "主语取自前一分句",
+    },
+    "extract.subject_paragraph": {
+        "en": "subject carried from the paragraph",
+        "zh": "主语取自本段前文",
+    },
+    "extract.subject_total": {
+        "en": "subject completed from the figure before (总数)",
+        "zh": "主语由前一个数字补全（总数）",
+    },
+    "extract.and": {"en": "{first}; {then}", "zh": "{first}；{then}"},
+    "extract.stock_of_added": {
+        "en": "the stock of what was added",
+        "zh": "指新增之后的总量",
+    },
+    "extract.ratio_part_amount": {
+        "en": "the amount of the ratio's part",
+        "zh": "指比重中分子部分的数量",
+    },
+    "extract.also_named": {
+        "en": "also named {name} in the document (the same indicator)",
+        "zh": "文中也称“{name}”（同一指标）",
+    },
+    # --- figures ------------------------------------------------------------------------------
+    "extract.read_as": {"en": "read {said} as {read}", "zh": "将“{said}”读作“{read}”"},
+    "extract.more_as_at_least": {
+        "en": "read 多/余 (more than) as 以上",
+        "zh": "将“多/余”读作“以上”",
+    },
+    "extract.doubling_more": {
+        "en": "read {said} as 翻{n}番 (at least): the grammar has no 番多",
+        "zh": "将“{said}”读作“翻{n}番”（至少）：图形语法没有“番多”",
+    },
+    "extract.doubling_implied": {"en": "read 翻番 as 翻一番", "zh": "将“翻番”读作“翻一番”"},
+    "extract.doubling_at_least": {
+        "en": "{said} means at least doubled: read as {read}",
+        "zh": "“{said}”指至少翻了一番：读作“{read}”",
+    },
+    "extract.permille": {"en": "‰ is not a unit ezplan reads", "zh": "ezplan 不读‰这一单位"},
+    "extract.unit_unknown": {
+        "en": "unit {unit} is not one ezplan reads",
+        "zh": "ezplan 不读“{unit}”这一单位",
+    },
+    "extract.no_unit": {"en": "(none)", "zh": "（无）"},
+    "extract.price_convention": {
+        "en": "growth of GDP and value added is at comparable prices by statistical convention: "
+        "marked constant_prices (delete it if the document means current prices)",
+        "zh": "按统计惯例，生产总值和增加值的增速按可比价计算：已标注constant_prices"
+        "（如原文指现价请删去）",
+    },
+    "extract.gap": {
+        "en": "a gap to another figure (高于/快于…), not a change over time",
+        "zh": "与另一数字的差距（高于/快于…），不是随时间的变化",
+    },
+    "extract.words_magnitude": {
+        "en": "a round magnitude in words (突破千亿): ezplan reads no figure from it",
+        "zh": "以汉字写的整数量级（突破千亿）：ezplan 不从中读取数字",
+    },
+    "extract.range_no_form": {
+        "en": "a range the grammar has no form for (增长6%－7%)",
+        "zh": "图形语法无法表示的区间（增长6%－7%）",
+    },
+    "extract.sum_ratio": {
+        "en": "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels",
+        "zh": "两个时期合计之比（是“十二五”时期的N倍），不是水平的增长",
+    },
+    "extract.ratio_part": {
+        "en": "a part of a ratio a:b:c (the sector's share), written without a unit",
+        "zh": "比例a:b:c中的一项（该产业的比重），原文无单位",
+    },
+    "extract.cumulative_brackets": {
+        "en": "a value in 〔〕: read as cumulative over the period",
+        "zh": "〔〕中的数值：读作全期累计",
+    },
+    "extract.share_as_level": {
+        "en": "placed as a level in % of {name}: the whole is not among the figures",
+        "zh": "作为“{name}”的百分比水平列出：其总体不在所列数字中",
+    },
+    "extract.unit_from_whole": {
+        "en": "unit {unit} taken from {name}, the whole of its share",
+        "zh": "单位{unit}取自其比重的总体“{name}”",
+    },
+    "extract.unit_guessed": {
+        "en": "unit {unit} guessed: the document states no level for it",
+        "zh": "单位{unit}系推测：文中没有它的水平",
+    },
+    "extract.also_stated": {"en": "also stated at line {line}", "zh": "第{line}行也有此数"},
+    "extract.plan_assumed": {
+        "en": "the plan's period was not found in the document; 2021-2025 assumed",
+        "zh": "文中未找到规划期，假定为2021—2025年",
+    },
+    "extract.second_target": {
+        "en": "a second target of {name}: targets.yaml holds one target per indicator and {id} "
+        "has the {period} one, so this one is not checked against {id}'s baselines",
+        "zh": "“{name}”的第二个目标：targets.yaml每个指标只有一个目标，{id}已有{period}年的，"
+        "因此这个目标不与{id}的基期数据核对",
+    },
+    "extract.flow_target": {
+        "en": "{name} is a flow (done in one year, not a stock): its target has an id of its "
+        "own, not checked against {id}'s levels",
+        "zh": "“{name}”是流量（一年内完成的，不是存量）：其目标另用一个id，不与{id}的水平核对",
+    },
+    # --- why a figure was not placed ---------------------------------------------------------
+    "extract.not_placed": {"en": "not placed: {reason}", "zh": "未列入：{reason}"},
+    "extract.why.no_subject": {"en": "no subject found for it", "zh": "找不到它的主语"},
+    "extract.why.cannot_read": {
+        "en": "ezplan cannot read it as a figure",
+        "zh": "ezplan 无法将其读作数字",
+    },
+    "extract.why.change_abs": {
+        "en": "an absolute change (增加X) has no place in the plan files",
+        "zh": "绝对变化量（增加X）在规划文件中没有位置",
+    },
+    "extract.why.period_unknown": {"en": "its period is not known", "zh": "时期不明"},
+    "extract.why.gap": {
+        "en": "a gap to another figure (高于全省…) is not a change of the indicator",
+        "zh": "与另一数字的差距（高于全省…）不是该指标的变化",
+    },
+    "extract.why.change_pp_past": {
+        "en": "a change in points over a past period has no place in baselines.yaml",
+        "zh": "以往时期的百分点变化在baselines.yaml中没有位置",
+    },
+    "extract.why.sum_ratio": {
+        "en": "a ratio of two periods' sums is not a growth of the indicator's level",
+        "zh": "两个时期合计之比不是该指标水平的增长",
+    },
+    "extract.why.plan_unknown": {
+        "en": "the document's plan period is not known",
+        "zh": "文档的规划期不明",
+    },
+    "extract.why.no_time": {"en": "no year or period", "zh": "没有年份或时期"},
+    "extract.why.no_time_for_it": {"en": "no year or period for it", "zh": "它没有年份或时期"},
+    "extract.why.repeats": {
+        "en": "repeats the figure at line {line}",
+        "zh": "重复第{line}行的数字",
+    },
+    "extract.why.clash": {
+        "en": "{holder} already has {text} here (line {line}); one of them is wrong",
+        "zh": "{holder}在此已有{text}（第{line}行），二者必有一误",
+    },
+    "extract.why.unit_misfit": {
+        "en": "{unit} does not fit {name} in {gunit}",
+        "zh": "{unit}与以{gunit}计的“{name}”不符",
+    },
+    "extract.why.whole_missing": {
+        "en": "the whole it is a share of is not among the indicators",
+        "zh": "它所占比重的总体不在指标之中",
+    },
+    "extract.why.points_not_percent": {
+        "en": "a change in points, but {name} is in {unit}",
+        "zh": "百分点变化，但“{name}”以{unit}计",
+    },
+    "extract.why.share_taken": {
+        "en": "{id} already has a share target",
+        "zh": "{id}已有一个比重目标",
+    },
+    "extract.why.no_slot": {"en": "no slot for it", "zh": "没有可放的位置"},
+    "extract.why.price_basis": {
+        "en": "a multiple of levels (是…的N倍) is at current prices, while {name}'s growth rate "
+        "of the same period is at comparable prices: they cannot share one growth entry",
+        "zh": "水平之比（是…的N倍）按现价，而“{name}”同期增速按可比价：二者不能同列一个增长条目",
+    },
+}

@@ -1,0 +1,145 @@
+"""ezplan extract: conventions of Chinese official language that the words do not say (the price
+basis of GDP's growth, 实现翻番 as at least doubled), and review notes in the reader's language —
+each in a small document with its trap."""
+
+from __future__ import annotations
+
+import string
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from ezplan.extract import Found, draft_texts, extract, figure_json
+from ezplan.extract.notes import Note
+from ezplan.i18n import speaking
+from ezplan.i18n.extract import TEXT
+from ezplan.loader import load_plan
+from ezplan.rules._common import REAL_GROWTH_WORDS
+
+REPORT = "# 2021年政府工作报告\n\n2021年1月20日\n\n"
+
+
+def read(tmp_path: Path, text: str):
+    path = tmp_path / "doc.md"
+    path.write_text(REPORT + textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return extract(path, tmp_path)
+
+
+def at(figs: list[Found], value: str, kind: str | None = None) -> Found:
+    found = [f for f in figs if f.value == value and (kind is None or f.kind == kind)]
+    assert len(found) == 1, [(f.value, f.kind, f.indicator) for f in figs]
+    return found[0]
+
+
+# --- 1. GDP and value added grow at comparable prices by convention ---------------------------
+
+
+def test_gdp_growth_is_at_comparable_prices_by_convention(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        过去五年，地区生产总值从1000亿元增加到1500亿元，年均增长5%。规模以上工业增加值年均增长8%，人均GDP年均增长6%。一般公共预算收入从100亿元增加到150亿元，年均增长5%。按现价计算，服务业增加值年均增长9%。
+        """,
+    )
+    figs = x.figures
+    for value in ("5", "8", "6"):
+        f = next(g for g in figs if g.value == value and g.kind == "annual")
+        assert f.constant_prices, f.indicator
+        assert "comparable prices by statistical convention" in f.review
+        assert any(w in f.indicator for w in REAL_GROWTH_WORDS)
+    # the traps: revenue is no GDP; a sentence that says 现价 keeps current prices
+    revenue = next(f for f in figs if f.indicator == "一般公共预算收入" and f.kind == "annual")
+    assert not revenue.constant_prices
+    assert not at(figs, "9").constant_prices
+    b, _ = draft_texts(x)
+    growth = yaml.safe_load(b)["indicators"]["gdp"]["growth"][0]
+    assert growth["constant_prices"] is True and growth["annual"]["value"] == "5%"
+    # the drafts load, and GDP's levels are not checked against its real rate
+    (tmp_path / "baselines.yaml").write_text(b, encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(draft_texts(x)[1], encoding="utf-8")
+    plan = load_plan(tmp_path)
+    assert any(c.indicator == "gdp" and c.constant_prices for c in plan.growth)
+
+
+def test_a_multiple_of_gdp_levels_is_at_current_prices(tmp_path):
+    # 是“十二五”末的1.7倍 is the ratio of the published levels; 年均增长8.3% is real: they
+    # cannot share one growth entry (checked together they would contradict)
+    x = read(tmp_path, "过去五年，经济总量是“十二五”末的1.7倍，年均增长8.3%。\n")
+    multiple, rate = at(x.figures, "1.7"), at(x.figures, "8.3")
+    assert rate.constant_prices and rate.placed
+    assert not multiple.constant_prices and not multiple.placed
+    assert "current prices" in multiple.review
+    # the trap: a multiple alone stays in the drafts, unmarked
+    x = read(tmp_path, "过去五年，地区生产总值是“十二五”末的1.7倍。\n")
+    assert at(x.figures, "1.7").placed and not at(x.figures, "1.7").constant_prices
+
+
+# --- 2. 实现翻番 is at least doubled ---------------------------------------------------------
+
+
+def test_doubling_achieved_is_at_least(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        过去五年，旅游总收入实现翻番，年均增长18%。出口额翻了一番。进口额翻番以上。
+        到2025年，财政收入翻一番。
+        """,
+    )
+    figs = [f for f in x.figures if f.unit == "番"]
+    got = {f.indicator: (f.text, f.qualifier) for f in figs}
+    assert got["旅游总收入"] == ("翻番以上", "at_least")  # ×2.29 is no contradiction
+    assert got["出口额"] == ("翻了一番以上", "at_least")
+    assert got["进口额"] == ("翻番以上", "at_least")
+    assert "at least doubled" in next(f for f in figs if f.indicator == "旅游总收入").review
+    # the trap: a bare 翻一番 set as a goal is ×2
+    assert got["财政收入"] == ("翻一番", "exact")
+
+
+def test_a_period_from_a_base_year_notes_only_its_end_as_inferred(tmp_path):
+    x = read(tmp_path, "“十三五”时期，全省生产总值提前1年实现比2010年翻一番。\n")
+    f = at(x.figures, "一")
+    assert f.period == (2011, 2020)
+    assert "2016-2020" not in f.review
+
+
+# --- 6. review notes in the reader's language, each once -------------------------------------
+
+
+def fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_every_note_in_both_languages(key):
+    entry = TEXT[key]
+    assert entry.get("zh") and entry.get("en") and entry["zh"] != entry["en"], key
+    assert fields(entry["zh"]) == fields(entry["en"]), key
+
+
+def test_notes_follow_the_language_and_say_each_thing_once(tmp_path):
+    text = "## 2021年工作\n\n全市接待游客1200万人次。\n"
+    path = tmp_path / "doc.md"
+    path.write_text(REPORT + text, encoding="utf-8")
+    with speaking("zh"):
+        f = at(extract(path).figures, "1200")
+        zh = f.review
+    with speaking("en"):
+        en = f.review
+    assert en.count("万人次 is not one ezplan reads") == 1, en  # once, as the reason
+    assert "not placed" in en and "inferred from the heading" in en
+    assert "未列入" in zh and "标题" in zh and zh.count("万人次") == 1, zh
+    assert not any(w in zh for w in ("inferred", "not placed", "unit")), zh
+    # the command line: --lang zh shows the notes in Chinese, in JSON and in the summary
+    r = CliRunner().invoke(main, ["extract", str(path), "--format", "json", "--lang", "zh"])
+    doc = __import__("json").loads(r.stdout)
+    assert "未列入" in doc["figures"][0]["review"] and "未列入" in r.stderr
+    assert "not placed" not in r.stderr
+    # a Note is its English text to the code that compares it, and pickles
+    n = Note("extract.time_inferred", span="2020", where=Note("extract.where.heading"))
+    assert n == "time 2020 inferred from the heading" and n.text("zh") == "时间2020年系由标题推断"
+    assert __import__("pickle").loads(__import__("pickle").dumps(n)).text("zh") == n.text("zh")
+    assert figure_json(f)["review"] in (zh, en)
