@@ -335,3 +335,20 @@ def test_progress_blocks_use_full_width_colons_in_chinese(tmp_path):
     )
     assert "最新实际：401.20（2022年）" in r.stdout and "较当年目标：高3.6%" in r.stdout
     assert ": " not in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_extract_summary_fits_60_columns_and_quotes_around_the_figure(tmp_path, lang):
+    from rich.cells import cell_len
+
+    doc = ROOT / "tests" / "data" / "corpus" / "宣城市.md"
+    r = CliRunner().invoke(
+        main,
+        ["extract", str(doc), "--out", str(tmp_path / "d"), "--lang", lang],
+        env={"COLUMNS": "60"},
+    )
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    long = [line for line in lines if cell_len(line) > 60 and "/" not in line]
+    assert not long  # only a path too long for any line may stand out
+    assert sum("9.8万人次" in line for line in lines) >= 2  # its entry, and in its quote

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
@@ -72,10 +73,19 @@ def _summary_text(x: Extraction, out: str | None, lang: str) -> str:
     s = summary(x)
     lines = []
     left = [f for f in x.figures if not f.placed]
+    width = max(40, shutil.get_terminal_size((80, 24)).columns)
     for f in left:
-        quote = f.quote if len(f.quote) <= 80 else f.quote[:77] + "…"
-        lines.append(f"  {x.reading.source.path}:{f.line}:{f.column}: {f.text} — {f.review}")
-        lines.append(f"      「{quote}」")
+        # the part of a long sentence around the figure, every line within the terminal and
+        # no figure cut across two
+        quote = quote_window(f.quote, f.text, 80)
+        where = f"{x.reading.source.path}:{f.line}:{f.column}"
+        said = wrap(f"{f.text} — {f.review}", width - 6)
+        if cells(f"  {where}: {said[0]}") <= width:
+            lines.append(f"  {where}: {said[0]}")
+        else:
+            lines += [f"  {where}:", f"      {said[0]}"]
+        lines += [f"      {line}" for line in said[1:]]
+        lines += [f"      {line}" for line in wrap(f"「{quote}」", width - 6)]
     head = []
     if out is not None:
         b, tg = (str(FilePath(out) / n) for n in ("baselines.yaml", "targets.yaml"))
@@ -91,7 +101,8 @@ def _summary_text(x: Extraction, out: str | None, lang: str) -> str:
         reviewed=s["placed_with_review"],
         left=s["left_for_review"],
     )
-    return "\n".join([*head, *lines, tail]) + "\n"
+    head = [line for text in head for line in wrap(text, width)]
+    return "\n".join([*head, *lines, *wrap(tail, width)]) + "\n"
 
 
 SCAN_FORMATS = ["text", "json", "jsonl", "sarif"]
