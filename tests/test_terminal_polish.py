@@ -352,3 +352,14 @@ def test_extract_summary_fits_60_columns_and_quotes_around_the_figure(tmp_path, 
     long = [line for line in lines if cell_len(line) > 60 and "/" not in line]
     assert not long  # only a path too long for any line may stand out
     assert sum("9.8万人次" in line for line in lines) >= 2  # its entry, and in its quote
+
+
+def test_milestones_json_says_why_a_target_has_no_path(monkeypatch):
+    import json
+
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(main, ["milestones", "--format", "json"])
+    by_id = {m["indicator"]: m for m in json.loads(r.stdout)["milestones"]}
+    assert by_id["retail_sales"]["no_path"] is None
+    assert by_id["online_retail"]["no_path"]["reason"] == "no-base"
+    assert by_id["ecommerce_firms_introduced"]["no_path"]["zh"].startswith("无年度目标路径：")

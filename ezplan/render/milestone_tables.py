@@ -512,6 +512,15 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
                 },
                 "stated_rate": m.stated_rate,
                 "required_rate": m.required_rate,
+                # why the target has no yearly path (its years then carry no path), in both
+                # languages; null when it has one
+                "no_path": None
+                if m.no_path is None
+                else {
+                    "reason": m.no_path.code,
+                    "en": no_path_text(m, "en"),
+                    "zh": no_path_text(m, "zh"),
+                },
                 "years": [
                     {
                         "year": y,
