@@ -363,3 +363,10 @@ def test_milestones_json_says_why_a_target_has_no_path(monkeypatch):
     assert by_id["retail_sales"]["no_path"] is None
     assert by_id["online_retail"]["no_path"]["reason"] == "no-base"
     assert by_id["ecommerce_firms_introduced"]["no_path"]["zh"].startswith("无年度目标路径：")
+
+
+def test_explain_names_the_whole_of_a_share():
+    assert "2020年占社会消费品零售总额比重：40%以上" in _explain("network_retail", "zh", 120)
+    assert "share of Total retail sales of consumer goods in 2020" in _explain(
+        "network_retail", "en", 120
+    )

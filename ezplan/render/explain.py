@@ -36,7 +36,9 @@ def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
         out.extend((t("x_cumulative", lang, span=span), s) for s in c.amounts)
     for sh in plan.shares:
         if sh.indicator == iid:
-            out.append((t("x_share", lang, of=sh.of, year=sh.year), sh.value))
+            whole = plan.indicators.get(sh.of)  # the whole by its name, not its id
+            of = whole.label(lang) if whole is not None else sh.of
+            out.append((t("x_share", lang, of=of, year=sh.year), sh.value))
     for p in plan.points:
         if p.indicator == iid:
             span = f"{p.base_year}→{p.end_year}"
