@@ -370,3 +370,7 @@ def test_explain_names_the_whole_of_a_share():
     assert "share of Total retail sales of consumer goods in 2020" in _explain(
         "network_retail", "en", 120
     )
+
+
+def test_explain_names_the_parts_of_a_total():
+    assert "分项：出口总额 [exports]、进口总额 [imports]" in _explain("trade_total", "zh", 120)

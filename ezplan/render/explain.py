@@ -81,10 +81,16 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
     colon = _colon(lang)
     sep = "、" if lang == "zh" else ", "
     console.print(Text("\n".join(_head(ind, iid, lang, width)), style="bold"))
+
+    def named(i: str) -> str:  # an indicator by its name in the language shown, with its id
+        other = plan.indicators.get(i)
+        return f"{shown(other.label(lang))} [{i}]" if other is not None else i
+
     if ind.parts:
-        console.print(Text(f"  {t('parts', lang)}{colon}{sep.join(ind.parts)}"))
+        parts = f"{t('parts', lang)}{colon}{sep.join(named(p) for p in ind.parts)}"
+        console.print(indented(parts, console, 2))
     if ind.part_of:
-        console.print(Text(f"  {t('part_of', lang)}{colon}{ind.part_of}"))
+        console.print(indented(f"{t('part_of', lang)}{colon}{named(ind.part_of)}", console, 2))
     console.print(Text(t("stated", lang), style="bold underline"))
     allows = t("allows", lang) + ("" if lang == "zh" else " ")
     for what, s in stated_figures(plan, iid, lang):
