@@ -143,3 +143,79 @@ def test_notes_follow_the_language_and_say_each_thing_once(tmp_path):
     assert n == "time 2020 inferred from the heading" and n.text("zh") == "时间2020年系由标题推断"
     assert __import__("pickle").loads(__import__("pickle").dumps(n)).text("zh") == n.text("zh")
     assert figure_json(f)["review"] in (zh, en)
+
+
+# --- 3. names: no footnote marks, no verb alone, no milestone narrative ----------------------
+
+
+def test_footnote_marks_are_not_part_of_a_name(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        全年完成电信业务总量[38]27557亿元，比上年增长76.4%。装备制造业[13]增加值增长11.3%。
+        [16]年入境游客规模增长56%：因疫情影响，入境游客数不具可比性。
+        """,
+    )
+    names = {f.indicator for f in x.figures}
+    assert {"电信业务总量", "装备制造业增加值"} <= names
+    assert not any(c in n for n in names for c in "[]"), names
+    # the trap: a bracket that is the name's own remark stays
+    x = read(tmp_path, "年末流通中货币（M0）余额70646亿元。\n")
+    assert at(x.figures, "70646").indicator.endswith("流通中货币（M0）余额")
+
+
+def test_a_verb_alone_is_no_indicator(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        ## 2021年重点工作
+
+        抓好5个全国农民合作社质量提升整县试点，启动15项“技术攻关+产业化应用”科技示范工程，新建654万亩高标准农田。围绕装备制造等10个产业、35条产业链，全面推行“链长制”。加快推进济潍等13个在建项目。
+        """,
+    )
+    got = {f.value: f.indicator for f in x.figures}
+    assert got["5"] == "全国农民合作社质量提升整县试点"
+    assert got["15"] == "“技术攻关+产业化应用”科技示范工程"
+    assert got["654"] == "新建高标准农田"  # the trap: a verb of doing stays in a flow's name
+    assert (got["10"], got["35"]) == ("产业", "产业链")  # a list item, not 产业产业链
+    assert got["13"] == "在建项目"
+
+
+def test_steps_passed_are_narrative_and_leave_the_subject_to_the_figures(tmp_path):
+    x = read(
+        tmp_path, "过去五年，经济总量五年跨越8个百亿元台阶、是“十二五”末的1.7倍，年均增长8.3%。\n"
+    )
+    assert not [f for f in x.figures if f.value == "8"]
+    assert {f.indicator for f in x.figures} == {"经济总量"}
+    assert "8个" in [k.text for k in x.reading.skipped]
+
+
+# --- 4. a stock described under a plan period's heading is no sum --------------------------
+
+
+def test_a_stock_under_a_plan_heading_is_not_a_sum(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        ## 二、“十四五”时期主要目标任务
+
+        产业体系完备，我省拥有全部41个工业大类，规上工业企业超2.6万家。新增市场主体13万户。
+        """,
+    )
+    assert at(x.figures, "41").kind == "count" and at(x.figures, "41").year == 2025
+    assert at(x.figures, "2.6").kind == "count"
+    # the trap: a verb of doing over the plan period is still the period's sum
+    assert at(x.figures, "13").kind == "cumulative"
+
+
+# --- 5. a figure in a unit ezplan does not read still names the figures after it -------------
+
+
+def test_a_data_volume_is_a_figure_and_keeps_its_subject(tmp_path):
+    x = read(
+        tmp_path,
+        "年末移动宽带用户113152万户。移动互联网接入流量246亿G，比上年增长162.7%。\n",
+    )
+    volume, growth = at(x.figures, "246"), at(x.figures, "162.7")
+    assert volume.indicator == growth.indicator == "移动互联网接入流量"
+    assert not volume.placed and "亿G" in volume.review  # a unit ezplan does not read

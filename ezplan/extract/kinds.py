@@ -171,6 +171,7 @@ def amount_kind(
     prenominal: bool,
     lead: str = "",
     to_plan_end: bool = False,
+    ahead: bool = False,
 ) -> str:
     """level, count, cumulative or change_abs for an amount, from how it is said.
 
@@ -182,6 +183,7 @@ def amount_kind(
     are a count.
     """
     state = bool(_STATE_WORDS.search(pred.text)) or pred.to_level or pred.from_level
+    state = state or bool(re.match(r"(?:拥有|现有|已有|共有)", lead or subject))  # 拥有41个…
     period = ref is not None and ref.is_period
     flow = is_flow(subject, lead, prenominal)
     persons = tok.unit.rstrip("次").endswith(("人", "名"))
@@ -211,6 +213,11 @@ def amount_kind(
     if period:
         # over a five-year period a stock is read at the end, anything else is a flow
         if state or (_STOCK_NOUNS.search(subject) and not (flow or "新增" in subject)):
+            return kind
+        if ahead and ref.source in ("heading", "section", "intro") and not flow:  # type: ignore[union-attr]
+            # 规上工业企业超2.6万家, 拥有全部41个工业大类 under a “十四五” heading: what is there
+            # (a stock), not a sum over the plan period a heading names; a goal's sum is said
+            # with a verb of doing (新增, 建成 …), 累计, or a period of its own
             return kind
         return "cumulative"
     if ref is not None and "新增" in subject and not state and (kind == "level" or persons):
@@ -258,6 +265,7 @@ def refine_kind(
     prenominal: bool,
     lead: str,
     to_plan_end: bool = False,
+    ahead: bool = False,
 ) -> str:
     """The kind once the subject is known: a rate per person is a level, not a count (每万人口
     发明专利拥有量14.8件); population, visitors and passengers are levels; an amount's kind from
@@ -274,7 +282,7 @@ def refine_kind(
         kind = "level"  # population, visitors, passengers: a level, not counted things
     if kind in ("level", "count") and tok.unit not in ("%", "‰"):
         kind = amount_kind(
-            kind, tok, part, pred, ref, base, explicit_period, prenominal, lead, to_plan_end
+            kind, tok, part, pred, ref, base, explicit_period, prenominal, lead, to_plan_end, ahead
         )
     return kind
 

@@ -33,6 +33,7 @@ from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.relations import relate
 from ezplan.extract.sentences import Sentence, split_sentences
 from ezplan.extract.subjects import (
+    bare_verb,
     clean_subject,
     drop_inner_verb,
     fill_subject,
@@ -40,6 +41,7 @@ from ezplan.extract.subjects import (
     group_subjects,
     groups,
     lead_words,
+    object_after,
     share_of_noun,
     split_share,
     split_subjects,
@@ -49,9 +51,14 @@ from ezplan.extract.subjects import (
 from ezplan.extract.tables import read_table
 from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times
-from ezplan.extract.tokens import BAR_PASSED, Token, find_tokens, noun_after
+from ezplan.extract.tokens import BAR_PASSED, STEPS_PASSED, Token, find_tokens, noun_after
 
 _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
+# 经济总量五年跨越8个百亿元台阶、是…的1.7倍: the milestone is narrative between the subject and
+# its figures (the count is skipped, `tokens.STEPS_PASSED`)
+_STEPS_PHRASE = re.compile(
+    rf"(?:跨越|迈上|跨上|登上|跃上|站上|连跨|跨过)?{STEPS_PASSED.pattern}[、，,]?"
+)
 _PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
 _PART_OF_YEAR = re.compile(
     r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
@@ -166,7 +173,7 @@ class Reader:
                 t.suffix = group[-1].suffix
         cstart, cend = s.clauses[ci]
         left = text[lstart : first.start]
-        masked = mask(left, times, lstart)
+        masked = _STEPS_PHRASE.sub(lambda m: MASK * len(m.group()), mask(left, times, lstart))
         cut = split_predicate(masked)
         pred = read_predicate(masked[cut:], mask(text[cstart : first.start], times, cstart))
         subject = drop_inner_verb(clean_subject(masked[:cut], left[:cut]))
@@ -201,8 +208,25 @@ class Reader:
         def before() -> str:
             return subject_before(s, text, times, tokens_all, ci)
 
+        prev_tok = next((t for t in tokens_all if t.end == lstart and t.skip is None), None)
+        if (
+            prev_tok is not None
+            and subject
+            and left.rstrip("、 ") == subject
+            and noun_after(text, prev_tok, any_unit=True) == subject
+        ):
+            subject = ""  # 10个产业、35条产业链: the noun the count before counts, a list item
         listy = "、" in subject or "等" in subject[-3:] or len(subject) > 16
         nouns = [noun_after(text, t, any_unit=listy or not subject) for t in group]
+        if (verb := bare_verb(subject)) is not None:
+            # 抓好5个全国农民合作社…试点, 新建654万亩高标准农田: the indicator is what the verb
+            # acts on; a verb of doing (新建) stays in the name, one of managing (抓好) does not
+            nouns = [
+                n or noun_after(text, t, any_unit=True) or object_after(text, t, cend)
+                for n, t in zip(nouns, group, strict=True)
+            ]
+            if verb == "manage" and all(nouns):
+                subject = ""
         earlier = [f.indicator for f in (sent_figs or para_figs[-len(group) :]) if f.indicator]
         subjects = group_subjects(subject, len(group), before, earlier)
         for k, tok in enumerate(group):
@@ -347,6 +371,7 @@ class Reader:
             prenominal,
             lead,
             self.time.is_plan_end(ref, prev),
+            ref is not None and self.time.data_year is not None and ref.first > self.time.data_year,
         )
         if names_a_set and kind == "cumulative" and not pred.cumulative:
             kind = "count"

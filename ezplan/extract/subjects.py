@@ -82,7 +82,16 @@ def clean_subject(masked: str, text: str) -> str:
         k = masked.rfind(MASK, a, b)
         rest = text[k + 1 : b].strip(PUNCT)
         s = clean_subject(masked[k + 1 : b], text[k + 1 : b]) if rest else s
-    return s
+    return drop_footnotes(s)
+
+
+_FOOTNOTE = re.compile(r"[\[［]\d{1,3}[\]］]|^\d{1,3}[\]］]|[\[［]\d{1,3}$")
+
+
+def drop_footnotes(name: str) -> str:
+    """电信业务总量[38], 装备制造业[13]增加值, and what is left of a mark at a name's ends once
+    its bracket is cut (…总量[38, 16]年…): a bulletin's footnote marks are not the name's."""
+    return _FOOTNOTE.sub("", name).strip() or name
 
 
 _OWNER_VERB = re.compile(
@@ -347,3 +356,40 @@ def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) 
         own = last  # the list's verb phrase stands after its last item
     said = own[verb.start() :] if verb else ""
     return f"{noun}{said}比例"
+
+
+_ADVERB = r"(?:加快|持续|深入|积极|统筹|大力|全力|滚动|稳步|着力|重点|全面|继续|扎实|有序|再|要)?"
+_MANAGING = re.compile(
+    rf"^{_ADVERB}(?:推进|推动|启动|抓好|办好|用好|管好|加大|打造|巩固|带动|优化|谋划|支持|"
+    r"开展|组织|落实|围绕|聚焦|做好|抓|办|用)$"
+)
+_DOING = re.compile(
+    rf"^{_ADVERB}(?:新建|建成|建设|新增|培育|创建|实施|引进|开工|投产|培养|完成|改造|新开工|"
+    r"新改建|改扩建|启用|认定|评定)$"
+)
+
+
+def bare_verb(subject: str) -> str | None:
+    """A subject that is only a verb (抓好, 加快推进, 新建): "manage" for a verb of managing, whose
+    object is the indicator (抓好5个试点 → 试点), "do" for a verb of doing, which stays in the
+    name (新建高标准农田); None for a subject with a noun."""
+    if _MANAGING.match(subject):
+        return "manage"
+    if _DOING.match(subject):
+        return "do"
+    return None
+
+
+def object_after(text: str, tok: Token, clause_end: int) -> str | None:
+    """The object a count or amount stands before when it is no plain noun (“技术攻关+产业化应用”
+    科技示范工程, 5G全覆盖全融合应用园区, 全域旅游示范市（县）): the words up to the next item of a
+    list or the clause's end, without a closing 建设/工作; None when there is no such phrase."""
+    rest = text[tok.end : clause_end]
+    m = re.match(r"^[\u4e00-\u9fffA-Za-z0-9“”\"·+（）()]+", rest)
+    if not m:
+        return None
+    phrase = re.split(r"[和及]", m.group())[0]
+    phrase = re.sub(r"(?:建设|工作|行动|等)+$", "", phrase)
+    if len(re.findall(r"[\u4e00-\u9fff]", phrase)) < 2 or len(phrase) > 24:
+        return None
+    return phrase

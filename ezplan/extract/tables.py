@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ezplan.extract.notes import Note
 from ezplan.extract.readers import Block
+from ezplan.extract.subjects import drop_footnotes
 from ezplan.extract.text import fold
 from ezplan.figures import FigureError, parse_figure
 
@@ -108,6 +109,8 @@ def read_table(
         if m := _UNIT_RE.search(name):
             row_unit = m.group(1).strip()
             name = name[: m.start()].strip()
+        # 钢　材[24]: no footnote mark, no space set between two characters to align them
+        name = drop_footnotes(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name))
         part = False
         if m := re.match(r"^其中[:：]?\s*", name):
             name = name[m.end() :]

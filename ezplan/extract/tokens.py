@@ -48,7 +48,7 @@ _BASES = sorted(
 )
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _UNIT = (
-    r"(?P<unit>个百分点|百分点|%|‰|倍|"
+    r"(?P<unit>个百分点|百分点|%|‰|倍|(?:万亿|亿|万)(?:GB|TB|PB|G)(?![A-Za-z])|"
     rf"(?P<mag>{'|'.join(MAGNITUDES)})?(?P<more2>多|余)?"
     rf"(?P<base>{'|'.join(re.escape(b) for b in _BASES)}|m²|m2|㎡|m(?![a-zA-Z])|个)"
     r"|/(?:10万|万|千|十万|百万|10000|1000)"
@@ -224,6 +224,9 @@ def _second_bound(text: str, tok: Token) -> bool:
     return True
 
 
+# 跨越8个百亿元台阶, 迈上两个千亿台阶: the number of round thresholds passed, not a figure
+STEPS_PASSED = re.compile(rf"{_NUM}\s*个[^，,；;。、\d]{{0,8}}台阶")
+
 BAR_PASSED = "a bar the things counted before it pass (2个区县GDP迈上300亿元台阶)"
 
 
@@ -322,6 +325,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
             return "the span of what follows (5年累计, 5年净增, 3年行动)"
     if nxt and nxt.isascii() and nxt.isalpha():
         return "part of a name (letters after the unit)"
+    if STEPS_PASSED.match(text, a):
+        return "a count of steps passed (跨越8个百亿元台阶), a milestone in narrative"
     # thresholds: 1000万美元以上项目, 出口超过1000万美元的企业, 亿元以上项目
     cmp_before = re.search(r"(超过|以上|不低于|不少于|达到|超|突破)$", text[max(0, a - 3) : a])
     if re.match(r"^的?(水平|高位|区间)", after):
@@ -383,12 +388,19 @@ _TO_VERB = re.compile(
 )
 
 
+# words that start a noun although their first character is a stop word: 13个在建项目,
+# 5个全国农民合作社…试点 (not 在…, 全部)
+_NOUN_START_WORDS = ("在建", "在营", "在校", "在岗", "在研", "全国", "全域", "全省")
+
+
 def _is_noun_start(text: str) -> bool:
     """Does a noun phrase start here (and not punctuation, a verb or a preposition)?"""
     if m := _DESIGNATION.match(text):
         text = text[m.end() :]
     if not text or not ("\u4e00" <= text[0] <= "\u9fff"):
         return False
+    if text.startswith(_NOUN_START_WORDS):
+        return True
     return not text.startswith(_NOUN_STOP) and not _TO_VERB.match(text)
 
 
