@@ -23,6 +23,7 @@ from ezplan.facts import Facts
 from ezplan.figures import Kind, normalize_digits
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan, Stated
+from ezplan.rules._common import joined
 from ezplan.units import MAGNITUDES
 
 CODE = "quote"
@@ -97,6 +98,6 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             scaled = set()
         if _found(s, raw, scaled):
             continue
-        params = {"figure": s.text, "numbers": "、".join(written)}
+        params = {"figure": s.text, "numbers": joined(written)}
         mid = "missing" if written else "no-number"
         yield Finding(CODE, Severity.WARNING, iid, s.mark, mid, params, scope=scope)
