@@ -76,9 +76,13 @@ def _check_one_of(args: tuple[PlanRef, list[str] | None]) -> PlanResult:
 
 
 def _worker() -> None:
-    """A worker: no cyclic garbage collection (see `ezplan.cli.signals`), and signals left to
-    the parent, which ends the pool."""
+    """A worker: no cyclic garbage collection (see `ezplan.cli.signals`), and the terminal's
+    signals to the whole process group (SIGINT, SIGHUP) left to the parent, which ends the pool.
+    SIGTERM ends a worker at once, whatever the parent made of it: it is how the pool ends its
+    workers (a reader that stops early, a closed pipe, the parent interrupted); ignored, the
+    parent would wait for them for ever."""
     gc.disable()
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    for name in ("SIGINT", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

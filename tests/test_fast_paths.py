@@ -353,3 +353,28 @@ def test_the_launcher_ends_as_the_command_line_does(args, tmp_path):
         usual.stderr,
     )
     assert usual.stdout or usual.stderr
+
+
+def test_a_pool_stopped_early_ends_with_its_workers(tmp_path):
+    """A reader that stops after the first plan (a closed pipe, an error while rendering) ends
+    the process pool: the workers go, nobody waits for them. Run apart, so that a pool that
+    cannot end fails this test instead of hanging the suite."""
+    for i in range(10):
+        (tmp_path / f"p{i}").mkdir()
+        for name in ("baselines.yaml", "targets.yaml"):
+            (tmp_path / f"p{i}" / name).write_bytes((ROOT / name).read_bytes())
+    code = (
+        "import sys; from ezplan import pool; from ezplan.discover import find_plans\n"
+        "pool.MIN_PLANS = 2\n"
+        "results = pool.check_each(find_plans([sys.argv[1]]))\n"
+        "assert next(results).report is not None\n"
+        "results.close()\n"
+    )
+    # no pipes: a worker left behind would hold them open, and the wait for their end too
+    p = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert p.returncode == 0
