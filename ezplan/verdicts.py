@@ -48,6 +48,7 @@ class TargetRow:
     verdict: Severity | None  # the worst warning or error on this target
     checks: tuple[str, ...]  # the rules that judged a relation of this target
     reason: Reason | None  # why it is not checkable
+    weighed_by: tuple[tuple[str, int, int, str], ...] = ()  # keys of the findings weighing on it
 
     def label(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
@@ -100,6 +101,7 @@ def target_rows(
                 worst(problems.get(iid, [])),
                 checks,
                 None if checks else reasons[iid],
+                tuple(f.key for f in problems.get(iid, ())),
             )
         )
     return rows

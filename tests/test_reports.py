@@ -470,3 +470,23 @@ def test_a_target_points_at_the_finding_its_figures_take_part_in():
     for iid in ("trade_total", "exports"):
         assert lines[iid].status == "warning"
         assert lines[iid].explanation == f"see finding {whole_plan.number}"
+
+
+def test_terminal_names_every_target_a_finding_decides(tmp_path):
+    """The whole-plan warning filed under exports also makes trade's verdict a warning: its
+    header names both, so each ! in the table has its reason below it. The English title is
+    the plan's English name."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+    from tests.conftest import ROOT
+
+    for lang, expected in (
+        ("en", "whole-plan  Exports; also Total foreign trade"),
+        ("zh", "whole-plan  出口总额（及外贸进出口总额）"),
+    ):
+        r = CliRunner().invoke(main, ["check", str(ROOT), "--lang", lang], env={"COLUMNS": "160"})
+        assert expected in r.stdout, r.stdout
+    assert r.stdout.splitlines()[0].startswith("鄂州市商务发展第十四个五年规划")
+    r = CliRunner().invoke(main, ["check", str(ROOT), "--lang", "en"], env={"COLUMNS": "160"})
+    assert r.stdout.splitlines()[0].startswith("Ezhou 14th Five-Year Plan for Commerce")

@@ -53,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{id!r} names several indicators: {known}; give the id or more of the name",
         "zh": "“{id}”对应多个指标：{known}；请给出代码或更完整的名称",
     },
+    "also_weighs_on": {"en": "; also {names}", "zh": "（及{names}）"},
     "nothing_found": {"en": "no findings for this indicator", "zh": "该指标无问题与提示"},
     "unit": {"en": "unit", "zh": "单位"},
     "parts": {"en": "parts", "zh": "分项"},

@@ -62,13 +62,17 @@ def _cells(row: TargetRow, lang: str, years_in_header: bool) -> list[str]:
     else:
         target = "—"
     if not years_in_header:
-        base = f"{base} ({row.base_year})" if row.base else base
-        target = f"{target} ({row.end_year})"
+        base = f"{base}{_in_year(row.base_year, lang)}" if row.base else base
+        target = f"{target}{_in_year(row.end_year, lang)}"
     stated = "\n".join(shown(s.text) for s in (row.stated_rate, row.stated_total) if s) or "—"
     implied = fmt.rate(row.implied_rate, 2) if row.implied_rate is not None else "—"
     if row.implied_bound and row.implied_rate is not None:
         implied = f"{row.implied_bound} {implied}"
     return [base, target, stated, implied]
+
+
+def _in_year(year: int, lang: str) -> str:
+    return f"（{year}年）" if lang == "zh" else f" ({year})"
 
 
 def _width(cell: str | Text) -> int:
@@ -88,7 +92,8 @@ def _headers(report: Report, lang: str) -> tuple[list[str], bool]:
 
 def _title(report: Report, lang: str) -> str:
     plan = report.plan
-    return f"{shown(plan.name)} · {plan_period(plan.base_year, plan.target_year, lang)}"
+    name = plan.name_en if lang == "en" and plan.name_en else plan.name
+    return f"{shown(name)} · {plan_period(plan.base_year, plan.target_year, lang)}"
 
 
 def targets_view(report: Report, lang: str, width: int) -> list[Table | Text]:
@@ -182,7 +187,8 @@ def _blocks(
         for label, cell in zip(labels, row_cells, strict=True):
             if cell == "—":
                 continue
-            text = f"{label}: {cell.replace(chr(10), ' · ')}"
+            colon = "：" if lang == "zh" else ": "
+            text = f"{label}{colon}{cell.replace(chr(10), ' · ')}"
             for line in wrap(text, width - 4):
                 block.append(f"\n    {line}")
         out.append(block)
@@ -254,10 +260,20 @@ def _report(report: Report, out: Plain, lang: str) -> None:
         out.rich()
     indicators = report.plan.indicators
     if report.findings:
+        # a finding filed under one indicator that also decides other targets' verdicts (a
+        # whole-plan contradiction) names them, so every ! or ✗ in the table has its reason here
+        others: dict[tuple[str, int, int, str], list[str]] = {}
+        for r in report.rows:
+            for key in r.weighed_by:
+                others.setdefault(key, []).append(r.indicator)
         out.rich(Text(t("findings", lang), style="bold underline"))
         for f in by_severity(report.findings):
             ind = indicators.get(f.indicator) if f.indicator else None
             name = ind.label(lang) if ind else None
+            also = [indicators[i].label(lang) for i in others.get(f.key, ()) if i != f.indicator]
+            if name and also:
+                names = ("、" if lang == "zh" else ", ").join(also)
+                name += t("also_weighs_on", lang, names=names)
             if out.plain and out.text(finding_lines(f, lang, name, out.width)):
                 continue
             out.rich(finding_text(f, lang, name, console))
