@@ -143,6 +143,11 @@ def test_notes_follow_the_language_and_say_each_thing_once(tmp_path):
     assert n == "time 2020 inferred from the heading" and n.text("zh") == "时间2020年系由标题推断"
     assert __import__("pickle").loads(__import__("pickle").dumps(n)).text("zh") == n.text("zh")
     assert figure_json(f)["review"] in (zh, en)
+    # the drafts' header and notes too
+    with speaking("zh"):
+        b, _ = draft_texts(extract(path))
+    assert b.startswith("# 草稿 baselines.yaml") and "not placed" not in b
+    assert yaml.safe_load(b)["indicators"] is not None
 
 
 # --- 3. names: no footnote marks, no verb alone, no milestone narrative ----------------------

@@ -27,6 +27,7 @@ from typing import Any
 
 from ezplan.extract.draft import Draft, build_draft
 from ezplan.extract.found import KINDS, Found, Reading
+from ezplan.extract.notes import Note
 from ezplan.extract.readers import DocumentError, read_document
 from ezplan.extract.statements import read_source
 from ezplan.extract.yaml_out import dump
@@ -43,13 +44,6 @@ __all__ = [
     "summary",
     "write_drafts",
 ]
-
-HEADER = """\
-# Draft {file} written by `ezplan extract` from {document}.
-# Every figure is the document's own, with its sentence (`quote`) and its line (`line`).
-# `review:` marks each guess (a year carried over, a subject inferred, a unit assumed):
-# confirm them, then run `ezplan check`.
-"""
 
 
 @dataclass
@@ -148,9 +142,9 @@ def document_json(x: Extraction) -> dict[str, Any]:
 def draft_texts(x: Extraction) -> tuple[str, str]:
     """(baselines.yaml, targets.yaml) as text."""
     doc = x.reading.source.path
-    b = HEADER.format(file="baselines.yaml", document=doc) + "\n" + dump(x.draft.baselines)
-    t = HEADER.format(file="targets.yaml", document=doc) + "\n" + dump(x.draft.targets)
-    return b, t
+    b = Note("extract.header", file="baselines.yaml", document=doc).text()
+    t = Note("extract.header", file="targets.yaml", document=doc).text()
+    return b + "\n" + dump(x.draft.baselines), t + "\n" + dump(x.draft.targets)
 
 
 def write_drafts(x: Extraction, out_dir: str | Path) -> tuple[Path, Path]:

@@ -4,6 +4,16 @@ placed, in Chinese and English (`ezplan.extract.notes.Note` shows them in either
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "extract.header": {
+        "en": "# Draft {file} written by `ezplan extract` from {document}.\n"
+        "# Every figure is the document's own, with its sentence (`quote`) and its line (`line`).\n"
+        "# `review:` marks each guess (a year carried over, a subject inferred, a unit assumed):\n"
+        "# confirm them, then run `ezplan check`.\n",
+        "zh": "# 草稿 {file}，由 `ezplan extract` 从 {document} 生成。\n"
+        "# 每个数字都取自原文，附其句子（`quote`）和行号（`line`）。\n"
+        "# `review:` 标出每处推断（沿用的年份、推断的主语、假定的单位）：\n"
+        "# 请逐一确认，然后运行 `ezplan check`。\n",
+    },
     # --- where a time or subject came from ---------------------------------------------------
     "extract.where.clause": {"en": "an earlier clause", "zh": "前一分句"},
     "extract.where.paragraph": {"en": "the paragraph", "zh": "本段"},
