@@ -175,7 +175,7 @@ def test_a_verb_alone_is_no_indicator(tmp_path):
         """
         ## 2021年重点工作
 
-        抓好5个全国农民合作社质量提升整县试点，启动15项“技术攻关+产业化应用”科技示范工程，新建654万亩高标准农田。围绕装备制造等10个产业、35条产业链，全面推行“链长制”。加快推进济潍等13个在建项目。
+        抓好5个全国农民合作社质量提升整县试点，启动15项“技术攻关+产业化应用”科技示范工程，新建654万亩高标准农田。围绕装备制造等10个产业、35条产业链，全面推行“链长制”。加快推进济潍等13个在建项目，建成京台高速泰安至枣庄等7个新建、改扩建项目。
         """,
     )
     got = {f.value: f.indicator for f in x.figures}
@@ -184,6 +184,7 @@ def test_a_verb_alone_is_no_indicator(tmp_path):
     assert got["654"] == "新建高标准农田"  # the trap: a verb of doing stays in a flow's name
     assert (got["10"], got["35"]) == ("产业", "产业链")  # a list item, not 产业产业链
     assert got["13"] == "在建项目"
+    assert got["7"] == "新建、改扩建项目"  # verbs sharing a head noun: the list with its head
 
 
 def test_steps_passed_are_narrative_and_leave_the_subject_to_the_figures(tmp_path):

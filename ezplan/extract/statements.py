@@ -47,6 +47,7 @@ from ezplan.extract.subjects import (
     split_subjects,
     stock_change,
     subject_before,
+    verb_list_object,
 )
 from ezplan.extract.tables import read_table
 from ezplan.extract.text import fold
@@ -218,6 +219,10 @@ class Reader:
             subject = ""  # 10个产业、35条产业链: the noun the count before counts, a list item
         listy = "、" in subject or "等" in subject[-3:] or len(subject) > 16
         nouns = [noun_after(text, t, any_unit=listy or not subject) for t in group]
+        nouns = [
+            verb_list_object(text, t, cend) if n and bare_verb(n) else n
+            for n, t in zip(nouns, group, strict=True)
+        ]
         if (verb := bare_verb(subject)) is not None:
             # 抓好5个全国农民合作社…试点, 新建654万亩高标准农田: the indicator is what the verb
             # acts on; a verb of doing (新建) stays in the name, one of managing (抓好) does not

@@ -393,3 +393,13 @@ def object_after(text: str, tok: Token, clause_end: int) -> str | None:
     if len(re.findall(r"[\u4e00-\u9fff]", phrase)) < 2 or len(phrase) > 24:
         return None
     return phrase
+
+
+def verb_list_object(text: str, tok: Token, clause_end: int) -> str | None:
+    """5个新建、改扩建项目: the counted things named by verbs that share one head noun — the
+    whole list with its head (新建、改扩建项目), not the first verb; None without a head."""
+    m = re.match(r"^[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+", text[tok.end : clause_end])
+    if not m:
+        return None
+    phrase = re.sub(r"(?:建设|工作)$", "", m.group())
+    return phrase if len(phrase) <= 24 and not bare_verb(phrase.rsplit("、", 1)[-1]) else None
