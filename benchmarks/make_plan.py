@@ -10,7 +10,6 @@ N groups (default 2000) of 4 indicators each — a total t, its parts a and b, a
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 
@@ -53,4 +52,10 @@ def make(directory: Path, n: int, seed: int = 1) -> Path:
 
 
 if __name__ == "__main__":
-    make(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 2000)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("directory", type=Path, help="where to write the two plan files")
+    parser.add_argument("groups", type=int, nargs="?", default=2000, help="groups of 4 indicators")
+    args = parser.parse_args()
+    make(args.directory, args.groups)

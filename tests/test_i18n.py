@@ -17,10 +17,16 @@ from click.testing import CliRunner
 from ezplan import rules
 from ezplan.cli import main
 from ezplan.errors import InputError, Mark
-from ezplan.i18n import TEXT, Message, cli, errors, reports, speaking, ui
+from ezplan.i18n import TEXT, Message, cli, errors, extract, reports, speaking, ui
 from tests.conftest import ROOT, write_plan
 
-CATALOGUES = {"ui": ui.TEXT, "reports": reports.TEXT, "errors": errors.TEXT, "cli": cli.TEXT}
+CATALOGUES = {
+    "ui": ui.TEXT,
+    "reports": reports.TEXT,
+    "errors": errors.TEXT,
+    "cli": cli.TEXT,
+    "extract": extract.TEXT,
+}
 # the same in both languages, and rightly so: text from outside the catalogue, a value, a name
 SAME_IN_BOTH = {"external", "found.bool", "report_made_with", "cumulative"}
 CJK = re.compile("[\u3400-\u9fff]")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from ezplan.i18n import cli, errors, reports, ui
+from ezplan.i18n import cli, errors, extract, reports, ui
 
 LANGS = ("zh", "en")
 
@@ -33,7 +33,7 @@ def _assemble(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-TEXT = _assemble(ui.TEXT, reports.TEXT, errors.TEXT, cli.TEXT)
+TEXT = _assemble(ui.TEXT, reports.TEXT, errors.TEXT, cli.TEXT, extract.TEXT)
 
 
 def t(key: str, lang: str, **kw: object) -> str:
