@@ -73,9 +73,13 @@ class Answers:
             return self._vectorised(questions, {})
         out: dict[int, View | scalar.CompState] = {}
         missed: dict[int, Key] = {}
-        ident, memo = self.ident, self.memo
+        ident, memo, parents = self.ident, self.memo, self.parents
         for comp, items in questions.items():
-            key = (ident[comp], frozenset(items))
+            # keyed by the items in effect (Propagator.effective): an item's parent is on with
+            # it, so switching the parent off or not asks the same question
+            on = set(items)
+            on.update([parents[i] for i in on if i in parents])
+            key = (ident[comp], frozenset(on))
             hit = memo.answers.get(key)
             if hit is None:
                 missed[comp] = key
@@ -130,10 +134,8 @@ class Answers:
             total += whole
         return total
 
-    def _scalar(self, comp: int, items: frozenset[int]) -> scalar.CompState | None:
-        parents = self.parents
-        on = set(items)
-        on.update([parents[i] for i in items if i in parents])
+    def _scalar(self, comp: int, on: frozenset[int]) -> scalar.CompState | None:
+        """`on`: the items in effect, parents included (see ask)."""
         ident = self.ident[comp]
         space = self.memo.spaces.get(ident)
         if space is not None:
@@ -146,7 +148,7 @@ class Answers:
             whole = lists(self.prop.net)
             answer = scalar.propagate(whole, on, self.hard_bounds(comp), SCALAR_BUDGET)
         if answer is not None:
-            self.memo.keep((self.ident[comp], items), answer)
+            self.memo.keep((ident, on), answer)
         return answer
 
     def _vectorised(

@@ -100,7 +100,10 @@ def solve(
         if bridging.any():
             every = np.ones(net.n_items, dtype=bool)
             _pass(solution, ASSUMPTIONS, ~off, every, limits, memo, general)
-    net._cache.pop("lists", None)  # the scalar propagator's: the search is over
+    # the search is over: its lists and tables go (the tables are a fifth of what an analysis
+    # of 10,000 indicators would keep); a derivation asked later (explain) remakes the tables
+    net._cache.pop("lists", None)
+    net._cache.pop("tables", None)
     return solution
 
 
