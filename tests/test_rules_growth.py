@@ -348,3 +348,17 @@ def test_constant_price_growth_needs_a_plausible_price_change(tmp_path, base, en
     assert [f.message_id for f in found] == (["price-change"] if warned else ["not-compared"])
     if warned:
         assert found[0].severity.name == "WARNING"
+
+
+def test_the_rate_a_bound_implies_is_a_bound(tmp_path):
+    """翻番以上 over 2016–2020 is at least 2^(1/5) − 1 = 14.87% a year; 14% (×1.925) is below."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 旅游总收入, unit: 亿元, levels: {2015: 100亿元}}\n",
+        "targets:\n  x: {total: 翻番以上, annual: 14%}\n",
+        head="plan: {name: 测试, period: 2016-2020}\n",
+    )
+    (f,) = [f for f in findings_for(d) if f.check == "growth-rate"]
+    assert f.severity.name == "ERROR"
+    assert "is at least 14.87% a year" in f.message("en")
+    assert "相当于年均增长14.87%以上" in f.message("zh")

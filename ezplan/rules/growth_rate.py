@@ -20,9 +20,9 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, factor_val, rate_val
-from ezplan.figures import Kind
+from ezplan.figures import Comparator, Kind
 from ezplan.findings import Checked, Finding, Severity
-from ezplan.model import Plan
+from ezplan.model import Plan, Stated
 from ezplan.rules._common import (
     data_val,
     judge,
@@ -94,7 +94,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "years": str(c.years),
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
-            "implied": rate_words(float(implied.value[i]), c.annual),
+            "implied": _bounded(rate_words(float(implied.value[i]), c.annual), c.total),
             "compounded": fmt.figure_factor_text(c.total.figure, float(compounded.value[i])),
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
             # a multiple of levels (是…的1.7倍) is at current prices; GDP's rate by convention not
@@ -135,3 +135,13 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             steps=steps,
             related=(c.total.mark,),
         )
+
+
+def _bounded(words: dict[str, str], total: Stated) -> dict[str, str]:
+    """The rate a bound implies is a bound too: 翻番以上 is 年均增长14.87%以上, not 14.87%."""
+    match total.figure.comparator:
+        case Comparator.AT_LEAST:
+            return {"en": f"at least {words['en']}", "zh": f"{words['zh']}以上"}
+        case Comparator.AT_MOST:
+            return {"en": f"at most {words['en']}", "zh": f"{words['zh']}以下"}
+    return words
