@@ -7,12 +7,14 @@ Usage: python benchmarks/bench_network.py [N…]   (N groups of 4 indicators; de
 "rest" is what `ezplan check` does besides the whole-plan rule: load, the other rules, the
 table. "network" is `analyse(plan)` as the rule calls it (build, solve, results in the plan's
 terms); "rule" the whole-plan rule's own work on top of it. Target: network + rule ≤ 40% of the
-rest at 10,000 indicators, growing linearly.
+rest at 10,000 indicators, growing linearly. "+MiB" is how much the process's resident memory
+grew over the analysis (what it keeps, and what its search left in the allocator's pools).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import tempfile
 import time
@@ -30,6 +32,12 @@ from ezplan.verdicts import target_rows
 WHOLE = "whole-plan"
 
 
+def resident() -> float:
+    """The process's resident memory, in MiB (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def main(n: int) -> None:
     source.MAX_NODES = max(source.MAX_NODES, 100 * n)  # a benchmark plan is large on purpose
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,8 +51,10 @@ def main(n: int) -> None:
         for r in sorted(rules.all_rules(), key=lambda r: r.after):
             s = time.perf_counter()
             if r.code == WHOLE:
+                before = resident()
                 analysis = facts.network
                 network = time.perf_counter() - s
+                grown = resident() - before
                 s = time.perf_counter()
             for item in r.check(plan, facts, outcome):
                 if isinstance(item, Checked):
@@ -68,7 +78,7 @@ def main(n: int) -> None:
             f"        rest {rest:.2f}s (load {t1 - t0:.2f}  rules {other:.2f}  table "
             f"{table:.2f})  |  whole-plan {whole:.2f}s (network {network:.2f}  rule "
             f"{rule:.2f}) = {whole / rest:.0%} of the rest; network "
-            f"{network / len(plan.indicators) * 1e6:.0f} µs an indicator"
+            f"{network / len(plan.indicators) * 1e6:.0f} µs an indicator, +{grown:.0f} MiB"
         )
 
 

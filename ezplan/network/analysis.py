@@ -269,7 +269,9 @@ def analyse(
 
     with collector_paused():
         built = build(plan)
-        return Analysis(built, solve(built.net, assumptions, limits))
+        net = built.net.compile()
+        built.net.drop_rows()  # the arrays hold them: a fifth of what an analysis would keep
+        return Analysis(built, solve(net, assumptions, limits))
 
 
 @contextmanager

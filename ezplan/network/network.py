@@ -52,6 +52,7 @@ class Network:
         self._powers: list[tuple[int, int, float, int]] = []
         self._cumsums: list[tuple[int, int, int, int]] = []
         self._linears: list[tuple[tuple[tuple[int, float], ...], float, bool, int]] = []
+        self._dropped = False  # drop_rows()
         self.labels: dict[str, list[Hashable]] = {
             "product": [],
             "power": [],
@@ -161,7 +162,19 @@ class Network:
             self._lo[v] = max(self._lo[v], 0.0)
 
     # -- freezing
+    def drop_rows(self) -> None:
+        """Free the rows compile() has turned into arrays (domains, weights, bounds,
+        constraints), keeping the tags and labels results are named by. Compiling again
+        is then an error."""
+        self._lo, self._hi, self.var_labels = [], [], []
+        self._weights, self._assumptions, self._parents = [], [], []
+        self._bounds, self._products, self._powers = [], [], []
+        self._cumsums, self._linears = [], []
+        self._dropped = True
+
     def compile(self) -> Compiled:
+        if self._dropped:
+            raise RuntimeError("the network's rows were dropped after compiling it")
         bounds = _table(self._bounds, 4)
         products = _table(self._products, 5)
         powers = _table(self._powers, 4)

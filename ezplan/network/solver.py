@@ -104,6 +104,7 @@ def solve(
     # of 10,000 indicators would keep); a derivation asked later (explain) remakes the tables
     net._cache.pop("lists", None)
     net._cache.pop("tables", None)
+    net.__dict__.pop("item_bounds", None)  # a cached_property: remade on demand like the tables
     return solution
 
 
