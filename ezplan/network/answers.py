@@ -73,13 +73,9 @@ class Answers:
             return self._vectorised(questions, {})
         out: dict[int, View | scalar.CompState] = {}
         missed: dict[int, Key] = {}
-        ident, memo, parents = self.ident, self.memo, self.parents
+        ident, memo = self.ident, self.memo
         for comp, items in questions.items():
-            # keyed by the items in effect (Propagator.effective): an item's parent is on with
-            # it, so switching the parent off or not asks the same question
-            on = set(items)
-            on.update([parents[i] for i in on if i in parents])
-            key = (ident[comp], frozenset(on))
+            key = (ident[comp], frozenset(items))
             hit = memo.answers.get(key)
             if hit is None:
                 missed[comp] = key
@@ -134,8 +130,10 @@ class Answers:
             total += whole
         return total
 
-    def _scalar(self, comp: int, on: frozenset[int]) -> scalar.CompState | None:
-        """`on`: the items in effect, parents included (see ask)."""
+    def _scalar(self, comp: int, items: frozenset[int]) -> scalar.CompState | None:
+        parents = self.parents
+        on = set(items)
+        on.update([parents[i] for i in items if i in parents])
         ident = self.ident[comp]
         space = self.memo.spaces.get(ident)
         if space is not None:
@@ -148,7 +146,7 @@ class Answers:
             whole = lists(self.prop.net)
             answer = scalar.propagate(whole, on, self.hard_bounds(comp), SCALAR_BUDGET)
         if answer is not None:
-            self.memo.keep((ident, on), answer)
+            self.memo.keep((self.ident[comp], items), answer)
         return answer
 
     def _vectorised(
