@@ -188,9 +188,15 @@ def figure_factor_text(f: Figure, fac: float) -> str:
     return factor(fac, max(2, f.decimals + 1))
 
 
-def years(a: int, b: int) -> str:
-    """The years from `a` to `b` as a period is written: ``2016–2020``, or ``2019`` alone."""
-    return str(a) if a == b else f"{a}–{b}"
+def years(a: int, b: int, lang: str = "en") -> str:
+    """The years from `a` to `b` as a period is written: ``2016–2020`` (``2016—2020`` in
+    Chinese, as 规划期 is), or ``2019`` alone."""
+    return str(a) if a == b else f"{a}{'—' if lang == 'zh' else '–'}{b}"
+
+
+def years_words(a: int, b: int) -> dict[str, str]:
+    """`years` in each language, for a message's parameters."""
+    return {"en": years(a, b), "zh": years(a, b, "zh")}
 
 
 def json_number(x: float) -> float | None:

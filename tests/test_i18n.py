@@ -379,3 +379,37 @@ def test_lang_before_the_command_holds_for_the_command(tmp_path, monkeypatch):
     assert r.exit_code == 0 and "Year" in r.stdout
     r = CliRunner().invoke(main, ["--lang", "xx", "check"], env=env)
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_chinese_periods_use_one_dash():
+    """规划期 writes 2021—2025年; every period in Chinese findings, explain and milestones is
+    written the same way (the en dash is for English)."""
+    env = {"COLUMNS": "200"}
+    for args in (["check"], ["explain", "exports"], ["explain", "fdi_actual"], ["milestones"]):
+        zh = CliRunner().invoke(
+            main,
+            [
+                *args[:1],
+                *(["--plan"] if args[0] != "check" else []),
+                str(ROOT),
+                *args[1:],
+                "--lang",
+                "zh",
+            ],
+            env=env,
+        )
+        assert re.findall(r"\d{4}—\d{4}年", zh.stdout), args
+        assert not re.findall(r"\d{4}[–-]\d{4}年", zh.stdout), (args, zh.stdout)
+        en = CliRunner().invoke(
+            main,
+            [
+                *args[:1],
+                *(["--plan"] if args[0] != "check" else []),
+                str(ROOT),
+                *args[1:],
+                "--lang",
+                "en",
+            ],
+            env=env,
+        )
+        assert not re.findall(r"\d{4}—\d{4}", en.stdout), args

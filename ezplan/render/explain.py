@@ -26,13 +26,13 @@ def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
             label = t("x_level", lang, year=lv.year) if lv.year is not None else t("x_value", lang)
             out.extend((label, s) for s in lv.figures)
     for g in plan.growth_of(iid):
-        span = f"{g.base_year + 1}–{g.end_year}"
+        span = fmt.years(g.base_year + 1, g.end_year, lang)
         if g.annual is not None:
             out.append((t("x_annual", lang, span=span), g.annual))
         if g.total is not None:
             out.append((t("x_total", lang, span=span), g.total))
     for c in plan.cumulative_of(iid):
-        span = f"{c.base_year + 1}–{c.end_year}"
+        span = fmt.years(c.base_year + 1, c.end_year, lang)
         out.extend((t("x_cumulative", lang, span=span), s) for s in c.amounts)
     for sh in plan.shares:
         if sh.indicator == iid:

@@ -42,12 +42,12 @@ DOC_ZH = """\
 MESSAGES = {
     "mismatch": {
         "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}",
-        "zh": "{chain}连乘得{base_year}–{end_year}年{chained}，而非{stated}",
+        "zh": "{chain}连乘得{base_year}—{end_year}年{chained}，而非{stated}",
     },
     "rounding": {
         "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}; they "
         "agree only within rounding",
-        "zh": "{chain}连乘得{base_year}–{end_year}年{chained}，而非{stated}；仅在舍入范围内相符",
+        "zh": "{chain}连乘得{base_year}—{end_year}年{chained}，而非{stated}；仅在舍入范围内相符",
     },
 }
 

@@ -57,31 +57,31 @@ MESSAGES = {
     "mismatch": {
         "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
         "not {total}; {total} needs {implied} a year (累计法)",
-        "zh": "自{base_year}年的{base}按年均{rate}，{first}–{end_year}年累计为{expected}，"
+        "zh": "自{base_year}年的{base}按年均{rate}，{first}—{end_year}年累计为{expected}，"
         "而非{total}；累计{total}需年均{implied}（累计法）",
     },
     "rounding": {
         "en": "at {rate} a year from {base} ({base_year}), {first}–{end_year} sums to {expected}, "
         "not {total}; they agree only within rounding",
-        "zh": "自{base_year}年的{base}按年均{rate}，{first}–{end_year}年累计为{expected}，"
+        "zh": "自{base_year}年的{base}按年均{rate}，{first}—{end_year}年累计为{expected}，"
         "而非{total}；仅在舍入范围内相符",
     },
     "implied-base": {
         "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in "
         "{base_year}, then {path}",
-        "zh": "{first}–{end_year}年累计{total}、年均{rate}，意味着{base_year}年为{base}，"
+        "zh": "{first}—{end_year}年累计{total}、年均{rate}，意味着{base_year}年为{base}，"
         "此后逐年为{path}",
     },
     "implied-rate": {
         "en": "累计{total} over {first}–{end_year} from {base} in {base_year} implies {implied} "
         "a year (累计法)",
-        "zh": "自{base_year}年的{base}起{first}–{end_year}年累计{total}，意味着年均{implied}"
+        "zh": "自{base_year}年的{base}起{first}—{end_year}年累计{total}，意味着年均{implied}"
         "（累计法）",
     },
     "below-previous": {
         "en": "累计{total} over {first}–{end_year} ({avg} a year) is below the {prev} of "
         "{prev_first}–{prev_end} ({prev_avg} a year), though the plan has it growing{rate_clause}",
-        "zh": "{first}–{end_year}年累计{total}（年均{avg}）低于{prev_first}–{prev_end}年的{prev}"
+        "zh": "{first}—{end_year}年累计{total}（年均{avg}）低于{prev_first}—{prev_end}年的{prev}"
         "（年均{prev_avg}），而规划称其保持增长{rate_clause}",
     },
 }

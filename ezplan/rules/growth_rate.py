@@ -52,13 +52,13 @@ MESSAGES = {
     "mismatch": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
         "{rate}; {rate} a year gives {compounded}{hint}",
-        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
+        "zh": "{base_year}—{end_year}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
         "年均{rate}对应{compounded}{hint}",
     },
     "rounding": {
         "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
-        "zh": "{base_year}–{end_year}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
+        "zh": "{base_year}—{end_year}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
         "为年均{rate}；仅在舍入范围内相符（允许{allowed}）",
     },
 }

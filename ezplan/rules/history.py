@@ -100,7 +100,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             {
                 "year": str(year),
                 "via": _via_text(first),
-                "years": fmt.years(first.claim.base_year + 1, first.claim.end_year),
+                "years": fmt.years_words(first.claim.base_year + 1, first.claim.end_year),
                 "known": _known_text(facts, first),
                 "from_year": str(first.from_year),
                 "value": value,

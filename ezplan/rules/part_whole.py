@@ -99,7 +99,7 @@ _WHEN = {
     "zh": lambda key: (
         f"（{key[1]}年）"
         if key[0] == "level" and key[1] is not None
-        else f"（{key[1] + 1}–{key[2]}年累计）"
+        else f"（{key[1] + 1}—{key[2]}年累计）"
         if key[0] == "cum"
         else ""
     ),

@@ -336,7 +336,7 @@ def _stated_rates(plan: Plan) -> Iterator[Finding]:
                 continue
             params = {
                 "figure": s.text if s is c.total else f"年均增长{s.text}",
-                "years": fmt.years(c.base_year + 1, c.end_year),
+                "years": fmt.years_words(c.base_year + 1, c.end_year),
                 "rate": fmt.growth_words(r, 2),
                 "band": _band_text(band),
                 "name": name(plan, c.indicator),

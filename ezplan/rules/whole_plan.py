@@ -213,9 +213,9 @@ def _name(plan: Plan, iid: str | None) -> dict[str, str]:
     return {"en": ind.name_en or ind.name, "zh": ind.name}
 
 
-def _span(q: Quantity) -> str:
+def _span(q: Quantity, lang: str = "en") -> str:
     assert q.period is not None
-    return f"{q.period[0] + 1}–{q.period[1]}"
+    return fmt.years(q.period[0] + 1, q.period[1], lang)
 
 
 def quantity_words(plan: Plan, q: Quantity) -> dict[str, str]:
@@ -227,16 +227,19 @@ def quantity_words(plan: Plan, q: Quantity) -> dict[str, str]:
             year = q.year if q.year is not None else ""
             return {"en": f"{n['en']} in {year}", "zh": f"{year}年{n['zh']}"}
         case "cumulative":
-            return {"en": f"{n['en']} summed over {_span(q)}", "zh": f"{n['zh']}{_span(q)}年累计"}
+            return {
+                "en": f"{n['en']} summed over {_span(q)}",
+                "zh": f"{n['zh']}{_span(q, 'zh')}年累计",
+            }
         case "factor":
             return {
                 "en": f"the growth of {n['en']} over {_span(q)}",
-                "zh": f"{n['zh']}{_span(q)}年的增长倍数",
+                "zh": f"{n['zh']}{_span(q, 'zh')}年的增长倍数",
             }
         case "annual" | "cumulative_annual":
             return {
                 "en": f"the annual rate of {n['en']} over {_span(q)}",
-                "zh": f"{n['zh']}{_span(q)}年的年均增速",
+                "zh": f"{n['zh']}{_span(q, 'zh')}年的年均增速",
             }
         case "exchange_rate":
             return {"en": f"the {q.year} exchange rate", "zh": f"{q.year}年的汇率"}
