@@ -43,7 +43,7 @@ def test_github_format_pinned(small):
     assert r.stdout == (
         "::error file=plan/targets.yaml,line=5,col=29,title=ezplan level-rate%3A Level vs annual "
         "rate::plan/targets.yaml:5:29: [level-rate] at 10%25 a year, 100亿元 (2020) grows to "
-        "161.1亿元 by 2025, not 200亿元; 200亿元 needs 14.87%25 a year — Any one of them could be "
+        "161.1亿元 by 2025, not 200亿元; 200亿元 needs 14.87%25 a year — any one of them could be "
         "what is wrong: 年均增长10%25 → 14.70%25–15.04%25; 200亿元 → 156.6–165.6亿元; 100亿元 → "
         "121.1–127.4亿元.\n"
         "1 target: 0 consistent, 0 not checkable, 0 with warnings, 1 with errors; 1 error, "
@@ -262,7 +262,7 @@ def test_junit_pinned(small):
     r = invoke("plan", "--format", "junit", "--lang", "en")
     msg = (
         "at 10% a year, 100亿元 (2020) grows to 161.1亿元 by 2025, not 200亿元; 200亿元 needs "
-        "14.87% a year — Any one of them could be what is wrong: 年均增长10% → 14.70%–15.04%; "
+        "14.87% a year — any one of them could be what is wrong: 年均增长10% → 14.70%–15.04%; "
         "200亿元 → 156.6–165.6亿元; 100亿元 → 121.1–127.4亿元."
     )
     assert r.stdout == (

@@ -228,7 +228,7 @@ def test_retail_numbers(found):
     assert f.data["implied_rate"]["value"] == pytest.approx(0.08893, abs=1e-5)
     assert f.message("en").startswith(
         "at 10% a year, 326.57亿元 (2020) grows to 525.9亿元 by 2025, not "
-        "500亿元; 500亿元 needs 8.89% a year — Any one of them could be what is wrong"
+        "500亿元; 500亿元 needs 8.89% a year — any one of them could be what is wrong"
     )
     assert f.message("zh").startswith(
         "按年均增长10%，2020年的326.57亿元到2025年为525.9亿元，而非500亿元；"
@@ -265,7 +265,7 @@ def test_exports_history_names_the_likely_typo(found):
     assert first["figure"] == "4.3%" and first["resolves_all"]
     assert (first["fits"]["low"], first["fits"]["high"]) == pytest.approx((4.412, 4.434), abs=5e-4)
     en = f.message("en")
-    assert "The likely wrong figure is 年均增长4.3%: 4.412%–4.434% would fit" in en
+    assert "— the likely wrong figure is 年均增长4.3%: 4.412%–4.434% would fit" in en
     assert "changing 增长18.9% instead (to 18.11%–18.57%)" in en
     assert "Total foreign trade (exports and imports) in 2015" in en and "18.68%–19.05%" in en
 

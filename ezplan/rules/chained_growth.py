@@ -29,25 +29,25 @@ TITLE = {"en": "Growth over sub-periods vs the whole period", "zh": "分段增�
 DOC_ZH = """\
 分段增速与全期增速。
 
-相邻各分段的增长连乘必须等于全期增长：2016–2019年的增速与2020年的变化对比2016–2020年的增速；逐年
+相邻各分段的增长连乘必须等于全期增长：2016—2019年的增速与2020年的变化对比2016—2020年的增速；逐年
 变化对比多年变化。对同一指标中能被其他增长表述首尾相接覆盖的每个时期增长，比较各段倍数之积与全期
 倍数。
 
 - 错误：在舍入范围内连乘不能等于全期；
 - 警告：只在舍入范围内相符。
 
-例：2016–2019年年均增长12.6%、2020年下降22.6%，2016–2020年合计为1.2442倍，即年均4.47%；若规划写
-2016–2020年年均增长8%，则为错误。
+例：2016—2019年年均增长12.6%、2020年下降22.6%，2016—2020年合计为1.2442倍，即年均4.47%；若规划写
+2016—2020年年均增长8%，则为错误。
 """
 MESSAGES = {
     "mismatch": {
-        "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}",
-        "zh": "{chain}连乘得{base_year}—{end_year}年{chained}，而非{stated}",
+        "en": "{chain} compound to {chained} over {span}, not {stated}",
+        "zh": "{chain}连乘得{span}年{chained}，而非{stated}",
     },
     "rounding": {
-        "en": "{chain} compound to {chained} over {base_year}–{end_year}, not {stated}; they "
+        "en": "{chain} compound to {chained} over {span}, not {stated}; they "
         "agree only within rounding",
-        "zh": "{chain}连乘得{base_year}—{end_year}年{chained}，而非{stated}；仅在舍入范围内相符",
+        "zh": "{chain}连乘得{span}年{chained}，而非{stated}；仅在舍入范围内相符",
     },
 }
 
@@ -128,6 +128,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "chain": " × ".join(_describe(c) for c in run),
             "chained": chained,
             "stated": _describe(whole) + f" (×{wf.face:.4f})",
+            "span": fmt.years_words(whole.base_year + 1, whole.end_year),
             "base_year": str(whole.base_year),
             "end_year": str(whole.end_year),
         }

@@ -8,7 +8,7 @@ level the plan never states.
 - error: no total and rate within their rounding agree.
 - warning: they agree only within rounding.
 
-Example: 增长18.9% over 2015–2019 is 4.42% a year, not 4.3%; 4.3% a year gives 增长18.3%:
+Example: 增长18.9% over 2016–2019 is 4.42% a year, not 4.3%; 4.3% a year gives 增长18.3%:
 error.
 """
 
@@ -46,19 +46,19 @@ DOC_ZH = """\
 - 错误：在舍入范围内增幅与增速不能相符。
 - 警告：只在舍入范围内相符。
 
-例：2015–2019年（4年）增长18.9%相当于年均增长4.42%，而非年均增长4.3%；年均增长4.3%对应增长18.3%：错误。
+例：2016—2019年（4年）增长18.9%相当于年均增长4.42%，而非年均增长4.3%；年均增长4.3%对应增长18.3%：错误。
 """
 MESSAGES = {
     "mismatch": {
-        "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, not "
+        "en": "{total} over {span} ({years} years) is {implied} a year, not "
         "{rate}; {rate} a year gives {compounded}{hint}",
-        "zh": "{base_year}—{end_year}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
+        "zh": "{span}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
         "年均{rate}对应{compounded}{hint}",
     },
     "rounding": {
-        "en": "{total} over {base_year}–{end_year} ({years} years) is {implied} a year, which "
+        "en": "{total} over {span} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
-        "zh": "{base_year}—{end_year}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
+        "zh": "{span}年（{years}年）{total}相当于年均{implied}，不能四舍五入"
         "为年均{rate}；仅在舍入范围内相符（允许{allowed}）",
     },
 }
@@ -92,6 +92,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "total": c.total.text,
             "rate": stated_rate_words(c.annual),
             "years": str(c.years),
+            "span": fmt.years_words(c.base_year + 1, c.end_year),
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
             "implied": _bounded(rate_words(float(implied.value[i]), c.annual), c.total),

@@ -153,7 +153,8 @@ def _blamed(c: Contradiction) -> set[Mark]:
 
 def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
     words = _culprits_text(c, ctx)
-    addendum = {lang: (" — " if lang == "en" else "——") + words[lang] for lang in words}
+    # after a dash the sentence goes on: "… — the likely wrong figure is …"
+    addendum = {"en": " — " + words["en"][:1].lower() + words["en"][1:], "zh": "——" + words["zh"]}
     data = f.data | {"figures": _figures_data(ctx, c), "culprits": _culprits_data(c)}
     return replace(f, addendum=addendum, data=data)
 
