@@ -82,3 +82,13 @@ def test_plan_text_is_never_markup(tmp_path, monkeypatch):
     assert r.exit_code == 1, r.output
     assert "[red]销售额[/red]" in r.stdout and "\\x1b[31m" in r.stdout
     assert "\x1b" not in r.stdout  # no escape sequence from the plan reaches the terminal
+
+
+def test_an_exchange_rate_and_a_growth_figure_stay_whole():
+    """English quotes 6.902元/美元 and 年均增长10% as figures: never 6.902元/美 / 元, nor
+    年均增 / 长10%."""
+    text = "at least 6.944元/美元 and at most 6.902元/美元; what is wrong: 年均增长10% → 8.9%"
+    for width in range(12, 40):
+        lines = wrap(text, width)
+        joined = " ".join(lines)
+        assert "6.944元/美元" in joined and "6.902元/美元" in joined and "年均增长10%" in joined

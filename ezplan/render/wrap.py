@@ -19,11 +19,15 @@ from rich.cells import cell_len
 # A figure: optional comparison or sign, digits with separators and decimals, then what belongs
 # to it — %, 倍, a magnitude and unit (亿元, 万美元, 个百分点 …), or a year's 年.
 _UNIT = (
-    r"(?:%|‰|倍|个百分点|[十百千万亿]*(?:美元|元|平方米|平方公里|公里|公顷|亩|吨|个|家|项|人|户|次|座"
+    r"(?:%|‰|倍|个百分点|元/美元|[十百千万亿]*(?:美元|元|平方米|平方公里|公里|公顷|亩|吨|个|家|项|人|户|次|座"
     r"|条|台|辆|所|件|种|批|年|月|日|米|㎡|m²|m))"
 )
-# a range is one figure too, whether it writes its unit once or twice: 26.58%–27.35%
-_FIGURE = rf"(?:[≥≤<>±×~+\-−] ?)?\d[\d,.:]*(?:{_UNIT}?[–—\-~至]\d[\d,.]*)?{_UNIT}?"
+# a range is one figure too, whether it writes its unit once or twice: 26.58%–27.35%; and a
+# growth figure keeps its words (年均增长10%, 下降3%), which English text quotes as one
+_FIGURE = (
+    rf"(?:(?:年均)?(?:增长|下降))?(?:[≥≤<>±×~+\-−] ?)?\d[\d,.:]*(?:{_UNIT}?[–—\-~至]\d[\d,.]*)?"
+    rf"{_UNIT}?"
+)
 # A unit in brackets after a name, as tables head a column or a row: 社会消费品零售总额（亿元）
 # breaks before the bracket, never inside it (（亿 / 元）).
 _BRACKETED_UNIT = rf"[（(]{_UNIT}[）)]"
