@@ -153,6 +153,10 @@ class _Compiler:
                 doc, (*path, "plausible_rate"), d.plausible_rate
             )
         slot = self.defs.setdefault(iid, {})
+        for name in ("section", "quote"):  # where the indicator stands: the first file saying it
+            value = getattr(d, name, None)
+            if value is not None and name not in slot:
+                slot[name] = (value, doc, path)
         for name in ("name", "name_en", "unit", "parts", "part_of", "direction"):
             value = getattr(d, name)
             if value is None:
@@ -197,6 +201,8 @@ class _Compiler:
                 parts=tuple(slot.get("parts", ((),))[0]),
                 part_of=slot.get("part_of", (None,))[0],
                 direction=slot.get("direction", (None,))[0],
+                quote=slot.get("quote", (None,))[0],
+                section=slot.get("section", (None,))[0],
                 is_project=iid in self.projects,
                 plausible_rate=self.rate_ranges.get(iid),
             )

@@ -490,3 +490,15 @@ def test_terminal_names_every_target_a_finding_decides(tmp_path):
     assert r.stdout.splitlines()[0].startswith("鄂州市商务发展第十四个五年规划")
     r = CliRunner().invoke(main, ["check", str(ROOT), "--lang", "en"], env={"COLUMNS": "160"})
     assert r.stdout.splitlines()[0].startswith("Ezhou 14th Five-Year Plan for Commerce")
+
+
+def test_a_finding_on_a_baseline_shows_its_section():
+    """fdi_contract_new's 8.98亿美元 (a 2016–2020 sum) carries no section of its own: the
+    indicator's `section:` in baselines.yaml is where it stands, for the report's 出处."""
+    from ezplan.render.report_content import finding_items
+    from ezplan.report import load_plan, report
+    from tests.conftest import ROOT
+
+    items = finding_items(report(load_plan(ROOT)), "zh")
+    (item,) = [i for i in items if i.finding.indicator == "fdi_contract_new"]
+    assert item.section == "第一章第一节（四）外资利用取得新成果"
