@@ -23,7 +23,6 @@ from ezplan.facts import Facts
 from ezplan.figures import Kind, normalize_digits
 from ezplan.findings import Finding, Severity
 from ezplan.model import Plan, Stated
-from ezplan.rules._common import joined
 from ezplan.units import MAGNITUDES
 
 CODE = "quote"
@@ -38,8 +37,8 @@ DOC_ZH = """\
 
 - 警告：数字在原句中找不到（消息列出原句中的数字）。
 
-例：value: 7.6亿元，原文“项目运营后预计年商品交易额可达7：6亿元”：原文中是7和6，不是7.6——抄录时
-作了猜测，应核实原文。
+例：value: 7.6亿元，原文“项目运营后预计年商品交易额可达7：6亿元”：原文中的数字为“7：6亿”，不是
+7.6——抄录时作了猜测，应核实原文。
 """
 MESSAGES = {
     "missing": {
@@ -61,12 +60,20 @@ _COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 def _quote_numbers(quote: str) -> tuple[list[str], set[float], set[float]]:
     """The numbers as written, their values, and their values scaled by a magnitude word."""
     text = normalize_digits(quote)
-    written, raw, scaled = [], set(), set()
+    spans: list[tuple[int, int]] = []
+    raw, scaled = set(), set()
     for m in _NUMBER_RE.finditer(text):
         value = float(m.group(1).replace(",", ""))
-        written.append(m.group(0))
+        # numbers one character apart are shown as written together (7：6亿, not 7 and 6亿):
+        # the reader sees the slip as the quote has it
+        if spans and m.start() - spans[-1][1] <= 1:
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
         raw.add(value)
         scaled.add(value * MAGNITUDES[m.group(2) or ""])
+    shown = quote if len(quote) == len(text) else text  # as written, where the places agree
+    written = [shown[a:b] for a, b in spans]
     for m in _DOUBLING_RE.finditer(text):
         n = m.group(1) or "一"  # 翻番 is 翻一番
         raw.add(float(_COUNTS.get(n) or int(n)))
@@ -98,6 +105,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             scaled = set()
         if _found(s, raw, scaled):
             continue
-        params = {"figure": s.text, "numbers": joined(written)}
+        numbers = {
+            "en": ", ".join(f'"{w}"' for w in written),
+            "zh": "、".join(f"“{w}”" for w in written),
+        }
+        params = {"figure": s.text, "numbers": numbers}
         mid = "missing" if written else "no-number"
         yield Finding(CODE, Severity.WARNING, iid, s.mark, mid, params, scope=scope)
