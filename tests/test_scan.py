@@ -89,3 +89,24 @@ def test_scan_unreadable_document(tmp_path):
     assert len(doc["summary"]["documents"]) == 3  # the others were still scanned
     r = CliRunner().invoke(main, ["scan", str(tmp_path / "missing")])
     assert r.exit_code == 2
+
+
+def test_scan_shows_every_sentence_a_finding_compares(tmp_path):
+    """A growth-rate error whose two figures stand on two lines shows both sentences, and the
+    summary says what is not shown. By hand: 1.313^5 = 3.90, not 3.3."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+
+    doc = tmp_path / "报告.md"
+    doc.write_text(
+        "# 某市2021年政府工作报告\n\n"
+        "“十三五”时期，建筑业总产值年均增长31.3%。\n\n"
+        "2020年建筑业总产值是“十二五”末的3.3倍。\n",
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(main, ["scan", str(tmp_path), "--lang", "zh"], env={"COLUMNS": "80"})
+    out = r.stdout
+    assert r.exit_code == 1 and "报告.md:3 ↔ 5  growth-rate" in out
+    assert "原文：“十三五”时期，建筑业总产值年均增长31.3%。\n    2020年建筑业总产值是" in out
+    assert "其中 2 个可列入草稿；1 个错误" in out

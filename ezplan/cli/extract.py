@@ -400,7 +400,10 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
                 continue
             loc = d.located[i] if i < len(d.located) else None
             message = printable(f.message(lang, glued=True))
-            quote = printable(quote_window((loc.quote or "") if loc else "", message))
+            # the finding's own sentence, and the other sentences whose figures it compares
+            quotes = [loc.quote or "" if loc else ""]
+            quotes += [q for _, q in (loc.related if loc else []) if q and q not in quotes]
+            quote = "\n".join(printable(quote_window(q, message)) for q in quotes if q)
             where = str(loc.document_line) if loc and loc.document_line else ""
             others = sorted({n for n, _ in (loc.related if loc else []) if n and str(n) != where})
             if others:
@@ -445,4 +448,7 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
         warnings=counts["warning"],
         notes=counts["note"],
     )
+    hidden = counts["warning"] + counts["note"] if show == "error" else counts["note"]
+    if show != "note" and hidden:
+        line += t("scan.shown", lang, shown=marks[least])
     con.print(line + (t("scan.unread", lang, unread=unread) if unread else ""))

@@ -451,10 +451,14 @@ TEXT: dict[str, dict[str, str]] = {
     "scan.finding": {"en": "finding", "zh": "问题"},
     "scan.quote": {"en": "quote", "zh": "原文"},
     "scan.summary": {
-        "en": "{documents} document(s), {figures} figure(s) found, {placed} placed; {errors} "
-        "error(s), {warnings} warning(s), {notes} note(s)",
-        "zh": "{documents} 个文档，找到 {figures} 个数字，写入草稿 {placed} 个；{errors} 个错误、"
-        "{warnings} 个警告、{notes} 条提示",
+        "en": "{documents} document(s), {figures} figure(s) found, {placed} placed in drafts; "
+        "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+        "zh": "{documents} 个文档，找到 {figures} 个数字，其中 {placed} 个可列入草稿；"
+        "{errors} 个错误、{warnings} 个警告、{notes} 条提示",
+    },
+    "scan.shown": {
+        "en": " (shown: {shown}; --show warning or note for more)",
+        "zh": "（已列出：{shown}；用 --show warning 或 note 查看更多）",
     },
     "scan.unread": {
         "en": "; {unread} document(s) could not be read",
