@@ -6,7 +6,7 @@ TEXT: dict[str, dict[str, str]] = {
     "indicator": {"en": "Indicator", "zh": "指标"},
     "base": {"en": "Base", "zh": "基期"},
     "target": {"en": "Target", "zh": "目标"},
-    "stated_rate": {"en": "Rate\nstated", "zh": "规划年均"},
+    "stated_rate": {"en": "Growth\nstated", "zh": "规划增速"},
     "implied_rate": {"en": "Rate\nimplied", "zh": "推算年均"},
     "verdict": {"en": "Verdict", "zh": "结论"},
     "findings": {"en": "Findings", "zh": "问题与提示"},
