@@ -375,7 +375,7 @@ def test_html_report_is_well_formed_and_complete(pages, lang):
     # a verdict with its mark, the reason of a target that cannot be checked, units
     mark = {"zh": "✗ 错误", "en": "✗ error"}[lang]
     assert mark in body
-    reason = {"zh": "该目标仅列出1至5个一个数字", "en": "1至5个 is the only figure stated"}[lang]
+    reason = {"zh": "仅列出“1至5个”这一个数字", "en": "1至5个 is the only figure stated"}[lang]
     assert reason in body
     assert "tone-bad" in html and "tone-good" in html  # status colours
     # the level-rate computation in plain words: 100 × 1.12^5 = 176.23 ≠ 161.05

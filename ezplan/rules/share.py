@@ -61,11 +61,11 @@ MESSAGES = {
     },
     "implied-numerator": {
         "en": "{share} of {den} ({den_name}, {year}) means {num_name} of {value}",
-        "zh": "占{den_name}（{year}年{den}）{share}，意味着{num_name}为{value}",
+        "zh": "占{den_name}（{year}年{den}）{share}，意味着{num_name}{value}",
     },
     "implied-denominator": {
         "en": "{num} ({num_name}, {year}) being {share} of {den_name} means {den_name} of {value}",
-        "zh": "{num_name}（{year}年{num}）占{den_name}{share}，意味着{den_name}为{value}",
+        "zh": "{num_name}（{year}年{num}）占{den_name}{share}，意味着{den_name}{value}",
     },
     "points-mismatch": {
         "en": "{base} ({base_year}) {change} gives {expected} by {end_year}, not {end}",
@@ -91,14 +91,19 @@ def _div(n: Val, d: Val) -> Val:
 
 def _bounded(
     plan: Plan, iid: str, v: Val, share: Figure, like: Stated, inverse: bool = False
-) -> str:
-    """The implied value as a planner reads it: ≥/≤ the face value for a bound, else ~face."""
+) -> dict[str, str]:
+    """The implied value as a planner reads it: ≥/≤ (不低于/不高于) the face value for a bound,
+    else the face value and the interval it stands for."""
     text = show_like(plan, iid, v.face, like)
     at_least = share.comparator is Comparator.AT_LEAST
     at_most = share.comparator is Comparator.AT_MOST
     if at_least or at_most:
-        return ("≥ " if at_least != inverse else "≤ ") + text
-    return f"{text} {show_val(plan, iid, v, like)}"
+        low = at_least != inverse
+        return {"en": ("≥ " if low else "≤ ") + text, "zh": ("不低于" if low else "不高于") + text}
+    return {
+        "en": f"{text} {show_val(plan, iid, v, like)}",
+        "zh": f"为{text}{show_val(plan, iid, v, like)}",
+    }
 
 
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:

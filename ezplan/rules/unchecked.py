@@ -77,7 +77,7 @@ MESSAGES = {
     "single-figure": {
         "en": "not checkable: {figures} is the only figure stated for this target; nothing "
         "to compare it with",
-        "zh": "无法核对：该目标仅列出{figures}一个数字，无可比较的对象",
+        "zh": "无法核对：该目标仅列出“{figures}”这一个数字，无可比较的对象",
     },
     "no-relation": {
         "en": "not checkable: no rate, growth, sum or share ties {figures} to another figure",

@@ -332,7 +332,9 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
                     f"changing {text} instead (to {fit}) would break what {what['en']} must be, "
                     f"which needs {needs}"
                 )
-                zh.append(f"若改{text}（为{fit}），则{what['zh']}的推算不成立，那里需{needs}")
+                zh.append(
+                    f"若改{text}（为{fit}），则{what['zh']}的推算不成立：它要求{text}为{needs}"
+                )
         return {"en": "; ".join(en) + ".", "zh": "；".join(zh) + "。"}
     options = [(figure_words(cu.member), _range(cu)) for cu in figures if _range(cu) is not None]
     en.append(
