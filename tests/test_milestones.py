@@ -251,3 +251,15 @@ def test_targets_named_as_the_plan_writes_them(tmp_path):
     assert "retail_sales" in r.stderr and "online_retail" in r.stderr  # the candidates
     r = CliRunner().invoke(main, ["milestones", "retail_sale", "--plan", str(ROOT)])
     assert r.exit_code == 2 and "retail_sales" in r.stderr  # did you mean
+
+
+def test_a_path_built_from_the_stated_rate_does_not_repeat_it():
+    """实际利用外资: 累计3.2亿美元 at 10% a year, 2020 derived from the two: "needs 10.00% a
+    year" would only say the plan's own rate again; the header gives the plan's 10% once."""
+    from tests.conftest import ROOT
+
+    out = run("milestones", "fdi_actual", "--plan", str(ROOT), "--lang", "zh").stdout
+    head = out.split("年份")[0]
+    assert "规划：10%" in head and "需年均" not in head
+    out = run("milestones", "retail_sales", "--plan", str(ROOT), "--lang", "zh").stdout
+    assert "需年均增长8.89%" in out  # an observed base: the rate the target needs is news

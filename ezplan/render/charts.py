@@ -122,7 +122,7 @@ def chart(m: Milestones, lang: str) -> Chart | None:
     """What to draw for one target (None when there is nothing to draw)."""
     years = m.years
     unit = m.unit.symbol if lang == "zh" else m.unit.english()
-    subtitle = needs(m, lang)
+    subtitle = "" if m.base_implied else needs(m, lang)  # a derived base needs the stated rate
     if m.stated_rate_text or m.stated_change_text:
         plan = t("plan_rate", lang, rate=m.stated_rate_text or m.stated_change_text)
         subtitle = f"{subtitle} · {plan}" if subtitle else plan

@@ -142,7 +142,9 @@ def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
     parts = [f"{m.label(lang)}{unit_suffix(str(m.unit), lang)}"] if with_name else []
     if m.cumulative and m.target_stated is not None:
         parts.append(t("cumulative_target", lang, total=m.target_stated.text))
-    if m.required_rate is not None:
+    # a cumulative path built from the stated rate (its base derived) needs exactly that rate:
+    # saying so would only repeat the plan
+    if m.required_rate is not None and not m.base_implied:
         parts.append(needs(m, lang))
     if m.stated_rate_text is not None:
         parts.append(t("plan_rate", lang, rate=m.stated_rate_text))
