@@ -99,6 +99,24 @@ def test_doubling_achieved_is_at_least(tmp_path):
     assert got["财政收入"] == ("翻一番", "exact")
 
 
+def test_an_estimate_is_read_as_about(tmp_path):
+    """预计 marks a preliminary estimate (a report's figures for the year just ended): its
+    figures are read with the width of 约; the trap: a figure outside the 预计 sentence stays
+    exact, and one already qualified (以上) keeps its own qualifier."""
+    x = read(
+        tmp_path,
+        """
+        “十三五”期间，预计进出口总额年均增长14.4%，一般公共预算收入突破百亿的区达到4个以上。
+        “十三五”期间，固定资产投资年均增长9.1%。
+        """,
+    )
+    trade = at(x.figures, "14.4")
+    assert (trade.text, trade.qualifier) == ("约14.4%", "about")
+    assert "estimate" in trade.review
+    assert at(x.figures, "9.1").qualifier == "exact"
+    assert at(x.figures, "4").qualifier == "at_least"
+
+
 def test_a_period_from_a_base_year_notes_only_its_end_as_inferred(tmp_path):
     x = read(tmp_path, "“十三五”时期，全省生产总值提前1年实现比2010年翻一番。\n")
     f = at(x.figures, "一")

@@ -53,6 +53,7 @@ from ezplan.extract.tables import read_table
 from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times
 from ezplan.extract.tokens import BAR_PASSED, STEPS_PASSED, Token, find_tokens, noun_after
+from ezplan.figures import Comparator
 
 _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
 # 经济总量五年跨越8个百亿元台阶、是…的1.7倍: the milestone is narrative between the subject and
@@ -406,6 +407,17 @@ class Reader:
         if kind == "total" and period is not None:
             fig_text = with_base(text[: tok.start], fig_text, period)
         figure, unit_known = read_figure(fig_text, tok.unit, notes)
+        if (
+            figure is not None
+            and figure.comparator is Comparator.EXACT
+            and _ESTIMATE in text[: tok.start]
+        ):
+            # 预计: a preliminary estimate (a 2021 report's figures for 2020 and the five years
+            # before), read with the width of 约 rather than to its last digit
+            estimate, _ = read_figure("约" + fig_text, tok.unit, [])
+            if estimate is not None:
+                figure, fig_text = estimate, "约" + fig_text
+                notes.append(Note("extract.estimate"))
         if figure is None and tok.in_words:
             # listed for review, never turned into digits the document does not write
             notes.append(Note("extract.words_magnitude"))
@@ -448,6 +460,9 @@ class Reader:
             flow=is_flow(part, lead, prenominal) and not names_a_set,
             gap=gap,
         )
+
+
+_ESTIMATE = "预计"
 
 
 def _unread_qualifier(tok: Token, pred: Pred) -> str:

@@ -165,6 +165,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels",
         "zh": "两个时期合计之比（是“十二五”时期的N倍），不是水平的增长",
     },
+    "extract.estimate": {
+        "en": "预计 (an estimate): read as about, 约",
+        "zh": "“预计”为预估数：按约数读取",
+    },
     "extract.ratio_part": {
         "en": "a part of a ratio a:b:c (the sector's share), written without a unit",
         "zh": "比例a:b:c中的一项（该产业的比重），原文无单位",
