@@ -155,7 +155,8 @@ def interval(lo: float, hi: float, fmt_one) -> str:
         return "≥ " + fmt_one(lo)
     if math.isinf(lo):
         return "≤ " + fmt_one(hi)
-    return f"[{fmt_one(lo)}, {fmt_one(hi)}]"
+    low, high = fmt_one(lo), fmt_one(hi)
+    return low if low == high else f"[{low}, {high}]"  # narrower than its digits: one value
 
 
 def figure_unit(f: Figure) -> str:

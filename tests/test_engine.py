@@ -108,3 +108,12 @@ def test_rate_interval_corners():
     # lowest: 199/101 - 1 = 0.970297; highest: 201/99 - 1 = 1.030303
     assert float(lo.value) == pytest.approx(0.970297, abs=1e-6)
     assert float(hi.value) == pytest.approx(1.030303, abs=1e-6)
+
+
+def test_an_interval_narrower_than_its_digits_is_one_value():
+    """5548元 → 10065元 over five years allows 12.648%–12.649% a year: at two decimals that is
+    12.65%, said once, never [12.65%, 12.65%]."""
+    from ezplan import fmt
+
+    assert fmt.interval(0.126481, 0.126489, lambda x: fmt.rate(x, 2)) == "12.65%"
+    assert fmt.interval(0.0950, 0.1050, lambda x: fmt.rate(x, 2)) == "[9.50%, 10.50%]"
