@@ -69,7 +69,29 @@ class Mark:
         return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
-class InputError(Exception):
+class _Localized:
+    """An error whose message is a catalogue `Message`: `text(lang)` in either language,
+    `message` in the language of the invocation; `line()` places it."""
+
+    msg: Message
+
+    @property
+    def message(self) -> str:
+        """The message in the language of the invocation."""
+        return self.msg.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the language of the invocation)."""
+        return self.msg.text(lang)
+
+    def line(self, lang: str | None = None) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.line()
+
+
+class InputError(_Localized, Exception):
     """Input that cannot be used; printed as one line `file:line:col: message`.
 
     Raised as ``InputError(mark, "id", **params)`` with an id of the catalogue
@@ -83,24 +105,12 @@ class InputError(Exception):
         self.mark = mark
         self.msg = msg
 
-    @property
-    def message(self) -> str:
-        """The message in the language of the invocation."""
-        return self.msg.text()
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in `lang` (default: the language of the invocation)."""
-        return self.msg.text(lang)
-
     def line(self, lang: str | None = None) -> str:
         """`file:line:col: message` in `lang`, on one line."""
         return f"{self.mark}: {printable(shortened(self.text(lang)))}"
 
-    def __str__(self) -> str:
-        return self.line()
 
-
-class OutputError(Exception):
+class OutputError(_Localized, Exception):
     """A file that cannot be written; printed as one line `file: message`. Nothing was written:
     the previous file, if any, is intact. Raised as ``OutputError(path, "id", **params)``."""
 
@@ -110,21 +120,12 @@ class OutputError(Exception):
         self.path = path
         self.msg = msg
 
-    @property
-    def message(self) -> str:
-        return self.msg.text()
-
-    def text(self, lang: str | None = None) -> str:
-        return self.msg.text(lang)
-
     def line(self, lang: str | None = None) -> str:
+        """`file: message` in `lang`, on one line."""
         return f"{printable(self.path)}: {printable(shortened(self.text(lang)))}"
 
-    def __str__(self) -> str:
-        return self.line()
 
-
-class MessageError(ValueError):
+class MessageError(_Localized, ValueError):
     """A value that cannot be read (a figure, a period), its message in both languages: raised
     as ``MessageError("id", **params)``; `str(e)` is the message in the language of the
     invocation, `e.text(lang)` in either."""
@@ -134,11 +135,9 @@ class MessageError(ValueError):
         super().__init__(msg)
         self.msg = msg
 
-    def text(self, lang: str | None = None) -> str:
-        return self.msg.text(lang)
-
-    def __str__(self) -> str:
-        return self.msg.text()
+    def line(self, lang: str | None = None) -> str:
+        """The message alone: a value has no place of its own."""
+        return self.text(lang)
 
 
 def os_reason(e: OSError) -> Message:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ezplan.extract.found import Found, Reading
+from ezplan.suggest import near_miss
 
 
 def title(r: Reading) -> str:
@@ -36,22 +37,6 @@ def drop_dangling_parts(*sections: dict[str, Any]) -> None:
                 del entry["part_of"]
 
 
-def _near_miss(a: str, b: str) -> bool:
-    """Two ids one slip apart (as the loader judges a target id that is not in baselines)."""
-    x, y = a.casefold().replace("_", ""), b.casefold().replace("_", "")
-    if x == y:
-        return True
-    if abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        diff = [i for i in range(len(x)) if x[i] != y[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
-        )
-    short, long_ = (x, y) if len(x) < len(y) else (y, x)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 def separate_new_targets(indicators: dict[str, Any], targets: dict[str, Any]) -> dict[str, str]:
     """A target that is not in baselines.yaml must not look like a slip for one that is: no
     baseline's name, no id one letter away from a baseline's id. Returns the renames."""
@@ -69,7 +54,7 @@ def separate_new_targets(indicators: dict[str, Any], targets: dict[str, Any]) ->
                 f"{entry['name']}（{period}年目标）" if period else f"{entry['name']}（目标）"
             )
         new, n = tid, 0
-        while any(_near_miss(new, b) for b in only_base) or (new != tid and new in taken):
+        while any(near_miss(new, b) for b in only_base) or (new != tid and new in taken):
             n += 1
             new = f"{tid}_new{n}"
         if new != tid:
