@@ -32,21 +32,6 @@ from ezplan.report import Report
 HINT = "writing .docx needs python-docx and matplotlib: pip install 'ezplan[docx]'"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-TONE_FILL = {
-    "good": "E3F2E6",
-    "fair": "FFF1D6",
-    "poor": "FDE2CC",
-    "bad": "FADBD8",
-    "none": "EEEEEE",
-}
-TONE_TEXT = {
-    "good": "1B6B34",
-    "fair": "8A5300",
-    "poor": "A34700",
-    "bad": "A00018",
-    "none": "555555",
-}
-SEVERITY_TONE = {"error": "bad", "warning": "fair", "note": "none"}
 
 FONTS = {
     "zh": {
@@ -230,10 +215,10 @@ class _Doc:
 
     def _cell(self, text: str, width: int, align: str, header: bool, tone: str | None) -> str:
         east, latin, size, _ = self.fonts["table"]
-        fill = "DCE6F1" if header else TONE_FILL.get(tone or "", "")
+        fill = "DCE6F1" if header else rc.TONE_FILL.get(tone or "", "")
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         bold = "<w:b/>" if header or tone else ""
-        color = f'<w:color w:val="{TONE_TEXT[tone]}"/>' if tone and not header else ""
+        color = f'<w:color w:val="{rc.TONE_TEXT[tone]}"/>' if tone and not header else ""
         rpr = (
             f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}"/>'
             f'{bold}{color}<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
@@ -483,14 +468,14 @@ def render(
 
 def _finding(d: _Doc, item: rc.FindingItem, lang: str) -> None:
     key = "report_note_no" if item.severity == "note" else "report_finding_no"
-    tone = SEVERITY_TONE[item.severity]
+    tone = rc.SEVERITY_TONE[item.severity]
     who = f" {item.indicator}" if item.indicator else ""
     d.paragraph(
         indent=lang == "zh",
         keep_with_next=True,
         space_before=4,
         runs=[
-            (f"{item.mark} {t(item.severity, lang)} ", TONE_TEXT[tone], True),
+            (f"{item.mark} {t(item.severity, lang)} ", rc.TONE_TEXT[tone], True),
             (t(key, lang, n=item.number), None, True),
             (f"{who}（{item.rule}）" if lang == "zh" else f"{who} ({item.rule})", None, None),
         ],

@@ -73,7 +73,6 @@ footer { color: #777; font-size: 0.8rem; margin-top: 3rem; border-top: 1px solid
   a { color: inherit; text-decoration: none; }
 }
 """
-SEVERITY_TONE = {"error": "bad", "warning": "fair", "note": "none"}
 
 
 def e(s: object) -> str:
@@ -140,7 +139,7 @@ def _targets(lines: list[rc.TargetLine], lang: str) -> str:
 def _finding(item: rc.FindingItem, lang: str) -> str:
     key = "report_note_no" if item.severity == "note" else "report_finding_no"
     head = (
-        f'<span class="badge tone-{SEVERITY_TONE[item.severity]}">{e(item.mark)} '
+        f'<span class="badge tone-{rc.SEVERITY_TONE[item.severity]}">{e(item.mark)} '
         f"{e(t(item.severity, lang))}</span><b>{e(t(key, lang, n=item.number))}</b>"
     )
     if item.indicator:

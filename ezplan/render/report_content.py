@@ -28,6 +28,22 @@ VERDICT_MARK = {CONSISTENT: "✓", NOT_CHECKABLE: "–", "warning": "!", "error"
 SEVERITY_MARK = {"error": "✗", "warning": "!", "note": "i"}
 # A tone per status, for colours; the mark carries the meaning when printed in black and white.
 VERDICT_TONE = {CONSISTENT: "good", NOT_CHECKABLE: "none", "warning": "fair", "error": "bad"}
+SEVERITY_TONE = {"error": "bad", "warning": "fair", "note": "none"}
+# The tones' colours in the office formats (RRGGBB): a pale fill, and text dark enough on white
+TONE_FILL = {
+    "good": "E3F2E6",
+    "fair": "FFF1D6",
+    "poor": "FDE2CC",
+    "bad": "FADBD8",
+    "none": "EEEEEE",
+}
+TONE_TEXT = {
+    "good": "1B6B34",
+    "fair": "8A5300",
+    "poor": "A34700",
+    "bad": "A00018",
+    "none": "555555",
+}
 
 
 def text(s: str | None) -> str:

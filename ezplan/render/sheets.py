@@ -26,7 +26,13 @@ from ezplan.i18n import t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
 from ezplan.render import milestone_tables as mt
-from ezplan.render.report_content import FindingItem, TargetLine, text
+from ezplan.render.report_content import (
+    SEVERITY_TONE,
+    VERDICT_TONE,
+    FindingItem,
+    TargetLine,
+    text,
+)
 
 PARTS = ("targets", "milestones", "progress", "findings")
 
@@ -89,14 +95,11 @@ def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
                 Cell(target or None),
                 Cell(stated or None),
                 _pct(r.implied_rate),
-                Cell(line.verdict, tone=_VERDICT_TONES[line.status]),
+                Cell(line.verdict, tone=VERDICT_TONE[line.status]),
                 Cell(line.explanation, "long"),
             ]
         )
     return Sheet("targets", t("xl_sheet_targets", lang), headers, rows)
-
-
-_VERDICT_TONES = {"consistent": "good", "not_checkable": "none", "warning": "fair", "error": "bad"}
 
 
 def milestones_sheet(ms: list[Milestones], lang: str) -> Sheet:
@@ -183,11 +186,10 @@ def findings_sheet(items: list[FindingItem], lang: str) -> Sheet:
         t("report_rule_code", lang),
         t("report_location", lang),
     ]
-    tones = {"error": "bad", "warning": "fair", "note": "none"}
     rows = [
         [
             Cell(i.number, "int"),
-            Cell(f"{i.mark} {t(i.severity, lang)}", tone=tones[i.severity]),
+            Cell(f"{i.mark} {t(i.severity, lang)}", tone=SEVERITY_TONE[i.severity]),
             Cell(i.indicator, "long"),
             Cell(i.rule),
             Cell(i.message, "long"),

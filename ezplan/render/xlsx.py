@@ -16,23 +16,10 @@ from typing import Any
 from rich.cells import cell_len
 
 from ezplan.i18n import t
+from ezplan.render.report_content import TONE_FILL, TONE_TEXT
 from ezplan.render.sheets import Cell, Sheet
 
 HINT = "writing .xlsx needs openpyxl: pip install 'ezplan[xlsx]'"
-TONE_FILL = {
-    "good": "E3F2E6",
-    "fair": "FFF1D6",
-    "poor": "FDE2CC",
-    "bad": "FADBD8",
-    "none": "EEEEEE",
-}
-TONE_FONT = {
-    "good": "1B6B34",
-    "fair": "8A5300",
-    "poor": "A34700",
-    "bad": "A00018",
-    "none": "555555",
-}
 LONG_WIDTH = 48  # wrapped text columns
 MAX_WIDTH = 40  # any other column
 
@@ -84,7 +71,7 @@ def _write(ws: Any, sheet: Sheet, lang: str) -> None:
     top = Alignment(vertical="top")
     derived_font = Font(italic=True, color="777777")
     fills = {k: PatternFill("solid", fgColor=v) for k, v in TONE_FILL.items()}
-    fonts = {k: Font(bold=True, color=v) for k, v in TONE_FONT.items()}
+    fonts = {k: Font(bold=True, color=v) for k, v in TONE_TEXT.items()}
     ncols = len(sheet.headers)
     widths = [cell_len(h) for h in sheet.headers]
     long_cols = [False] * ncols
