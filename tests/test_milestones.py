@@ -263,3 +263,12 @@ def test_a_path_built_from_the_stated_rate_does_not_repeat_it():
     assert "规划：10%" in head and "需年均" not in head
     out = run("milestones", "retail_sales", "--plan", str(ROOT), "--lang", "zh").stdout
     assert "需年均增长8.89%" in out  # an observed base: the rate the target needs is news
+
+
+def test_a_target_named_in_a_plan_without_targets(tmp_path):
+    from tests.conftest import write_plan
+
+    d = write_plan(tmp_path, "indicators:\n  x: {name: 甲, unit: 亿元}\n", "targets: {}\n")
+    r = CliRunner().invoke(main, ["milestones", "甲", "--plan", str(d), "--lang", "en"])
+    assert r.exit_code == 2 and "the plan states no targets" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -81,6 +81,8 @@ def _target_ids(plan: Plan, queries: tuple[str, ...]) -> list[str] | None:
     for every target."""
     from ezplan.lookup import NotFound, describe, find_indicator
 
+    if queries and not plan.target_ids:
+        raise Usage("usage.plan_has_no_targets", ids=", ".join(queries))
     found = []
     for query in queries:
         try:

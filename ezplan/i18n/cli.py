@@ -300,6 +300,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "not a target: {ids}; did you mean one of: {known}",
         "zh": "没有目标“{ids}”（按代码或名称）；是否是以下之一：{known}",
     },
+    "usage.plan_has_no_targets": {
+        "en": "not a target: {ids}; the plan states no targets (targets.yaml: targets)",
+        "zh": "没有目标“{ids}”：规划未列出任何目标（见 targets.yaml 的 targets）",
+    },
     "usage.ambiguous_target": {
         "en": "{ids!r} names several targets: {known}; give the id or more of the name",
         "zh": "“{ids}”对应多个目标：{known}；请给出代码或更完整的名称",
