@@ -57,31 +57,38 @@ _DOUBLING_RE = re.compile(r"翻了?(一|两|二|三|四|五|\d+)?番")
 _COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
-def _quote_numbers(quote: str) -> tuple[list[str], set[float], set[float]]:
-    """The numbers as written, their values, and their values scaled by a magnitude word."""
+def _quote_numbers(quote: str) -> tuple[set[float], set[float]]:
+    """The values of the numbers in a quote, and their values scaled by a magnitude word."""
     text = normalize_digits(quote)
-    spans: list[tuple[int, int]] = []
     raw, scaled = set(), set()
     for m in _NUMBER_RE.finditer(text):
         value = float(m.group(1).replace(",", ""))
+        raw.add(value)
+        scaled.add(value * MAGNITUDES[m.group(2) or ""])
+    for m in _DOUBLING_RE.finditer(text):
+        n = m.group(1) or "一"  # 翻番 is 翻一番
+        raw.add(float(_COUNTS.get(n) or int(n)))
+    return raw, scaled
+
+
+def _written(quote: str) -> list[str]:
+    """The numbers of a quote as written (for the message)."""
+    text = normalize_digits(quote)
+    spans: list[tuple[int, int]] = []
+    for m in _NUMBER_RE.finditer(text):
         # numbers one character apart are shown as written together (7：6亿, not 7 and 6亿):
         # the reader sees the slip as the quote has it
         if spans and m.start() - spans[-1][1] <= 1:
             spans[-1] = (spans[-1][0], m.end())
         else:
             spans.append((m.start(), m.end()))
-        raw.add(value)
-        scaled.add(value * MAGNITUDES[m.group(2) or ""])
     shown = quote if len(quote) == len(text) else text  # as written, where the places agree
-    written = [shown[a:b] for a, b in spans]
-    for m in _DOUBLING_RE.finditer(text):
-        n = m.group(1) or "一"  # 翻番 is 翻一番
-        raw.add(float(_COUNTS.get(n) or int(n)))
-    return written, raw, scaled
+    return [shown[a:b] for a, b in spans]
 
 
 def _close(x: float, values: set[float]) -> bool:
-    return any(math.isclose(x, v, rel_tol=1e-9, abs_tol=1e-12) for v in values)
+    # the same value is the common case, and a set finds it at once
+    return x in values or any(math.isclose(x, v, rel_tol=1e-9, abs_tol=1e-12) for v in values)
 
 
 def _found(s: Stated, raw: set[float], scaled: set[float]) -> bool:
@@ -93,6 +100,7 @@ def _found(s: Stated, raw: set[float], scaled: set[float]) -> bool:
 
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     seen: set[tuple[str, int, int]] = set()
+    values_of: dict[str, tuple[set[float], set[float]]] = {}
     for iid, s, scope in plan.all_stated():
         key = (s.mark.file, s.mark.line, s.mark.column)
         if not s.quote or key in seen:
@@ -100,11 +108,14 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if s.field == "exchange_rate" and s.quote == plan.quote:
             continue  # the plan's own quote is about the plan, not its exchange rate
         seen.add(key)
-        written, raw, scaled = _quote_numbers(s.quote)
+        if s.quote not in values_of:  # figures of one sentence share its quote
+            values_of[s.quote] = _quote_numbers(s.quote)
+        raw, scaled = values_of[s.quote]
         if s.figure.kind is Kind.DOUBLING:
             scaled = set()
         if _found(s, raw, scaled):
             continue
+        written = _written(s.quote)
         numbers = {
             "en": ", ".join(f'"{w}"' for w in written),
             "zh": "、".join(f"“{w}”" for w in written),
