@@ -57,7 +57,7 @@ def is_printable(text: str, keep_newlines: bool = False) -> bool:
     return pattern.search(text) is None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Mark:
     """A 1-based position in a source file."""
 

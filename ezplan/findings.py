@@ -25,7 +25,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     check: str
     severity: Severity
@@ -95,7 +95,7 @@ def unglue(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Checked:
     """A relation a rule evaluated, whatever it found: what earns a target "consistent".
 

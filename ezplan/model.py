@@ -18,7 +18,7 @@ from ezplan.units import Unit
 Scope = Literal["target", "history", "project"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
     """One figure as the plan states it, with where it stands."""
 
@@ -36,7 +36,7 @@ class Stated:
         return self.figure.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A level in its indicator's unit: the face value and the interval the figures allow."""
 
@@ -47,7 +47,7 @@ class Amount:
     converted: bool = False  # True when it had to go through an exchange rate
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     id: str
     name: str
@@ -66,7 +66,7 @@ class Indicator:
         return (self.name_en or self.name) if lang == "en" else self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Level:
     """The level of an indicator in one year, stated once or in several units."""
 
@@ -80,7 +80,7 @@ class Level:
         return self.figures[0].mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GrowthClaim:
     """Growth stated over base_year → end_year: annual (年均), total (增长X%/倍), or both."""
 
@@ -98,7 +98,7 @@ class GrowthClaim:
         return self.end_year - self.base_year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CumulativeClaim:
     """An amount summed over the years base_year+1 … end_year (累计)."""
 
@@ -117,7 +117,7 @@ class CumulativeClaim:
         return self.amounts[0].mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShareClaim:
     """indicator / of = value (a percentage) in `year`."""
 
@@ -128,7 +128,7 @@ class ShareClaim:
     scope: Scope
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointsClaim:
     """A ratio indicator changes by `change` percentage points over base_year → end_year."""
 
@@ -143,7 +143,7 @@ class PointsClaim:
         return self.end_year - self.base_year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetStatements:
     """What targets.yaml states for one target, and the period it runs over."""
 
