@@ -90,8 +90,11 @@ _NOT_OURS = object()
 
 
 class Facts:
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, network: Analysis | None = None) -> None:
+        """`network`: the plan's analysis when it was made with other plans' (analyse_many)."""
         self.plan = plan
+        if network is not None:
+            self.__dict__["network"] = network  # the cached_property's value
 
     @cached_property
     def _amounts(self) -> dict[tuple[str, int | None], Amount]:

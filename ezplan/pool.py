@@ -1,25 +1,44 @@
-"""Many plans on every core: each plan checked in a worker process, the results in order.
+"""Many plans on every core: plans checked in batches, each batch in a worker process, the
+results in order.
 
 Plans are independent, so a run of hundreds is spread over a process pool; each worker sends
 back a plan's findings and target rows (`slim`), not the plan's network and facts, and the
-caller renders each result as it comes and lets it go — memory stays that of a few plans, however
-many there are. A few plans are checked here, in this process: starting workers costs more.
+caller renders each result as it comes and lets it go — memory stays that of a few batches,
+however many plans there are. A batch's whole-plan networks are solved as one
+(`analyse_many`): one vectorised step of the search then asks every plan's next question, where
+a plan alone is searched one small question at a time. A few plans are checked here, in this
+process: starting workers costs more.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ezplan.discover import PlanRef
 from ezplan.errors import InputError
 from ezplan.report import PlanResult, Report
 
+if TYPE_CHECKING:
+    from ezplan.model import Plan
+    from ezplan.network import Analysis
+    from ezplan.rules import Rule
+
 MIN_PLANS = 8
 """Fewer plans than this (or one core) are checked in this process."""
+
+BATCH = 100
+"""The most plans analysed together. A search step costs about the same for one plan as for
+dozens (numpy's cost per call), so a plan's share falls with the batch: the bundled plan's
+analysis costs ~14 ms alone and ~6 ms a plan in a batch of 100 (benchmarks/README.md);
+memory grows with the batch, not with the number of plans."""
+
+WHOLE_PLAN = "whole-plan"  # the rule that asks for the network
 
 
 def cores() -> int:
@@ -33,28 +52,65 @@ def check_each(refs: list[PlanRef], codes: list[str] | None = None) -> Iterator[
     """Each plan's result, slimmed, in the order of `refs`; the rules chosen by their codes."""
     workers = min(cores(), len(refs))
     if workers < 2 or len(refs) < MIN_PLANS:
-        for ref in refs:
-            yield check_one(ref, codes)
+        for batch in batches(refs, 1):
+            yield from check_batch(batch, codes)
         return
     import multiprocessing
 
-    chunk = max(1, min(16, len(refs) // (workers * 8)))
+    tasks = [(batch, codes) for batch in batches(refs, workers)]
     with multiprocessing.Pool(workers, initializer=_worker) as pool:
-        yield from pool.imap(_check_one_of, [(ref, codes) for ref in refs], chunksize=chunk)
+        for results in pool.imap(_check_batch_of, tasks):
+            yield from results
+
+
+def batches(refs: list[PlanRef], workers: int) -> list[list[PlanRef]]:
+    """`refs` in order, cut into batches of at most BATCH plans, as many as a multiple of
+    `workers` and of near-equal size (so that no worker is left with the last long one)."""
+    if not refs:
+        return []
+    count = workers * math.ceil(len(refs) / (workers * BATCH))
+    size = math.ceil(len(refs) / count)
+    return [refs[i : i + size] for i in range(0, len(refs), size)]
 
 
 def check_one(ref: PlanRef, codes: list[str] | None = None) -> PlanResult:
     """One plan's result, slimmed; a plan that cannot be read gives its error."""
+    return check_batch([ref], codes)[0]
+
+
+def check_batch(refs: Sequence[PlanRef], codes: list[str] | None = None) -> list[PlanResult]:
+    """Each plan's result, slimmed (a plan that cannot be read gives its error); the plans'
+    whole-plan networks analysed together."""
     from ezplan import rules
     from ezplan.loader import load_plan
     from ezplan.report import report
 
-    try:
-        plan = load_plan(ref.directory, ref.baselines, ref.targets)
-    except InputError as e:
-        return PlanResult(ref.name, error=e)
+    loaded: list[Plan | InputError] = []
+    for ref in refs:
+        try:
+            loaded.append(load_plan(ref.directory, ref.baselines, ref.targets))
+        except InputError as e:
+            loaded.append(e)
     chosen = [rules.rule(c) for c in codes] if codes is not None else None
-    return PlanResult(ref.name, slim(report(plan, chosen)))
+    plans = [p for p in loaded if not isinstance(p, InputError)]
+    networks = iter(_networks(plans, chosen))
+    out = []
+    for ref, p in zip(refs, loaded, strict=True):
+        if isinstance(p, InputError):
+            out.append(PlanResult(ref.name, error=p))
+        else:
+            out.append(PlanResult(ref.name, slim(report(p, chosen, next(networks)))))
+    return out
+
+
+def _networks(plans: list[Plan], chosen: list[Rule] | None) -> Sequence[Analysis | None]:
+    """The plans' whole-plan analyses made together, if the whole-plan rule is to run (else,
+    or for one plan, none: the rule makes its own)."""
+    if len(plans) < 2 or (chosen is not None and all(r.code != WHOLE_PLAN for r in chosen)):
+        return [None] * len(plans)
+    from ezplan.network import analyse_many
+
+    return analyse_many(plans)
 
 
 def slim(r: Report) -> Report:
@@ -67,12 +123,13 @@ def slim(r: Report) -> Report:
 _done = 0  # plans this worker has checked
 
 
-def _check_one_of(args: tuple[PlanRef, list[str] | None]) -> PlanResult:
+def _check_batch_of(args: tuple[list[PlanRef], list[str] | None]) -> list[PlanResult]:
     global _done
-    _done += 1
-    if _done % 100 == 0:  # the rare cycle (an exception's traceback) is freed now and then
+    _done += len(args[0])
+    if _done >= 100:  # the rare cycle (an exception's traceback) is freed now and then
+        _done = 0
         gc.collect()
-    return check_one(*args)
+    return check_batch(*args)
 
 
 def _worker() -> None:

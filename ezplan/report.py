@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ezplan import rules
 from ezplan.discover import PlanRef
@@ -16,6 +17,9 @@ from ezplan.loader import load_plan
 from ezplan.model import Plan
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow, target_rows
 from ezplan.verdicts import counts as verdict_counts
+
+if TYPE_CHECKING:
+    from ezplan.network import Analysis
 
 
 @dataclass
@@ -46,8 +50,11 @@ def check(
     return report(plan, chosen)
 
 
-def report(plan: Plan, chosen: list[rules.Rule] | None = None) -> Report:
-    facts = Facts(plan)
+def report(
+    plan: Plan, chosen: list[rules.Rule] | None = None, network: Analysis | None = None
+) -> Report:
+    """`network`: the plan's whole-plan analysis, when it was made with other plans'."""
+    facts = Facts(plan, network)
     outcome = rules.evaluate(plan, chosen, facts)
     rows = target_rows(plan, facts, outcome.findings, outcome.checked)
     return Report(plan, outcome.findings, rows, facts)

@@ -3,6 +3,8 @@
 The adapter (the plan's terms; plain data, no messages):
 
     analyse(plan, facts=None, limits=None, assumptions=True) -> Analysis
+    analyse_many(plans, limits=None, assumptions=True) -> [Analysis]: the same for each plan,
+        the plans solved as one network (cheaper a plan for many plans)
     Analysis.contradictions / .errors / .warnings: Contradiction(tier, members, quantity,
         steps, culprits) — members minimal (Stated figures and Assumptions), culprits ranked,
         each with the range it would need (Range in the figure's own terms)
@@ -40,6 +42,7 @@ _HOME = {
     "Interval": "analysis",
     "Step": "analysis",
     "analyse": "analysis",
+    "analyse_many": "analysis",
     "Limits": "conflicts",
     "Network": "network",
     "Solution": "solver",
@@ -69,6 +72,7 @@ __all__ = [
     "Solution",
     "Step",
     "analyse",
+    "analyse_many",
     "solve",
 ]
 
@@ -94,6 +98,7 @@ if TYPE_CHECKING:
         Interval,
         Step,
         analyse,
+        analyse_many,
     )
     from ezplan.network.conflicts import Limits
     from ezplan.network.network import Network

@@ -9,8 +9,9 @@ explain. No message text: the rule module turns this into findings.
 
 from __future__ import annotations
 
+import bisect
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -100,18 +101,25 @@ class Interval:
 
 
 class Analysis:
-    """The network's verdict on one plan."""
+    """The network's verdict on one plan. In a network shared with other plans
+    (analyse_many), `conflicts` are this plan's (their places in the solution's list), and
+    everything read by variable or item keeps to the plan's span (`built.span`)."""
 
-    def __init__(self, built: Built, solution: Solution) -> None:
+    def __init__(
+        self, built: Built, solution: Solution, conflicts: Sequence[int] | None = None
+    ) -> None:
         self._built = built
         self._solution = solution
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
         self._step_cache: dict[RawStep, Step] = {}
         self._end_cache: dict[tuple[int, str, float], End] = {}
         self._e_con: list[int] = solution.net.e_con.tolist()
-        self.contradictions: tuple[Contradiction, ...] = tuple(
-            self._contradiction(c) for c in solution.conflicts
+        own = (
+            solution.conflicts
+            if conflicts is None
+            else map(solution.conflicts.__getitem__, conflicts)
         )
+        self.contradictions: tuple[Contradiction, ...] = tuple(self._contradiction(c) for c in own)
         # the raw conflicts are now in the plan's terms: free them (fewer objects to keep)
         self._solution = replace(solution, conflicts=[])
         for cache in (self._term_cache, self._step_cache, self._end_cache):
@@ -132,12 +140,17 @@ class Analysis:
         items = set(self._solution.set_aside.get(FACTS, ()))
         if t == ASSUMPTIONS:
             items |= set(self._solution.set_aside.get(ASSUMPTIONS, ()))
+        if self._built.span is not None:
+            items.intersection_update(self._built.span[1])
         return tuple(self._tag(i) for i in sorted(items))
 
     @property
     def incomplete(self) -> bool:
         """Some component's search stopped at a limit: more contradictions may exist."""
         masks = [*self._solution.incomplete.values(), *self._solution.unresolved.values()]
+        span = self._built.span
+        if span is not None:
+            masks = [m[span[0].start : span[0].stop] for m in masks]
         return any(bool(m.any()) for m in masks)
 
     def intervals_for(self, key: Stated | str, assumptions: bool = False) -> list[Interval]:
@@ -148,7 +161,12 @@ class Analysis:
             variables = self._built.variables_of(key)
         else:
             qs = self._built.quantities
-            variables = [v for v in range(len(qs)) if qs.indicator(v) == key]
+            span = self._built.span
+            variables = (
+                [v for v in span[0] if qs.indicator(v) == key]
+                if span
+                else [v for v in range(len(qs)) if qs.indicator(v) == key]
+            )
         state = self._solution.states[tier]
         comp = self._solution.components[tier]
         unresolved = self._solution.unresolved[tier]
@@ -272,6 +290,34 @@ def analyse(
         net = built.net.compile()
         built.net.drop_rows()  # the arrays hold them: a fifth of what an analysis would keep
         return Analysis(built, solve(net, assumptions, limits))
+
+
+def analyse_many(
+    plans: Sequence[Plan], limits: Limits | None = None, assumptions: bool = True
+) -> list[Analysis]:
+    """`analyse` for each plan, the plans solved as one network. A plan's components are its
+    own, so each plan gets what `analyse` gives it alone; solved together, one step of the
+    search asks every plan's next question in one vectorised propagation, which costs a
+    plan a fraction of its own search (many plans: see ezplan.pool)."""
+    from ezplan.network.plan import build_many
+    from ezplan.network.solver import solve
+
+    if not plans:
+        return []
+    with collector_paused():
+        builts = build_many(plans)
+        network = builts[0].net
+        net = network.compile()
+        network.drop_rows()
+        solution = solve(net, assumptions, limits)
+        var_starts = [b.span[0].start for b in builts]  # type: ignore[index]
+        item_starts = [b.span[1].start for b in builts]  # type: ignore[index]
+        own: list[list[int]] = [[] for _ in builts]
+        for k, c in enumerate(solution.conflicts):  # the plan of its first member, or its variable
+            at = bisect.bisect_right(item_starts, c.items[0]) if c.items else 0
+            at = at or bisect.bisect_right(var_starts, c.empty_var)
+            own[at - 1].append(k)
+        return [Analysis(b, solution, mine) for b, mine in zip(builts, own, strict=True)]
 
 
 @contextmanager

@@ -64,6 +64,10 @@ class Network:
     def n_vars(self) -> int:
         return len(self._lo)
 
+    @property
+    def n_items(self) -> int:
+        return len(self._tags)
+
     # -- variables and items
     def variable(self, lo: float = -math.inf, hi: float = math.inf, label: Hashable = None) -> int:
         self._lo.append(float(lo))

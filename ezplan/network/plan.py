@@ -49,20 +49,37 @@ class Built:
     # whole Stated, figure and all, is slow)
     vars_of: dict[Mark, Sequence[int]] = field(default_factory=dict)
     figures_on: dict[int, Sequence[Stated]] = field(default_factory=dict)  # by variable
+    # in a network shared with other plans (build_many): this plan's variables and items
+    span: tuple[range, range] | None = None
 
     def variables_of(self, stated: Stated) -> list[int]:
         return list(dict.fromkeys(self.vars_of.get(stated.mark, [])))
 
 
 def build(plan: Plan) -> Built:
-    return _Builder(plan).build()
+    return _Builder(plan, Built(Network())).build()
+
+
+def build_many(plans: Sequence[Plan]) -> list[Built]:
+    """The plans side by side in one network: each plan's variables, items and constraints
+    follow the last plan's and touch nothing of another, so every component is one plan's.
+    Each Built names its own plan's figures; what is numbered by variable (quantities, units)
+    is shared."""
+    shared = Built(Network())
+    net, out = shared.net, []
+    for plan in plans:
+        first_var, first_item = net.n_vars, net.n_items
+        built = _Builder(plan, Built(net, shared.quantities, shared.units)).build()
+        built.span = range(first_var, net.n_vars), range(first_item, net.n_items)
+        out.append(built)
+    return out
 
 
 class _Builder:
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, out: Built) -> None:
         self.plan = plan
-        self.net = Network()
-        self.out = Built(self.net)
+        self.net = out.net
+        self.out = out
         self.item_of: dict[Mark, int] = {}  # by the figure's mark, as Built.vars_of
         self.core_of: dict[Mark, int] = {}
         self.levels: dict[tuple[str, When, str | None], int] = {}

@@ -1,0 +1,95 @@
+"""Plans analysed together (analyse_many, as the process pool does) get what each gets alone.
+
+Solved as one network, a plan's components are still its own: every contradiction, culprit
+range, interval and derivation must be the very same numbers as analyse(plan) computes — in a
+batch small enough for the scalar propagator and in one large enough for numpy.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ezplan.discover import find_plans
+from ezplan.loader import load_plan
+from ezplan.network import analyse, analyse_many
+from ezplan.pool import BATCH, batches, check_batch, check_one
+from tests.conftest import ROOT, write_plan
+from tests.plangen import consistent_plan, inconsistent_plan
+
+
+@pytest.fixture(scope="module")
+def plan_dirs(tmp_path_factory):
+    """The bundled plan and generated plans, broken and sound, in a fixed order."""
+    rng = random.Random(20261130)
+    base = tmp_path_factory.mktemp("many")
+    dirs = [ROOT]
+    for k in range(10):
+        g = inconsistent_plan(rng) if k % 2 == 0 else consistent_plan(rng)
+        dirs.append(write_plan(base / f"p{k}", g.baselines, g.targets, head=""))
+    return dirs
+
+
+def _same(alone, joint, plan) -> None:
+    assert joint.contradictions == alone.contradictions
+    for tier in ("error", "warning"):
+        assert joint.set_aside(tier) == alone.set_aside(tier)
+    assert joint.incomplete == alone.incomplete
+    for iid in plan.indicators:
+        for assumptions in (False, True):
+            a = alone.intervals_for(iid, assumptions)
+            j = joint.intervals_for(iid, assumptions)
+            assert [(i.quantity, i.lo, i.hi, i.steps, i.contradictory) for i in j] == [
+                (i.quantity, i.lo, i.hi, i.steps, i.contradictory) for i in a
+            ]
+
+
+# 11 plans: every question small enough for the scalar propagator; 220: most steps of the
+# search in numpy (43 vectorised propagations with these seeds)
+@pytest.mark.parametrize("copies", [1, 20])
+def test_each_plan_of_a_batch_gets_what_it_gets_alone(plan_dirs, copies):
+    plans = [load_plan(d) for d in plan_dirs] * copies
+    joint = analyse_many(plans)
+    assert len(joint) == len(plans)
+    assert sum(len(a.contradictions) for a in joint) > 0  # something to compare
+    n = len(plan_dirs)
+    alone = [analyse(p) for p in plans[:n]]
+    for k, (p, j) in enumerate(zip(plans, joint, strict=True)):
+        if k < n or k >= len(plans) - n:
+            _same(alone[k % n], j, p)
+        else:
+            assert j.contradictions == alone[k % n].contradictions
+
+
+def test_a_plan_without_figures_in_a_batch(tmp_path, plan_dirs):
+    empty = load_plan(write_plan(tmp_path / "empty", "indicators: {}\n", "targets: {}\n"))
+    bundled = load_plan(ROOT)
+    first, second, third = analyse_many([empty, bundled, empty])
+    assert first.contradictions == third.contradictions == ()
+    _same(analyse(bundled), second, bundled)
+
+
+def test_batches_keep_order_and_share_the_work():
+    refs = list(range(401))
+    for workers in (1, 2, 3):
+        cut = batches(refs, workers)  # type: ignore[arg-type]
+        assert [r for b in cut for r in b] == refs
+        assert len(cut) % workers == 0 or len(cut) < workers
+        assert max(map(len, cut)) <= BATCH
+        assert max(map(len, cut)) - min(map(len, cut)) <= len(cut)  # near-equal
+    # 401 plans on 2 workers: 2·⌈401/200⌉ = 6 batches of ⌈401/6⌉ = 67 (the last 66)
+    assert [len(b) for b in batches(refs, 2)] == [67, 67, 67, 67, 67, 66]  # type: ignore[arg-type]
+    assert batches([], 2) == []
+
+
+def test_a_batch_keeps_an_unreadable_plan_in_its_place(tmp_path, plan_dirs):
+    bad = tmp_path / "bad"
+    write_plan(bad, "indicators: [\n", "targets: {}\n")
+    refs = find_plans([str(plan_dirs[1]), str(bad), str(ROOT)])
+    results = check_batch(refs)
+    assert [r.name for r in results] == [r.name for r in refs]
+    assert results[1].error is not None and results[1].report is None
+    for ref, r in zip(refs, results, strict=True):
+        if r.error is None:
+            assert r.report.findings == check_one(ref).report.findings
