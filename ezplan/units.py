@@ -120,14 +120,13 @@ class Unit:
     scale: float
     dimension: str
     currency: str | None = field(init=False, repr=False, compare=False)  # CNY, USD or None
+    # made once: every quantity of a plan's network keeps its unit's symbol
+    symbol: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         money = self.dimension.startswith("money:")
         object.__setattr__(self, "currency", self.dimension.split(":", 1)[1] if money else None)
-
-    @property
-    def symbol(self) -> str:
-        return self.magnitude + self.base
+        object.__setattr__(self, "symbol", self.magnitude + self.base)
 
     @property
     def is_percent(self) -> bool:
