@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ezplan import rules
 from ezplan.cli import main
 from ezplan.errors import InputError
+from ezplan.findings import PerLanguage
 from ezplan.loader import load_plan
 from ezplan.report import report
 from tests.conftest import write_plan
@@ -353,7 +354,7 @@ def test_a_figure_must_be_in_its_quote(tmp_path):
         "    level: {value: 4208万元, quote: 达到0.4208亿元}\n",
     )
     (f,) = by_id(checked(d), "quote", "x")
-    assert f.params["figure"] == "10％" and f.params["numbers"] == {"en": '"8"', "zh": "“8”"}
+    assert f.params["figure"] == "10％" and f.params["numbers"] == PerLanguage('"8"', "“8”")
 
 
 def test_an_unmarked_gdp_rate_hints_at_comparable_prices(tmp_path):

@@ -16,7 +16,7 @@ import json
 import math
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ezplan import __version__, fmt
@@ -48,7 +48,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
 
 def _clean(value: Any) -> Any:
     """Plain JSON values: numpy scalars to Python, open ends and NaN to null."""
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # a finding keeps its data as `Fields`
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_clean(v) for v in value]
