@@ -40,8 +40,12 @@ _NO_LINE_START = set("，。、；：？！）)]】》」』”’%,.;:!?…·�
 _NO_LINE_END = set("（([【《「『“‘")
 # Simple text has only single spaces or no-break spaces, each between two other characters, and
 # its width is the sum of its characters' (no joiner or emoji selector): see `_wrap_simple`.
-_NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0]{2}|^[ \u00a0]|[ \u00a0]$|[\u200d\ufe0f]")
-_WORD_RE = re.compile(rf"{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*")
+_NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0](?:[ \u00a0]|$)|^[ \u00a0]|[\u200d\ufe0f]")
+# A figure, a bracketed unit or a Latin word; the lookahead (the characters one can start with)
+# lets the search pass over every other character at once rather than try each alternative.
+_WORD_RE = re.compile(
+    rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z])(?:{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*)"
+)
 _CELLS: dict[str, int] = {}  # each character's width on the terminal
 
 
@@ -128,18 +132,22 @@ def _wrap_simple(text: str, width: int) -> list[str]:
     """`wrap_pieces` for simple text (not `_NOT_SIMPLE_RE`), a line at a time rather than a
     piece at a time: the line is the longest that fits (from the running sum of the characters'
     widths), cut back to the nearest place where `_pieces` would break it."""
-    if len(text) * 2 <= width or cells(text) <= width:  # no character is wider than two cells
+    if len(text) * 2 <= width:  # no character is wider than two cells
         return [text.replace("\u00a0", " ")]
-    cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
+    try:  # the width of text[:i] at cum[i]
+        cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
+    except KeyError:  # a character not seen yet: `cells` learns it
+        cells(text)
+        cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
     n = len(text)
-    inside = bytearray(n + 1)  # 1 where a break would cut a figure or a word
-    for m in _WORD_RE.finditer(text):
-        a, b = m.span()
-        inside[a + 1 : b] = b"\x01" * (b - a - 1)
+    if cum[n] <= width:
+        return [text.replace("\u00a0", " ")]
+    words = [m.span() for m in _WORD_RE.finditer(text)]  # figures and words, not to be cut
 
     def breaks_at(i: int) -> bool:
         """A line may end before text[i] (at a space, the space is dropped)."""
-        if inside[i]:
+        w = bisect_right(words, (i, n)) - 1  # the last word starting at or before i
+        if w >= 0 and words[w][0] < i < words[w][1]:
             return False
         c = text[i]
         if c == " ":
