@@ -16,7 +16,7 @@ import gc
 import math
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -35,8 +35,12 @@ MIN_PLANS = 8
 BATCH = 100
 """The most plans analysed together. A search step costs about the same for one plan as for
 dozens (numpy's cost per call), so a plan's share falls with the batch: the bundled plan's
-analysis costs ~14 ms alone and ~6 ms a plan in a batch of 100 (benchmarks/README.md);
-memory grows with the batch, not with the number of plans."""
+analysis costs ~14 ms alone and ~6 ms a plan in a batch of 100 (benchmarks/README.md)."""
+
+BATCH_BYTES = 2_000_000
+"""… and the most bytes of plan files in a batch (100 copies of the bundled plan: 1.7 MB), so
+that a batch holds no more than one large plan and memory stays that of a few plans however
+many there are (a plan larger than this is a batch of its own)."""
 
 WHOLE_PLAN = "whole-plan"  # the rule that asks for the network
 
@@ -63,14 +67,34 @@ def check_each(refs: list[PlanRef], codes: list[str] | None = None) -> Iterator[
             yield from results
 
 
-def batches(refs: list[PlanRef], workers: int) -> list[list[PlanRef]]:
-    """`refs` in order, cut into batches of at most BATCH plans, as many as a multiple of
-    `workers` and of near-equal size (so that no worker is left with the last long one)."""
+def batches(
+    refs: list[PlanRef], workers: int, size: Callable[[PlanRef], int] | None = None
+) -> list[list[PlanRef]]:
+    """`refs` in order, cut into batches of at most BATCH plans — as many as a multiple of
+    `workers`, of near-equal length, so that no worker is left with the last long one — and of
+    at most BATCH_BYTES of files (`size`: a plan's bytes)."""
     if not refs:
         return []
+    size = size or _files_size
     count = workers * math.ceil(len(refs) / (workers * BATCH))
-    size = math.ceil(len(refs) / count)
-    return [refs[i : i + size] for i in range(0, len(refs), size)]
+    most = math.ceil(len(refs) / count)
+    out: list[list[PlanRef]] = []
+    held = 0
+    for ref in refs:
+        n = size(ref)
+        if not out or len(out[-1]) >= most or held + n > BATCH_BYTES:
+            out.append([])
+            held = 0
+        out[-1].append(ref)
+        held += n
+    return out
+
+
+def _files_size(ref: PlanRef) -> int:
+    try:
+        return ref.baselines.stat().st_size + ref.targets.stat().st_size
+    except OSError:  # reported when the plan is read
+        return 0
 
 
 def check_one(ref: PlanRef, codes: list[str] | None = None) -> PlanResult:

@@ -14,7 +14,7 @@ import pytest
 from ezplan.discover import find_plans
 from ezplan.loader import load_plan
 from ezplan.network import analyse, analyse_many
-from ezplan.pool import BATCH, batches, check_batch, check_one
+from ezplan.pool import BATCH, BATCH_BYTES, batches, check_batch, check_one
 from tests.conftest import ROOT, write_plan
 from tests.plangen import consistent_plan, inconsistent_plan
 
@@ -72,15 +72,23 @@ def test_a_plan_without_figures_in_a_batch(tmp_path, plan_dirs):
 
 def test_batches_keep_order_and_share_the_work():
     refs = list(range(401))
+    small = {"size": lambda ref: 17_000}  # the bundled plan's files
     for workers in (1, 2, 3):
-        cut = batches(refs, workers)  # type: ignore[arg-type]
+        cut = batches(refs, workers, **small)  # type: ignore[arg-type]
         assert [r for b in cut for r in b] == refs
         assert len(cut) % workers == 0 or len(cut) < workers
         assert max(map(len, cut)) <= BATCH
         assert max(map(len, cut)) - min(map(len, cut)) <= len(cut)  # near-equal
     # 401 plans on 2 workers: 2·⌈401/200⌉ = 6 batches of ⌈401/6⌉ = 67 (the last 66)
-    assert [len(b) for b in batches(refs, 2)] == [67, 67, 67, 67, 67, 66]  # type: ignore[arg-type]
+    assert [len(b) for b in batches(refs, 2, **small)] == [67] * 5 + [66]  # type: ignore[arg-type]
     assert batches([], 2) == []
+
+
+def test_a_batch_holds_at_most_one_large_plan():
+    sizes = [10_000] * 5 + [BATCH_BYTES + 1] + [BATCH_BYTES // 2] * 3 + [10_000]
+    cut = batches(list(range(len(sizes))), 1, size=sizes.__getitem__)  # type: ignore[arg-type]
+    # 5 small plans; the large one alone; two halves (a third would pass the limit); the rest
+    assert cut == [[0, 1, 2, 3, 4], [5], [6, 7], [8, 9]]
 
 
 def test_a_batch_keeps_an_unreadable_plan_in_its_place(tmp_path, plan_dirs):
