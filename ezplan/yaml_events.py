@@ -102,6 +102,9 @@ class _Builder:
         # one object for each distinct text: keys, units, periods and sections repeat
         texts: dict[str, str] = {}
         same = texts.setdefault
+        # what each plain, untagged scalar's text resolved to: most are keys, units and periods
+        # seen many times, and their value depends on the text alone
+        plain: dict[str, Any] = {}
         n_aliases = nodes = 0
         max_nodes, max_depth = limits.nodes, limits.depth
         # the containers being filled, innermost last, each as
@@ -114,14 +117,28 @@ class _Builder:
             kind = type(e)
             m = e.start_mark
             at = (m.line << 32) | m.column  # `ezplan.document.pack`
+            if kind is _SCALAR:
+                tag = e.tag
+                if tag is not None and _tag_refused(e):
+                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(tag))
+                text = e.value
+                if e.style:
+                    value = same(text, text)
+                elif tag is None:
+                    value = plain.get(text, _NO_KEY)
+                    if value is _NO_KEY:
+                        value = scalar(e)
+                        if type(value) is str:
+                            value = same(value, value)
+                        plain[text] = value
+                else:
+                    value = scalar(e)
+                    if type(value) is str:
+                        value = same(value, value)
             if is_map and top[2] is _NO_KEY and kind is not _MAP_END:  # type: ignore[index]
                 if kind is not _SCALAR:
                     raise InputError(_mark(file, e), "yaml.complex_key")
-                if e.tag is not None and _tag_refused(e):
-                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
-                key = e.value if e.style else scalar(e)
-                if type(key) is str:
-                    key = same(key, key)
+                key = value
                 if key == "<<" and not e.style:
                     raise InputError(_mark(file, e), "yaml.merge_key")
                 if key is None or isinstance(key, bool):
@@ -135,11 +152,6 @@ class _Builder:
                 top[3] = at  # type: ignore[index]
                 continue
             if kind is _SCALAR:
-                if e.tag is not None and _tag_refused(e):
-                    raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
-                value = e.value if e.style else scalar(e)
-                if type(value) is str:
-                    value = same(value, value)
                 nodes += 1
                 if nodes > max_nodes:
                     raise self._too_many(e)
