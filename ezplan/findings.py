@@ -9,6 +9,7 @@ and compare by position and rule, so tests need not depend on wording.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -117,10 +118,19 @@ _SHARED_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}  # a rule's few sets o
 
 
 def _per_language(value: Any) -> Any:
-    """A message parameter {"en": …, "zh": …} as a `PerLanguage`."""
+    """A message parameter {"en": …, "zh": …} as a `PerLanguage`; its texts shared."""
+    if type(value) is str:
+        return _shared(value)
     if type(value) is dict and len(value) == 2 and "en" in value and "zh" in value:
-        return PerLanguage(value["en"], value["zh"])
+        return PerLanguage(_shared(value["en"]), _shared(value["zh"]))
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared(text: str) -> str:
+    """One object for a text that findings repeat (years, periods, rates, units): the first
+    finding's, while it is among the last 4,096 asked for (texts that do not repeat drop out)."""
+    return text
 
 
 def _compact(value: Any) -> Any:
