@@ -55,28 +55,39 @@ def checker(model: str) -> Check:
         if name in made:
             return made[name]
         cls = type(name, (Record,), {"__slots__": ()})
-        fields: dict[str, tuple[bool, Callable[[], Any] | None, Any, Check]] = {}
+        checks: dict[str, Check] = {}  # each field's check
+        # every field in order, at its default: a record starts as a copy (most fields of a
+        # mapping are not written), then takes the fields written, a new dict or list for each
+        # field whose default is one, and must have been given the required ones
+        defaults: dict[str, Any] = {}
+        fresh: list[tuple[str, Callable[[], Any]]] = []
+        required: list[str] = []
 
         def check(v: Any) -> Any:
             if type(v) is not dict:
                 raise _MISMATCH
-            for k in v:
-                if k not in fields:  # an unknown key, or one that is not text
+            values = defaults.copy()
+            for k, x in v.items():
+                sub = checks.get(k)
+                if sub is None:  # an unknown key, or one that is not text
                     raise _MISMATCH
-            values = {}
-            for field, (required, new, default, sub) in fields.items():
-                if field in v:
-                    values[field] = sub(v[field])
-                elif required:
+                values[k] = sub(x)
+            for field in required:
+                if field not in v:
                     raise _MISMATCH
-                else:
-                    values[field] = new() if new is not None else default
+            for field, new in fresh:
+                if field not in v:
+                    values[field] = new()
             return cls(values)
 
         made[name] = check
-        for field, (required, default, kind) in table[name].items():
-            new = {"dict": dict, "list": list}[default[1]] if default[0] == "new" else None
-            fields[field] = (required, new, default[1], compile_type(kind, model_check))
+        for field, (is_required, default, kind) in table[name].items():
+            checks[field] = compile_type(kind, model_check)
+            defaults[field] = default[1] if default[0] == "value" else None
+            if default[0] == "new":
+                fresh.append((field, {"dict": dict, "list": list}[default[1]]))
+            if is_required:
+                required.append(field)
         return check
 
     return model_check(model)
