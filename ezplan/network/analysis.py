@@ -162,11 +162,7 @@ class Analysis:
         else:
             qs = self._built.quantities
             span = self._built.span
-            variables = (
-                [v for v in span[0] if qs.indicator(v) == key]
-                if span
-                else [v for v in range(len(qs)) if qs.indicator(v) == key]
-            )
+            variables = [v for v in (span[0] if span else range(len(qs))) if qs.indicator(v) == key]
         state = self._solution.states[tier]
         comp = self._solution.components[tier]
         unresolved = self._solution.unresolved[tier]
