@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ezplan.errors import InputError, Mark, MessageError, os_reason, printable
-from ezplan.figures import FigureError, Kind, parse_figure
+from ezplan.figures import Figure, FigureError, Kind, parse_figure
 from ezplan.i18n import Either, Message
 from ezplan.model import (
     CumulativeClaim,
@@ -143,6 +143,9 @@ class _Compiler:
         self.projects: set[str] = set()
         self.constant_ids: set[str] = set()
         self.rate_ranges: dict[str, tuple[float, float]] = {}
+        # each figure read once for its text and unit: a plan repeats many (5%, 增长10% …), and
+        # a Figure is immutable
+        self.figures: dict[tuple[type, Any, Unit | None], Figure] = {}
 
     # -- indicators
     def _define(self, iid: str, d: S.IndicatorDef, doc: Document, path: PathKey) -> None:
@@ -336,10 +339,13 @@ class _Compiler:
                 tolerance = self._ratio(doc, (*path, "tolerance"), raw.tolerance)
             raw = raw.value
         mark = doc.mark(value_path)
-        try:
-            fig = parse_figure(raw, unit)
-        except FigureError as e:
-            raise _at(mark, value_path, e) from None
+        key = (type(raw), raw, unit)
+        fig = self.figures.get(key)
+        if fig is None:
+            try:
+                fig = self.figures[key] = parse_figure(raw, unit)
+            except FigureError as e:
+                raise _at(mark, value_path, e) from None
         return Stated(
             fig.with_tolerance(tolerance), mark, field, quote, section, note, line, review
         )
