@@ -1,14 +1,17 @@
 """A loaded YAML file: its data, and where each key and value of it stands.
 
-Positions are kept beside the data, not in it: for each mapping and list, by the container's
-identity, the position of each of its keys and values packed into one integer; for a value
-written as an alias (``*name``), the alias's own position. A path (``("targets", "exports",
-"annual")``) is found by walking the data. Packed and keyed so, a position costs some
-eighty bytes, not the three hundred of a `Mark` keyed by its path.
+Positions are kept beside the data, not in it, in one array of 64-bit integers, each a line
+and a column packed: container after container, a list's values in order, a mapping's keys and
+values in turn, in the order of its keys; where each container's begin, by its identity; for a
+value written as an alias (``*name``), the alias's own position. A path (``("targets",
+"exports", "annual")``) is found by walking the data. Kept so, a position costs eight bytes, not
+the three hundred of a `Mark` keyed by its path.
 """
 
 from __future__ import annotations
 
+import operator
+from array import array
 from typing import Any
 
 from ezplan.errors import Mark
@@ -17,17 +20,14 @@ PathKey = tuple[str | int, ...]
 
 _BITS = 32
 _LOW = (1 << _BITS) - 1
-_PAIR = 2 * _BITS
+_INDEXED = 64
+"""A mapping of more keys than this has its keys' places looked up in a table made once,
+not by scanning its keys (`indicators` and `targets` hold one key an indicator)."""
 
 
 def pack(line: int, column: int) -> int:
     """A 0-based line and column (as the parser gives them) as one integer."""
     return (line << _BITS) | column
-
-
-def pack_pair(key: int, value: int) -> int:
-    """The packed positions of a key and its value as one integer."""
-    return (key << _PAIR) | value
 
 
 class Document:
@@ -38,15 +38,18 @@ class Document:
         path: str,
         data: Any = None,
         root: int | None = None,
-        kids: dict[int, Any] | None = None,
+        kids: dict[int, int] | None = None,
+        table: array | None = None,
         aliases: dict[tuple[int, Any], int] | None = None,
     ) -> None:
         self.path = path
         self.data = data
         self._root = root  # the position of the top value
-        # id(container) → {key: pack_pair(key position, value position)} for a mapping,
-        # [value position, …] for a list
+        # id(container) → where its positions begin in the table: key, value, key, value …
+        # for a mapping, value, value … for a list
         self._kids = kids if kids is not None else {}
+        self._table = table if table is not None else array("Q")
+        self._places: dict[int, dict[Any, int]] = {}  # a large mapping's keys → their places
         self._aliases = aliases if aliases is not None else {}  # (id(container), key) → position
         self._last_path: PathKey | None = None  # the last parent walked to, and where it led
         self._last: tuple[Any, int, bool] = (None, 0, True)
@@ -88,21 +91,30 @@ class Document:
     def _step(self, cur: Any, step: Any, key: bool) -> tuple[Any, int, bool] | None:
         """One step down from `cur`: (the value, its position — its key's with `key` —, whether
         it is an alias), or None where there is no such step."""
-        kids = self._kids.get(id(cur))
-        if kids is None:
+        begin = self._kids.get(id(cur))
+        if begin is None:
             return None
         if isinstance(cur, dict):
-            packed = kids.get(step) if step in cur else None
-            if packed is None:
+            if step not in cur:
                 return None
+            i = begin + 2 * self._place(cur, step)
             if key:
-                return cur[step], packed >> _PAIR, False
-            at = packed & ((1 << _PAIR) - 1)
+                return cur[step], self._table[i], False
+            at = self._table[i + 1]
         elif isinstance(step, int) and 0 <= step < len(cur):
-            at = kids[step]
+            at = self._table[begin + step]
         else:
             return None
         alias = self._aliases.get((id(cur), step))
         if alias is not None:  # what the alias stands for has its positions elsewhere
             return cur[step], alias, True
         return cur[step], at, False
+
+    def _place(self, mapping: dict[Any, Any], key: Any) -> int:
+        """Where `key` stands among `mapping`'s keys (0 for the first)."""
+        if len(mapping) <= _INDEXED:
+            return operator.indexOf(mapping, key)
+        places = self._places.get(id(mapping))
+        if places is None:
+            places = self._places[id(mapping)] = {k: i for i, k in enumerate(mapping)}
+        return places[key]

@@ -10,6 +10,7 @@ What the values become, and what is refused, is set out in `ezplan.source`.
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any
 
 import yaml
@@ -96,7 +97,10 @@ class _Builder:
     def document(self, get: Any) -> Document:
         """The events of one document, up to its end; its data and positions."""
         file, limits = self.file, self.limits
-        kids: dict[int, Any] = {}
+        # every container's positions, one after another (`ezplan.document`), and where each
+        # container's begin, by its identity
+        table = array("Q")
+        kids: dict[int, int] = {}
         aliases: dict[tuple[int, Any], int] = {}
         anchors: dict[str, tuple[Any, int]] = {}
         # one object for each distinct text: keys, units, periods and sections repeat
@@ -144,7 +148,8 @@ class _Builder:
                 if key is None or isinstance(key, bool):
                     key = e.value  # `no:` or `null:` as a key means the text, not a value
                 if key in top[0]:  # type: ignore[index]
-                    first = (top[1][key] >> 96) + 1  # type: ignore[index]
+                    where = list(top[0]).index(key)  # type: ignore[index]
+                    first = (top[1][2 * where] >> 32) + 1  # type: ignore[index]
                     raise InputError(
                         _mark(file, e), "yaml.duplicate_key", key=printable(str(key)), line=first
                     )
@@ -162,12 +167,8 @@ class _Builder:
                     raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
                 if len(stack) >= max_depth:
                     raise InputError(_mark(file, e), "yaml.too_deep", max=max_depth)
-                if kind is _MAP_START:
-                    value, positions = {}, {}
-                else:
-                    value, positions = [], []
-                kids[id(value)] = positions
-                frame = [value, positions, _NO_KEY, 0, e, nodes]
+                value = {} if kind is _MAP_START else []
+                frame = [value, array("Q"), _NO_KEY, 0, e, nodes]
                 if top is None:
                     root, root_at = value, at
                 else:
@@ -176,7 +177,9 @@ class _Builder:
                 top, is_map = frame, kind is _MAP_START
                 continue
             elif kind is _MAP_END or kind is _SEQ_END:
-                value, _, _, _, start, before = stack.pop()
+                value, positions, _, _, start, before = stack.pop()
+                kids[id(value)] = len(table)
+                table.extend(positions)
                 nodes += 1
                 if nodes > max_nodes:
                     raise self._too_many(start)
@@ -184,7 +187,7 @@ class _Builder:
                     anchors[start.anchor] = (value, nodes - before)
                 if not stack:
                     get()  # the document's end
-                    return Document(file, root, root_at, kids, aliases)
+                    return Document(file, root, root_at, kids, table, aliases)
                 top = stack[-1]
                 is_map = type(top[0]) is dict
                 continue
@@ -207,7 +210,7 @@ class _Builder:
             # a scalar or an alias: a value in place
             if top is None:
                 get()  # the document's end
-                return Document(file, value, at, kids, aliases)
+                return Document(file, value, at, kids, table, aliases)
             _place(top, is_map, value, at)
 
 
@@ -216,7 +219,7 @@ def _place(top: list[Any], is_map: bool, value: Any, at: int) -> None:
     if is_map:
         key = top[2]
         top[0][key] = value
-        top[1][key] = (top[3] << 64) | at  # `ezplan.document.pack_pair`
+        top[1].extend((top[3], at))  # the key's position, then its value's
         top[2] = _NO_KEY
     else:
         top[0].append(value)
