@@ -38,7 +38,7 @@ def annual_rate(base: ArrayLike, end: ArrayLike, years: ArrayLike) -> Computed:
 
     `end` may be +inf (an open bound), giving +inf.
     """
-    b, e, n = np.broadcast_arrays(_f(base), _f(end), _f(years))
+    b, e, n = _f(base), _f(end), _f(years)  # the ufuncs broadcast them
     ok = _positive(b) & (e > 0) & ~np.isnan(e) & np.isfinite(n) & (n > 0)
     sb = np.where(ok, b, 1.0)
     se = np.where(ok, e, 1.0)
@@ -50,7 +50,7 @@ def annual_rate(base: ArrayLike, end: ArrayLike, years: ArrayLike) -> Computed:
 
 def growth_factor(rate: ArrayLike, years: ArrayLike) -> Computed:
     """(1+rate)^years, computed as exp(years·log1p(rate))."""
-    r, n = np.broadcast_arrays(_f(rate), _f(years))
+    r, n = _f(rate), _f(years)  # the ufuncs broadcast them
     ok = np.isfinite(r) & (r > -1) & np.isfinite(n)
     sr = np.where(ok, r, 0.0)
     with np.errstate(over="ignore"):
@@ -124,7 +124,7 @@ def paths_at_rate(base: ArrayLike, rate: ArrayLike, years: ArrayLike) -> list[Ar
 
 def cumulative_factor(rate: ArrayLike, years: ArrayLike) -> Computed:
     """Σ_{t=1..years} (1+rate)^t: what a base-year amount of 1 sums to over the period (累计法)."""
-    r, n = np.broadcast_arrays(_f(rate), _f(years))
+    r, n = _f(rate), _f(years)  # the ufuncs broadcast them
     ok = np.isfinite(r) & (r > -1) & np.isfinite(n) & (n >= 1)
     g = np.log1p(np.where(ok, r, 0.0))
     sn = np.where(ok, n, 1.0)
