@@ -152,19 +152,44 @@ def _table_rows(out: Plain, table: Table) -> bool:
     lines = out.table_rows(rows, widths, right)
     if lines is None:
         return False
-    head = Table(
-        title=table.title,
-        box=table.box,
-        expand=False,
-        title_justify=table.title_justify,
-        pad_edge=False,
-        show_edge=False,
-    )
-    for c in table.columns:
-        head.add_column(c.header, justify=c.justify, no_wrap=True, width=c.width)
-    out.rich(head)
+    written = _head_lines(out, table, widths, right)
+    if written is not None:
+        out.write(written)
+    else:
+        head = Table(
+            title=table.title,
+            box=table.box,
+            expand=False,
+            title_justify=table.title_justify,
+            pad_edge=False,
+            show_edge=False,
+        )
+        for c in table.columns:
+            head.add_column(c.header, justify=c.justify, no_wrap=True, width=c.width)
+        out.rich(head)
     out.write(lines)
     return True
+
+
+def _head_lines(out: Plain, table: Table, widths: list[int], right: list[bool]) -> str | None:
+    """The title, the header and the rule under it, as rich prints them without colour (each
+    line as wide as the table); None where rich would lay out the title otherwise — wrapped,
+    or spaces in it changed."""
+    width = sum(widths) + _GAP * (len(widths) - 1)
+    title = str(table.title)
+    if "\n" in title or "\t" in title or title != title.strip() or "  " in title:
+        return None
+    if cells(title) > width:
+        return None
+    heads = [str(c.header).split("\n") for c in table.columns]
+    depth = max(len(h) for h in heads)
+    # the header's cells are aligned at the bottom: empty lines above the shorter ones
+    header = out.table_rows(
+        [["\n".join([""] * (depth - len(h)) + h) for h in heads]], widths, right
+    )
+    if header is None:
+        return None
+    return f"{title}{' ' * (width - cells(title))}\n{header}{'─' * width}\n"
 
 
 def _blocks(
