@@ -89,9 +89,9 @@ def load_plan(
     else:
         b_doc = load_yaml(b_path, display_path(b_path))
         t_doc = load_yaml(t_path, display_path(t_path))
-    b_model = validate(b_doc, "Baselines")
-    t_model = validate(t_doc, "Targets")
-    return _Compiler(b_doc, t_doc).compile(b_model, t_model)
+    compiler = _Compiler(b_doc, t_doc)
+    del b_doc, t_doc  # the compiler lets each go once it is compiled
+    return compiler.compile()
 
 
 def _exists(p: Path) -> bool:
@@ -386,20 +386,10 @@ class _Compiler:
         return (Kind.PERCENT,) if unit.is_percent else (Kind.AMOUNT,)
 
     # -- the two files
-    def compile(self, b: S.Baselines, t: S.Targets) -> Plan:
-        for iid, ind in b.indicators.items():
-            self._define(iid, ind, self.b, ("indicators", iid))
-        self._target_ids(b, t)
-        for iid, tgt in t.targets.items():
-            self._define(iid, tgt, self.t, ("targets", iid))
-        for iid, prj in t.projects.items():
-            if iid in t.targets:
-                raise InputError(
-                    self.t.mark(("projects", iid), key=True), "load.target_and_project", id=iid
-                )
-            self.projects.add(iid)
-            self._define(iid, prj, self.t, ("projects", iid))
-
+    def compile(self) -> Plan:
+        b: S.Baselines = validate(self.b, "Baselines")
+        t: S.Targets = validate(self.t, "Targets")
+        self._definitions(b, t)
         base_year, target_year = self._period(self.t, ("plan", "period"), t.plan.period)
         tol = None
         if t.plan.about_tolerance is not None:
@@ -432,14 +422,33 @@ class _Compiler:
             path = ("plan", "plausible_rate")
             plan.plausible_rate = self._rate_range(self.t, path, t.plan.plausible_rate)
         self._indicators(plan)
+        self.defs.clear()  # (it holds the documents)
         for i, iid in enumerate(t.plan.constant_prices):
             if iid not in plan.indicators:
                 self._known(plan, iid, self.t.mark(("plan", "constant_prices", i)))
             self.constant_ids.add(iid)
         self._baselines(plan, b, tol)
+        # baselines.yaml is compiled: its data, positions and records go before the targets are
+        # compiled, rather than add to the peak of a large plan's load
+        del b
+        self.b = Document(self.b.path)
         self._targets(plan, t, tol)
         self._projects(plan, t, tol)
         return plan
+
+    def _definitions(self, b: S.Baselines, t: S.Targets) -> None:
+        for iid, ind in b.indicators.items():
+            self._define(iid, ind, self.b, ("indicators", iid))
+        self._target_ids(b, t)
+        for iid, tgt in t.targets.items():
+            self._define(iid, tgt, self.t, ("targets", iid))
+        for iid, prj in t.projects.items():
+            if iid in t.targets:
+                raise InputError(
+                    self.t.mark(("projects", iid), key=True), "load.target_and_project", id=iid
+                )
+            self.projects.add(iid)
+            self._define(iid, prj, self.t, ("projects", iid))
 
     def _baselines(self, plan: Plan, b: S.Baselines, tol: float | None) -> None:
         doc = self.b
