@@ -79,8 +79,9 @@ def test_batches_keep_order_and_share_the_work():
         assert len(cut) % workers == 0 or len(cut) < workers
         assert max(map(len, cut)) <= BATCH
         assert max(map(len, cut)) - min(map(len, cut)) <= len(cut)  # near-equal
-    # 401 plans on 2 workers: 2·⌈401/200⌉ = 6 batches of ⌈401/6⌉ = 67 (the last 66)
-    assert [len(b) for b in batches(refs, 2, **small)] == [67] * 5 + [66]  # type: ignore[arg-type]
+    # 401 plans on 2 workers: 2·⌈401/(2·BATCH)⌉ = 2·⌈401/400⌉ = 4 batches of ⌈401/4⌉ = 101
+    assert BATCH == 200
+    assert [len(b) for b in batches(refs, 2, **small)] == [101, 101, 101, 98]  # type: ignore[arg-type]
     assert batches([], 2) == []
 
 
