@@ -47,19 +47,29 @@ def near_miss(a: str, b: str) -> bool:
 class NearMisses:
     """The ids one slip away from a word (`near_miss`), found through an index of every id with
     each letter left out in turn — a slip leaves one letter out, or the same out of both —
-    rather than by comparing the word with every id."""
+    rather than by comparing the word with every id. A slip changes the length by one at most,
+    so the ids are indexed by length, for the lengths asked about only."""
 
     def __init__(self, ids: Iterable[str]) -> None:
         self.order: dict[str, int] = {}
-        self.index: dict[str, list[str]] = {}
+        self.by_length: dict[int, list[str]] = {}  # the ids by their length folded
         for i, x in enumerate(ids):
-            self.order.setdefault(x, i)
-            for key in _deletions(_fold(x)):
-                self.index.setdefault(key, []).append(x)
+            if x not in self.order:
+                self.order[x] = i
+                self.by_length.setdefault(len(_fold(x)), []).append(x)
+        self.index: dict[str, list[str]] = {}
+        self.indexed: set[int] = set()  # the lengths whose ids are in the index
 
     def of(self, word: str) -> list[str]:
         """The ids `near_miss` matches with `word`, in the order they were given."""
-        found = {x for key in _deletions(_fold(word)) for x in self.index.get(key, ())}
+        folded = _fold(word)
+        for n in (len(folded) - 1, len(folded), len(folded) + 1):
+            if n not in self.indexed:
+                self.indexed.add(n)
+                for x in self.by_length.get(n, ()):
+                    for key in _deletions(_fold(x)):
+                        self.index.setdefault(key, []).append(x)
+        found = {x for key in _deletions(folded) for x in self.index.get(key, ())}
         return sorted((x for x in found if near_miss(word, x)), key=self.order.__getitem__)
 
 
