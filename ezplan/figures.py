@@ -87,6 +87,9 @@ MAX_DIGITS = 15
 """A figure's number has at most this many digits: more than a float keeps exactly."""
 MAX_BASE_VALUE = 1e18
 """An amount scaled to its base unit (元, 美元, 亩 …) may not exceed this: 10¹⁸元 = 100万万亿元."""
+HALF_STEPS = tuple(0.5 * 10.0**-decimals for decimals in range(MAX_DIGITS + 1))
+"""Half the step of the last digit written, by the number of decimals: one float for all the
+figures of a plan with as many decimals."""
 
 FORMS_HINT = Message("figure.forms")
 """The forms a figure may take, e.g. 326.57亿元, 23%, 增长182% … (shown in either language)."""
@@ -204,7 +207,7 @@ def _number(s: str, original: str) -> tuple[float, float, int]:
     if sum(c.isdigit() for c in digits) > MAX_DIGITS:
         raise FigureError("figure.too_many_digits", text=original, max=MAX_DIGITS)
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
-    return float(digits), 0.5 * 10.0**-decimals, decimals
+    return float(digits), HALF_STEPS[decimals], decimals
 
 
 def _doubling(count: str, original: str) -> int:
@@ -246,7 +249,7 @@ def parse_plain(text: str | int | float, default_unit: Unit | None = None) -> Fi
     if len(digits) - ("." in digits) > MAX_DIGITS:
         return None
     decimals = len(digits) - digits.index(".") - 1 if "." in digits else 0
-    value, half = float(digits), 0.5 * 10.0**-decimals
+    value, half = float(digits), HALF_STEPS[decimals]
     if rest == "%":
         if word is None:
             return Figure(text, Kind.PERCENT, value, half, decimals=decimals)
