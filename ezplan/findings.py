@@ -37,14 +37,15 @@ class Finding:
     params: Mapping[str, Any]  # text; given as {"en": …, "zh": …}, kept as a PerLanguage
     data: Mapping[str, Any] = field(default_factory=dict)
     scope: str = "target"
-    steps: tuple[str | dict[str, str], ...] = ()  # formulas; steps with words per language
+    steps: tuple[str | PerLanguage, ...] = ()  # formulas; steps with words per language
     related: tuple[Mark, ...] = ()
     addendum: dict[str, str] | None = None  # a later rule's word on it: the likely culprit
 
     def __post_init__(self) -> None:
-        # rules write a step with words as {"en": …, "zh": …}; it is kept as a str (English)
-        # that carries its Chinese, so that every reader of `steps` still gets text
-        steps = tuple(words(s) if isinstance(s, dict) else s for s in self.steps)
+        # rules write a step with words as {"en": …, "zh": …}; `steps_in` reads it
+        steps = tuple(
+            PerLanguage(s["en"], s["zh"]) if isinstance(s, dict) else s for s in self.steps
+        )
         object.__setattr__(self, "steps", steps)
         # a plan of 100,000 indicators has some 200,000 findings: kept compact, not as dicts
         object.__setattr__(self, "params", fields(self.params, _per_language))
@@ -159,27 +160,11 @@ def _compact(value: Any) -> Any:
     return fields(value, _compact) if type(value) is dict else value
 
 
-class Words(str):
-    """A step with words in it: the English text, carrying its Chinese as `zh`."""
-
-    zh: str
-
-    def __new__(cls, en: str, zh: str) -> Words:
-        obj = super().__new__(cls, en)
-        obj.zh = zh
-        return obj
-
-    def __getnewargs__(self) -> tuple[str, str]:  # so that findings cross process pools
-        return str(self), self.zh
-
-
-def words(text: dict[str, str]) -> Words:
-    return Words(text["en"], text["zh"])
-
-
 def steps_in(f: Finding, lang: str) -> list[str]:
     """A finding's computation steps in `lang` (formulas read the same in both)."""
-    return [s.zh if lang == "zh" and isinstance(s, Words) else str(s) for s in f.steps]
+    return [
+        (s.zh if lang == "zh" else s.en) if isinstance(s, PerLanguage) else str(s) for s in f.steps
+    ]
 
 
 def unglue(text: str) -> str:

@@ -74,10 +74,13 @@ def test_builtin_checks_in_both_languages():
 
 
 def test_a_step_with_words_keeps_both_languages_through_pickle():
-    from ezplan.findings import Words
+    from ezplan.errors import Mark
+    from ezplan.findings import Finding, Severity, steps_in
 
-    w = pickle.loads(pickle.dumps(Words("allows", "允许")))
-    assert (str(w), w.zh) == ("allows", "允许")
+    step = {"en": "allows", "zh": "允许"}
+    f = Finding("share", Severity.NOTE, "x", Mark("f", 1, 1), "m", {}, steps=("1 + 1", step))
+    g = pickle.loads(pickle.dumps(f))
+    assert steps_in(g, "en") == ["1 + 1", "allows"] and steps_in(g, "zh") == ["1 + 1", "允许"]
 
 
 # --- errors are raised by an id of the catalogue, never with text ----------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 from ezplan import __version__, fmt
 from ezplan.errors import printable
-from ezplan.findings import Finding, summary
+from ezplan.findings import Finding, steps_in, summary
 from ezplan.report import PlanResult, Run, Tally, TargetRow
 from ezplan.rules import title
 from ezplan.verdicts import reason_text
@@ -42,7 +42,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
     for key, value in f.data.items():
         out.setdefault(key, _clean(value))
     out["related"] = [str(m) for m in f.related]
-    out["steps"] = list(f.steps)
+    out["steps"] = steps_in(f, "en")
     return out
 
 
