@@ -312,10 +312,9 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
     en, zh = [], []
     if sure and len(sure) < len(figures):
         first = sure[0]
-        en.append(
-            f"The likely wrong figure is {figure_words(first.member)}: {_range(first)} would fit"
-        )
-        zh.append(f"最可能有误的是{figure_words(first.member)}：{_range(first)}方相符")
+        words, fits = figure_words(first.member), _range(first)
+        en.append(f"The likely wrong figure is {words}: {fits} would fit")
+        zh.append(f"最可能有误的是{words}：{fits}方相符")
         for cu in figures:
             if cu is first or cu.resolves_all:
                 continue
@@ -336,7 +335,8 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
                     f"若改{text}（为{fit}），则{what['zh']}的推算不成立：它要求{text}为{needs}"
                 )
         return {"en": "; ".join(en) + ".", "zh": "；".join(zh) + "。"}
-    options = [(figure_words(cu.member), _range(cu)) for cu in figures if _range(cu) is not None]
+    ranged = [(figure_words(cu.member), _range(cu)) for cu in figures]
+    options = [(t, r) for t, r in ranged if r is not None]
     en.append(
         "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
     )
@@ -399,24 +399,23 @@ _RELATION_WORDS = {
 
 
 def _step_text(plan: Plan, s: Step) -> dict[str, str]:
-    """One derivation step as explain shows it, in both languages."""
+    """One derivation step as explain shows it, in both languages (the numbers, which read the
+    same in both, written once)."""
+    what = quantity_words(plan, s.result.quantity)
+    end = "≥" if s.result.end == "lo" else "≤"
+    value = quantity_value(s.result.quantity, s.result.value)
+    if s.source is not None:
+        src = figure_words(s.source) if isinstance(s.source, Stated) else s.source.kind
+        return {lang: f"{what[lang]} {end} {value} ← {src}" for lang in ("en", "zh")}
+    if s.relation is None:
+        return {lang: f"{what[lang]} {end} {value}" for lang in ("en", "zh")}
+    inputs = [
+        (quantity_words(plan, i.quantity), quantity_value(i.quantity, i.value)) for i in s.inputs
+    ]
     out = {}
     for lang in ("en", "zh"):
-        what = quantity_words(plan, s.result.quantity)[lang]
-        end = "≥" if s.result.end == "lo" else "≤"
-        value = quantity_value(s.result.quantity, s.result.value)
-        if s.source is not None:
-            src = figure_words(s.source) if isinstance(s.source, Stated) else s.source.kind
-            out[lang] = f"{what} {end} {value} ← {src}"
-        elif s.relation is not None:
-            named = [
-                f"{quantity_words(plan, i.quantity)[lang]} {quantity_value(i.quantity, i.value)}"
-                for i in s.inputs
-            ]
-            inputs = joined(named)[lang]
-            how = _RELATION_WORDS.get(s.relation.kind, {}).get(lang, s.relation.kind)
-            colon = "：" if lang == "zh" else ": "
-            out[lang] = f"{what} {end} {value} ← {how}{colon}{inputs}"
-        else:
-            out[lang] = f"{what} {end} {value}"
+        named = joined([f"{words[lang]} {v}" for words, v in inputs])[lang]
+        how = _RELATION_WORDS.get(s.relation.kind, {}).get(lang, s.relation.kind)
+        colon = "：" if lang == "zh" else ": "
+        out[lang] = f"{what[lang]} {end} {value} ← {how}{colon}{named}"
     return out
