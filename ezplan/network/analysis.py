@@ -101,24 +101,18 @@ class Interval:
 
 
 class Analysis:
-    """The network's verdict on one plan. In a network shared with other plans
-    (analyse_many), `conflicts` are this plan's (their places in the solution's list), and
+    """The network's verdict on one plan, whose network may be shared with other plans
+    (analyse_many): `conflicts` are this plan's (their places in the solution's list), and
     everything read by variable or item keeps to the plan's span (`built.span`)."""
 
-    def __init__(
-        self, built: Built, solution: Solution, conflicts: Sequence[int] | None = None
-    ) -> None:
+    def __init__(self, built: Built, solution: Solution, conflicts: Sequence[int]) -> None:
         self._built = built
         self._solution = solution
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
         self._step_cache: dict[RawStep, Step] = {}
         self._end_cache: dict[tuple[int, str, float], End] = {}
         self._e_con: list[int] = solution.net.e_con.tolist()
-        own = (
-            solution.conflicts
-            if conflicts is None
-            else map(solution.conflicts.__getitem__, conflicts)
-        )
+        own = map(solution.conflicts.__getitem__, conflicts)
         self.contradictions: tuple[Contradiction, ...] = tuple(self._contradiction(c) for c in own)
         # the raw conflicts are now in the plan's terms: free them (fewer objects to keep)
         self._solution = replace(solution, conflicts=[])
@@ -140,18 +134,15 @@ class Analysis:
         items = set(self._solution.set_aside.get(FACTS, ()))
         if t == ASSUMPTIONS:
             items |= set(self._solution.set_aside.get(ASSUMPTIONS, ()))
-        if self._built.span is not None:
-            items.intersection_update(self._built.span[1])
+        items.intersection_update(self._built.span[1])
         return tuple(self._tag(i) for i in sorted(items))
 
     @property
     def incomplete(self) -> bool:
         """Some component's search stopped at a limit: more contradictions may exist."""
         masks = [*self._solution.incomplete.values(), *self._solution.unresolved.values()]
-        span = self._built.span
-        if span is not None:
-            masks = [m[span[0].start : span[0].stop] for m in masks]
-        return any(bool(m.any()) for m in masks)
+        own = self._built.span[0]
+        return any(bool(m[own.start : own.stop].any()) for m in masks)
 
     def intervals_for(self, key: Stated | str, assumptions: bool = False) -> list[Interval]:
         """The intervals of a figure's quantities, or of every quantity of an indicator (by id),
@@ -161,8 +152,7 @@ class Analysis:
             variables = self._built.variables_of(key)
         else:
             qs = self._built.quantities
-            span = self._built.span
-            variables = [v for v in (span[0] if span else range(len(qs))) if qs.indicator(v) == key]
+            variables = [v for v in self._built.span[0] if qs.indicator(v) == key]
         state = self._solution.states[tier]
         comp = self._solution.components[tier]
         unresolved = self._solution.unresolved[tier]
@@ -278,14 +268,7 @@ def analyse(
 ) -> Analysis:
     """Analyse `plan` as one network. `facts` (the rules' shared Facts) is accepted so a rule
     can pass what it has; the network reads everything it needs from the plan."""
-    from ezplan.network.plan import build
-    from ezplan.network.solver import solve
-
-    with collector_paused():
-        built = build(plan)
-        net = built.net.compile()
-        built.net.drop_rows()  # the arrays hold them: a fifth of what an analysis would keep
-        return Analysis(built, solve(net, assumptions, limits))
+    return analyse_many([plan], limits, assumptions)[0]
 
 
 def analyse_many(
@@ -304,10 +287,10 @@ def analyse_many(
         builts = build_many(plans)
         network = builts[0].net
         net = network.compile()
-        network.drop_rows()
+        network.drop_rows()  # the arrays hold them: a fifth of what an analysis would keep
         solution = solve(net, assumptions, limits)
-        var_starts = [b.span[0].start for b in builts]  # type: ignore[index]
-        item_starts = [b.span[1].start for b in builts]  # type: ignore[index]
+        var_starts = [b.span[0].start for b in builts]
+        item_starts = [b.span[1].start for b in builts]
         own: list[list[int]] = [[] for _ in builts]
         for k, c in enumerate(solution.conflicts):  # the plan of its first member, or its variable
             at = bisect.bisect_right(item_starts, c.items[0]) if c.items else 0

@@ -49,15 +49,15 @@ class Built:
     # whole Stated, figure and all, is slow)
     vars_of: dict[Mark, Sequence[int]] = field(default_factory=dict)
     figures_on: dict[int, Sequence[Stated]] = field(default_factory=dict)  # by variable
-    # in a network shared with other plans (build_many): this plan's variables and items
-    span: tuple[range, range] | None = None
+    # this plan's variables and items (in a network shared with other plans: build_many)
+    span: tuple[range, range] = (range(0), range(0))
 
     def variables_of(self, stated: Stated) -> list[int]:
         return list(dict.fromkeys(self.vars_of.get(stated.mark, [])))
 
 
 def build(plan: Plan) -> Built:
-    return _Builder(plan, Built(Network())).build()
+    return build_many([plan])[0]
 
 
 def build_many(plans: Sequence[Plan]) -> list[Built]:
