@@ -48,6 +48,14 @@ def plan_dir(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True)
+def _locale_neutral(monkeypatch):
+    """Tests read the same on any machine: no locale variable chooses the language (ezplan then
+    speaks English); a test about the locale sets its own."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _floating_point_errors_raise():
     """Any floating-point warning numpy would give is an error in tests (underflow to zero is
     not a warning in numpy's defaults and stays silent)."""
