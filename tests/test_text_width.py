@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from ezplan import rules
 from ezplan.cli import main
 from ezplan.loader import load_plan
-from ezplan.render.wrap import wrap
+from ezplan.render.wrap import wrap, wrap_code
 from tests.conftest import ROOT
 
 # a figure as messages write it: 326.57亿元, 8.89%, 增长2.4倍, 2016–2019年
@@ -92,3 +92,21 @@ def test_an_exchange_rate_and_a_growth_figure_stay_whole():
         lines = wrap(text, width)
         joined = " ".join(lines)
         assert "6.944元/美元" in joined and "6.902元/美元" in joined and "年均增长10%" in joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quote the line with `quote: text` here, then Qqq and `a` and Quarterly `b`",
+        "QXZJ `x` and `yy` over 2016–2020",
+    ],
+)
+def test_code_spans_stay_whole_and_the_text_around_them_unchanged(text):
+    """A code span is one unbreakable piece, and letters that happen to look like its
+    stand-in (a capital Q, "Qqq") are text, not spans."""
+    spans = re.findall(r"`[^`]+`", text)
+    for width in range(8, 60):
+        lines = wrap_code(text, width)
+        assert " ".join(lines).split() == text.split()  # words, spans and order unchanged
+        for span in spans:
+            assert any(span in line for line in lines)  # never cut

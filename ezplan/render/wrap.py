@@ -185,20 +185,19 @@ _CODE_SPAN = re.compile(r"``[^`\n]+``|`[^`\n]+`")
 def wrap_code(text: str, width: int, whole: re.Pattern[str] = _CODE_SPAN) -> list[str]:
     """`wrap`, with every match of `whole` (by default inline code: `constant_prices: true`,
     ``ezplan check``) kept on one line: each stands in for the wrapping as one Latin word of
-    its width, then is put back."""
+    its width — a capital the text does not use, then small letters — and is put back."""
     spans = [m.group() for m in whole.finditer(text)]
-    if not spans:
+    mark = next((c for c in "QXZJKVWYHGFBDMNPRTLCSEOUIA" if c not in text), None)
+    if not spans or mark is None:
         return wrap(text, width)
-    marks = iter(spans)
-    text = whole.sub(lambda m: "Q" + "q" * (cells(m.group()) - 1), text)
+    held = iter(spans)
+    text = whole.sub(lambda m: mark + mark.lower() * (cells(m.group()) - 1), text)
     out = []
     for line in wrap(text, width):
-        out.append(re.sub(r"Qq*", lambda m: _next_span(marks, m.group()), line))
+        # every `mark` starts a placeholder, in the order of the spans
+        pieces = line.split(mark)
+        for rest in pieces[1:]:
+            span = next(held)
+            pieces[0] += span + rest[cells(span) - 1 :]
+        out.append(pieces[0])
     return out
-
-
-def _next_span(spans, placeholder: str) -> str:
-    """The span a placeholder stands for (text that happens to read Qqq… is left as it is)."""
-    for span in spans:
-        return span
-    return placeholder
