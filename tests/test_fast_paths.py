@@ -378,3 +378,13 @@ def test_a_pool_stopped_early_ends_with_its_workers(tmp_path):
         timeout=120,
     )
     assert p.returncode == 0
+
+
+def test_a_findings_fields_are_written_as_objects_not_as_their_keys():
+    """`Fields` is a tuple of values that reads as a mapping: JSON must see the mapping."""
+    from ezplan.findings import fields
+
+    data = fields({"low": np.float64(1.5), "high": float("inf"), "nested": fields({"x": 2})})
+    assert json_out.plain({"fits": data}) == {
+        "fits": {"low": 1.5, "high": None, "nested": {"x": 2}}
+    }

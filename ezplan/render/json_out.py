@@ -40,23 +40,10 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "message": f.message(lang),
     }
     for key, value in f.data.items():
-        out.setdefault(key, _clean(value))
+        out.setdefault(key, plain(value))
     out["related"] = [str(m) for m in f.related]
     out["steps"] = steps_in(f, "en")
     return out
-
-
-def _clean(value: Any) -> Any:
-    """Plain JSON values: numpy scalars to Python, open ends and NaN to null."""
-    if isinstance(value, Mapping):  # a finding keeps its data as `Fields`
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    if isinstance(value, bool | str) or value is None:
-        return value
-    if isinstance(value, int) and not hasattr(value, "dtype"):
-        return value
-    return fmt.json_number(float(value))
 
 
 def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
@@ -137,7 +124,7 @@ def plain(value: Any) -> Any:
     null, strings with the undecodable bytes of a path escaped."""
     if isinstance(value, str):
         return printable(value) if _SURROGATE_RE.search(value) else value
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # first: a finding's `Fields` is a tuple too
         return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
