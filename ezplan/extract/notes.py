@@ -1,10 +1,10 @@
 """Review notes in either language.
 
-A `Note` is a string — its English text, which the extraction compares and filters on (a note that
-starts with "a level in" …) — that also knows its id in the extract catalogue
+A `Note` is a string — its English text — that also knows its id in the extract catalogue
 (`ezplan.i18n.extract`) and its parameters, so that the drafts and the summary show it in the
 language of the invocation (`--lang`). A parameter may itself be a Note (the place a time was
-carried from), shown in the same language.
+carried from), shown in the same language. The extraction tells notes apart by their id
+(`note_id`), never by their wording.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ def _render(id: str, params: dict[str, Any], lang: str) -> str:
 
 def _note(id: str, params: dict[str, Any]) -> Note:
     return Note(id, **params)
+
+
+def note_id(note: object) -> str | None:
+    """The catalogue id of a note (None: plain text)."""
+    return note.id if isinstance(note, Note) else None
 
 
 def shown(note: str, lang: str | None = None) -> str:

@@ -26,7 +26,7 @@ from ezplan.extract.kinds import (
     refine_kind,
     with_base,
 )
-from ezplan.extract.notes import Note
+from ezplan.extract.notes import Note, note_id
 from ezplan.extract.predicates import MASK, Pred, mask, read_predicate, split_predicate
 from ezplan.extract.ratios import RatioPart, sector_ratios
 from ezplan.extract.readers import Block, SourceText
@@ -390,7 +390,7 @@ class Reader:
             if kind == "cumulative":
                 kind = "change_abs" if is_flow(part, lead, prenominal) else "level"
             year, period = None, (ref.first, ref.last)
-            inferred[:] = [n for n in inferred if not n.startswith("a level in")]
+            inferred[:] = [n for n in inferred if note_id(n) != "extract.level_in_period"]
             notes.append(Note("extract.per_year", first=ref.first, last=ref.last))
         held = (
             self.time.held_through(pred, ref, year)
@@ -400,7 +400,7 @@ class Reader:
         if held and not tok.num2:
             # both: the span is what was said, the end year is where a draft can hold it
             period = held
-            inferred[:] = [n for n in inferred if not n.startswith("a level in")]
+            inferred[:] = [n for n in inferred if note_id(n) != "extract.level_in_period"]
             inferred.append(Note("extract.held_through", first=held[0], last=held[1], year=year))
         if kind in ("annual", "total", "change_pp", "change_abs") and direction is None:
             direction = "up"

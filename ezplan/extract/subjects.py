@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ezplan.extract.found import Found
-from ezplan.extract.notes import Note
+from ezplan.extract.notes import Note, note_id
 from ezplan.extract.predicates import MASK, Pred, mask, words
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.text import strip_place
@@ -293,6 +293,20 @@ _STOCK_THEN_CHANGE = re.compile(
 _FLOW_LEAD = re.compile(r"^(新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通)")
 
 
+# a subject taken from the text before the figure (not completed from it: extract.subject_total)
+_CARRIED = frozenset(
+    {
+        "extract.subject_clause_before_each",
+        "extract.subject_figures_before_each",
+        "extract.subject_compared",
+        "extract.subject_share",
+        "extract.subject_sentence",
+        "extract.subject_clause_before",
+        "extract.subject_paragraph",
+    }
+)
+
+
 def fit_subject(
     subj: str, how: str | None, unit: str, prev: Found | None, pred: Pred
 ) -> tuple[str, str | None]:
@@ -303,7 +317,7 @@ def fit_subject(
     if _BARE_TOTAL.match(subj) and prev is not None and prev.indicator and prev.unit == unit:
         head = _FLOW_LEAD.sub("", prev.indicator) or prev.indicator
         return head + subj, Note("extract.subject_total")
-    carried = how is not None and how.startswith("subject carried")
+    carried = note_id(how) in _CARRIED
     if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
         # 净增规上工业企业161户、达806户: the stock reached, not the things added
         return _FLOW_LEAD.sub("", subj), Note(
