@@ -385,34 +385,21 @@ def test_lang_before_the_command_holds_for_the_command(tmp_path, monkeypatch):
 
 
 def test_chinese_periods_use_one_dash():
-    """规划期 writes 2021—2025年; every period in Chinese findings, explain and milestones is
-    written the same way (the en dash is for English)."""
+    """规划期 writes 2021—2025年; every period in Chinese findings, explain, milestones and the
+    review notes of extract's drafts is written the same way (the en dash is for English)."""
     env = {"COLUMNS": "200"}
-    for args in (["check"], ["explain", "exports"], ["explain", "fdi_actual"], ["milestones"]):
-        zh = CliRunner().invoke(
-            main,
-            [
-                *args[:1],
-                *(["--plan"] if args[0] != "check" else []),
-                str(ROOT),
-                *args[1:],
-                "--lang",
-                "zh",
-            ],
-            env=env,
-        )
-        assert re.findall(r"\d{4}—\d{4}年", zh.stdout), args
-        assert not re.findall(r"\d{4}[–-]\d{4}年", zh.stdout), (args, zh.stdout)
-        en = CliRunner().invoke(
-            main,
-            [
-                *args[:1],
-                *(["--plan"] if args[0] != "check" else []),
-                str(ROOT),
-                *args[1:],
-                "--lang",
-                "en",
-            ],
-            env=env,
-        )
-        assert not re.findall(r"\d{4}—\d{4}", en.stdout), args
+    document = str(ROOT / "tests" / "data" / "corpus" / "南充市.md")
+    for args in (
+        ["check", str(ROOT)],
+        ["explain", "--plan", str(ROOT), "exports"],
+        ["explain", "--plan", str(ROOT), "fdi_actual"],
+        ["milestones", "--plan", str(ROOT)],
+        ["extract", document],
+    ):
+        said = {
+            lang: CliRunner().invoke(main, [*args, "--lang", lang], env=env).stdout
+            for lang in ("zh", "en")
+        }
+        assert re.findall(r"\d{4}—\d{4}年", said["zh"]), args
+        assert not re.findall(r"\d{4}[–-]\d{4}年", said["zh"]), (args, said["zh"])
+        assert not re.findall(r"\d{4}—\d{4}", said["en"]), args

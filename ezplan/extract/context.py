@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ezplan.extract.notes import Note
+from ezplan.extract.notes import Note, period_words
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.sentences import Sentence
@@ -281,7 +281,7 @@ class TimeContext:
         """The review note for a time not stated in the figure's own clause."""
         if ref is None or ref.source == "explicit":
             return None
-        span = f"{ref.first}" if not ref.is_period else f"{ref.first}-{ref.last}"
+        span = period_words(ref.first, ref.last if ref.is_period else ref.first)
         assert ref.source in _WHERE, ref.source
         return Note("extract.time_inferred", span=span, where=Note(f"extract.where.{ref.source}"))
 

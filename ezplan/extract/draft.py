@@ -20,7 +20,7 @@ from typing import Any
 from ezplan.extract.found import Found, Reading
 from ezplan.extract.ids import IdMaker
 from ezplan.extract.indicators import Indicator, Indicators
-from ezplan.extract.notes import Note, joined
+from ezplan.extract.notes import Note, joined, period_words
 from ezplan.extract.tidy import apply_renames, drop_dangling_parts, separate_new_targets, title
 from ezplan.figures import Kind
 
@@ -210,7 +210,10 @@ class _Builder:
                 tid = self.ids.unique(f"{g.id}_{key[1]}")
                 if own is not None:
                     note = Note(
-                        "extract.second_target", name=g.name, id=g.id, period=_period_text(own)
+                        "extract.second_target",
+                        name=g.name,
+                        id=g.id,
+                        period=period_words(min(own[0] + 1, own[1]), own[1]),
                     )
                 else:
                     note = Note("extract.flow_target", name=g.name, id=g.id)

@@ -11,45 +11,48 @@ from __future__ import annotations
 
 from typing import Any
 
-from ezplan.i18n import current_lang
-from ezplan.i18n.extract import TEXT
+from ezplan.i18n import Message, current_lang
 
 SEPARATOR = {"en": "; ", "zh": "；"}
 
 
-def _shown(value: Any, lang: str) -> Any:
-    return value.text(lang) if isinstance(value, Note) else value
-
-
 class Note(str):
-    """A review note: its English text, shown in any language with `text(lang)`."""
+    """A review note: its English text, shown in any language with `text(lang)` — the
+    catalogue's `Message` under a string, a Note among its parameters shown as its message."""
 
-    id: str
-    params: dict[str, Any]
+    message: Message
 
     def __new__(cls, id: str, /, **params: Any) -> Note:
-        if id not in TEXT:
-            raise KeyError(f"no note {id!r} in ezplan.i18n.extract")
-        obj = super().__new__(cls, _render(id, params, "en"))
-        obj.id = id
-        obj.params = params
+        message = Message(id, **{k: _inner(v) for k, v in params.items()})
+        obj = super().__new__(cls, message.text("en"))
+        obj.message = message
         return obj
 
+    @property
+    def id(self) -> str:
+        return self.message.id
+
     def text(self, lang: str | None = None) -> str:
-        return _render(self.id, self.params, lang or current_lang())
+        return self.message.text(lang)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_note, (self.id, self.params))
+        return (_note, (self.message,))
 
 
-def _render(id: str, params: dict[str, Any], lang: str) -> str:
-    entry = TEXT[id]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**{k: _shown(v, lang) for k, v in params.items()})
+def _inner(value: Any) -> Any:
+    return value.message if isinstance(value, Note) else value
 
 
-def _note(id: str, params: dict[str, Any]) -> Note:
-    return Note(id, **params)
+def _note(message: Message) -> Note:
+    return Note(message.id, **message.params)
+
+
+def period_words(first: int, last: int) -> str | dict[str, str]:
+    """A period as a note's parameter, written as the notes' own templates write one:
+    2016-2020 in English, 2016—2020 in Chinese; one year alone."""
+    if first == last:
+        return str(first)
+    return {"en": f"{first}-{last}", "zh": f"{first}—{last}"}
 
 
 def note_id(note: object) -> str | None:
