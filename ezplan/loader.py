@@ -123,7 +123,21 @@ def _not_a_plan(b_path: Path, t_path: Path) -> None:
 def _at(mark: Mark, path: PathKey, e: ValueError) -> InputError:
     """A figure's or a period's problem, placed: `targets.exports.annual: …`."""
     problem = e.msg if isinstance(e, MessageError) else Message.external(str(e))
-    return InputError(mark, "at", path=where(path), problem=problem)
+    place = where(path)
+    return InputError(mark, "at", path=place, problem=_for_field(place, problem))
+
+
+# A bare number where a figure with a unit belongs: the hint names only what the field can hold.
+_NO_UNIT_HINTS = {"annual": "figure.no_unit_rate", "total": "figure.no_unit_growth"}
+
+
+def _for_field(place: str, problem: Message) -> Message:
+    """A figure's problem, its hint narrowed to the field it is in: a bare ``annual: 10`` is
+    offered ``10%`` only, never ``10亿元``."""
+    hint = _NO_UNIT_HINTS.get(place.rsplit(".", 1)[-1])
+    if hint is None or problem.id != "figure.no_unit":
+        return problem
+    return Message(hint, **problem.params)
 
 
 def _level_in(unit: Unit) -> Message:

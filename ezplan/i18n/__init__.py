@@ -119,10 +119,7 @@ class Message:
         lang = lang or current_lang()
         entry = TEXT[self.id]
         template = entry.get(lang) or entry["en"]
-        params = self.params
-        if self.id == "at":
-            params = params | {"problem": _for_field(params.get("path"), params.get("problem"))}
-        return template.format(**{k: shown(v, lang) for k, v in params.items()})
+        return template.format(**{k: shown(v, lang) for k, v in self.params.items()})
 
     def __str__(self) -> str:
         return self.text()
@@ -138,20 +135,6 @@ class Message:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_message, (self.id, self.params))
-
-
-# A bare number where a figure with a unit belongs: the hint names only what the field can hold.
-_NO_UNIT_HINTS = {"annual": "figure.no_unit_rate", "total": "figure.no_unit_growth"}
-
-
-def _for_field(path: Any, problem: Any) -> Any:
-    """A figure's problem, its hint narrowed to the field it is in: a bare ``annual: 10`` is
-    offered ``10%`` only, never ``10亿元``."""
-    if not (isinstance(problem, Message) and problem.id == "figure.no_unit"):
-        return problem
-    field = str(path or "").rsplit(".", 1)[-1]
-    hint = _NO_UNIT_HINTS.get(field)
-    return Message(hint, **problem.params) if hint else problem
 
 
 def _message(id: str, params: dict[str, Any]) -> Message:
