@@ -15,7 +15,7 @@ import click
 from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, fail
 from ezplan.cli.localized import Choice, Command, IntRange, Path, choose_lang
 from ezplan.errors import InputError, os_reason, printable
-from ezplan.i18n import LANGS, t
+from ezplan.i18n import LANGS, colon, t
 from ezplan.render.wrap import cells, wrap
 
 if TYPE_CHECKING:
@@ -314,10 +314,8 @@ def _scan_block(row: list[str], lang: str, width: int) -> list[str]:
             lines.extend("  " + x for x in wrap(indicator, max(20, width - 2)))
     lines.extend("    " + x for x in wrap(message, max(20, width - 4)))
     if quote:
-        colon = "：" if lang == "zh" else ": "
-        lines.extend(
-            "    " + x for x in wrap(f"{t('scan.quote', lang)}{colon}{quote}", max(20, width - 4))
-        )
+        said = f"{t('scan.quote', lang)}{colon(lang)}{quote}"
+        lines.extend("    " + x for x in wrap(said, max(20, width - 4)))
     return lines
 
 

@@ -12,7 +12,7 @@ import click
 from ezplan.cli.common import EXIT_USAGE
 from ezplan.cli.localized import Choice, Command, Path, choose_lang
 from ezplan.errors import printable
-from ezplan.i18n import LANGS, t
+from ezplan.i18n import LANGS, colon, t
 from ezplan.render.wrap import cells, wrap, wrap_code
 
 
@@ -33,9 +33,9 @@ def list_rules(lang: str | None) -> None:
 
     lang = choose_lang(lang)
     width = shutil.get_terminal_size((80, 24)).columns
-    colon = "：" if lang == "zh" else ": "
+    after_label = colon(lang)
     for r in rules.all_rules():
-        head = f"{r.code}{colon}{r.title.get(lang, r.title['en'])}"
+        head = f"{r.code}{after_label}{r.title.get(lang, r.title['en'])}"
         click.echo("\n".join(wrap(head, width)))
         for line in doc_lines(r.doc_in(lang), max(20, width - 4)):
             click.echo(f"    {line}".rstrip())

@@ -42,6 +42,11 @@ def t(key: str, lang: str, **kw: object) -> str:
     return text.format(**kw) if kw else text
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese (单位：亿元), ": " in English."""
+    return "：" if lang == "zh" else ": "
+
+
 def counted(n: int, word: str, lang: str) -> str:
     """3 errors, 1 warning in English; the bare number in Chinese, whose words carry no plural."""
     if lang != "en":

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ezplan import fmt
 from ezplan.findings import steps_in
-from ezplan.i18n import t
+from ezplan.i18n import colon, t
 from ezplan.model import Indicator, Plan, Stated
 from ezplan.render.text import MARK, STYLE, indented, shown
 from ezplan.render.wrap import wrap
@@ -49,17 +49,13 @@ def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
 _YEAR_VALUE = re.compile(r"\b((?:19|20)\d\d) (?=[约近超≥≤]?\d)")
 
 
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
 def _head(ind: Indicator, iid: str, lang: str, width: int) -> list[str]:
     """社会消费品零售总额 [retail_sales] 单位：亿元 — the name in the language shown (zh: the
     Chinese name only), wrapped with the unit whole: it ends the last line or has one of its
     own, never ``亿`` / ``元``."""
     name = (ind.name_en or ind.name) if lang == "en" else ind.name
     lines = wrap(f"{shown(name)}  [{iid}]", width)
-    unit = f"{t('unit', lang)}{_colon(lang)}{shown(str(ind.unit))}"
+    unit = f"{t('unit', lang)}{colon(lang)}{shown(str(ind.unit))}"
     if cell_len(f"{lines[-1]}  {unit}") <= width:
         lines[-1] = f"{lines[-1]}  {unit}"
     else:
@@ -78,7 +74,7 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
     plan = report.plan
     ind = plan.indicators[iid]
     width = console.width
-    colon = _colon(lang)
+    after_label = colon(lang)
     sep = "、" if lang == "zh" else ", "
     console.print(Text("\n".join(_head(ind, iid, lang, width)), style="bold"))
 
@@ -87,23 +83,25 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
         return f"{shown(other.label(lang))} [{i}]" if other is not None else i
 
     if ind.parts:
-        parts = f"{t('parts', lang)}{colon}{sep.join(named(p) for p in ind.parts)}"
+        parts = f"{t('parts', lang)}{after_label}{sep.join(named(p) for p in ind.parts)}"
         console.print(indented(parts, console, 2))
     if ind.part_of:
-        console.print(indented(f"{t('part_of', lang)}{colon}{named(ind.part_of)}", console, 2))
+        part_of = f"{t('part_of', lang)}{after_label}{named(ind.part_of)}"
+        console.print(indented(part_of, console, 2))
     console.print(Text(t("stated", lang), style="bold underline"))
     allows = t("allows", lang) + ("" if lang == "zh" else " ")
     for what, s in stated_figures(plan, iid, lang):
         line = (
-            f"{shown(str(s.mark))}  {what}{colon}{shown(s.text)}  {allows}{fmt.allowed(s.figure)}"
+            f"{shown(str(s.mark))}  {what}{after_label}{shown(s.text)}  "
+            f"{allows}{fmt.allowed(s.figure)}"
         )
         console.print(Text("\n".join(_lines(line, width, 2, 6))))
         if s.quote:
             # zh: no space after the label: a Chinese sentence has none to break at
-            quote = f"{t('quote', lang)}{colon}{shown(s.quote)}"
+            quote = f"{t('quote', lang)}{after_label}{shown(s.quote)}"
             console.print(indented(quote, console, 6, "italic"))
         if s.note:
-            note = f"{t('note_label', lang)}{colon}{shown(s.note)}"
+            note = f"{t('note_label', lang)}{after_label}{shown(s.note)}"
             console.print(indented(note, console, 6, "dim"))
     own = {s.mark for _, s in stated_figures(plan, iid, lang)}
     mine = [f for f in report.findings if f.indicator == iid or own & {f.mark, *f.related}]
@@ -148,7 +146,7 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
             span = fmt.between(
                 iv.lo, iv.hi, lambda x, d, q=iv.quantity: quantity_value(q, x, d), digits
             )
-            lines.append(f"{q}{_colon(lang)}{span}{source}")
+            lines.append(f"{q}{colon(lang)}{span}{source}")
         mine = [c for c in analysis.contradictions if s in c.figures]
         for c in mine:
             members = sep.join(

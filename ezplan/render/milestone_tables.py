@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ezplan import fmt
-from ezplan.i18n import t
+from ezplan.i18n import colon, t
 from ezplan.milestones import Milestones
 from ezplan.progress import Progress
 from ezplan.render.wrap import wrap
@@ -393,18 +393,14 @@ def _progress_view(
             block.append(r["status"], style=TERMINAL_STYLE[tone])
             for k in keys[:-1]:
                 if r[k] != "—":
-                    for line in wrap(f"{t(k, lang)}{_colon(lang)}{r[k]}", width - 4):
+                    for line in wrap(f"{t(k, lang)}{colon(lang)}{r[k]}", width - 4):
                         block.append(f"\n    {line}")
             out.append(block)
     for m, why in zip(ms, reasons, strict=True):
         if why:
-            line = f"{m.label(lang)}{_colon(lang)}{t('not_assessable', lang)} — {why}"
+            line = f"{m.label(lang)}{colon(lang)}{t('not_assessable', lang)} — {why}"
             out.append(Text("\n".join(wrap(line, width)), style="dim"))
     return out
-
-
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
 
 
 def render_text(
@@ -422,7 +418,7 @@ def render_text(
         for part in _progress_view(ms, progress, lang, width):
             console.print(part)
     else:
-        line = f"{t('progress', lang)}{_colon(lang)}{t('no_actuals', lang)}"
+        line = f"{t('progress', lang)}{colon(lang)}{t('no_actuals', lang)}"
         console.print(Text(line, style="dim"))
 
 
@@ -461,7 +457,7 @@ def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
     for row in progress_rows(ms, progress, lang):
         out.append("| " + " | ".join(_md(c) for c in row) + " |")
     reasons = [
-        f"- {_md(m.label(lang))}{_colon(lang)}{_md(progress_reason(m, p, lang))}"
+        f"- {_md(m.label(lang))}{colon(lang)}{_md(progress_reason(m, p, lang))}"
         for m, p in zip(ms, progress, strict=True)
         if p.reason
     ]

@@ -23,7 +23,7 @@ from rich.text import Text
 from ezplan import fmt
 from ezplan.errors import printable
 from ezplan.findings import Finding, Severity
-from ezplan.i18n import plan_period, t
+from ezplan.i18n import colon, plan_period, t
 from ezplan.render.plain import Plain
 from ezplan.render.wrap import cells, wrap
 from ezplan.report import PlanResult, Report, Run, Tally
@@ -212,8 +212,8 @@ def _blocks(
         for label, cell in zip(labels, row_cells, strict=True):
             if cell == "—":
                 continue
-            colon = "：" if lang == "zh" else ": "
-            text = f"{label}{colon}{cell.replace(chr(10), ' · ')}"
+            after_label = colon(lang)
+            text = f"{label}{after_label}{cell.replace(chr(10), ' · ')}"
             for line in wrap(text, width - 4):
                 block.append(f"\n    {line}")
         out.append(block)

@@ -33,6 +33,7 @@ from ezplan import fmt
 from ezplan.errors import Mark
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
+from ezplan.i18n import colon
 from ezplan.model import Plan, Stated
 from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
 from ezplan.rules import Amend, Outcome
@@ -416,6 +417,6 @@ def _step_text(plan: Plan, s: Step) -> dict[str, str]:
     for lang in ("en", "zh"):
         named = joined([f"{words[lang]} {v}" for words, v in inputs])[lang]
         how = _RELATION_WORDS.get(s.relation.kind, {}).get(lang, s.relation.kind)
-        colon = "：" if lang == "zh" else ": "
-        out[lang] = f"{what[lang]} {end} {value} ← {how}{colon}{named}"
+        after_label = colon(lang)
+        out[lang] = f"{what[lang]} {end} {value} ← {how}{after_label}{named}"
     return out
