@@ -241,3 +241,18 @@ def test_explain_shows_what_the_whole_plan_allows(runner):
     # 4.3% is set aside as the culprit: the rest allows 1.1885^(1/4) − 1 … 1.1895^(1/4) − 1
     assert "the annual rate of Exports over 2016–2019: 4.412% … 4.434%" in out
     assert "takes part in a contradiction (error) with 增长18.9%" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "The plan states no targets.", "the figures agree"),
+        ("zh", "规划未列出目标。", "各数字相互一致"),
+    ],
+)
+def test_a_plan_without_targets_is_not_called_consistent(tmp_path, lang, said, not_said):
+    write_plan(tmp_path, "indicators: {}\n", "targets: {}\n")
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", lang], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert said in r.stdout and not_said not in r.stdout
+    assert r.stdout.startswith("测试规划 · ")  # its title, as above a table of targets

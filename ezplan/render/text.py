@@ -283,6 +283,11 @@ def _report(report: Report, out: Plain, lang: str) -> None:
             if not (out.plain and isinstance(part, Table) and _table_rows(out, part)):
                 out.rich(part)
         out.rich()
+    else:  # nothing to check a figure against: no "the figures agree"
+        out.rich(Text(_title(report, lang), style="italic"))
+        out.rich(Text(t("no_targets", lang), style="dim"))
+        if report.findings:
+            out.rich()
     indicators = report.plan.indicators
     if report.findings:
         # a finding filed under one indicator that also decides other targets' verdicts (a
@@ -302,7 +307,7 @@ def _report(report: Report, out: Plain, lang: str) -> None:
             if out.plain and out.text(finding_lines(f, lang, name, out.width)):
                 continue
             out.rich(finding_text(f, lang, name, console))
-    else:
+    elif report.rows:
         out.rich(Text(t("no_findings", lang), style="green"))
 
 
