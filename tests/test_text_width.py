@@ -110,3 +110,20 @@ def test_code_spans_stay_whole_and_the_text_around_them_unchanged(text):
         assert " ".join(lines).split() == text.split()  # words, spans and order unchanged
         for span in spans:
             assert any(span in line for line in lines)  # never cut
+
+
+def test_the_chinese_summary_breaks_between_clauses():
+    """共3个错误 is never 共3个错 / 误: the summary line breaks after ，、； only."""
+
+    def summary(width: int) -> list[str]:
+        env = {"COLUMNS": str(width)}
+        r = CliRunner().invoke(main, ["check", str(ROOT), "--lang", "zh"], env=env)
+        lines = r.stdout.rstrip("\n").split("\n")
+        return lines[max(i for i, line in enumerate(lines) if "项目标：" in line) :]
+
+    (whole,) = summary(200)
+    for width in (40, 60, 80):
+        lines = summary(width)
+        assert "".join(lines) == whole and len(lines) > 1
+        assert all(line[-1] in "，、；：" for line in lines[:-1]), lines
+        assert all(cell_len(line) <= width for line in lines)

@@ -25,7 +25,7 @@ from ezplan.errors import printable
 from ezplan.findings import Finding, Severity
 from ezplan.i18n import colon, plan_period, t
 from ezplan.render.plain import Plain
-from ezplan.render.wrap import cells, wrap
+from ezplan.render.wrap import cells, wrap, wrap_clauses
 from ezplan.report import PlanResult, Report, Run, Tally
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
@@ -344,6 +344,10 @@ def render_each(
         counts = tally.counts
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
         out.rich()
-        out.rich(indented(tally.summary_line(lang, glued=True), console, 0, style))
+        line = tally.summary_line(lang, glued=True)
+        if lang == "zh":  # no spaces to break at: whole clauses rather than 共3个错 / 误
+            out.rich(Text("\n".join(wrap_clauses(line, max(20, console.width))), style=style))
+        else:
+            out.rich(indented(line, console, 0, style))
     out.flush()
     return tally

@@ -182,6 +182,23 @@ def _wrap_simple(text: str, width: int) -> list[str]:
 _CODE_SPAN = re.compile(r"``[^`\n]+``|`[^`\n]+`")
 
 
+_CLAUSE_RE = re.compile(r".+?(?:[，、；：]|$)")
+
+
+def wrap_clauses(text: str, width: int) -> list[str]:
+    """Chinese `text` broken only after a clause's punctuation (，、；：) where every clause fits
+    a line — a summary's counts (共3个错误) are never split — else as `wrap` breaks it."""
+    lines: list[str] = []
+    for clause in _CLAUSE_RE.findall(text):
+        if cells(clause) > width:
+            return wrap(text, width)
+        if lines and cells(lines[-1]) + cells(clause) <= width:
+            lines[-1] += clause
+        else:
+            lines.append(clause)
+    return lines or [""]
+
+
 def wrap_code(text: str, width: int, whole: re.Pattern[str] = _CODE_SPAN) -> list[str]:
     """`wrap`, with every match of `whole` (by default inline code: `constant_prices: true`,
     ``ezplan check``) kept on one line: each stands in for the wrapping as one Latin word of
