@@ -186,12 +186,19 @@ def parse_yaml(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
         mark = _clamped(file, m, text) if m is not None else Mark(file, 1, 1)
-        raise InputError(mark, "yaml.invalid", what=yaml_words(e.context, e.problem)) from None
+        problem = e.problem
+        if m is not None and text[m.index : m.index + 1] == "\t" and problem == _NO_TOKEN:
+            problem = _TAB  # the character that cannot start a token is a tab: say so
+        raise InputError(mark, "yaml.invalid", what=yaml_words(e.context, problem)) from None
     except yaml.YAMLError as e:  # reader errors carry a character position, not a mark
         index = getattr(e, "position", None)
         line, col = position(text, index) if isinstance(index, int) else (1, 1)
         reason = getattr(e, "reason", None) or str(e).split("\n", 1)[0]
         raise InputError(Mark(file, line, col), "yaml.invalid", what=yaml_words(reason)) from None
+
+
+_NO_TOKEN = "found character that cannot start any token"
+_TAB = "found a tab character that violates indentation"
 
 
 @functools.cache
@@ -205,6 +212,9 @@ def yaml_words(*phrases: str | None) -> Message:
     key") in words of the catalogue where it has them, else as the parser says them."""
     words = _parser_words()
     found = [Message(words[x]) if x in words else Message.external(x) for x in phrases if x]
+    hint = f"yaml.hint.{found[-1].id.removeprefix('yaml.p.')}" if found else ""
+    if hint in TEXT:
+        found[-1] = Message("yaml.hinted", problem=found[-1], hint=Message(hint))
     if len(found) == 2:
         return Message("yaml.context_problem", context=found[0], problem=found[1])
     return found[0] if found else Message.external("")

@@ -55,6 +55,9 @@ def test_plain_scalars_resolve_narrowly(text, value):
         ("a: [1, 2\n", (2, 1), "not valid YAML"),
         ("a: 1\n---\nb: 2\n", (2, 1), "one YAML document"),
         ("a: b: c\n", (1, 5), "not valid YAML"),
+        ("a: b: c\n", (1, 5), "or a value with ': ' that needs quotes?"),  # the hint, in English
+        ("a:\n\tb: 1\n", (2, 1), "a tab character that violates indentation (indent with spaces)"),
+        ("a: @b\n", (1, 4), "a value starting with @ or ` needs quotes"),
     ],
 )
 def test_bad_yaml_is_an_input_error_at_its_position(text, where, words):

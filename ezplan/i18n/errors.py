@@ -197,6 +197,28 @@ TEXT: dict[str, dict[str, str]] = {
     "os.EINVAL": {"en": "Invalid argument", "zh": "无效的参数"},
     # --- YAML (ezplan.source) -------------------------------------------------------------
     "yaml.invalid": {"en": "not valid YAML: {what}", "zh": "不是有效的 YAML：{what}"},
+    # the parser's problem and a hint (apart: the English words of yaml.p.* must stay the
+    # parser's, by which they are recognised)
+    "yaml.hinted": {"en": "{problem} ({hint})", "zh": "{problem}（{hint}）"},
+    "yaml.hint.expected_key": {"en": "is the indentation right?", "zh": "可能是缩进不对"},
+    "yaml.hint.end_of_stream": {
+        "en": "a quote or bracket left open?",
+        "zh": "引号或括号未闭合？",
+    },
+    "yaml.hint.cannot_start_token": {
+        "en": "a value starting with @ or ` needs quotes",
+        "zh": "如 @ 或 `，请给值加引号",
+    },
+    "yaml.hint.tab_indent": {"en": "indent with spaces", "zh": "缩进请用空格"},
+    "yaml.hint.tab_violates": {"en": "indent with spaces", "zh": "缩进请用空格"},
+    "yaml.hint.mapping_values": {
+        "en": "a missing line break, or a value with ': ' that needs quotes?",
+        "zh": "是否少了换行，或值中的“: ”需要加引号？",
+    },
+    "yaml.hint.mapping_values_here": {
+        "en": "a missing line break, or a value with ': ' that needs quotes?",
+        "zh": "是否少了换行，或值中的“: ”需要加引号？",
+    },
     "yaml.context_problem": {"en": "{context} {problem}", "zh": "{context}{problem}"},
     "yaml.one_document": {
         "en": "one YAML document per file",
@@ -260,7 +282,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yaml.p.expected_key": {
         "en": "did not find expected key",
-        "zh": "未找到应有的键（可能是缩进不对）",
+        "zh": "未找到应有的键",
     },
     "yaml.p.expected_content": {
         "en": "did not find expected node content",
@@ -282,16 +304,16 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yaml.p.tab_indent": {
         "en": "found a tab character where an indentation space is expected",
-        "zh": "缩进处出现制表符（Tab）；缩进请用空格",
+        "zh": "缩进处出现制表符（Tab）",
     },
     "yaml.p.tab_violates": {
         "en": "found a tab character that violates indentation",
-        "zh": "制表符（Tab）破坏了缩进；缩进请用空格",
+        "zh": "制表符（Tab）破坏了缩进",
     },
     "yaml.p.unknown_directive": {"en": "found unknown directive name", "zh": "遇到未知的指令名"},
     "yaml.p.end_of_stream": {
         "en": "found unexpected end of stream",
-        "zh": "文件意外结束（引号或括号未闭合？）",
+        "zh": "文件意外结束",
     },
     "yaml.p.expected_gt": {"en": "did not find the expected '>'", "zh": "未找到应有的“>”"},
     "yaml.p.expected_alnum": {
@@ -300,7 +322,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yaml.p.cannot_start_token": {
         "en": "found character that cannot start any token",
-        "zh": "遇到不能作为开头的字符（如 @ 或 `，请给值加引号）",
+        "zh": "遇到不能作为开头的字符",
     },
     "yaml.p.document_start": {
         "en": "did not find expected <document start>",
@@ -312,11 +334,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yaml.p.mapping_values": {
         "en": "mapping values are not allowed in this context",
-        "zh": "此处不能有键值对（是否少了换行，或值中的“: ”需要加引号？）",
+        "zh": "此处不能有键值对",
     },
     "yaml.p.mapping_values_here": {
         "en": "mapping values are not allowed here",
-        "zh": "此处不能有键值对（是否少了换行，或值中的“: ”需要加引号？）",
+        "zh": "此处不能有键值对",
     },
     "yaml.p.sequence_entries": {
         "en": "block sequence entries are not allowed in this context",
