@@ -27,10 +27,10 @@ from typing import Any
 
 from ezplan.extract.draft import Draft, build_draft
 from ezplan.extract.found import KINDS, Found, Reading
-from ezplan.extract.notes import Note
 from ezplan.extract.readers import DocumentError, read_document
 from ezplan.extract.statements import read_source
 from ezplan.extract.yaml_out import dump
+from ezplan.i18n import Message
 
 __all__ = [
     "KINDS",
@@ -142,8 +142,8 @@ def document_json(x: Extraction) -> dict[str, Any]:
 def draft_texts(x: Extraction) -> tuple[str, str]:
     """(baselines.yaml, targets.yaml) as text."""
     doc = x.reading.source.path
-    b = Note("extract.header", file="baselines.yaml", document=doc).text()
-    t = Note("extract.header", file="targets.yaml", document=doc).text()
+    b = Message("extract.header", file="baselines.yaml", document=doc).text()
+    t = Message("extract.header", file="targets.yaml", document=doc).text()
     return b + "\n" + dump(x.draft.baselines), t + "\n" + dump(x.draft.targets)
 
 

@@ -23,6 +23,7 @@ from ezplan.extract.indicators import Indicator, Indicators
 from ezplan.extract.notes import Note, joined, period_words
 from ezplan.extract.tidy import apply_renames, drop_dangling_parts, separate_new_targets, title
 from ezplan.figures import Kind
+from ezplan.i18n import Message
 
 
 @dataclass
@@ -97,7 +98,7 @@ class _Builder:
             plan_info["period"] = f"{self.plan[0]}-{self.plan[1]}"
         else:
             plan_info["period"] = "2021-2025"
-            plan_info["review"] = Note("extract.plan_assumed").text()
+            plan_info["review"] = Message("extract.plan_assumed").text()
         renames = separate_new_targets(indicators, targets)
         apply_renames(renames, self.placed, indicators, targets, projects)
         drop_dangling_parts(indicators, targets, projects)
