@@ -341,7 +341,7 @@ class _Compiler:
         review = src.review if src else None
         tolerance = default_tolerance
         value_path = path
-        if type(raw).__name__ == "FigureSpec":  # a Record of the model, or the model
+        if not isinstance(raw, str | int | float):  # the mapping form: a FigureSpec
             if raw.quote:  # a figure's own quote brings its own line
                 quote, line = raw.quote, raw.line
             section = raw.section or section
