@@ -52,11 +52,13 @@ def test_wrap_keeps_figures_and_closing_punctuation():
         "（允许[261.962亿元, 262.901亿元]）"
     )
     lines = wrap(text, 30)
+    # the interval [a, b] is one piece (26 cells): it cannot follow 262.43亿元（允许 (16) on a
+    # line of 30, so it starts the next one, its closing bracket kept with it
     assert lines == [
         "由2016–2019年年均增长12.6%及",
         "2019年的421.86亿元推得",
-        "262.43亿元（允许[261.962亿元,",
-        "262.901亿元]）",
+        "262.43亿元（允许",
+        "[261.962亿元, 262.901亿元]）",
     ]
     assert all(cell_len(line) <= 30 for line in lines)
 

@@ -31,8 +31,10 @@ _FIGURE = (
 # A unit in brackets after a name, as tables head a column or a row: 社会消费品零售总额（亿元）
 # breaks before the bracket, never inside it (（亿 / 元）).
 _BRACKETED_UNIT = rf"[（(]{_UNIT}[）)]"
+# an interval of two figures, as allowed values are written: [261.962亿元, 262.901亿元]
+_INTERVAL = rf"\[{_FIGURE}, {_FIGURE}\]"
 _TOKEN = re.compile(
-    rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>[A-Za-z][A-Za-z0-9_'’.\-/]*)|"
+    rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>[A-Za-z][A-Za-z0-9_'’.\-/]*)|"
     r"(?P<other>.)",
     re.DOTALL,
 )
@@ -44,7 +46,8 @@ _NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0](?:[ \u00a0]|$)|^[ \u00a0]|[
 # A figure, a bracketed unit or a Latin word; the lookahead (the characters one can start with)
 # lets the search pass over every other character at once rather than try each alternative.
 _WORD_RE = re.compile(
-    rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z])(?:{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*)"
+    rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z\[])"
+    rf"(?:{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*)"
 )
 _CELLS: dict[str, int] = {}  # each character's width on the terminal
 
