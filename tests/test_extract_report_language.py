@@ -141,6 +141,14 @@ def test_sector_ratio_parts(tmp_path):
     first = [f for f in figs if f.indicator == "三次产业结构：第一产业"]
     assert [(f.value, f.year) for f in first] == [("18.1", 2015), ("14.2", 2020)]
     assert all(f.unit == "" and not f.placed for f in first)  # no unit is written: for review
+    # why it is not placed is the ratio itself, said once (not also "cannot read it")
+    en = first[0].review_in("en")
+    assert en.endswith(
+        "not placed: a part of a ratio a:b:c (the sector's share), written without a unit"
+    )
+    assert "cannot read" not in en
+    zh = first[0].review_in("zh")
+    assert zh.endswith("未列入：比例a:b:c中的一项（该产业的比重），原文无单位")
     assert len([f for f in figs if f.indicator.startswith("三次产业结构")]) == 6
     # the trap: any other a:b:c is a ratio, not figures
     assert {"1", "2", "3"} <= set(skipped) and not at(figs, "2")

@@ -79,7 +79,7 @@ def _summary_text(x: Extraction, out: str | None, lang: str) -> str:
         # no figure cut across two
         quote = quote_window(f.quote, f.text, 80)
         where = f"{x.reading.source.path}:{f.line}:{f.column}"
-        said = wrap(f"{f.text} — {f.review}", width - 6)
+        said = wrap(f"{f.text} — {f.review_in(lang)}", width - 6)
         if cells(f"  {where}: {said[0]}") <= width:
             lines.append(f"  {where}: {said[0]}")
         else:

@@ -20,10 +20,12 @@ from typing import Any
 from ezplan.extract.found import Found, Reading
 from ezplan.extract.ids import IdMaker
 from ezplan.extract.indicators import Indicator, Indicators
-from ezplan.extract.notes import Note, joined, period_words
+from ezplan.extract.notes import Note, joined, note_id, period_words
 from ezplan.extract.tidy import apply_renames, drop_dangling_parts, separate_new_targets, title
 from ezplan.figures import Kind
 from ezplan.i18n import Message
+
+_UNREAD_NOTES = ("extract.ratio_part", "extract.words_magnitude", "extract.range_no_form")
 
 
 @dataclass
@@ -113,7 +115,10 @@ class _Builder:
         if not f.unit_known:
             return Note("extract.unit_unknown", unit=f.unit or Note("extract.no_unit"))
         if f.figure is None:
-            return Note("extract.why.cannot_read")
+            # a note that already says why no figure is read (a ratio's part, 突破千亿) is the
+            # reason itself: "not placed: ezplan cannot read it" on top would say it twice
+            said = [n for n in f.notes if note_id(n) in _UNREAD_NOTES]
+            return said[0] if said else Note("extract.why.cannot_read")
         if f.kind == "change_abs":
             return Note("extract.why.change_abs")
         if f.kind in ("annual", "total", "change_pp", "cumulative") and f.period is None:
