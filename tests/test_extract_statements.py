@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ezplan.extract import Found, extract, figure_json
+from ezplan.extract import Found, document_json, extract, figure_json
 from ezplan.figures import Kind
+from ezplan.i18n import speaking
 
 
 def read(tmp_path: Path, text: str, suffix: str = ".txt") -> list[Found]:
@@ -159,6 +160,14 @@ def test_names_and_thresholds_are_not_figures(tmp_path):
     x = extract(tmp_path / "doc.txt")
     reasons = {k.text: k.reason for k in x.reading.skipped}
     assert "name" in reasons["500"] and "threshold" in reasons["1000万美元以上"]
+    # in the JSON: a stable code to filter on, and the reason in the language asked for
+    with speaking("zh"):
+        skipped = {k["text"]: k for k in document_json(x)["skipped"]}
+    assert skipped["500"]["code"] == "name_number"
+    assert skipped["500"]["reason"] == "名称的一部分（世界500强，3号线）"
+    assert skipped["1000万美元以上"]["code"] == "threshold_above_project"
+    skipped = {k["text"]: k for k in document_json(x)["skipped"]}
+    assert skipped["500"]["reason"] == "part of a name (世界500强, 3号线)"
 
 
 def test_qualifiers(tmp_path):

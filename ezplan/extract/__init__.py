@@ -27,6 +27,7 @@ from typing import Any
 
 from ezplan.extract.draft import Draft, build_draft
 from ezplan.extract.found import KINDS, Found, Reading
+from ezplan.extract.notes import note_id, shown
 from ezplan.extract.readers import DocumentError, read_document
 from ezplan.extract.statements import read_source
 from ezplan.extract.yaml_out import dump
@@ -131,12 +132,20 @@ def document_json(x: Extraction) -> dict[str, Any]:
                 "line": k.line,
                 "column": k.column,
                 "text": k.text,
-                "reason": k.reason,
+                "reason": shown(k.reason),
+                "code": _skip_code(k.reason),
                 "quote": k.quote,
             }
             for k in r.skipped
         ],
     }
+
+
+def _skip_code(reason: str) -> str | None:
+    """A skipped number's reason as a stable code ("rank", "ratio" …), for tools to filter on:
+    the reason's text follows --lang."""
+    nid = note_id(reason)
+    return nid.removeprefix("extract.skip.") if nid else None
 
 
 def draft_texts(x: Extraction) -> tuple[str, str]:

@@ -203,7 +203,7 @@ class Reader:
             in_part = not re.search(r"累计|完成|实现|达到|增长", clause_text)
         if _PART_OF_YEAR.search(text[cstart : first.start]):
             for t in group:
-                self._skip(s, t, "a figure for part of a year (前三季度, 1-11月)")
+                self._skip(s, t, Note("extract.skip.part_year"))
             return
         ref, base, prev, explicit_period = self.time.time_for(s, times, first.start, ci, carry)
 
@@ -252,7 +252,7 @@ class Reader:
                 # 游客接待量、旅游总收入实现翻番: one number, one figure per indicator
                 names = [(p, None) for p in ps]
             if not subj and tok.unit.endswith("次") and not noun:
-                self._skip(s, tok, "a number of times in narrative (先后3次), not a figure")
+                self._skip(s, tok, Note("extract.skip.times"))
                 continue
             # 5个国省考核断面水质优良比例100%: a count that opens its clause with no verb, and
             # whose clause goes on to a figure of its own, names the set that figure is about
@@ -424,7 +424,7 @@ class Reader:
         elif figure is None and tok.num2 is not None:
             notes.append(Note("extract.range_no_form"))
         elif figure is None:
-            self._skip(s, tok, f"cannot read {fig_text!r} as a figure")
+            self._skip(s, tok, Note("extract.skip.cannot_read", text=fig_text))
             return None
         line, col = s.position(tok.start)
         qual = qualifier(figure.comparator) if figure else _unread_qualifier(tok, pred)

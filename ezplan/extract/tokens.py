@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ezplan.extract.notes import Note
 from ezplan.extract.timex import Time
 from ezplan.units import BASE_UNITS
 
@@ -150,9 +151,9 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
             tok.end = m.end() + sfx.end()
         nxt = text[m.end() : m.end() + 1]
         if _inside(quotes, m.start()):
-            tok.skip = "in quotation marks (a name)"
+            tok.skip = Note("extract.skip.quoted_name")
         elif nxt == "的" or text[m.end() : m.end() + 2] in ("目标", "任务"):
-            tok.skip = "qualifies a noun (…翻一番的目标), not a figure"
+            tok.skip = Note("extract.skip.qualifies_noun")
         tokens.append(tok)
     pos = 0
     while (m := _TOKEN_RE.search(text, pos)) is not None:
@@ -176,7 +177,7 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
         if (
-            t.skip == "no unit"
+            t.skip == Note("extract.skip.no_unit")
             and nxt.unit
             and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
         ):
@@ -227,7 +228,7 @@ def _second_bound(text: str, tok: Token) -> bool:
 # 跨越8个百亿元台阶, 迈上两个千亿台阶: the number of round thresholds passed, not a figure
 STEPS_PASSED = re.compile(rf"{_NUM}\s*个[^，,；;。、\d]{{0,8}}台阶")
 
-BAR_PASSED = "a bar the things counted before it pass (2个区县GDP迈上300亿元台阶)"
+BAR_PASSED = Note("extract.skip.bar_passed")
 
 
 def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
@@ -271,68 +272,68 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
     after = text[tok.end : tok.end + 6]
     after_unit = text[b : b + 6]
     if _inside(quotes, a):
-        return "in quotation marks (a name)"
+        return Note("extract.skip.quoted_name")
     if before.endswith("第") or (before.endswith("前") and after_unit[:1] in ("位", "名")):
-        return "a rank"
+        return Note("extract.skip.rank")
     if re.search(r"(连续|延长|再延长|长达)$", text[max(0, a - 3) : a]):
-        return "a duration or a consecutive count (连续12个季度)"
+        return Note("extract.skip.consecutive")
     if (before.endswith("[") and after_unit.startswith("]")) or (
         before.endswith("［") and after_unit.startswith("］")
     ):
-        return "a footnote mark"
+        return Note("extract.skip.footnote")
     if before[-1:].isascii() and before[-1:].isalpha():
-        return "part of a name (letters before the number)"
+        return Note("extract.skip.name_letters_before")
     if before[-1:] in ("+", "×", "*", "/", "－") or text[b : b + 1] in ("+", "×", "*", "/"):
-        return "part of an expression or a name (1+3+N, 2×66)"
+        return Note("extract.skip.expression")
     nxt = text[b : b + 1]
     if re.match(r"^\s*[:：]\s*\d", text[b:]) or re.search(
         r"\d\s*[:：]\s*$", text[max(0, a - 3) : a]
     ):
-        return "a ratio (a:b:c)"
+        return Note("extract.skip.ratio")
     if not tok.unit:
         if re.match(r"^\s*[.、．)）]", text[b:]) and (a == 0 or text[:a].strip(" （(") == ""):
-            return "a list number"
+            return Note("extract.skip.list_number")
         if nxt and nxt.isascii() and nxt.isalpha():
-            return "part of a name (5G, 4A)"
+            return Note("extract.skip.name_code")
         if re.match(r"^(月|日|时|点|号|周岁)", text[b:]):
-            return "a date or time"
+            return Note("extract.skip.date_time")
         if text[b:].startswith(_NAME_AFTER):
-            return "part of a name (世界500强, 3号线)"
-        return "no unit"
+            return Note("extract.skip.name_number")
+        return Note("extract.skip.no_unit")
     if re.search(r"(专栏|表|图|附件|附表)$", before):
-        return "a label (专栏7, 表2)"
+        return Note("extract.skip.label")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
-        return "a class in a name (5000亿级园区)"
+        return Note("extract.skip.class_in_name")
     if tok.unit in _NOT_UNITS_ALONE and not (
         tok.unit in _COUNTING_NOUNS
         and _is_noun_start(text[b:])
         and not re.match(r"外|口|接|于|应|标|照|话", text[b:])  # 对外, 对口, 对接 …
     ):
-        return "part of a name or an ordinal (二期, 3级)"
+        return Note("extract.skip.ordinal")
     if tok.unit in ("千伏",):
-        return "a voltage class in a project's name"
+        return Note("extract.skip.voltage")
     if tok.unit in ("年", "天", "个月", "小时", "周", "分钟", "秒"):
         if re.search(r"(连续|提前|用|仅用|历时|近|超过|长达|已经|已)$", text[max(0, a - 3) : a]):
-            return "a duration in narrative (连续3年, 提前2年)"
+            return Note("extract.skip.duration")
         if re.match(r"^(内|来|后|前|间|之内|以来|时间|里)", text[b:]):
-            return "a duration in narrative (50天内)"
+            return Note("extract.skip.duration_within")
         at_clause_start = a == 0 or text[a - 1] in "，,；;。：:"
         if tok.unit in ("天", "个月", "小时") and at_clause_start and _is_noun_start(text[b:]):
-            return "a duration in narrative (32天确诊病例清零)"
+            return Note("extract.skip.duration_clause")
         if re.match(
             r"^(累计|共|合计|总计|净增|新增|新建|完成|实现|建成|投入|行动|计划|攻坚)", text[b:]
         ):
-            return "the span of what follows (5年累计, 5年净增, 3年行动)"
+            return Note("extract.skip.span_of_following")
     if nxt and nxt.isascii() and nxt.isalpha():
-        return "part of a name (letters after the unit)"
+        return Note("extract.skip.name_letters_after")
     if STEPS_PASSED.match(text, a):
-        return "a count of steps passed (跨越8个百亿元台阶), a milestone in narrative"
+        return Note("extract.skip.steps_passed")
     # thresholds: 1000万美元以上项目, 出口超过1000万美元的企业, 亿元以上项目
     cmp_before = re.search(r"(超过|以上|不低于|不少于|达到|超|突破)$", text[max(0, a - 3) : a])
     if re.match(r"^的?(水平|高位|区间)", after):
         return None  # 稳定在700亿斤以上水平: the level itself, not a threshold
     if tok.suffix in ("以上", "以下", "以内") and after[:1] and _is_noun_start(after):
-        return "a threshold in a name (…以上项目)"
+        return Note("extract.skip.threshold_above_project")
     if (
         cmp_before
         and cmp_before.group(1) in ("超过", "超", "逾")
@@ -340,45 +341,45 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         and _is_noun_start(after_unit)
         and not re.match(r"^(大关|台阶|规模|水平|目标)", after_unit)
     ):
-        return "a threshold in a name (超1亿美元项目)"
+        return Note("extract.skip.threshold_over_project")
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
-        return "a threshold in a name (…以上的企业)"
+        return Note("extract.skip.threshold_above_firm")
     if tok.unit in ("项", "个", "类") and (
         re.match(r"^(?:[\u4e00-\u9fff]{0,2}类)?(?:[\u4e00-\u9fff]{0,4})指标", text[tok.end :])
         or re.search(r"(主要|预期性|约束性|重点|发展)?指标$", text[max(0, a - 6) : a])
         or re.match(r"^(重点任务|主要任务)", text[tok.end :])
     ):
-        return "a count of the plan's own indicators or tasks (its structure), not a figure"
+        return Note("extract.skip.plan_structure")
     if tok.unit in ("公里", "千米", "米", "km", "m") and re.search(
         r"(?:^|[，,、；;和及：:]|全)(?:长|宽|高|深)$", text[max(0, a - 2) : a]
     ):
-        return "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)"
+        return Note("extract.skip.dimension")
     if tok.unit.endswith("人") and re.match(r"^口(规模|级|以上|以下)", text[b:]):
-        return "a population class (100万人口规模城镇), not a figure"
+        return Note("extract.skip.population_class")
     if tok.unit.endswith("元") and after_unit.startswith("的") and re.search(r"投资$", before):
-        return "the size of a project named after it (投资31亿元的产业园)"
+        return Note("extract.skip.project_size")
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
-        return "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure"
+        return Note("extract.skip.policy_rate")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
-        return "a capacity in a project's name (65万吨包装纸, 300兆瓦风电)"
+        return Note("extract.skip.capacity")
     if tok.unit == "条" and re.search(r"(政策|措施|意见|举措|规定|条款)$", text[max(0, a - 4) : a]):
-        return "the name of a policy package (人才政策22条)"
+        return Note("extract.skip.policy_articles")
     if tok.unit == "条" and re.match(r"^(措施|意见|政策|举措|规定|条款|硬措施)", text[tok.end :]):
-        return "the name of a policy package (20条措施)"
+        return Note("extract.skip.policy_measures")
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):
-        return "one of a set (7个区域中心城市之一), not a figure"
+        return Note("extract.skip.one_of_set")
     if (
         cmp_before
         and cmp_before.group(1) in ("超过", "超", "突破")
         and re.match(r"^(（[^（）]{1,4}）|\([^()]{1,4}\))?的", text[b:])  # 超过30%（含）的货物
     ):
-        return "a threshold in a name (超过…的企业)"
+        return Note("extract.skip.threshold_over_firm")
     if tok.unit in MAGNITUDES:
         rest = text[b:]
         if re.match(r"^(?:名|户|人)?[\u4e00-\u9fff]{0,6}?(人口|人|群众|农民|职工|劳动力)", rest):
             tok.noun = None
             return None
-        return "a number with no unit (400亿社零额, 2000亿俱乐部)"
+        return Note("extract.skip.number_no_unit")
     return None
 
 

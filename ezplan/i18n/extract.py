@@ -265,4 +265,169 @@ TEXT: dict[str, dict[str, str]] = {
         "of the same period is at comparable prices: they cannot share one growth entry",
         "zh": "水平之比（是…的N倍）按现价，而“{name}”同期增速按可比价：二者不能同列一个增长条目",
     },
+    # why a number is skipped (extract --format json: "skipped"), by its code
+    "extract.skip.quoted_name": {
+        "en": "in quotation marks (a name)",
+        "zh": "在引号中（名称）",
+    },
+    "extract.skip.qualifies_noun": {
+        "en": "qualifies a noun (…翻一番的目标), not a figure",
+        "zh": "修饰名词（…翻一番的目标），不是数字",
+    },
+    "extract.skip.bar_passed": {
+        "en": "a bar the things counted before it pass (2个区县GDP迈上300亿元台阶)",
+        "zh": "前面所计事物跨过的门槛（2个区县GDP迈上300亿元台阶）",
+    },
+    "extract.skip.rank": {
+        "en": "a rank",
+        "zh": "名次",
+    },
+    "extract.skip.consecutive": {
+        "en": "a duration or a consecutive count (连续12个季度)",
+        "zh": "时长或连续次数（连续12个季度）",
+    },
+    "extract.skip.footnote": {
+        "en": "a footnote mark",
+        "zh": "注释标号",
+    },
+    "extract.skip.name_letters_before": {
+        "en": "part of a name (letters before the number)",
+        "zh": "名称的一部分（数字前有字母）",
+    },
+    "extract.skip.expression": {
+        "en": "part of an expression or a name (1+3+N, 2×66)",
+        "zh": "算式或名称的一部分（1+3+N，2×66）",
+    },
+    "extract.skip.ratio": {
+        "en": "a ratio (a:b:c)",
+        "zh": "比例（a:b:c）",
+    },
+    "extract.skip.list_number": {
+        "en": "a list number",
+        "zh": "序号",
+    },
+    "extract.skip.name_code": {
+        "en": "part of a name (5G, 4A)",
+        "zh": "名称的一部分（5G，4A）",
+    },
+    "extract.skip.date_time": {
+        "en": "a date or time",
+        "zh": "日期或时刻",
+    },
+    "extract.skip.name_number": {
+        "en": "part of a name (世界500强, 3号线)",
+        "zh": "名称的一部分（世界500强，3号线）",
+    },
+    "extract.skip.no_unit": {
+        "en": "no unit",
+        "zh": "没有单位",
+    },
+    "extract.skip.label": {
+        "en": "a label (专栏7, 表2)",
+        "zh": "标签（专栏7，表2）",
+    },
+    "extract.skip.class_in_name": {
+        "en": "a class in a name (5000亿级园区)",
+        "zh": "名称中的级别（5000亿级园区）",
+    },
+    "extract.skip.ordinal": {
+        "en": "part of a name or an ordinal (二期, 3级)",
+        "zh": "名称的一部分或序数（二期，3级）",
+    },
+    "extract.skip.voltage": {
+        "en": "a voltage class in a project's name",
+        "zh": "项目名称中的电压等级",
+    },
+    "extract.skip.duration": {
+        "en": "a duration in narrative (连续3年, 提前2年)",
+        "zh": "叙述中的时长（连续3年，提前2年）",
+    },
+    "extract.skip.duration_within": {
+        "en": "a duration in narrative (50天内)",
+        "zh": "叙述中的时长（50天内）",
+    },
+    "extract.skip.duration_clause": {
+        "en": "a duration in narrative (32天确诊病例清零)",
+        "zh": "叙述中的时长（32天确诊病例清零）",
+    },
+    "extract.skip.span_of_following": {
+        "en": "the span of what follows (5年累计, 5年净增, 3年行动)",
+        "zh": "其后所述事项的时间跨度（5年累计，5年净增，3年行动）",
+    },
+    "extract.skip.name_letters_after": {
+        "en": "part of a name (letters after the unit)",
+        "zh": "名称的一部分（单位后有字母）",
+    },
+    "extract.skip.steps_passed": {
+        "en": "a count of steps passed (跨越8个百亿元台阶), a milestone in narrative",
+        "zh": "跨过的台阶数（跨越8个百亿元台阶），叙述中的里程碑",
+    },
+    "extract.skip.threshold_above_project": {
+        "en": "a threshold in a name (…以上项目)",
+        "zh": "名称中的门槛（…以上项目）",
+    },
+    "extract.skip.threshold_over_project": {
+        "en": "a threshold in a name (超1亿美元项目)",
+        "zh": "名称中的门槛（超1亿美元项目）",
+    },
+    "extract.skip.threshold_above_firm": {
+        "en": "a threshold in a name (…以上的企业)",
+        "zh": "名称中的门槛（…以上的企业）",
+    },
+    "extract.skip.plan_structure": {
+        "en": "a count of the plan's own indicators or tasks (its structure), not a figure",
+        "zh": "规划自身的指标或任务数（其结构），不是数字",
+    },
+    "extract.skip.dimension": {
+        "en": "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)",
+        "zh": "其后所指事物的尺寸（长13公里、宽100米的金沙江大道）",
+    },
+    "extract.skip.population_class": {
+        "en": "a population class (100万人口规模城镇), not a figure",
+        "zh": "人口规模等级（100万人口规模城镇），不是数字",
+    },
+    "extract.skip.project_size": {
+        "en": "the size of a project named after it (投资31亿元的产业园)",
+        "zh": "其后所指项目的规模（投资31亿元的产业园）",
+    },
+    "extract.skip.policy_rate": {
+        "en": "a subsidy or award rate of a policy (最高给予100万元奖励), not a figure",
+        "zh": "政策的补贴或奖励标准（最高给予100万元奖励），不是数字",
+    },
+    "extract.skip.capacity": {
+        "en": "a capacity in a project's name (65万吨包装纸, 300兆瓦风电)",
+        "zh": "项目名称中的产能（65万吨包装纸，300兆瓦风电）",
+    },
+    "extract.skip.policy_articles": {
+        "en": "the name of a policy package (人才政策22条)",
+        "zh": "政策文件的名称（人才政策22条）",
+    },
+    "extract.skip.policy_measures": {
+        "en": "the name of a policy package (20条措施)",
+        "zh": "政策文件的名称（20条措施）",
+    },
+    "extract.skip.one_of_set": {
+        "en": "one of a set (7个区域中心城市之一), not a figure",
+        "zh": "一组中的一个（7个区域中心城市之一），不是数字",
+    },
+    "extract.skip.threshold_over_firm": {
+        "en": "a threshold in a name (超过…的企业)",
+        "zh": "名称中的门槛（超过…的企业）",
+    },
+    "extract.skip.number_no_unit": {
+        "en": "a number with no unit (400亿社零额, 2000亿俱乐部)",
+        "zh": "没有单位的数（400亿社零额，2000亿俱乐部）",
+    },
+    "extract.skip.part_year": {
+        "en": "a figure for part of a year (前三季度, 1-11月)",
+        "zh": "一年中部分时段的数字（前三季度，1-11月）",
+    },
+    "extract.skip.times": {
+        "en": "a number of times in narrative (先后3次), not a figure",
+        "zh": "叙述中的次数（先后3次），不是数字",
+    },
+    "extract.skip.cannot_read": {
+        "en": "cannot read {text!r} as a figure",
+        "zh": "无法把“{text}”读作数字",
+    },
 }
