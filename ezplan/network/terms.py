@@ -100,7 +100,9 @@ class Range(NamedTuple):
 _RATE_KINDS = frozenset({Kind.PERCENT, Kind.GROWTH_PERCENT})
 _FACTOR_QUANTITIES = frozenset({"annual", "cumulative_annual", "factor"})
 # a factor F = end / base read back into the figure's terms (Kind members looked up once: an
-# enum attribute is slow to fetch, and this runs for every culprit of every contradiction)
+# enum attribute is slow to fetch, and this runs for every culprit of every contradiction).
+# 翻番 reads back as 倍 on purpose, unlike fmt.figure_unit: the figure's own number counts
+# 番 (翻一番), but a range it would need is a factor (×1.9–2.1), which has no 番 to count
 _FROM_FACTOR = {
     Kind.GROWTH_TIMES: (lambda x: x - 1, "倍"),
     Kind.MULTIPLE: (lambda x: x, "倍"),
