@@ -18,7 +18,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ezplan.discover import PlanRef
 from ezplan.errors import InputError
@@ -53,16 +53,25 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def check_each(refs: list[PlanRef], codes: list[str] | None = None) -> Iterator[PlanResult]:
-    """Each plan's result, slimmed, in the order of `refs`; the rules chosen by their codes."""
+def check_each(
+    refs: list[PlanRef],
+    codes: list[str] | None = None,
+    prepare: Callable[[PlanResult], Any] | None = None,
+) -> Iterator[Any]:
+    """Each plan's result, slimmed, in the order of `refs`; the rules chosen by their codes.
+
+    `prepare` (a function a worker can be sent: module-level, or a `functools.partial` of one)
+    makes of each result what the caller reads — a plan's rendered text — where the plan was
+    checked, and that is yielded instead: text costs a fraction of what a result's findings
+    cost to pickle in a worker and to unpickle here."""
     workers = min(cores(), len(refs))
     if workers < 2 or len(refs) < MIN_PLANS:
         for batch in batches(refs, 1):
-            yield from check_batch(batch, codes)
+            yield from _prepared(check_batch(batch, codes), prepare)
         return
     import multiprocessing
 
-    tasks = [(batch, codes) for batch in batches(refs, workers)]
+    tasks = [(batch, codes, prepare) for batch in batches(refs, workers)]
     with multiprocessing.Pool(workers, initializer=_worker) as pool:
         for results in pool.imap(_check_batch_of, tasks):
             yield from results
@@ -148,13 +157,20 @@ def slim(r: Report) -> Report:
 _done = 0  # plans this worker has checked
 
 
-def _check_batch_of(args: tuple[list[PlanRef], list[str] | None]) -> list[PlanResult]:
+def _prepared(results: list[PlanResult], prepare: Callable[[PlanResult], Any] | None) -> list[Any]:
+    return results if prepare is None else [prepare(r) for r in results]
+
+
+def _check_batch_of(
+    args: tuple[list[PlanRef], list[str] | None, Callable[[PlanResult], Any] | None],
+) -> list[Any]:
     global _done
-    _done += len(args[0])
+    refs, codes, prepare = args
+    _done += len(refs)
     if _done >= 100:  # the rare cycle (an exception's traceback) is freed now and then
         _done = 0
         gc.collect()
-    return check_batch(*args)
+    return _prepared(check_batch(refs, codes), prepare)
 
 
 def _worker() -> None:

@@ -129,6 +129,18 @@ class Tally:
         self.readable += result.report is not None
         return result
 
+    def merge(self, other: Tally) -> None:
+        """Count in what `other` counted (a plan's tally, made where it was checked)."""
+        for k, v in other.counts.items():
+            self.counts[k] += v
+        for k, v in other.status.items():
+            self.status[k] += v
+        if other.worst is not None and (self.worst is None or other.worst > self.worst):
+            self.worst = other.worst
+        self.unreadable = self.unreadable or other.unreadable
+        self.results += other.results
+        self.readable += other.readable
+
     def summary_line(self, lang: str, glued: bool = False) -> str:
         return _summary_text(self.counts, self.status, lang, glued)
 

@@ -16,7 +16,10 @@ from ezplan.errors import InputError
 from ezplan.i18n import LANGS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from typing import Any
+
+    from rich.console import Console
 
     from ezplan import rules
     from ezplan.report import PlanResult, Run, Tally
@@ -83,9 +86,12 @@ def check(
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    results = _said(check_each(refs, [r.code for r in chosen]))
-    if len(refs) > 1 and fmt in STREAMED and output is None:
-        tally = _stream(results, fmt, lang, no_color)
+    streamed = len(refs) > 1 and fmt in STREAMED and output is None
+    to = console(no_color) if streamed and fmt == "text" else None
+    prepare = _prepare(fmt, lang, to) if streamed else None
+    results = _said(check_each(refs, [r.code for r in chosen], prepare))
+    if streamed:
+        tally = _stream(results, fmt, lang, to)
         if fmt == "text" and not tally.readable:
             sys.exit(EXIT_USAGE)
     else:
@@ -107,28 +113,42 @@ def check(
     sys.exit(_exit_code(tally, strict, unchecked_fails, exit_zero))
 
 
-def _said(results: Iterator[PlanResult]) -> Iterator[PlanResult]:
-    """The results, a plan that cannot be read said on stderr as it comes (one line each, whatever
-    the format)."""
+def _prepare(fmt: str, lang: str, to: Console | None) -> Callable[[PlanResult], Any] | None:
+    """What a worker makes of each plan's result for a stream in `fmt` (to the console `to`, for
+    text): JSON, and text without colour, are laid out there."""
+    from ezplan.render import json_out, text
+
+    if fmt == "json":
+        from functools import partial
+
+        return partial(json_out.plan_json, lang=lang)
+    if fmt == "text" and to is not None:
+        return text.preparer(to, lang)
+    return None
+
+
+def _said(results: Iterator[Any]) -> Iterator[Any]:
+    """The results (or what `_prepare` made of them), a plan that cannot be read said on stderr
+    as it comes (one line each, whatever the format)."""
     for r in results:
         if r.error is not None:
             click.echo(str(r.error), err=True)
         yield r
 
 
-def _stream(results: Iterator[PlanResult], fmt: str, lang: str, no_color: bool) -> Tally:
-    """Several plans to stdout, each written as its result comes and then let go."""
+def _stream(results: Iterator[Any], fmt: str, lang: str, to: Console | None) -> Tally:
+    """Several plans to stdout (text to the console `to`), each written as its result comes and
+    then let go."""
     from ezplan.render import json_out, text
     from ezplan.report import Tally
 
     if fmt == "text":
-        return text.render_each(results, console(no_color), lang, many=True)
-    tally = Tally()
-    counted = (tally.add(r) for r in results)
+        assert to is not None
+        return text.render_each(results, to, lang, many=True)
     if fmt == "json":
-        json_out.render_each(counted, lang, _echo)
-    else:
-        json_out.lines_each(counted, lang, _echo)
+        return json_out.render_each(results, lang, _echo)
+    tally = Tally()
+    json_out.lines_each((tally.add(r) for r in results), lang, _echo)
     return tally
 
 

@@ -1,0 +1,113 @@
+"""A run of several plans whose results are laid out where they were checked (a pool's worker
+sends back `plan_json` or `plan_text`) writes what it writes from the results themselves: the
+same bytes, the same tally, the same exit code."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import subprocess
+import sys
+from functools import partial
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from ezplan.discover import find_plans
+from ezplan.pool import check_each
+from ezplan.render import json_out, text
+from ezplan.report import Tally
+
+from .conftest import ROOT
+from .plangen import consistent_plan, inconsistent_plan
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> list[Path]:
+    """The bundled plan, consistent and inconsistent ones, and two that cannot be read (one
+    first, where the separators between plans start)."""
+    root = tmp_path_factory.mktemp("prepared")
+    out = []
+    for seed in range(10):
+        g = (consistent_plan if seed % 2 else inconsistent_plan)(random.Random(seed))
+        d = root / f"p{seed:02d}"
+        d.mkdir()
+        (d / "baselines.yaml").write_text(g.baselines, encoding="utf-8")
+        (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
+        out.append(d)
+    for name in ("a_broken", "q_broken"):
+        d = root / name
+        d.mkdir()
+        (d / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
+        (d / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+        out.append(d)
+    return [ROOT, *sorted(out)]
+
+
+def _tally_state(t: Tally) -> tuple:
+    return (t.counts, t.status, t.worst, t.unreadable, t.results, t.readable)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_json_laid_out_in_the_workers_is_the_same_document(plans, lang, monkeypatch):
+    refs = find_plans([str(p) for p in plans])
+    monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)  # through the process pool
+    results = list(check_each(refs))
+    prepared = list(check_each(refs, None, partial(json_out.plan_json, lang=lang)))
+    assert [p.name for p in prepared] == [r.name for r in results]
+    assert [p.error is None for p in prepared] == [r.error is None for r in results]
+    direct: list[str] = []
+    tally = json_out.render_each(iter(results), lang, direct.append)
+    laid_out: list[str] = []
+    merged = json_out.render_each(iter(prepared), lang, laid_out.append)
+    assert "".join(laid_out) == "".join(direct)
+    expected = Tally()
+    for r in results:
+        expected.add(r)
+    assert _tally_state(merged) == _tally_state(tally) == _tally_state(expected)
+
+
+@pytest.mark.parametrize(("width", "lang"), [(40, "zh"), (80, "en"), (133, "zh")])
+def test_text_laid_out_in_the_workers_is_the_same_text(plans, width, lang, monkeypatch):
+    refs = find_plans([str(p) for p in plans])
+    monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)
+    results = list(check_each(refs))
+
+    def rendered(items: list) -> tuple[str, tuple]:
+        buf = io.StringIO()
+        console = Console(
+            file=buf, color_system=None, width=width, highlight=False, soft_wrap=False
+        )
+        tally = text.render_each(iter(items), console, lang, many=True)
+        return buf.getvalue(), _tally_state(tally)
+
+    console = Console(file=io.StringIO(), color_system=None, width=width, highlight=False)
+    prepare = text.preparer(console, lang)
+    assert prepare is not None
+    prepared = list(check_each(refs, None, prepare))
+    assert rendered(prepared) == rendered(results)
+
+
+def test_text_in_colour_is_laid_out_here():
+    """Colour (and a console that is not UTF-8) is rich's to write, in this process."""
+    coloured = Console(file=io.StringIO(), color_system="truecolor", width=80)
+    assert text.preparer(coloured, "en") is None
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+    assert text.preparer(Console(file=latin, color_system=None, width=80), "en") is None
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_the_command_writes_what_it_wrote_from_the_results(plans, fmt, tmp_path):
+    """`ezplan check` of many plans, streamed: as `render` writes the whole run at once."""
+    cmd = [sys.executable, "-m", "ezplan", "check", *[str(p) for p in plans], "--format", fmt]
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}  # as a file is written
+    streamed = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    out = tmp_path / f"all.{fmt}"
+    whole = subprocess.run(
+        [*cmd, "-o", str(out)], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert streamed.returncode == whole.returncode == 2  # a plan could not be read
+    assert streamed.stderr == whole.stderr
+    assert streamed.stdout == out.read_text(encoding="utf-8")
