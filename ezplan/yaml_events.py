@@ -111,16 +111,22 @@ class _Builder:
         plain: dict[str, Any] = {}
         n_aliases = nodes = 0
         max_nodes, max_depth = limits.nodes, limits.depth
-        # the containers being filled, innermost last, each as
-        # [container, its positions, key (or _NO_KEY), key position, start event, nodes before]
-        stack: list[list[Any]] = []
-        top: list[Any] | None = None
-        is_map = False  # top is a mapping
+        # the container being filled (None before the top one), its positions, whether it is a
+        # mapping, its key waiting for a value (_NO_KEY between entries) and where that key
+        # stands, its start event and the values counted before it; the containers around it
+        # are on the stack, each as (container, positions, is_map, start, before)
+        container: Any = None
+        positions = array("Q")
+        is_map = False
+        key: Any = _NO_KEY
+        key_at = before = 0
+        start: Any = None
+        root: Any = None
+        root_at = 0
+        stack: list[tuple[Any, array, bool, Any, int]] = []
         while True:
             e = get()
             kind = type(e)
-            m = e.start_mark
-            at = (m.line << 32) | m.column  # `ezplan.document.pack`
             if kind is _SCALAR:
                 tag = e.tag
                 if tag is not None and _tag_refused(e):
@@ -139,57 +145,69 @@ class _Builder:
                     value = scalar(e)
                     if type(value) is str:
                         value = same(value, value)
-            if is_map and top[2] is _NO_KEY and kind is not _MAP_END:  # type: ignore[index]
-                if kind is not _SCALAR:
-                    raise InputError(_mark(file, e), "yaml.complex_key")
-                key = value
-                if key == "<<" and not e.style:
-                    raise InputError(_mark(file, e), "yaml.merge_key")
-                if key is None or isinstance(key, bool):
-                    key = e.value  # `no:` or `null:` as a key means the text, not a value
-                if key in top[0]:  # type: ignore[index]
-                    where = list(top[0]).index(key)  # type: ignore[index]
-                    first = (top[1][2 * where] >> 32) + 1  # type: ignore[index]
-                    raise InputError(
-                        _mark(file, e), "yaml.duplicate_key", key=printable(str(key)), line=first
-                    )
-                top[2] = key  # type: ignore[index]
-                top[3] = at  # type: ignore[index]
-                continue
-            if kind is _SCALAR:
+                if key is _NO_KEY and is_map:  # a key
+                    if value == "<<" and not e.style:
+                        raise InputError(_mark(file, e), "yaml.merge_key")
+                    if value is None or value is True or value is False:
+                        value = text  # `no:` or `null:` as a key means the text, not a value
+                    if value in container:
+                        where = list(container).index(value)
+                        first = (positions[2 * where] >> 32) + 1
+                        raise InputError(
+                            _mark(file, e),
+                            "yaml.duplicate_key",
+                            key=printable(str(value)),
+                            line=first,
+                        )
+                    key = value
+                    m = e.start_mark
+                    key_at = (m.line << 32) | m.column  # `ezplan.document.pack`
+                    continue
                 nodes += 1
                 if nodes > max_nodes:
                     raise self._too_many(e)
                 if e.anchor:
                     anchors[e.anchor] = (value, 1)
+            elif kind is _MAP_END or kind is _SEQ_END:
+                kids[id(container)] = len(table)
+                table.extend(positions)
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self._too_many(start)
+                if start.anchor:
+                    anchors[start.anchor] = (container, nodes - before)
+                container, positions, is_map, start, before = stack.pop()
+                if container is None:
+                    get()  # the document's end
+                    return Document(file, root, root_at, kids, table, aliases)
+                continue
+            elif key is _NO_KEY and is_map:
+                raise InputError(_mark(file, e), "yaml.complex_key")
             elif kind is _MAP_START or kind is _SEQ_START:
                 if e.tag is not None and _tag_refused(e):
                     raise InputError(_mark(file, e), "yaml.tag", tag=printable(e.tag))
                 if len(stack) >= max_depth:
                     raise InputError(_mark(file, e), "yaml.too_deep", max=max_depth)
                 value = {} if kind is _MAP_START else []
-                frame = [value, array("Q"), _NO_KEY, 0, e, nodes]
-                if top is None:
+                m = e.start_mark
+                at = (m.line << 32) | m.column
+                if container is None:
                     root, root_at = value, at
+                elif is_map:
+                    container[key] = value
+                    positions.extend((key_at, at))  # the key's position, then its value's
                 else:
-                    _place(top, is_map, value, at)
-                stack.append(frame)
-                top, is_map = frame, kind is _MAP_START
-                continue
-            elif kind is _MAP_END or kind is _SEQ_END:
-                value, positions, _, _, start, before = stack.pop()
-                kids[id(value)] = len(table)
-                table.extend(positions)
-                nodes += 1
-                if nodes > max_nodes:
-                    raise self._too_many(start)
-                if start.anchor:
-                    anchors[start.anchor] = (value, nodes - before)
-                if not stack:
-                    get()  # the document's end
-                    return Document(file, root, root_at, kids, table, aliases)
-                top = stack[-1]
-                is_map = type(top[0]) is dict
+                    container.append(value)
+                    positions.append(at)
+                stack.append((container, positions, is_map, start, before))
+                container, positions, is_map, start, before = (
+                    value,
+                    array("Q"),
+                    kind is _MAP_START,
+                    e,
+                    nodes,
+                )
+                key = _NO_KEY
                 continue
             elif kind is _ALIAS:
                 n_aliases += 1
@@ -201,26 +219,25 @@ class _Builder:
                 nodes += size
                 if nodes > max_nodes:
                     raise self._too_many(e)
-                if top is not None:
-                    aliases[(id(top[0]), top[2] if is_map else len(top[0]))] = at
+                if container is not None:
+                    m = e.start_mark
+                    aliases[(id(container), key if is_map else len(container))] = (
+                        m.line << 32
+                    ) | m.column
             elif kind is yaml.DocumentEndEvent:  # an empty document
                 return Document(file)
             else:  # pragma: no cover - the parser guarantees node events here
                 raise InputError(_mark(file, e), "yaml.unexpected_event", name=kind.__name__)
             # a scalar or an alias: a value in place
-            if top is None:
+            m = e.start_mark
+            at = (m.line << 32) | m.column
+            if container is None:
                 get()  # the document's end
                 return Document(file, value, at, kids, table, aliases)
-            _place(top, is_map, value, at)
-
-
-def _place(top: list[Any], is_map: bool, value: Any, at: int) -> None:
-    """`value`, at position `at`, into the container being filled."""
-    if is_map:
-        key = top[2]
-        top[0][key] = value
-        top[1].extend((top[3], at))  # the key's position, then its value's
-        top[2] = _NO_KEY
-    else:
-        top[0].append(value)
-        top[1].append(at)
+            if is_map:
+                container[key] = value
+                positions.extend((key_at, at))
+                key = _NO_KEY
+            else:
+                container.append(value)
+                positions.append(at)
