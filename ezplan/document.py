@@ -51,8 +51,13 @@ class Document:
         self._table = table if table is not None else array("Q")
         self._places: dict[int, dict[Any, int]] = {}  # a large mapping's keys → their places
         self._aliases = aliases if aliases is not None else {}  # (id(container), key) → position
-        self._last_path: PathKey | None = None  # the last parent walked to, and where it led
-        self._last: tuple[Any, int, bool] = (None, 0, True)
+        # the steps of the last walk and where each led, (value, where its positions begin or
+        # None, nearest position): a plan asks for the figures of one indicator after another,
+        # so a walk starts from the steps it shares with the last
+        self._walked: list[Any] = []
+        self._trail: list[tuple[Any, int | None, int]] = []
+        self._last_parent: PathKey | None = None  # the last parent walked to, and where it led
+        self._last: tuple[Any, int | None, int] = (None, None, 0)
 
     def _at(self, packed: int) -> Mark:
         return Mark(self.path, (packed >> _BITS) + 1, (packed & _LOW) + 1)
@@ -65,55 +70,72 @@ class Document:
         if not path:
             return self._at(self._root)
         parent = path[:-1]
-        if parent == self._last_path:  # siblings are asked for one after another
-            cur, best, stopped = self._last
+        if parent == self._last_parent:  # siblings are asked for one after another
+            cur, begin, best = self._last
         else:
-            cur, best, stopped = self._walk(parent)
-            self._last_path, self._last = parent, (cur, best, stopped)
-        if stopped:
-            return self._at(best)
-        found = self._step(cur, path[-1], key)
-        return self._at(best if found is None else found[1])
+            cur, begin, best = self._last = self._walk(parent)
+            self._last_parent = parent
+        if begin is not None:
+            at = self._position(cur, begin, path[-1], key)
+            if at is not None:
+                best = at
+        return Mark(self.path, (best >> _BITS) + 1, (best & _LOW) + 1)
 
-    def _walk(self, steps: PathKey) -> tuple[Any, int, bool]:
-        """Down `steps` from the top: (the value reached, the nearest position, stopped short)."""
-        best = self._root
-        cur = self.data
-        for step in steps:
-            found = self._step(cur, step, False)
-            if found is None:
-                return cur, best, True  # type: ignore[return-value]
-            cur, best, through_alias = found
-            if through_alias:
-                return cur, best, True
-        return cur, best, False  # type: ignore[return-value]
+    def _walk(self, steps: PathKey) -> tuple[Any, int | None, int]:
+        """Down `steps` from the top: the value reached, where its positions begin (None where
+        the walk cannot go on: a scalar, a step not there, a value written as an alias), and the
+        nearest position."""
+        walked, trail = self._walked, self._trail
+        shared = 0
+        most = min(len(steps), len(walked))
+        while shared < most and walked[shared] == steps[shared]:
+            shared += 1
+        if shared:
+            cur, begin, best = trail[shared - 1]
+        else:
+            cur, best = self.data, self._root
+            begin = self._kids.get(id(cur))
+        del walked[shared:], trail[shared:]
+        for step in steps[shared:]:
+            if begin is None:
+                break
+            at = self._position(cur, begin, step, False)
+            if at is None:
+                begin = None
+            elif self._aliases and (id(cur), step) in self._aliases:
+                # what the alias stands for has its positions elsewhere: stop at the alias
+                cur, begin, best = cur[step], None, at
+            else:
+                cur, best = cur[step], at
+                begin = self._kids.get(id(cur))
+            walked.append(step)
+            trail.append((cur, begin, best))
+        return cur, begin, best  # type: ignore[return-value]
 
-    def _step(self, cur: Any, step: Any, key: bool) -> tuple[Any, int, bool] | None:
-        """One step down from `cur`: (the value, its position — its key's with `key` —, whether
-        it is an alias), or None where there is no such step."""
-        begin = self._kids.get(id(cur))
-        if begin is None:
-            return None
-        if isinstance(cur, dict):
+    def _position(self, cur: Any, begin: int, step: Any, key: bool) -> int | None:
+        """The position of `step` in the container `cur` whose positions begin at `begin` (its
+        key's with `key`; the alias's for a value written as one), or None where there is no
+        such step."""
+        if type(cur) is dict:  # the data is plain dicts and lists (`ezplan.yaml_events`)
             if step not in cur:
                 return None
-            i = begin + 2 * self._place(cur, step)
+            if len(cur) <= _INDEXED:
+                i = begin + 2 * operator.indexOf(cur, step)
+            else:
+                i = begin + 2 * self._place(cur, step)
             if key:
-                return cur[step], self._table[i], False
+                return self._table[i]
             at = self._table[i + 1]
         elif isinstance(step, int) and 0 <= step < len(cur):
             at = self._table[begin + step]
         else:
             return None
-        alias = self._aliases.get((id(cur), step))
-        if alias is not None:  # what the alias stands for has its positions elsewhere
-            return cur[step], alias, True
-        return cur[step], at, False
+        if self._aliases:
+            return self._aliases.get((id(cur), step), at)
+        return at
 
     def _place(self, mapping: dict[Any, Any], key: Any) -> int:
-        """Where `key` stands among `mapping`'s keys (0 for the first)."""
-        if len(mapping) <= _INDEXED:
-            return operator.indexOf(mapping, key)
+        """Where `key` stands among the keys of a large `mapping` (0 for the first)."""
         places = self._places.get(id(mapping))
         if places is None:
             places = self._places[id(mapping)] = {k: i for i, k in enumerate(mapping)}
