@@ -140,8 +140,14 @@ def _for_field(place: str, problem: Message) -> Message:
     return Message(hint, **problem.params)
 
 
-def _level_in(unit: Unit) -> Message:
-    return Message("what.level_in", unit=str(unit))
+# What a field must hold, said only when it does not: a message id, named with the indicator's
+# unit where it takes one
+_IN_UNIT = {"what.level_in", "what.value_in"}
+_PERCENT, _AMOUNT = (Kind.PERCENT,), (Kind.AMOUNT,)
+
+
+def _what(what: str, unit: Unit | None) -> Message:
+    return Message(what, unit=str(unit)) if what in _IN_UNIT else Message(what)
 
 
 # --- compiling the model ----------------------------------------------------------------------
@@ -334,14 +340,14 @@ class _Compiler:
         src: S.Source | None,
         default_tolerance: float | None,
     ) -> Stated:
-        quote = src.quote if src else None
-        section = src.section if src else None
-        note = src.note if src else None
-        line = src.line if src else None
-        review = src.review if src else None
+        if src is None:
+            quote = section = note = line = review = None
+        else:
+            quote, section, note, line = src.quote, src.section, src.note, src.line
+            review = src.review
         tolerance = default_tolerance
         value_path = path
-        if not isinstance(raw, str | int | float):  # the mapping form: a FigureSpec
+        if not isinstance(raw, (str, int, float)):  # the mapping form: a FigureSpec
             if raw.quote:  # a figure's own quote brings its own line
                 quote, line = raw.quote, raw.line
             section = raw.section or section
@@ -379,10 +385,14 @@ class _Compiler:
         except ValueError as e:
             raise _at(doc.mark(path), path, e) from None
 
-    def _expect(self, s: Stated, kinds: tuple[Kind, ...], what: Message, unit: Unit | None) -> None:
+    def _expect(self, s: Stated, kinds: tuple[Kind, ...], what: str, unit: Unit | None) -> None:
+        """`s` is of one of `kinds` and, as an amount, converts to `unit`; else an error that
+        says it should be `what` (`_what`)."""
         f = s.figure
         if f.kind not in kinds:
-            raise InputError(s.mark, "load.not_what", field=s.field, text=f.text, what=what)
+            raise InputError(
+                s.mark, "load.not_what", field=s.field, text=f.text, what=_what(what, unit)
+            )
         if f.kind is Kind.AMOUNT and unit is not None and f.unit is not None:
             same = f.unit.dimension == unit.dimension
             money = f.unit.currency is not None and unit.currency is not None
@@ -397,7 +407,7 @@ class _Compiler:
                 )
 
     def _level_kinds(self, unit: Unit) -> tuple[Kind, ...]:
-        return (Kind.PERCENT,) if unit.is_percent else (Kind.AMOUNT,)
+        return _PERCENT if unit.is_percent else _AMOUNT
 
     # -- the two files
     def compile(self) -> Plan:
@@ -472,7 +482,7 @@ class _Compiler:
             for year, raw in ind.levels.items():
                 figs = self._figures(doc, (*root, "levels", year), raw, "level", unit, ind, tol)
                 for s in figs:
-                    self._expect(s, self._level_kinds(unit), _level_in(unit), unit)
+                    self._expect(s, self._level_kinds(unit), "what.level_in", unit)
                 plan.levels.append(Level(iid, year, figs, "history"))
             for i, g in enumerate(ind.growth):
                 path = (*root, "growth", i)
@@ -485,14 +495,14 @@ class _Compiler:
                 by, ey = self._period(doc, (*path, "period"), c.period)
                 figs = self._figures(doc, (*path, "value"), c.value, "cumulative", unit, c, tol)
                 for s in figs:
-                    self._expect(s, (Kind.AMOUNT,), Message("what.amount"), unit)
+                    self._expect(s, _AMOUNT, "what.amount", unit)
                 plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "history"))
             for i, sh in enumerate(ind.shares):
                 path = (*root, "shares", i)
                 if sh.of not in plan.indicators:
                     self._known(plan, sh.of, doc.mark((*path, "of")))
                 (s,) = self._figures(doc, (*path, "value"), sh.value, "share", None, sh, tol)
-                self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)
+                self._expect(s, _PERCENT, "what.percentage", None)
                 plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
 
     def _growth(
@@ -518,15 +528,13 @@ class _Compiler:
         annual = total = None
         if g.annual is not None:
             (annual,) = self._figures(doc, (*path, "annual"), g.annual, "annual", None, src, tol)
-            self._expect(
-                annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), Message("what.annual_rate"), None
-            )
+            self._expect(annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), "what.annual_rate", None)
         if g.total is not None:
             (total,) = self._figures(doc, (*path, "total"), g.total, "total", None, src, tol)
             self._expect(
                 total,
                 (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING),
-                Message("what.growth"),
+                "what.growth",
                 None,
             )
         for s in (annual, total):
@@ -576,7 +584,7 @@ class _Compiler:
         tol: float | None,
     ) -> None:
         (s,) = self._figures(doc, (*path, "change"), raw, "change", None, src, tol)
-        self._expect(s, (Kind.POINTS,), Message("what.change"), None)
+        self._expect(s, (Kind.POINTS,), "what.change", None)
         if not plan.indicators[iid].unit.is_percent:
             raise InputError(
                 s.mark, "load.change_not_ratio", id=iid, unit=str(plan.indicators[iid].unit)
@@ -599,7 +607,7 @@ class _Compiler:
             if tg.level is not None:
                 figs = self._figures(doc, (*root, "level"), tg.level, "level", unit, tg, tol)
                 for s in figs:
-                    self._expect(s, self._level_kinds(unit), _level_in(unit), unit)
+                    self._expect(s, self._level_kinds(unit), "what.level_in", unit)
                 plan.levels.append(Level(iid, ey, figs, "target"))
                 stated_any = True
             if self._growth(plan, doc, root, iid, tg, (by, ey), tg, "target", tol):
@@ -608,7 +616,7 @@ class _Compiler:
                 path = (*root, "cumulative")
                 figs = self._figures(doc, path, tg.cumulative, "cumulative", unit, tg, tol)
                 for s in figs:
-                    self._expect(s, (Kind.AMOUNT,), Message("what.amount"), unit)
+                    self._expect(s, _AMOUNT, "what.amount", unit)
                 plan.cumulative.append(CumulativeClaim(iid, by, ey, figs, "target"))
                 stated_any = True
             if tg.share is not None:
@@ -617,7 +625,7 @@ class _Compiler:
                     self._known(plan, tg.share.of, doc.mark((*path, "of")))
                 src = tg.share if tg.share.quote else tg
                 (s,) = self._figures(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
-                self._expect(s, (Kind.PERCENT,), Message("what.percentage"), None)
+                self._expect(s, _PERCENT, "what.percentage", None)
                 plan.shares.append(ShareClaim(iid, tg.share.of, ey, s, "target"))
                 stated_any = True
             if tg.change is not None:
@@ -632,7 +640,5 @@ class _Compiler:
             path = ("projects", iid, "value")
             figs = self._figures(self.t, path, pr.value, "value", unit, pr, tol)
             for s in figs:
-                self._expect(
-                    s, self._level_kinds(unit), Message("what.value_in", unit=str(unit)), unit
-                )
+                self._expect(s, self._level_kinds(unit), "what.value_in", unit)
             plan.levels.append(Level(iid, None, figs, "project"))

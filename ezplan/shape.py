@@ -103,29 +103,41 @@ def compile_type(kind: list[Any], model: Callable[[str], Check]) -> Check:
     return _compile(kind, model)[0]
 
 
-def _compile(kind: list[Any], model: Callable[[str], Check]) -> tuple[Check, set[type]]:
-    """The check of a type, and the Python types it can accept (to try a union's members
-    only where they could fit)."""
+def _compile(kind: list[Any], model: Callable[[str], Check]) -> tuple[Check, set[type], bool]:
+    """The check of a type, the Python types it can accept (to try a union's members only
+    where they could fit), and whether it accepts every value of those types as it is."""
     tag = kind[0]
     if tag == "str":
-        return _text(kind[1]), {str}
+        return _text(kind[1]), {str}, kind[1] is None
     if tag == "int":
-        return _integer(kind[1], kind[2]), {int}
+        return _integer(kind[1], kind[2]), {int}, kind[1] is None and kind[2] is None
     if tag == "bool":
-        return _bool, {bool}
+        return _bool, {bool}, True
     if tag == "none":
-        return _none, {type(None)}
+        return _none, {type(None)}, True
     if tag == "union":
         members = [_compile(k, model) for k in kind[1]]
-        return _union(members), set().union(*(accepts for _, accepts in members))
+        accepts = set().union(*(accepts for _, accepts, _ in members))
+        if all(by_type for _, _, by_type in members):  # text or nothing, a number or text …
+            return _of_type(frozenset(accepts)), accepts, True
+        return _union(members), accepts, False
     if tag == "list":
-        return _list(compile_type(kind[1], model), kind[2], kind[3]), {list}
+        return _list(compile_type(kind[1], model), kind[2], kind[3]), {list}, False
     if tag == "dict":
-        return _dict(compile_type(kind[1], model), compile_type(kind[2], model)), {dict}
-    if tag == "model":
-        name = kind[1]
-        return (lambda v: model(name)(v)), {dict}
+        return _dict(compile_type(kind[1], model), compile_type(kind[2], model)), {dict}, False
+    if tag == "model":  # a model's check is registered before its fields are compiled, so a
+        # model that contains itself finds it here
+        return model(kind[1]), {dict}, False
     raise AssertionError(f"unknown type in plan_shape.json: {kind}")
+
+
+def _of_type(types: frozenset[type]) -> Check:
+    def check(v: Any) -> Any:
+        if type(v) not in types:
+            raise _MISMATCH
+        return v
+
+    return check
 
 
 def _text(pattern: str | None) -> Check:
@@ -169,9 +181,9 @@ def _none(v: Any) -> Any:
     return v
 
 
-def _union(members: list[tuple[Check, set[type]]]) -> Check:
+def _union(members: list[tuple[Check, set[type], bool]]) -> Check:
     by_type: dict[type, list[Check]] = {}
-    for check, accepts in members:
+    for check, accepts, _ in members:
         for t in accepts:
             by_type.setdefault(t, []).append(check)
 
