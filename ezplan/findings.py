@@ -24,7 +24,10 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
+
+
+_LABELS = {s: s.name.lower() for s in Severity}  # read for every finding written
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,10 @@ class Fields(tuple, Mapping[str, Any]):  # type: ignore[misc]
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
+
+    def values(self) -> tuple[Any, ...]:  # type: ignore[override]
+        """The values in the order of the keys: the tuple's own, not looked up a key at a time."""
+        return tuple.__getitem__(self, slice(None))
 
     def __eq__(self, other: object) -> bool:
         return Mapping.__eq__(self, other)

@@ -40,7 +40,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "scope": f.scope,
         "message": f.message(lang),
     }
-    for key, value in f.data.items():
+    for key, value in zip(f.data, f.data.values(), strict=True):
         out.setdefault(key, plain(value))
     out["related"] = [str(m) for m in f.related]
     out["steps"] = steps_in(f, "en")
@@ -123,13 +123,21 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def plain(value: Any) -> Any:
     """`value` as plain JSON data: numpy numbers as Python ones, NaN as null, infinities as
     null, strings with the undecodable bytes of a path escaped."""
+    kind = type(value)
+    if kind is float:  # the common kinds by their exact type, before the slower checks
+        return value if math.isfinite(value) else None
+    if kind is int or kind is bool or value is None:
+        return value
     if isinstance(value, str):
         return printable(value) if _SURROGATE_RE.search(value) else value
     if isinstance(value, Mapping):  # first: a finding's `Fields` is a tuple too
-        return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
+        return {
+            plain(k) if isinstance(k, str) else k: plain(v)
+            for k, v in zip(value, value.values(), strict=True)
+        }
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool):
         return value
     if isinstance(value, int) and not hasattr(value, "dtype"):
         return value
