@@ -91,7 +91,11 @@ def load_plan(
         t_doc = load_yaml(t_path, display_path(t_path))
     compiler = _Compiler(b_doc, t_doc)
     del b_doc, t_doc  # the compiler lets each go once it is compiled
-    return compiler.compile()
+    try:
+        return compiler.compile()
+    finally:
+        if len(_FIGURES) > _FIGURES_KEPT:
+            _FIGURES.clear()
 
 
 def _exists(p: Path) -> bool:
@@ -152,6 +156,12 @@ def _what(what: str, unit: Unit | None) -> Message:
 
 # --- compiling the model ----------------------------------------------------------------------
 
+# Each figure read once for its text and unit: a plan repeats many (5%, 增长10% …), plans repeat
+# each other's, and a Figure is immutable. Kept from one plan to the next (a worker checks
+# many), but not past a large plan: its plan keeps its figures, the cache would keep its keys.
+_FIGURES: dict[tuple[type, Any, Unit | None], Figure] = {}
+_FIGURES_KEPT = 20_000
+
 
 class _Compiler:
     def __init__(self, b_doc: Document, t_doc: Document) -> None:
@@ -163,9 +173,6 @@ class _Compiler:
         self.projects: set[str] = set()
         self.constant_ids: set[str] = set()
         self.rate_ranges: dict[str, tuple[float, float]] = {}
-        # each figure read once for its text and unit: a plan repeats many (5%, 增长10% …), and
-        # a Figure is immutable
-        self.figures: dict[tuple[type, Any, Unit | None], Figure] = {}
 
     # -- indicators
     def _define(self, iid: str, d: S.IndicatorDef, doc: Document, path: PathKey) -> None:
@@ -360,10 +367,10 @@ class _Compiler:
             raw = raw.value
         mark = doc.mark(value_path)
         key = (type(raw), raw, unit)
-        fig = self.figures.get(key)
+        fig = _FIGURES.get(key)
         if fig is None:
             try:
-                fig = self.figures[key] = parse_figure(raw, unit)
+                fig = _FIGURES[key] = parse_figure(raw, unit)
             except FigureError as e:
                 raise _at(mark, value_path, e) from None
         return Stated(

@@ -29,6 +29,11 @@ _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _ALIAS = yaml.AliasEvent
 _NO_KEY = object()  # a mapping waiting for its next key
+# What each plain, untagged scalar's text resolved to: most are keys, units, periods and figures
+# seen many times in a file and from one plan to the next (a worker checks many), and their
+# value depends on the text alone. Not kept past a large file.
+_PLAIN: dict[str, Any] = {}
+_PLAIN_KEPT = 20_000
 
 
 def scalar(e: Any) -> Any:
@@ -67,7 +72,11 @@ def build(parser: Any, file: str, limits: Limits) -> Document:
             if started:
                 raise InputError(_mark(file, e), "yaml.one_document")
             started = True
-            doc = _Builder(file, limits).document(get)
+            try:
+                doc = _Builder(file, limits).document(get)
+            finally:
+                if len(_PLAIN) > _PLAIN_KEPT:
+                    _PLAIN.clear()
 
 
 def _mark(file: str, e: Any) -> Mark:
@@ -106,9 +115,7 @@ class _Builder:
         # one object for each distinct text: keys, units, periods and sections repeat
         texts: dict[str, str] = {}
         same = texts.setdefault
-        # what each plain, untagged scalar's text resolved to: most are keys, units and periods
-        # seen many times, and their value depends on the text alone
-        plain: dict[str, Any] = {}
+        plain = _PLAIN
         n_aliases = nodes = 0
         max_nodes, max_depth = limits.nodes, limits.depth
         # the container being filled (None before the top one), its positions, whether it is a
