@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -113,6 +113,9 @@ class Fields(tuple, Mapping[str, Any]):  # type: ignore[misc]
         """The values in the order of the keys: the tuple's own, not looked up a key at a time."""
         return tuple.__getitem__(self, slice(None))
 
+    def items(self) -> ItemsView[str, Any]:
+        return _FieldsItems(self)
+
     def __eq__(self, other: object) -> bool:
         return Mapping.__eq__(self, other)
 
@@ -141,6 +144,15 @@ def fields(items: Mapping[str, Any], compact: Callable[[Any], Any] = lambda v: v
             "Fields", (Fields,), {"__slots__": (), "_keys": keys, "__module__": __name__}
         )
     return kind(compact(v) for v in items.values())
+
+
+class _FieldsItems(ItemsView[str, Any]):
+    """`Fields.items()`: the keys beside the tuple's values, not looked up a key at a time."""
+
+    _mapping: Fields
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return zip(self._mapping._keys, tuple.__iter__(self._mapping), strict=True)
 
 
 _FIELDS_OF: dict[tuple[str, ...], type[Fields]] = {}  # a class for each set of keys (a few a rule)

@@ -40,7 +40,7 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "scope": f.scope,
         "message": f.message(lang),
     }
-    for key, value in zip(f.data, f.data.values(), strict=True):
+    for key, value in f.data.items():
         out.setdefault(key, plain(value))
     out["related"] = [str(m) for m in f.related]
     out["steps"] = steps_in(f, "en")
@@ -131,10 +131,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, str):
         return printable(value) if _SURROGATE_RE.search(value) else value
     if isinstance(value, Mapping):  # first: a finding's `Fields` is a tuple too
-        return {
-            plain(k) if isinstance(k, str) else k: plain(v)
-            for k, v in zip(value, value.values(), strict=True)
-        }
+        return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, bool):

@@ -43,6 +43,7 @@ _NO_LINE_END = set("（([【《「『“‘")
 # Simple text has only single spaces or no-break spaces, each between two other characters, and
 # its width is the sum of its characters' (no joiner or emoji selector): see `_wrap_simple`.
 _NOT_SIMPLE_RE = re.compile(r"[^\S \u00a0]|[ \u00a0](?:[ \u00a0]|$)|^[ \u00a0]|[\u200d\ufe0f]")
+_OTHER_SPACE_RE = re.compile(r"[^\S \u00a0]")  # a space that is neither " " nor U+00A0
 # A figure, a bracketed unit or a Latin word; the lookahead (the characters one can start with)
 # lets the search pass over every other character at once rather than try each alternative.
 _WORD_RE = re.compile(
@@ -101,9 +102,25 @@ def cells(text: str) -> int:
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, numbers whole; a piece wider than a line (a long
     URL) gets a line of its own rather than being cut."""
-    if not _NOT_SIMPLE_RE.search(text):
+    if _is_simple(text):
         return _wrap_simple(text, max(1, width))
     return wrap_pieces(text, width)
+
+
+def _is_simple(text: str) -> bool:
+    """No match of `_NOT_SIMPLE_RE`, found by a search for one character class and substring
+    tests (a fifth of the time of the pattern's alternatives, tried at every character)."""
+    return not (
+        _OTHER_SPACE_RE.search(text)
+        or "  " in text
+        or " \u00a0" in text
+        or "\u00a0 " in text
+        or "\u00a0\u00a0" in text
+        or text.startswith((" ", "\u00a0"))
+        or text.endswith((" ", "\u00a0"))
+        or "\u200d" in text
+        or "\ufe0f" in text
+    )
 
 
 def wrap_pieces(text: str, width: int) -> list[str]:

@@ -83,10 +83,16 @@ BUILTIN: dict[str, dict] = {
 
 
 def rule(code: str) -> Rule:
-    for r in all_rules():
-        if r.code == code:
-            return r
-    raise KeyError(code)
+    try:
+        return _by_code()[code]
+    except KeyError:
+        raise KeyError(code) from None
+
+
+@cache
+def _by_code() -> dict[str, Rule]:
+    """The rules by code: read for every finding's title and message."""
+    return {r.code: r for r in all_rules()}
 
 
 def title(code: str, lang: str) -> str:
