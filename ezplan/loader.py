@@ -5,6 +5,7 @@ Every problem becomes an `InputError` pointing at `file:line:col`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,10 +41,22 @@ def display_path(path: str | Path) -> str:
     printable (control characters and the bytes of a name that is not UTF-8 escaped)."""
     p = Path(path)
     try:
-        rel = p.resolve().relative_to(Path.cwd().resolve())
+        rel = p.resolve().relative_to(_working_directory())
     except (ValueError, OSError, RuntimeError):  # outside, a loop of links, no working directory
         return printable(str(path))
     return printable(rel.as_posix())
+
+
+_CWD: list[Any] = [None, None]  # the working directory as the OS names it, and resolved
+
+
+def _working_directory() -> Path:
+    """The working directory, resolved once while it stays the same (each plan's two files are
+    shown relative to it)."""
+    cwd = os.getcwd()
+    if cwd != _CWD[0]:
+        _CWD[:] = [cwd, Path(cwd).resolve()]
+    return _CWD[1]
 
 
 def resolve_files(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ezplan.errors import MessageError
@@ -22,6 +23,7 @@ _YEAR_RE = re.compile(r"^([0-9]{4})\s*年?$")  # 0-9 only: no other script's dig
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # plans write a few periods many times
 def parse_period(value: str | int) -> tuple[int, int]:
     """`2021-2025` → (2020, 2025): a period's base year is the year before its first year.
 
