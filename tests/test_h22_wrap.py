@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.make_plan import make
@@ -67,3 +67,17 @@ def test_simple_is_no_match_of_the_pattern(pieces):
 @given(st.text(max_size=12))
 def test_simple_is_no_match_of_the_pattern_on_any_text(text):
     assert w._is_simple(text) == (w._NOT_SIMPLE_RE.search(text) is None)
+
+
+_SIMPLE_PIECES = [p for p in _PIECES if w._is_simple(f"a{p}a")]
+_SIMPLE_PIECES += ["≥ 5", "< 3%", "+ 2", "− 1.5亿元", ", ", "[2, 3]", "[1.5亿元, 2.5亿元]", "x,"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SIMPLE_PIECES), max_size=50), st.integers(1, 40))
+def test_simple_texts_break_as_piece_by_piece(pieces, width):
+    """Texts the quick way takes: figures with a space inside (a sign's, an interval's) next to
+    spaces a line may break at."""
+    text = "a" + "".join(pieces) + "a"
+    assume(w._is_simple(text))
+    assert w.wrap(text, width) == w.wrap_pieces(text, width)

@@ -50,6 +50,8 @@ _WORD_RE = re.compile(
     rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z\[])"
     rf"(?:{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*)"
 )
+# the characters a space follows inside a figure: a sign (≥ 5%), an interval's comma
+_HELD_BEFORE_SPACE = set("≥≤<>±×~+-−,")
 _CELLS: dict[str, int] = {}  # each character's width on the terminal
 
 
@@ -162,13 +164,25 @@ def _wrap_simple(text: str, width: int) -> list[str]:
     n = len(text)
     if cum[n] <= width:
         return [text.replace("\u00a0", " ")]
-    words = [m.span() for m in _WORD_RE.finditer(text)]  # figures and words, not to be cut
 
-    def breaks_at(i: int) -> bool:
-        """A line may end before text[i] (at a space, the space is dropped)."""
-        w = bisect_right(words, (i, n)) - 1  # the last word starting at or before i
-        if w >= 0 and words[w][0] < i < words[w][1]:
-            return False
+    def word_around(i: int, start: int) -> tuple[int, int] | None:
+        """The figure or word that text[i] is inside of, after its first character, if any:
+        searched from the nearest place before i that none crosses — the line's start, or a
+        space that no figure holds (`_HELD_BEFORE_SPACE`) — as a search of the whole text
+        finds them from there on."""
+        safe = text.rfind(" ", start, i)
+        while safe > start and text[safe - 1] in _HELD_BEFORE_SPACE:
+            safe = text.rfind(" ", start, safe)
+        for m in _WORD_RE.finditer(text, max(start, safe + 1)):
+            a, b = m.span()
+            if a >= i:
+                return None
+            if i < b:
+                return (a, b)
+        return None
+
+    def may_break(i: int) -> bool:
+        """Outside a word, a line may end before text[i] (at a space, the space is dropped)."""
         c = text[i]
         if c == " ":
             return True
@@ -185,12 +199,24 @@ def _wrap_simple(text: str, width: int) -> list[str]:
     start = 0
     while cum[n] - cum[start] > width:
         end = bisect_right(cum, cum[start] + width) - 1  # the most that fits
-        while end > start and not breaks_at(end):
-            end -= 1
+        while end > start:  # back to a place a line may end, over a word at once
+            word = word_around(end, start)
+            if word is not None:
+                end = word[0]
+            elif may_break(end):
+                break
+            else:
+                end -= 1
         if end == start:  # the first piece alone is wider than the line
             end = start + 1
-            while end < n and not breaks_at(end):
-                end += 1
+            while end < n:
+                word = word_around(end, start)
+                if word is not None:
+                    end = word[1]
+                elif may_break(end):
+                    break
+                else:
+                    end += 1
             if end == n:
                 break
         lines.append(text[start:end].replace("\u00a0", " "))
