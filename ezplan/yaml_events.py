@@ -123,14 +123,14 @@ class _Builder:
         # stands, its start event and the values counted before it; the containers around it
         # are on the stack, each as (container, positions, is_map, start, before)
         container: Any = None
-        positions = array("Q")
+        positions: list[int] = []
         is_map = False
         key: Any = _NO_KEY
         key_at = before = 0
         start: Any = None
         root: Any = None
         root_at = 0
-        stack: list[tuple[Any, array, bool, Any, int]] = []
+        stack: list[tuple[Any, list[int], bool, Any, int]] = []
         while True:
             e = get()
             kind = type(e)
@@ -202,14 +202,14 @@ class _Builder:
                     root, root_at = value, at
                 elif is_map:
                     container[key] = value
-                    positions.extend((key_at, at))  # the key's position, then its value's
+                    positions += key_at, at  # the key's position, then its value's
                 else:
                     container.append(value)
                     positions.append(at)
                 stack.append((container, positions, is_map, start, before))
                 container, positions, is_map, start, before = (
                     value,
-                    array("Q"),
+                    [],
                     kind is _MAP_START,
                     e,
                     nodes,
@@ -243,7 +243,7 @@ class _Builder:
                 return Document(file, value, at, kids, table, aliases)
             if is_map:
                 container[key] = value
-                positions.extend((key_at, at))
+                positions += key_at, at
                 key = _NO_KEY
             else:
                 container.append(value)
