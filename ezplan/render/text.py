@@ -20,6 +20,7 @@ from functools import partial
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.control import strip_control_codes
 from rich.table import Table
 from rich.text import Text
 
@@ -99,7 +100,7 @@ def _title(report: Report, lang: str) -> str:
     return f"{shown(name)} · {plan_period(plan.base_year, plan.target_year, lang)}"
 
 
-def targets_view(report: Report, lang: str, width: int) -> list[Table | Text]:
+def targets_view(report: Report, lang: str, width: int) -> list[TargetsTable | Text]:
     """The targets as a table, or as blocks of lines where a table would cut a figure."""
     heads, in_header = _headers(report, lang)
     cells = [_cells(r, lang, in_header) for r in report.rows]
@@ -115,6 +116,37 @@ def targets_view(report: Report, lang: str, width: int) -> list[Table | Text]:
     return _blocks(report, lang, heads, cells, verdicts, width)
 
 
+@dataclass
+class TargetsTable:
+    """The targets table as its texts: written as lines where rich would print them unchanged
+    (`_table_rows`), else made the rich `Table` it stands for (`table`) — which costs more than
+    the lines themselves on a plan of thousands of targets."""
+
+    title: str
+    headers: list[str]  # the indicator's, the figures', the verdict's
+    widths: list[int]
+    right: list[bool]  # justified right
+    rows: list[list[str]]  # the name's lines, the figures, the verdict: as their Texts read
+    verdicts: list[Text]  # the verdicts in their colours
+
+    def table(self, body: bool = True) -> Table:
+        """The rich table; without `body`, its title and header alone."""
+        table = Table(
+            title=Text(self.title),  # plan text, never markup
+            box=box.SIMPLE_HEAD,
+            expand=False,
+            title_justify="left",
+            pad_edge=False,
+            show_edge=False,
+        )
+        for head, w, right in zip(self.headers, self.widths, self.right, strict=True):
+            table.add_column(head, justify="right" if right else "left", no_wrap=True, width=w)
+        if body:
+            for row, verdict in zip(self.rows, self.verdicts, strict=True):
+                table.add_row(*(Text(c) for c in row[:-1]), verdict)
+        return table
+
+
 def _table(
     report: Report,
     lang: str,
@@ -124,67 +156,52 @@ def _table(
     fixed: list[int],
     verdict_w: int,
     name_w: int,
-) -> Table:
+) -> TargetsTable:
     names = [shown(r.label(lang)) for r in report.rows]
     name_w = min(name_w, max([_width(t("indicator", lang))] + [_width(n) for n in names]))
-    table = Table(
-        title=Text(_title(report, lang)),  # plan text, never markup
-        box=box.SIMPLE_HEAD,
-        expand=False,
-        title_justify="left",
-        pad_edge=False,
-        show_edge=False,
+    rows = [
+        # as a Text reads them (it drops the control codes `shown` has already escaped)
+        [strip_control_codes(c) for c in ["\n".join(wrap(name, name_w)), *row_cells]]
+        + [verdict.plain]
+        for name, row_cells, verdict in zip(names, cells, verdicts, strict=True)
+    ]
+    return TargetsTable(
+        _title(report, lang),
+        [t("indicator", lang), *heads, t("verdict", lang)],
+        [name_w, *fixed, verdict_w],
+        [False] + [True] * len(heads) + [False],
+        rows,
+        verdicts,
     )
-    table.add_column(t("indicator", lang), width=name_w, no_wrap=True)
-    for head, w in zip(heads, fixed, strict=True):
-        table.add_column(head, justify="right", no_wrap=True, width=w)
-    table.add_column(t("verdict", lang), no_wrap=True, width=verdict_w)
-    for name, row_cells, verdict in zip(names, cells, verdicts, strict=True):
-        name_cell = Text("\n".join(wrap(name, name_w)))
-        table.add_row(name_cell, *(Text(c) for c in row_cells), verdict)
-    return table
 
 
-def _table_rows(out: Plain, table: Table) -> bool:
+def _table_rows(out: Plain, table: TargetsTable) -> bool:
     """The body of the targets table as text, under its title and header printed by rich;
     False (nothing written) when a cell would not fit its column."""
-    widths = [c.width or 0 for c in table.columns]
-    right = [c.justify == "right" for c in table.columns]
-    columns = [list(c.cells) for c in table.columns]
-    rows = [[str(c) for c in cells] for cells in zip(*columns, strict=True)]
-    lines = out.table_rows(rows, widths, right)
+    lines = out.table_rows(table.rows, table.widths, table.right)
     if lines is None:
         return False
-    written = _head_lines(out, table, widths, right)
+    written = _head_lines(out, table)
     if written is not None:
         out.write(written)
     else:
-        head = Table(
-            title=table.title,
-            box=table.box,
-            expand=False,
-            title_justify=table.title_justify,
-            pad_edge=False,
-            show_edge=False,
-        )
-        for c in table.columns:
-            head.add_column(c.header, justify=c.justify, no_wrap=True, width=c.width)
-        out.rich(head)
+        out.rich(table.table(body=False))
     out.write(lines)
     return True
 
 
-def _head_lines(out: Plain, table: Table, widths: list[int], right: list[bool]) -> str | None:
+def _head_lines(out: Plain, table: TargetsTable) -> str | None:
     """The title, the header and the rule under it, as rich prints them without colour (each
     line as wide as the table); None where rich would lay out the title otherwise — wrapped,
     or spaces in it changed."""
+    widths, right = table.widths, table.right
     width = sum(widths) + _GAP * (len(widths) - 1)
-    title = str(table.title)
+    title = strip_control_codes(table.title)  # as its Text reads
     if "\n" in title or "\t" in title or title != title.strip() or "  " in title:
         return None
     if cells(title) > width:
         return None
-    heads = [str(c.header).split("\n") for c in table.columns]
+    heads = [h.split("\n") for h in table.headers]
     depth = max(len(h) for h in heads)
     # the header's cells are aligned at the bottom: empty lines above the shorter ones
     header = out.table_rows(
@@ -283,7 +300,10 @@ def _report(report: Report, out: Plain, lang: str) -> None:
     console = out.console
     if report.rows:
         for part in targets_view(report, lang, out.width):
-            if not (out.plain and isinstance(part, Table) and _table_rows(out, part)):
+            if isinstance(part, TargetsTable):
+                if not (out.plain and _table_rows(out, part)):
+                    out.rich(part.table())
+            else:
                 out.rich(part)
         out.rich()
     else:  # nothing to check a figure against: no "the figures agree"
