@@ -521,7 +521,7 @@ class _Compiler:
                 path = (*root, "shares", i)
                 if sh.of not in plan.indicators:
                     self._known(plan, sh.of, doc.mark((*path, "of")))
-                (s,) = self._figures(doc, (*path, "value"), sh.value, "share", None, sh, tol)
+                s = self._figure(doc, (*path, "value"), sh.value, "share", None, sh, tol)
                 self._expect(s, _PERCENT, "what.percentage", None)
                 plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
 
@@ -547,10 +547,10 @@ class _Compiler:
             by, ey = self._period(doc, (*path, "period"), period)
         annual = total = None
         if g.annual is not None:
-            (annual,) = self._figures(doc, (*path, "annual"), g.annual, "annual", None, src, tol)
+            annual = self._figure(doc, (*path, "annual"), g.annual, "annual", None, src, tol)
             self._expect(annual, (Kind.PERCENT, Kind.GROWTH_PERCENT), "what.annual_rate", None)
         if g.total is not None:
-            (total,) = self._figures(doc, (*path, "total"), g.total, "total", None, src, tol)
+            total = self._figure(doc, (*path, "total"), g.total, "total", None, src, tol)
             self._expect(
                 total,
                 (Kind.GROWTH_PERCENT, Kind.GROWTH_TIMES, Kind.MULTIPLE, Kind.DOUBLING),
@@ -603,7 +603,7 @@ class _Compiler:
         scope: Scope,
         tol: float | None,
     ) -> None:
-        (s,) = self._figures(doc, (*path, "change"), raw, "change", None, src, tol)
+        s = self._figure(doc, (*path, "change"), raw, "change", None, src, tol)
         self._expect(s, (Kind.POINTS,), "what.change", None)
         if not plan.indicators[iid].unit.is_percent:
             raise InputError(
@@ -644,7 +644,7 @@ class _Compiler:
                 if tg.share.of not in plan.indicators:
                     self._known(plan, tg.share.of, doc.mark((*path, "of")))
                 src = tg.share if tg.share.quote else tg
-                (s,) = self._figures(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
+                s = self._figure(doc, (*path, "value"), tg.share.value, "share", None, src, tol)
                 self._expect(s, _PERCENT, "what.percentage", None)
                 plan.shares.append(ShareClaim(iid, tg.share.of, ey, s, "target"))
                 stated_any = True
