@@ -59,7 +59,7 @@ class Finding:
         return (self.mark.file, self.mark.line, self.mark.column, self.check)
 
     def __lt__(self, other: Finding) -> bool:
-        return (self.key, self.message_id) < (other.key, other.message_id)
+        return in_order(self) < in_order(other)
 
     def message(self, lang: str = "en", glued: bool = False) -> str:
         """The message in `lang`. Templates glue a year to its value with no-break spaces for
@@ -73,6 +73,13 @@ class Finding:
         if self.addendum:
             text += self.addendum.get(lang) or self.addendum["en"]
         return text if glued else unglue(text)
+
+
+def in_order(f: Finding) -> tuple[str, int, int, str, str]:
+    """A finding's place among others (by position, rule and message): how findings compare,
+    as a key — a list sorted by it compares tuples, not findings one call at a time."""
+    mark = f.mark
+    return (mark.file, mark.line, mark.column, f.check, f.message_id)
 
 
 class PerLanguage(NamedTuple):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
 
-from ezplan.findings import Checked, Finding
+from ezplan.findings import Checked, Finding, in_order
 from ezplan.model import Plan
 
 
@@ -166,7 +166,7 @@ def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = No
             else:
                 where[id(item)] = len(outcome.findings)
                 outcome.findings.append(item)
-    outcome.findings.sort()
+    outcome.findings.sort(key=in_order)
     return outcome
 
 

@@ -61,13 +61,14 @@ def _quote_numbers(quote: str) -> tuple[set[float], set[float]]:
     """The values of the numbers in a quote, and their values scaled by a magnitude word."""
     text = normalize_digits(quote)
     raw, scaled = set(), set()
-    for m in _NUMBER_RE.finditer(text):
-        value = float(m.group(1).replace(",", ""))
+    for number, magnitude in _NUMBER_RE.findall(text):  # no magnitude: ""
+        value = float(number.replace(",", ""))
         raw.add(value)
-        scaled.add(value * MAGNITUDES[m.group(2) or ""])
-    for m in _DOUBLING_RE.finditer(text):
-        n = m.group(1) or "一"  # 翻番 is 翻一番
-        raw.add(float(_COUNTS.get(n) or int(n)))
+        scaled.add(value * MAGNITUDES[magnitude])
+    if "番" in text:  # most quotes have no doubling: no search for one
+        for n in _DOUBLING_RE.findall(text):
+            n = n or "一"  # 翻番 is 翻一番
+            raw.add(float(_COUNTS.get(n) or int(n)))
     return raw, scaled
 
 
