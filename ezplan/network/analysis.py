@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -111,12 +112,26 @@ class Analysis:
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
         self._step_cache: dict[RawStep, Step] = {}
         self._end_cache: dict[tuple[int, str, float], End] = {}
+        # a member's range with the rest of its component on, and what a blocking conflict needs
+        # of it, are the same for every conflict it belongs to, and many members need the same
+        # range: each is made once and each value kept once (half the ranges of a plan with
+        # thousands of conflicts), as is the member list of each blocking conflict
+        self._range_cache: dict[tuple, Range] = {}
+        self._ranges: dict[tuple[Range, tuple[float, float]], Range] = {}
+        self._blocked_cache: dict[int, tuple[Stated | Assumption, ...]] = {}
         self._e_con: list[int] = solution.net.e_con.tolist()
         own = map(solution.conflicts.__getitem__, conflicts)
         self.contradictions: tuple[Contradiction, ...] = tuple(self._contradiction(c) for c in own)
         # the raw conflicts are now in the plan's terms: free them (fewer objects to keep)
         self._solution = replace(solution, conflicts=[])
-        for cache in (self._term_cache, self._step_cache, self._end_cache):
+        for cache in (
+            self._term_cache,
+            self._step_cache,
+            self._end_cache,
+            self._range_cache,
+            self._ranges,
+            self._blocked_cache,
+        ):
             cache.clear()
 
     @property
@@ -187,8 +202,10 @@ class Analysis:
     def _culprit(self, m: Member) -> Culprit:
         blocked = None
         if m.blocked_by is not None:
-            other = self._solution.conflicts[m.blocked_by]
-            blocked = tuple(self._tag(i) for i in other.items)
+            blocked = self._blocked_cache.get(m.blocked_by)
+            if blocked is None:
+                other = self._solution.conflicts[m.blocked_by]
+                blocked = self._blocked_cache[m.blocked_by] = tuple(map(self._tag, other.items))
         return Culprit(
             self._tag(m.item),
             m.weight,
@@ -201,12 +218,26 @@ class Analysis:
         )
 
     def _range(self, item: int, var: int, iv: tuple[float, float] | None) -> Range | None:
+        """`iv` in the item's terms, made once for equal arguments and kept once for equal
+        values (a zero's sign is part of the key: 0.0 == -0.0, but they print differently)."""
         if iv is None or var < 0:
             return None
+        lo, hi = iv
+        key: tuple = (item, var, lo, hi)
+        if lo == 0 or hi == 0:
+            key += (math.copysign(1.0, lo), math.copysign(1.0, hi))
+        out = self._range_cache.get(key)
+        if out is None:
+            out = self._new_range(item, var, lo, hi)
+            signs = (math.copysign(1.0, out.lo), math.copysign(1.0, out.hi))  # 0.0 ≠ -0.0
+            out = self._range_cache[key] = self._ranges.setdefault((out, signs), out)
+        return out
+
+    def _new_range(self, item: int, var: int, lo: float, hi: float) -> Range:
         stated, q, scale = self._terms(item, var)
         if stated is None:
-            return Range(iv[0], iv[1], q.unit)
-        return figure_range(stated, q, iv[0], iv[1], scale)
+            return Range(lo, hi, q.unit)
+        return figure_range(stated, q, lo, hi, scale)
 
     def _terms(self, item: int, var: int) -> tuple[Stated | None, Quantity, float]:
         """The figure an item's range is read as, the quantity, and the scale from the

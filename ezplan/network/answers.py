@@ -75,7 +75,7 @@ class Answers:
         missed: dict[int, Key] = {}
         ident, memo = self.ident, self.memo
         for comp, items in questions.items():
-            key = (ident[comp], frozenset(items))
+            key = (ident[comp], tuple(sorted(items)))
             hit = memo.answers.get(key)
             if hit is None:
                 missed[comp] = key
@@ -130,7 +130,7 @@ class Answers:
             total += whole
         return total
 
-    def _scalar(self, comp: int, items: frozenset[int]) -> scalar.CompState | None:
+    def _scalar(self, comp: int, items: tuple[int, ...]) -> scalar.CompState | None:
         parents = self.parents
         on = set(items)
         on.update([parents[i] for i in items if i in parents])
