@@ -128,8 +128,12 @@ def plain(value: Any) -> Any:
         return value if math.isfinite(value) else None
     if kind is int or kind is bool or value is None:
         return value
-    if isinstance(value, str):
-        return printable(value) if _SURROGATE_RE.search(value) else value
+    if isinstance(value, str):  # ASCII has no surrogates: no search
+        return printable(value) if not value.isascii() and _SURROGATE_RE.search(value) else value
+    if kind is dict:
+        return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, Mapping):  # first: a finding's `Fields` is a tuple too
         return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
