@@ -56,7 +56,7 @@ def report(
     """`network`: the plan's whole-plan analysis, when it was made with other plans'."""
     facts = Facts(plan, network)
     outcome = rules.evaluate(plan, chosen, facts)
-    rows = target_rows(plan, facts, outcome.findings, outcome.checked)
+    rows = target_rows(plan, facts, outcome.findings, outcome.checked, outcome.reasons)
     return Report(plan, outcome.findings, rows, facts)
 
 

@@ -61,16 +61,23 @@ class TargetRow:
 
 
 def target_rows(
-    plan: Plan, facts: Facts, findings: list[Finding], checked: list[Checked]
+    plan: Plan,
+    facts: Facts,
+    findings: list[Finding],
+    checked: list[Checked],
+    reasons: dict[str, Reason] | None = None,
 ) -> list[TargetRow]:
+    """The summary table's rows. `reasons`: why each target none of whose relations was
+    judged is not checkable, if the `unchecked` rule found it already (for these `checked`)."""
     problems = findings_by_target(plan, findings)
     judged: dict[str, list[str]] = {}
     for c in checked:
         if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):
             judged[c.indicator].append(c.check)
     implied = _implied_rates(plan, facts)
-    unjudged = [iid for iid in plan.target_ids if not judged.get(iid)]
-    reasons = unchecked_reasons(plan, facts, unjudged)
+    if reasons is None:
+        unjudged = [iid for iid in plan.target_ids if not judged.get(iid)]
+        reasons = unchecked_reasons(plan, facts, unjudged)
     rows = []
     for iid in plan.target_ids:
         ind = plan.indicators[iid]

@@ -25,9 +25,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ezplan.findings import Checked, Finding, in_order
 from ezplan.model import Plan
+
+if TYPE_CHECKING:
+    from ezplan.verdicts import Reason
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,9 @@ class Outcome:
     findings: list[Finding]
     checked: list[Checked]
     unselected: list[Finding] = field(default_factory=list)
+    # why each target no relation of which was judged is not checkable, by indicator: found by
+    # the `unchecked` rule (the last to run), read again for the summary table's rows
+    reasons: dict[str, Reason] | None = None
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ MESSAGES = {
 def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding]:
     done = {c.indicator for c in outcome.checked if c.scope == "target"}
     reasons = unchecked_reasons(plan, facts, [iid for iid in plan.target_ids if iid not in done])
+    outcome.reasons = reasons  # the summary table's rows give the same reasons
     for iid, reason in reasons.items():
         params = dict(reason.params)
         if reason.code == "no-base-later":
