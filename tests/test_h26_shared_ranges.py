@@ -11,6 +11,7 @@ from ezplan.loader import load_plan
 from ezplan.network.analysis import Analysis
 from ezplan.network.plan import build
 from ezplan.network.solver import solve
+from ezplan.network.tiers import FACTS
 from tests.conftest import write_plan
 from tests.plangen import inconsistent_plan
 
@@ -75,3 +76,24 @@ def test_a_zero_keeps_its_sign():
     for order in ((0.0, -0.0), (-0.0, 0.0)):
         for lo in order:
             assert _same(a._range(m.item, m.var, (lo, 1.5)), _fresh(a, m.item, m.var, (lo, 1.5)))
+
+
+def test_first_bound_is_each_items_first_entry(tmp_path):
+    from ezplan.network.derivation import Tables
+
+    for plan in (load_plan(ROOT), load_plan(make(tmp_path / "bench", 20))):
+        net = build(plan).net.compile()
+        t = Tables(net)
+        lo, hi = net.b_lo.tolist(), net.b_hi.tolist()
+        expected = {i: (lo[e[0]], hi[e[0]]) for i, e in net.item_bounds.items()}
+        assert expected
+        for item in range(net.n_items):
+            assert t.first_bound(item) == expected.get(item)
+
+
+def test_reasons_fit_their_narrower_type():
+    net = build(load_plan(ROOT)).net.compile()
+    state = solve(net).states[FACTS]
+    assert state.lo_by.dtype == net.reason_dtype
+    last = net.offsets["linear"] + len(net.e_var)
+    assert int(state.lo_by.max()) < last and int(state.hi_by.max()) < last

@@ -168,8 +168,8 @@ class Answers:
         domains). `rounds` is the most any of them took."""
         net, prop = self.prop.net, self.prop
         lo, hi = net.dom_lo.copy(), net.dom_hi.copy()
-        lo_by = np.full(net.n_vars, -1, dtype=np.int64)
-        hi_by = np.full(net.n_vars, -1, dtype=np.int64)
+        lo_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
+        hi_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
         dead = np.zeros(prop.n_comps, dtype=bool)
         empty_var = np.full(prop.n_comps, -1, dtype=np.int64)
         rounds, capped = 0, False

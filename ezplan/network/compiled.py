@@ -75,6 +75,13 @@ class Compiled:
         return {"bound": 0, "product": o_p, "power": o_w, "cumsum": o_c, "linear": o_l}
 
     @cached_property
+    def reason_dtype(self) -> type:
+        """The narrowest integer type of every reason id (−1 … past the last linear term): a
+        whole-network state holds two per variable, and the search keeps many states."""
+        last = self.offsets["linear"] + len(self.e_var)
+        return np.int32 if last < np.iinfo(np.int32).max else np.int64
+
+    @cached_property
     def lin_start(self) -> Ints:
         """Where each linear constraint's terms start in the e_* arrays (and one past the end)."""
         return np.searchsorted(self.e_con, np.arange(len(self.l_rhs) + 1))

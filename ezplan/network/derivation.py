@@ -11,6 +11,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
 
+import numpy as np
+
 from ezplan.network.compiled import Compiled
 
 LO, HI = "lo", "hi"
@@ -57,9 +59,12 @@ class Tables:
             self.children.setdefault(p, []).append(i)
         self.primaries: list[int] = net.item_primary_var.tolist()
         self._decoded: dict[tuple[int, str], tuple] = {}
-        b_lo, b_hi = net.b_lo.tolist(), net.b_hi.tolist()
-        # each item's first bound entry (its own interval, as stated)
-        self.first_bound = {i: (b_lo[e[0]], b_hi[e[0]]) for i, e in net.item_bounds.items()}
+        # each item's first bound entry (its own interval, as stated; len(b_item): none), read
+        # for the few items that are members of conflicts
+        has = np.flatnonzero(net.b_item >= 0)
+        self._first_entry = np.full(net.n_items, len(net.b_item), dtype=np.int64)
+        np.minimum.at(self._first_entry, net.b_item[has], has)
+        self._b_lo, self._b_hi = net.b_lo, net.b_hi
         self.items = {
             "bound": net.b_item.tolist(),
             "product": net.p_item.tolist(),
@@ -67,6 +72,13 @@ class Tables:
             "cumsum": net.c_item.tolist(),
             "linear": net.l_item.tolist(),
         }
+
+    def first_bound(self, item: int) -> tuple[float, float] | None:
+        """The item's own interval as stated (its first bound entry), if it bounds one."""
+        e = self._first_entry.item(item)
+        if e == len(self._b_lo):
+            return None
+        return self._b_lo.item(e), self._b_hi.item(e)
 
     def reason(self, r: int) -> tuple[str, int, int]:
         """A reason id as (kind, index, position); see compiled.py."""

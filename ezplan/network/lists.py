@@ -34,7 +34,7 @@ class Lists:
         o = net.offsets
         self.dom_lo: list[float] = net.dom_lo.tolist()
         self.dom_hi: list[float] = net.dom_hi.tolist()
-        self.item_bounds: dict[int, Sequence[int]] = dict(net.item_bounds)
+        self.item_bounds: dict[int, Sequence[int]] = net.item_bounds  # (no copy: solve drops both)
         n_b, n_p, n_w, n_c = len(net.b_var), len(net.p_z), len(net.w_y), len(net.c_y)
         self.bounds = _rows(net.b_item, np.arange(n_b), net.b_var, net.b_lo, net.b_hi)
         self.products = _rows(

@@ -123,8 +123,8 @@ class _Run:
         self.comp = comp
         self.lo = net.dom_lo.copy()
         self.hi = net.dom_hi.copy()
-        self.lo_by = np.full(net.n_vars, -1, dtype=np.int64)
-        self.hi_by = np.full(net.n_vars, -1, dtype=np.int64)
+        self.lo_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
+        self.hi_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
         self.dead = np.zeros(n_comps, dtype=bool)
         self.empty_var = np.full(n_comps, -1, dtype=np.int64)
         self.previous = np.zeros(net.n_vars, dtype=bool)  # changed in the previous round

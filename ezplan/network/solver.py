@@ -9,6 +9,7 @@ tier-2 contradiction rests on at least one assumption and none repeats a tier-1 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -104,7 +105,8 @@ def solve(
     # of 10,000 indicators would keep); a derivation asked later (explain) remakes the tables
     net._cache.pop("lists", None)
     net._cache.pop("tables", None)
-    net.__dict__.pop("item_bounds", None)  # a cached_property: remade on demand like the tables
+    for name in ("item_bounds", "edges"):  # cached_properties: remade on demand like the tables
+        net.__dict__.pop(name, None)
     return solution
 
 
@@ -209,17 +211,18 @@ def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> Non
         )
 
 
-def _rank(first_bound: dict[int, Interval], m: Member) -> tuple:
+def _rank(first_bound: Callable[[int], Interval | None], m: Member) -> tuple:
     """Most likely culprit first: resolves more, resolves everything, lighter, moves less."""
     return (-m.resolves, not m.resolves_all, m.weight, _shift(first_bound, m), m.item)
 
 
-def _shift(first_bound: dict[int, Interval], m: Member) -> float:
+def _shift(first_bound: Callable[[int], Interval | None], m: Member) -> float:
     """How far the member's own interval is from where the rest of the conflict needs it,
     relative to its size (0 when unknown)."""
-    if m.var < 0 or m.fit_conflict is None or m.item not in first_bound:
+    own = None if m.var < 0 or m.fit_conflict is None else first_bound(m.item)
+    if own is None:
         return 0.0
-    lo, hi = first_bound[m.item]
+    lo, hi = own
     flo, fhi = m.fit_conflict
     gap = max(
         flo - hi if flo > -math.inf and hi < math.inf else 0.0,
