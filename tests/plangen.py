@@ -24,6 +24,7 @@ import json
 import math
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 PERIODS = [(2021, 2025), (2016, 2020), (2021, 2030), (2026, 2030), (2021, 2023), (2011, 2015)]
 
@@ -641,3 +642,17 @@ BROKEN = [
     _broken_share,
     _broken_points,
 ]
+
+
+def write_mixed_plans(root: Path, count: int) -> list[Path]:
+    """`count` generated plans under `root` (p00, p01 …), inconsistent and consistent in turn
+    (seed k makes plan k), for tests that run many plans through one path."""
+    out = []
+    for seed in range(count):
+        g = (consistent_plan if seed % 2 else inconsistent_plan)(random.Random(seed))
+        d = root / f"p{seed:02d}"
+        d.mkdir()
+        (d / "baselines.yaml").write_text(g.baselines, encoding="utf-8")
+        (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
+        out.append(d)
+    return out

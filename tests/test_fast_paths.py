@@ -39,7 +39,7 @@ from ezplan.units import parse_unit
 from ezplan.verdicts import unchecked_reasons
 
 from .conftest import ROOT
-from .plangen import consistent_plan, inconsistent_plan
+from .plangen import write_mixed_plans
 
 # --- derived files kept in step with their source ----------------------------------------------
 
@@ -250,14 +250,7 @@ def test_paths_at_rate_of_many_is_each_one_alone():
 def plans(tmp_path_factory) -> list[Path]:
     """Plans of every form of figure, consistent and not, and a generated one."""
     root = tmp_path_factory.mktemp("plans")
-    out = []
-    for seed in range(12):
-        g = (consistent_plan if seed % 2 else inconsistent_plan)(random.Random(seed))
-        d = root / f"p{seed:02d}"
-        d.mkdir()
-        (d / "baselines.yaml").write_text(g.baselines, encoding="utf-8")
-        (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
-        out.append(d)
+    out = write_mixed_plans(root, 12)
     out.append(make(root / "generated", 30))
     return [ROOT, *out]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import random
 import subprocess
 import sys
 from functools import partial
@@ -21,7 +20,7 @@ from ezplan.render import json_out, text
 from ezplan.report import Tally
 
 from .conftest import ROOT
-from .plangen import consistent_plan, inconsistent_plan
+from .plangen import write_mixed_plans
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +28,7 @@ def plans(tmp_path_factory) -> list[Path]:
     """The bundled plan, consistent and inconsistent ones, and two that cannot be read (one
     first, where the separators between plans start)."""
     root = tmp_path_factory.mktemp("prepared")
-    out = []
-    for seed in range(10):
-        g = (consistent_plan if seed % 2 else inconsistent_plan)(random.Random(seed))
-        d = root / f"p{seed:02d}"
-        d.mkdir()
-        (d / "baselines.yaml").write_text(g.baselines, encoding="utf-8")
-        (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
-        out.append(d)
+    out = write_mixed_plans(root, 10)
     for name in ("a_broken", "q_broken"):
         d = root / name
         d.mkdir()

@@ -3,8 +3,6 @@ them again: the same rows as found afresh, whatever rules are chosen."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from benchmarks.make_plan import make
@@ -14,21 +12,13 @@ from ezplan.loader import load_plan
 from ezplan.verdicts import target_rows
 
 from .conftest import ROOT
-from .plangen import consistent_plan, inconsistent_plan
+from .plangen import write_mixed_plans
 
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory):
     root = tmp_path_factory.mktemp("rows")
-    out = [ROOT, make(root / "generated", 20)]
-    for seed in range(8):
-        g = (consistent_plan if seed % 2 else inconsistent_plan)(random.Random(seed))
-        d = root / f"p{seed}"
-        d.mkdir()
-        (d / "baselines.yaml").write_text(g.baselines, encoding="utf-8")
-        (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
-        out.append(d)
-    return out
+    return [ROOT, make(root / "generated", 20), *write_mixed_plans(root, 8)]
 
 
 @pytest.mark.parametrize(
