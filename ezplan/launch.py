@@ -9,9 +9,7 @@ of 80 columns or more (whose text is fixed), need none of it. The pages are kept
 from __future__ import annotations
 
 import gc
-import json
 import os
-import shutil
 import sys
 
 from ezplan import __version__
@@ -31,7 +29,7 @@ def main() -> None:
             sys.stdout.write(f"ezplan, version {__version__}\n")
             sys.exit(0)
         utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
-        if args in (["--help"], ["-h"]) and utf8 and shutil.get_terminal_size().columns >= 80:
+        if args in (["--help"], ["-h"]) and utf8 and _columns() >= 80:
             from ezplan.i18n.invocation import invocation_lang
 
             page = _pages().get(invocation_lang(args))
@@ -68,7 +66,15 @@ def _exit_now(code: object) -> None:
     os._exit(code)
 
 
+def _columns() -> int:
+    import shutil  # here: a command that prints no help may not need it at all
+
+    return shutil.get_terminal_size().columns
+
+
 def _pages() -> dict[str, str]:
+    import json
+
     path = os.path.join(os.path.dirname(__file__), "help_pages.json")
     try:
         with open(path, encoding="utf-8") as f:

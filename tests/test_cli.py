@@ -256,3 +256,19 @@ def test_a_plan_without_targets_is_not_called_consistent(tmp_path, lang, said, n
     assert r.exit_code == 0, r.output
     assert said in r.stdout and not_said not in r.stdout
     assert r.stdout.startswith("测试规划 · ")  # its title, as above a table of targets
+
+
+def test_a_command_imports_its_own_module_only():
+    """`ezplan check` leaves the modules of extract, report and the others unimported."""
+    code = (
+        "import sys; from ezplan.cli import main\n"
+        "try:\n"
+        f"    main(['check', {str(ROOT)!r}])\n"
+        "finally:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('ezplan.cli.')), file=sys.stderr)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    loaded = p.stderr.strip().splitlines()[-1]
+    assert "ezplan.cli.check" in loaded
+    for other in ("analysts", "extract", "explain", "plan_files"):
+        assert f"ezplan.cli.{other}'" not in loaded

@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from ezplan import rules
-from ezplan.cli import main
+from ezplan.cli import commands, main
 from ezplan.errors import InputError, Mark
 from ezplan.i18n import TEXT, Message, cli, errors, extract, reports, speaking, ui
 from tests.conftest import ROOT, write_plan
@@ -163,7 +163,7 @@ def test_an_error_shows_in_either_language_and_keeps_both_through_pickle():
 
 
 def _commands():
-    return [(name, cmd) for name, cmd in sorted(main.commands.items())]
+    return sorted(commands().items())
 
 
 @pytest.mark.parametrize(("name", "command"), _commands(), ids=lambda x: str(x))
@@ -176,7 +176,7 @@ def test_every_command_and_option_has_help_in_the_catalogue(name, command):
             assert help_id(name, param), f"{name} {param.opts}: no help in ezplan.i18n.cli"
 
 
-@pytest.mark.parametrize("name", [None, *sorted(main.commands)])
+@pytest.mark.parametrize("name", [None, *sorted(commands())])
 def test_help_is_chinese_in_a_chinese_locale(name, monkeypatch):
     from ezplan.cli.localized import help_id
     from ezplan.i18n import t
@@ -190,7 +190,7 @@ def test_help_is_chinese_in_a_chinese_locale(name, monkeypatch):
     assert zh.stdout.startswith("用法：") and "选项：" in zh.stdout
     # none of the English help, nor click's own words around it
     flat = " ".join(zh.stdout.split())
-    command = main.commands[name] if name else main
+    command = commands()[name] if name else main
     english = [t(f"cmd.{name or 'ezplan'}", "en"), "Show this message and exit.", "[default:"]
     english += [
         t(key, "en") for p in command.params if (key := help_id(name or "ezplan", p)) is not None

@@ -9,18 +9,47 @@ SIGINT, SIGTERM or SIGHUP (see `signals`).
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import click
 
 from ezplan import __version__
-from ezplan.cli import analysts, check, explain, extract, plan_files
 from ezplan.cli.localized import Choice, remember_group_lang
 from ezplan.cli.signals import Group
 from ezplan.i18n import LANGS, speaking
 
+COMMANDS = {
+    "check": ("check", "check"),
+    "explain": ("explain", "explain"),
+    "milestones": ("analysts", "milestones"),
+    "export": ("analysts", "export"),
+    "plot": ("analysts", "plot"),
+    "report": ("analysts", "html_report"),
+    "rules": ("plan_files", "list_rules"),
+    "schema": ("plan_files", "schema"),
+    "init": ("plan_files", "init"),
+    "extract": ("extract", "extract"),
+    "scan": ("extract", "scan"),
+}
+"""Each command's module in ezplan.cli and its name there: a command's module is imported when
+the command is asked for, so `ezplan check` does not import what extract or report need."""
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(Group):
+    """The command group, each command's module imported when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module, name = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"ezplan.cli.{module}"), name))
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="ezplan")
 @click.option(
     "--lang", type=Choice(LANGS), default=None, expose_value=False, callback=remember_group_lang
@@ -29,20 +58,9 @@ def main() -> None:
     """The `ezplan` group (help: ``cmd.ezplan`` in `ezplan.i18n.cli`)."""
 
 
-for command in (
-    check.check,
-    explain.explain,
-    analysts.milestones,
-    analysts.export,
-    analysts.plot,
-    analysts.html_report,
-    plan_files.list_rules,
-    plan_files.schema,
-    plan_files.init,
-    extract.extract,
-    extract.scan,
-):
-    main.add_command(command)
+def commands() -> dict[str, click.Command]:
+    """Every command by its name (each command's module imported)."""
+    return {name: main.get_command(None, name) for name in main.list_commands(None)}  # type: ignore[misc]
 
 
 def help_pages() -> str:
