@@ -261,7 +261,7 @@ class Analysis:
     def _step(self, s: RawStep) -> Step:
         """A derivation step in the plan's terms (contradictions share many: each is made
         once, and so is each end — but not one with a zero, whose sign a key would lose)."""
-        if s.value == 0 or any(value == 0 for _, _, value in s.inputs):
+        if s.value == 0 or 0 in s.values:
             return self._new_step(s)
         out = self._step_cache.get(s)
         if out is None:
@@ -275,7 +275,9 @@ class Analysis:
             return Step(result, source, None, ())
         if s.kind == "domain":
             return Step(result, None, None, ())
-        inputs = tuple(self._end(v, e, value) for v, e, value in s.inputs)
+        inputs = tuple(
+            self._end(v, e, value) for (v, e), value in zip(s.inputs, s.values, strict=True)
+        )
         labels = self._built.net.labels[s.kind]
         index = self._e_con[s.index] if s.kind == "linear" else s.index
         relation = labels[index]

@@ -26,7 +26,8 @@ class Step(NamedTuple):
     kind is "bound" (a fact's or assumption's interval, or a hard bound), a constraint kind
     ("product", "power", "cumsum", "linear"), or "domain" (never narrowed). `index` is the bound
     entry or constraint (for linear: the term); `item` the item owning it (−1: hard); `inputs`
-    the ends it was computed from, as (variable, end, value).
+    the ends it was computed from, as (variable, end), and `values` their values (apart: the
+    ends are the reason's, one tuple shared by every step it set, and a search keeps many).
     """
 
     var: int
@@ -35,7 +36,8 @@ class Step(NamedTuple):
     kind: str
     index: int
     item: int
-    inputs: tuple[tuple[int, str, float], ...]
+    inputs: tuple[tuple[int, str], ...]
+    values: tuple[float, ...]
 
 
 class Tables:
@@ -168,8 +170,8 @@ def derive(net: Compiled, ends: Ends, starts: list[tuple[int, str]]) -> list[Ste
             continue
         seen.add((var, end))
         kind, index, item, ins = decode(reason[end](var), end)
-        valued = tuple((v, e, value[e](v)) for v, e in ins)
-        steps.append(Step(var, end, value[end](var), kind, index, item, valued))
+        values = tuple([value[e](v) for v, e in ins])
+        steps.append(Step(var, end, value[end](var), kind, index, item, ins, values))
         todo.extend(ins)
     return steps
 
