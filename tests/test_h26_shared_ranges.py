@@ -8,6 +8,7 @@ from pathlib import Path
 
 from benchmarks.make_plan import make
 from ezplan.loader import load_plan
+from ezplan.network import analyse as analyse_plan
 from ezplan.network.analysis import Analysis
 from ezplan.network.plan import build
 from ezplan.network.solver import solve
@@ -97,3 +98,19 @@ def test_reasons_fit_their_narrower_type():
     assert state.lo_by.dtype == net.reason_dtype
     last = net.offsets["linear"] + len(net.e_var)
     assert int(state.lo_by.max()) < last and int(state.hi_by.max()) < last
+
+
+def test_a_large_network_returns_free_memory_and_reads_the_same(monkeypatch):
+    from ezplan.network import analysis
+
+    plan = load_plan(ROOT)
+    kept = analyse_plan(plan)
+    calls = []
+    monkeypatch.setattr(analysis, "TRIM_VARS", 0)
+    monkeypatch.setattr(
+        analysis, "return_free_memory", lambda: calls.append(analysis.return_free_memory)
+    )
+    trimmed = analyse_plan(plan)
+    assert calls and trimmed.contradictions == kept.contradictions
+    monkeypatch.undo()
+    analysis.return_free_memory()  # the real one: returns (a no-op without malloc_trim)
