@@ -117,7 +117,7 @@ class Analysis:
         # range: each is made once and each value kept once (half the ranges of a plan with
         # thousands of conflicts), as is the member list of each blocking conflict
         self._range_cache: dict[tuple, Range] = {}
-        self._ranges: dict[tuple[Range, tuple[float, float]], Range] = {}
+        self._ranges: dict[tuple, Range] = {}
         self._blocked_cache: dict[int, tuple[Stated | Assumption, ...]] = {}
         self._e_con: list[int] = solution.net.e_con.tolist()
         own = map(solution.conflicts.__getitem__, conflicts)
@@ -229,8 +229,10 @@ class Analysis:
         out = self._range_cache.get(key)
         if out is None:
             out = self._new_range(item, var, lo, hi)
-            signs = (math.copysign(1.0, out.lo), math.copysign(1.0, out.hi))  # 0.0 ≠ -0.0
-            out = self._range_cache[key] = self._ranges.setdefault((out, signs), out)
+            value: tuple = out
+            if out.lo == 0 or out.hi == 0:  # 0.0 == -0.0
+                value = (out, math.copysign(1.0, out.lo), math.copysign(1.0, out.hi))
+            out = self._range_cache[key] = self._ranges.setdefault(value, out)
         return out
 
     def _new_range(self, item: int, var: int, lo: float, hi: float) -> Range:
