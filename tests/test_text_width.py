@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from ezplan import rules
 from ezplan.cli import main
 from ezplan.loader import load_plan
-from ezplan.render.wrap import wrap, wrap_code
+from ezplan.render.wrap import wrap, wrap_balanced, wrap_code
 from tests.conftest import ROOT
 
 # a figure as messages write it: 326.57亿元, 8.89%, 增长2.4倍, 2016–2019年
@@ -129,3 +129,36 @@ def test_the_chinese_summary_breaks_between_clauses():
         assert "".join(lines) == whole and len(lines) > 1
         assert all(line[-1] in "，、；：" for line in lines[:-1]), lines
         assert all(cell_len(line) <= width for line in lines)
+
+
+def test_balanced_wrap_uses_as_few_lines_more_evenly():
+    # 外贸进出口总额 is 14 cells: 12 a line takes two lines (12 + 2); the narrowest width that
+    # still takes two is 8, which leaves 4 characters and 3, not 6 and an orphan 额
+    assert wrap("外贸进出口总额", 12) == ["外贸进出口总", "额"]
+    assert wrap_balanced("外贸进出口总额", 12) == ["外贸进出", "口总额"]
+    # 22 cells: 18 + 4 (大幅) at 18; 11 a line would take three (社会消费品 / 零售总额大 / 幅),
+    # so 12: 社会消费品零 / 售总额大幅
+    assert wrap_balanced("社会消费品零售总额大幅", 18) == ["社会消费品零", "售总额大幅"]
+    # a last line of a quarter of the width or more (售总额: 6 of 12) is left as it is
+    assert wrap_balanced("社会消费品零售总额", 12) == ["社会消费品零", "售总额"]
+    assert wrap_balanced("出口总额", 12) == ["出口总额"]  # fits: as it is
+    # a last line of a quarter of the width or more is left where the words put it
+    assert wrap_balanced("城乡特困人员基本生活标准不低于当地上年度城乡低保标准", 34) == [
+        "城乡特困人员基本生活标准不低于当地",
+        "上年度城乡低保标准",
+    ]
+    text = "Online retail sales of enterprises above the designated size"
+    for width in range(12, 40):
+        lines, even = wrap(text, width), wrap_balanced(text, width)
+        assert len(even) == len(lines) and " ".join(even) == " ".join(lines)
+        assert max(map(cell_len, even)) <= max(map(cell_len, lines))
+        if 4 * cell_len(lines[-1]) >= width:
+            assert even == lines
+
+
+def test_no_name_leaves_one_character_alone_in_the_chinese_table():
+    r = CliRunner().invoke(main, ["check", str(ROOT), "--lang", "zh"], env={"COLUMNS": "80"})
+    table = r.stdout.split("\n\n")[0].splitlines()[3:]
+    names = [line.split("  ")[0].strip() for line in table]
+    assert "额" not in names and "业" not in names  # 外贸进出口总 / 额, …电商企 / 业 before
+    assert "外贸进出" in names and "口总额" in names

@@ -29,7 +29,7 @@ from ezplan.errors import InputError, printable
 from ezplan.findings import Finding, Severity
 from ezplan.i18n import colon, plan_period, t
 from ezplan.render.plain import Plain
-from ezplan.render.wrap import cells, wrap, wrap_clauses
+from ezplan.render.wrap import cells, wrap, wrap_balanced, wrap_clauses
 from ezplan.report import PlanResult, Report, Run, Tally
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
@@ -161,7 +161,7 @@ def _table(
     name_w = min(name_w, max([_width(t("indicator", lang))] + [_width(n) for n in names]))
     rows = [
         # as a Text reads them (it drops the control codes `shown` has already escaped)
-        [strip_control_codes(c) for c in ["\n".join(wrap(name, name_w)), *row_cells]]
+        [strip_control_codes(c) for c in ["\n".join(wrap_balanced(name, name_w)), *row_cells]]
         + [verdict.plain]
         for name, row_cells, verdict in zip(names, cells, verdicts, strict=True)
     ]

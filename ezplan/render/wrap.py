@@ -118,6 +118,20 @@ def wrap(text: str, width: int) -> list[str]:
     return wrap_pieces(text, width)
 
 
+def wrap_balanced(text: str, width: int) -> list[str]:
+    """`wrap`, but a last line under a quarter of `width` evened out: the narrowest width that
+    needs no more lines (外贸进出口总额 in 12 cells: 外贸进出 / 口总额, not 外贸进出口总 / 额).
+    A longer last line stays: a break the text's own spaces or words chose is not moved."""
+    lines = wrap(text, width)
+    if len(lines) < 2 or 4 * cells(lines[-1]) >= width:
+        return lines
+    for narrower in range(-(-cells(text) // len(lines)), width):
+        even = wrap(text, narrower)
+        if len(even) == len(lines):
+            return even
+    return lines
+
+
 def _is_simple(text: str) -> bool:
     """No match of `_NOT_SIMPLE_RE`, found by a search for one character class and substring
     tests (a fifth of the time of the pattern's alternatives, tried at every character)."""
