@@ -38,6 +38,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 .summary { font-size: 1.05rem; margin: 0.6rem 0 0; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.25rem 0.55rem; vertical-align: top; }
+th, td { text-wrap: pretty; }  /* no character of a Chinese name alone on its last line */
 th { background: #eef3f9; text-align: left; font-weight: 600; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.s { white-space: nowrap; font-weight: 600; } td.u { white-space: nowrap; }
