@@ -162,3 +162,13 @@ def test_no_name_leaves_one_character_alone_in_the_chinese_table():
     names = [line.split("  ")[0].strip() for line in table]
     assert "额" not in names and "业" not in names  # 外贸进出口总 / 额, …电商企 / 业 before
     assert "外贸进出" in names and "口总额" in names
+
+
+def test_a_path_is_never_cut_after_a_slash():
+    text = "已写入 /tmp/drafts/baselines.yaml 和 /tmp/drafts/targets.yaml"
+    # 见 / tmp/… before: a path from the root was a slash, then a word
+    assert wrap(text, 40) == ["已写入 /tmp/drafts/baselines.yaml 和", "/tmp/drafts/targets.yaml"]
+    assert wrap("见 /tmp/a.yaml 第3行", 10) == ["见", "/tmp/a.yaml", "第3行"]
+    # a slash between Chinese words or in a unit is as it was
+    assert wrap("增长/下降", 4) == ["增长", "/下", "降"]
+    assert "6.9元/美元，" in wrap("2025年的汇率为6.9元/美元，", 12)

@@ -34,6 +34,8 @@ _FIGURE = (
 _BRACKETED_UNIT = rf"[（(]{_UNIT}[）)]"
 # an interval of two figures, as allowed values are written: [261.962亿元, 262.901亿元]
 _INTERVAL = rf"\[{_FIGURE}, {_FIGURE}\]"
+# a Latin word, or a path from the root (/tmp/drafts/targets.yaml): never cut after a slash
+_LATIN = r"(?:[A-Za-z]|/(?=[A-Za-z0-9_.]))[A-Za-z0-9_'’.\-/]*"
 
 
 @cache
@@ -41,7 +43,7 @@ def _token_re() -> re.Pattern[str]:
     """The pieces of any text (compiled on first use: most text takes the quick path, and
     compiling this costs a few ms of every run)."""
     return re.compile(
-        rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>[A-Za-z][A-Za-z0-9_'’.\-/]*)|"
+        rf"(?P<space>[^\S\u00a0]+)|(?P<figure>{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT})|(?P<latin>{_LATIN})|"
         r"(?P<other>.)",
         re.DOTALL,
     )
@@ -56,8 +58,8 @@ _OTHER_SPACE_RE = re.compile(r"[^\S \u00a0]")  # a space that is neither " " nor
 # A figure, a bracketed unit or a Latin word; the lookahead (the characters one can start with)
 # lets the search pass over every other character at once rather than try each alternative.
 _WORD_RE = re.compile(
-    rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z\[])"
-    rf"(?:{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT}|[A-Za-z][A-Za-z0-9_'’.\-/]*)"
+    rf"(?=[年增下≥≤<>±×~+\-−\d（(A-Za-z\[/])"
+    rf"(?:{_INTERVAL}|{_FIGURE}|{_BRACKETED_UNIT}|{_LATIN})"
 )
 # the characters a space follows inside a figure: a sign (≥ 5%), an interval's comma
 _HELD_BEFORE_SPACE = set("≥≤<>±×~+-−,")
