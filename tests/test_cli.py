@@ -272,3 +272,11 @@ def test_a_command_imports_its_own_module_only():
     assert "ezplan.cli.check" in loaded
     for other in ("analysts", "extract", "explain", "plan_files"):
         assert f"ezplan.cli.{other}'" not in loaded
+
+
+def test_every_command_is_found_under_its_own_name():
+    from ezplan.cli import COMMANDS, commands
+
+    found = commands()
+    assert sorted(found) == sorted(COMMANDS)  # the table names each command as click does
+    assert all(cmd is not None and cmd.name == name for name, cmd in found.items())

@@ -177,7 +177,7 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
         if (
-            t.skip == Note("extract.skip.no_unit")
+            t.skip == NO_UNIT
             and nxt.unit
             and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
         ):
@@ -229,6 +229,7 @@ def _second_bound(text: str, tok: Token) -> bool:
 STEPS_PASSED = re.compile(rf"{_NUM}\s*个[^，,；;。、\d]{{0,8}}台阶")
 
 BAR_PASSED = Note("extract.skip.bar_passed")
+NO_UNIT = Note("extract.skip.no_unit")  # a number alone, which a listed unit may still claim
 
 
 def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
@@ -299,7 +300,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
             return Note("extract.skip.date_time")
         if text[b:].startswith(_NAME_AFTER):
             return Note("extract.skip.name_number")
-        return Note("extract.skip.no_unit")
+        return NO_UNIT
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return Note("extract.skip.label")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
