@@ -103,3 +103,29 @@ def test_the_command_writes_what_it_wrote_from_the_results(plans, fmt, tmp_path)
     assert streamed.returncode == whole.returncode == 2  # a plan could not be read
     assert streamed.stderr == whole.stderr
     assert streamed.stdout == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("other", ["en", "zh"])
+def test_a_worker_lays_out_in_the_language_asked_not_its_own(plans, other):
+    """A worker started afresh (spawn: macOS, Windows) has its locale's language, not the
+    invocation's: what it lays out must follow `lang` alone."""
+    from ezplan.i18n import speaking
+
+    lang = "zh" if other == "en" else "en"
+    results = list(check_each(find_plans([str(p) for p in plans])))
+    assert any(r.error is not None for r in results)
+
+    def laid_out() -> list[tuple[str, str, str]]:
+        out = []
+        for r in results:
+            j, t = json_out.plan_json(r, lang), text.plan_text(r, lang, 80)
+            out.append((j.summary, j.findings, t.text))
+        return out
+
+    with speaking(lang):
+        want = laid_out()
+    with speaking(other):
+        got = laid_out()
+    assert got == want
+    broken = [s for (s, _, _), r in zip(got, results, strict=True) if r.error is not None]
+    assert broken and all(("不是有效的" in s) == (lang == "zh") for s in broken)

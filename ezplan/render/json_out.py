@@ -79,7 +79,7 @@ def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
     }
     if result.report is None:
         assert result.error is not None
-        out["load_error"] = str(result.error)
+        out["load_error"] = result.error.line(lang)
         return out
     plan = result.report.plan
     out |= {

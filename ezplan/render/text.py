@@ -361,7 +361,14 @@ def plan_text(result: PlanResult, lang: str, width: int) -> PlanText:
     if result.report is None:
         return PlanText(result.name, result.error, tally, "")
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,  # as the parent's console, which `preparer` requires to be modern
+    )
     out = Plain(console)
     _plan(result, out, lang)
     out.flush()
