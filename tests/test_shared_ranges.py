@@ -107,10 +107,23 @@ def test_a_large_network_returns_free_memory_and_reads_the_same(monkeypatch):
     kept = analyse_plan(plan)
     calls = []
     monkeypatch.setattr(analysis, "TRIM_VARS", 0)
-    monkeypatch.setattr(
-        analysis, "return_free_memory", lambda: calls.append(analysis.return_free_memory)
-    )
+    monkeypatch.setattr(analysis, "return_free_memory", lambda: calls.append("trimmed"))
     trimmed = analyse_plan(plan)
-    assert calls and trimmed.contradictions == kept.contradictions
-    monkeypatch.undo()
-    analysis.return_free_memory()  # the real one: returns (a no-op without malloc_trim)
+    assert calls == ["trimmed"] and trimmed.contradictions == kept.contradictions
+
+
+def test_returning_free_memory_is_a_no_op_without_malloc_trim(monkeypatch):
+    import ctypes
+
+    from ezplan.network import analysis
+
+    analysis.return_free_memory()  # this C library's, whatever it has
+    for missing in (OSError, TypeError):  # no C library by that name (Windows: CDLL(None))
+
+        def no_library(name, _error=missing):
+            raise _error(name)
+
+        monkeypatch.setattr(ctypes, "CDLL", no_library)
+        analysis.return_free_memory()
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: object())  # a C library without it (macOS)
+    analysis.return_free_memory()

@@ -352,6 +352,7 @@ def return_free_memory() -> None:
         trim = ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError, TypeError):
         return
+    trim.argtypes = [ctypes.c_size_t]
     trim(0)
 
 
