@@ -115,13 +115,13 @@ def check(
 
 def _prepare(fmt: str, lang: str, to: Console | None) -> Callable[[PlanResult], Any] | None:
     """What a worker makes of each plan's result for a stream in `fmt` (to the console `to`, for
-    text): JSON, and text without colour, are laid out there."""
+    text): JSON, JSON Lines, and text without colour, are laid out there."""
     from ezplan.render import json_out, text
 
-    if fmt == "json":
+    if fmt in ("json", "jsonl"):
         from functools import partial
 
-        return partial(json_out.plan_json, lang=lang)
+        return partial(json_out.plan_json if fmt == "json" else json_out.plan_lines, lang=lang)
     if fmt == "text" and to is not None:
         return text.preparer(to, lang)
     return None
@@ -140,16 +140,13 @@ def _stream(results: Iterator[Any], fmt: str, lang: str, to: Console | None) -> 
     """Several plans to stdout (text to the console `to`), each written as its result comes and
     then let go."""
     from ezplan.render import json_out, text
-    from ezplan.report import Tally
 
     if fmt == "text":
         assert to is not None
         return text.render_each(results, to, lang, many=True)
     if fmt == "json":
         return json_out.render_each(results, lang, _echo)
-    tally = Tally()
-    json_out.lines_each((tally.add(r) for r in results), lang, _echo)
-    return tally
+    return json_out.lines_each(results, lang, _echo)
 
 
 def _echo(text: str) -> None:

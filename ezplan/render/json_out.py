@@ -191,10 +191,37 @@ def render_lines(run: Run, lang: str) -> str:
     return "".join(dumps(f) + "\n" for f in findings(run, lang))
 
 
-def lines_each(results: Iterable[PlanResult], lang: str, write: Callable[[str], object]) -> None:
-    """`render_lines`, a plan at a time as results come."""
+def lines_each(
+    results: Iterable[PlanResult | PlanLines], lang: str, write: Callable[[str], object]
+) -> Tally:
+    """`render_lines`, a plan at a time as results come (each a result or its `plan_lines`).
+    The run's tally."""
+    tally = Tally()
     for r in results:
-        write("".join(dumps(finding_dict(f, lang) | {"plan": r.name}) + "\n" for f in r.findings))
+        part = r if isinstance(r, PlanLines) else plan_lines(r, lang)
+        tally.merge(part.tally)
+        write(part.text)
+    return tally
+
+
+@dataclass
+class PlanLines:
+    """A plan's lines of `render_lines`, laid out where the plan was checked (`plan_lines`), as
+    `PlanJson` is for the document."""
+
+    name: str
+    error: InputError | None  # the plan could not be read (said on stderr by the caller)
+    tally: Tally  # the plan's counts, for the exit code
+    text: str
+
+
+def plan_lines(result: PlanResult, lang: str) -> PlanLines:
+    """`result`'s lines of `render_lines`."""
+    tally = Tally()
+    tally.add(result)
+    name = result.name
+    text = "".join(dumps(finding_dict(f, lang) | {"plan": name}) + "\n" for f in result.findings)
+    return PlanLines(name, result.error, tally, text)
 
 
 @dataclass
