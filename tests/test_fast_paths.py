@@ -237,6 +237,29 @@ def test_cumulative_rate_of_many_is_each_one_alone():
         assert (one.value, one.ok) == (many.value[i], many.ok[i])
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(1e-6, 1e12),  # a base
+            st.one_of(  # a rate: near zero (the series' own branch), ordinary, or a bracket's
+                st.floats(-1e-12, 1e-12),
+                st.floats(-0.999999, 5.0),
+                st.floats(5.0, 2.0**62),
+            ),
+            st.integers(1, 60),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_the_bisections_sum_is_cumulative_totals_to_the_bit(cases):
+    """cumulative_rate bisects on a maskless sum: it must compare the very same numbers."""
+    b, r, n = (np.array(column, dtype=float) for column in zip(*cases, strict=True))
+    reference = engine.cumulative_total(b, r, n).value
+    lean = engine._total_of_valid(b, r, n)
+    assert lean.tobytes() == reference.tobytes()
+
+
 def test_paths_at_rate_of_many_is_each_one_alone():
     rng = np.random.default_rng(2)
     b, r = rng.uniform(1, 100, 50), rng.uniform(-0.5, 0.5, 50)
