@@ -21,7 +21,7 @@ import os
 import signal
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ezplan.errors import OutputError, os_reason, printable
@@ -77,11 +77,17 @@ def _target(path: Path, shown: str) -> tuple[Path, os.stat_result | None]:
     return real, st
 
 
-def write_atomic(path: str | Path, content: str | bytes, encoding: str = "utf-8") -> None:
-    """Replace `path` with `content` in one step, or raise `OutputError` and change nothing."""
+def _encoded(part: str | bytes, encoding: str) -> bytes:
+    return part.encode(encoding, "backslashreplace") if isinstance(part, str) else part
+
+
+def write_atomic(
+    path: str | Path, content: str | bytes | Iterable[str], encoding: str = "utf-8"
+) -> None:
+    """Replace `path` with `content` (or its pieces, written as they come) in one step, or raise
+    `OutputError` and change nothing — also when making a piece fails."""
     shown = str(path)
-    # Text never fails to encode: a stray surrogate (a file name that is not UTF-8) is escaped.
-    data = content.encode(encoding, "backslashreplace") if isinstance(content, str) else content
+    parts = [content] if isinstance(content, str | bytes) else content
     real, st = _target(Path(path), shown)
     tmp: str | None = None
     try:
@@ -99,7 +105,10 @@ def write_atomic(path: str | Path, content: str | bytes, encoding: str = "utf-8"
             if st is not None and hasattr(os, "fchown") and os.geteuid() == 0:
                 with contextlib.suppress(OSError):  # root keeps the file's owner
                     os.fchown(f.fileno(), st.st_uid, st.st_gid)
-            f.write(data)
+            for part in parts:
+                # text never fails to encode: a stray surrogate (a file name that is not
+                # UTF-8) is escaped
+                f.write(_encoded(part, encoding))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, real)

@@ -16,7 +16,7 @@ from ezplan.errors import InputError
 from ezplan.i18n import LANGS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any
 
     from rich.console import Console
@@ -101,15 +101,16 @@ def check(
             tally.add(r)
         if fmt == "text" and not tally.readable:
             sys.exit(EXIT_USAGE)
-        text = _render(
+        parts = _render(
             run, fmt, lang, strict, unchecked_fails, no_color, to_file=output is not None
         )
         if output is not None:
             from ezplan.output import write_atomic
 
-            write_atomic(output, text or "")
-        elif text is not None:
-            click.echo(text, nl=False)
+            write_atomic(output, parts or "")
+        elif parts is not None:
+            for part in parts:
+                click.echo(part, nl=False)
     sys.exit(_exit_code(tally, strict, unchecked_fails, exit_zero))
 
 
@@ -183,36 +184,37 @@ def _render(
     unchecked_fails: bool,
     no_color: bool,
     to_file: bool,
-) -> str | None:
-    """The report as text, or None when it went straight to the terminal."""
+) -> Iterable[str] | None:
+    """The report as text, in pieces, or None when it went straight to the terminal. JSON comes
+    a finding at a time: a plan with a hundred thousand findings is never one string."""
     if fmt == "text":
         from ezplan.render import text
 
         if to_file:
             buf = io.StringIO()
             text.render(run, console(True, buf), lang)
-            return buf.getvalue()
+            return [buf.getvalue()]
         text.render(run, console(no_color), lang)
         return None
     if fmt == "json":
         from ezplan.render import json_out
 
-        return json_out.render(run, lang)
+        return json_out.render_parts(run, lang)
     if fmt == "jsonl":
         from ezplan.render import json_out
 
-        return json_out.render_lines(run, lang)
+        return json_out.lines_parts(run, lang)
     if fmt == "github":
         from ezplan.render import github
 
-        return github.render(run, lang)
+        return [github.render(run, lang)]
     if fmt == "junit":
         from ezplan.render import junit
 
-        return junit.render(run, lang, strict, unchecked_fails)
+        return [junit.render(run, lang, strict, unchecked_fails)]
     from ezplan.render import sarif
 
-    return sarif.render(run, lang)
+    return [sarif.render(run, lang)]
 
 
 def _exit_code(tally: Tally, strict: bool, unchecked_fails: bool, exit_zero: bool) -> int:

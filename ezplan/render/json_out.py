@@ -16,7 +16,7 @@ import json
 import math
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +97,10 @@ def findings(run: Run, lang: str) -> list[dict[str, Any]]:
 
 
 def document(run: Run, lang: str) -> dict[str, Any]:
+    return {"summary": _summary(run, lang), "findings": findings(run, lang)}
+
+
+def _summary(run: Run, lang: str) -> dict[str, Any]:
     counts = summary(run.findings)
     plans = [_plan_summary(r, lang) for r in run.results]
     head: dict[str, Any] = {"tool": "ezplan", "version": __version__}
@@ -112,7 +116,7 @@ def document(run: Run, lang: str) -> dict[str, Any]:
     }
     if len(plans) == 1 and "targets" in plans[0]:
         head["targets"] = plans[0]["targets"]
-    return {"summary": head, "findings": findings(run, lang)}
+    return head
 
 
 # JSON escapes C0 controls itself; these it would write as they are.
@@ -183,12 +187,38 @@ def _orjson(orjson: Any, value: Any) -> str:
 
 
 def render(run: Run, lang: str) -> str:
-    return dumps(document(run, lang), indent=2) + "\n"
+    return "".join(render_parts(run, lang))
+
+
+def render_parts(run: Run, lang: str) -> Iterator[str]:
+    """`dumps(document(run, lang), indent=2)` and a newline, in pieces: the summary, then a
+    finding at a time, so that a plan with a hundred thousand findings is written without its
+    whole document in memory (a dict, then a string, of every finding)."""
+    text = dumps({"summary": _summary(run, lang), "findings": []}, indent=2)
+    before, end = text.rsplit('"findings": []', 1)  # the last key: nothing after it but "}"
+    yield before + '"findings": '
+    n = 0
+    for r in run.results:
+        for f in r.findings:
+            yield ("[" if n == 0 else "") + _item(finding_dict(f, lang) | {"plan": r.name}, 2, n)
+            n += 1
+    yield ("\n  ]" if n else "[]") + end + "\n"
 
 
 def render_lines(run: Run, lang: str) -> str:
     """JSON Lines: one finding per line."""
-    return "".join(dumps(f) + "\n" for f in findings(run, lang))
+    return "".join(lines_parts(run, lang))
+
+
+def lines_parts(run: Run, lang: str) -> Iterator[str]:
+    """`render_lines` a line at a time."""
+    for r in run.results:
+        for f in r.findings:
+            yield _line(f, r.name, lang)
+
+
+def _line(f: Finding, plan: str, lang: str) -> str:
+    return dumps(finding_dict(f, lang) | {"plan": plan}) + "\n"
 
 
 def lines_each(
@@ -219,9 +249,8 @@ def plan_lines(result: PlanResult, lang: str) -> PlanLines:
     """`result`'s lines of `render_lines`."""
     tally = Tally()
     tally.add(result)
-    name = result.name
-    text = "".join(dumps(finding_dict(f, lang) | {"plan": name}) + "\n" for f in result.findings)
-    return PlanLines(name, result.error, tally, text)
+    text = "".join(_line(f, result.name, lang) for f in result.findings)
+    return PlanLines(result.name, result.error, tally, text)
 
 
 @dataclass

@@ -1,0 +1,82 @@
+"""The JSON document written in pieces (a finding at a time) is the document `dumps` writes whole,
+and a file written from pieces is replaced whole or not at all."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ezplan.discover import find_plans
+from ezplan.errors import OutputError
+from ezplan.output import write_atomic
+from ezplan.render import json_out
+from ezplan.report import PlanResult, Run, check_all
+
+from .conftest import ROOT
+from .plangen import write_mixed_plans
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> list[Path]:
+    root = tmp_path_factory.mktemp("parts")
+    broken = root / "broken"
+    broken.mkdir()
+    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
+    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    return [ROOT, *write_mixed_plans(root, 3), broken]
+
+
+def _whole(run: Run, lang: str) -> str:
+    return json_out.dumps(json_out.document(run, lang), indent=2) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pieces_make_the_whole_document(plans, lang):
+    for chosen in ([plans[0]], plans[1:3], plans):  # one plan, several, one unreadable
+        run = check_all(find_plans([str(p) for p in chosen]))
+        parts = list(json_out.render_parts(run, lang))
+        assert "".join(parts) == _whole(run, lang)
+        assert len(parts) == len(run.findings) + 2  # the summary, each finding, the end
+        doc = json.loads("".join(parts))
+        assert len(doc["findings"]) == len(run.findings) > 0
+
+
+def test_no_findings_is_an_empty_list(plans):
+    (result,) = check_all(find_plans([str(plans[0])])).results
+    assert result.report is not None
+    empty = Run([PlanResult(result.name, replace(result.report, findings=[]))])
+    text = "".join(json_out.render_parts(empty, "en"))
+    assert text == _whole(empty, "en")
+    assert json.loads(text)["findings"] == [] and '"findings": []\n}\n' in text
+
+
+def test_lines_in_pieces_are_the_lines(plans):
+    run = check_all(find_plans([str(p) for p in plans]))
+    lines = list(json_out.lines_parts(run, "zh"))
+    assert "".join(lines) == json_out.render_lines(run, "zh")
+    assert [json.loads(line)["message"] for line in lines] == [
+        f.message("zh") for r in run.results for f in r.findings
+    ]
+
+
+def test_a_file_from_pieces_is_written_whole(tmp_path):
+    target = tmp_path / "out.json"
+    write_atomic(target, iter(["{", '"a": "é', '\udcff"', "}"]))
+    assert target.read_bytes() == '{"a": "é\\udcff"}'.encode()  # the stray surrogate escaped
+
+
+def test_a_piece_that_fails_leaves_the_old_file(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def pieces():
+        yield "new, half of it"
+        raise OutputError(str(target), "out.no_space")
+
+    with pytest.raises(OutputError):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
