@@ -313,6 +313,24 @@ def test_text_written_directly_is_what_rich_prints(run, width, lang, monkeypatch
     assert _text(run, width, lang, True, monkeypatch) == _text(run, width, lang, False, monkeypatch)
 
 
+def test_text_written_as_it_goes_is_the_text_written_at_once(run, monkeypatch):
+    """A long report is written whenever enough is held: every piece, once, in order."""
+    whole = _text(run, 80, "zh", True, monkeypatch)
+    writes: list[str] = []
+
+    class Recording(io.StringIO):
+        def write(self, s: str) -> int:
+            writes.append(s)
+            return super().write(s)
+
+    monkeypatch.setattr(plain, "HELD", 50)
+    buf = Recording()
+    console = Console(file=buf, color_system=None, width=80, highlight=False, soft_wrap=False)
+    text.render(run, console, "zh")
+    assert buf.getvalue() == whole
+    assert len(writes) > len(run.findings)  # written as it went, not once at the end
+
+
 def test_json_from_orjson_is_json_dumps(run):
     doc = json_out.document(run, "en")
     fast = json_out.dumps(doc, indent=2)

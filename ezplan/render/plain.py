@@ -15,6 +15,9 @@ from rich.text import Text
 
 from ezplan.render.wrap import cells
 
+HELD = 1 << 20
+"""The most characters held before they are written."""
+
 
 class Plain:
     def __init__(self, console: Console) -> None:
@@ -28,6 +31,13 @@ class Plain:
             and not console.record
         )
         self._buffer: list[str] = []
+        self._held = 0  # characters in the buffer
+
+    def _hold(self, text: str) -> None:
+        self._buffer.append(text)
+        self._held += len(text)
+        if self._held > HELD:  # a report of a hundred thousand findings: written as it goes
+            self.flush()
 
     def fits(self, line: str) -> bool:
         return "\t" not in line and cells(line) <= self.width
@@ -36,17 +46,17 @@ class Plain:
         """Write `text` (lines, each ending in a newline) if rich would print it unchanged."""
         if not self.plain or not all(self.fits(line) for line in text.split("\n")):
             return False
-        self._buffer.append(text)
+        self._hold(text)
         return True
 
     def write(self, text: str) -> None:
         """Write `text` as it is (the caller knows rich would)."""
-        self._buffer.append(text)
+        self._hold(text)
 
     def rich(self, *renderables: Any) -> None:
         """`console.print(*renderables)`, as text where that is the same."""
         if not renderables and self.plain:
-            self._buffer.append("\n")
+            self._hold("\n")
             return
         if len(renderables) == 1 and _simple(renderables[0]):
             r = renderables[0]
@@ -83,6 +93,7 @@ class Plain:
         if self._buffer:
             self.console.file.write("".join(self._buffer))
             self._buffer = []
+            self._held = 0
 
 
 def _simple(r: Any) -> bool:
