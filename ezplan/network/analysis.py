@@ -22,6 +22,7 @@ from ezplan.network.terms import Assumption, Quantity, Range, Relation, figure_r
 from ezplan.network.tiers import ASSUMPTIONS, FACTS
 
 if TYPE_CHECKING:  # the engine loads on the first analyse(): importing the names is cheap
+    from ezplan.network.compiled import Compiled
     from ezplan.network.conflicts import Limits
     from ezplan.network.derivation import Step as RawStep
     from ezplan.network.plan import Built
@@ -107,8 +108,15 @@ class Analysis:
     everything read by variable or item keeps to the plan's span (`built.span`)."""
 
     def __init__(self, built: Built, solution: Solution, conflicts: Sequence[int]) -> None:
+        self._begin(built, solution.net)
+        raw = solution.conflicts
+        for k in conflicts:
+            self._add(raw[k], raw, 0)
+        self._end_conversion(solution)
+
+    def _begin(self, built: Built, net: Compiled) -> None:
+        """Ready to take the solution's conflicts (`_add`), as the search finds them or after."""
         self._built = built
-        self._solution = solution
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
         self._step_cache: dict[RawStep, Step] = {}
         self._end_cache: dict[tuple[int, str, float], End] = {}
@@ -119,20 +127,33 @@ class Analysis:
         self._range_cache: dict[tuple, Range] = {}
         self._ranges: dict[tuple, Range] = {}
         self._blocked_cache: dict[int, tuple[Stated | Assumption, ...]] = {}
-        self._e_con: list[int] = solution.net.e_con.tolist()
-        own = map(solution.conflicts.__getitem__, conflicts)
-        self.contradictions: tuple[Contradiction, ...] = tuple(self._contradiction(c) for c in own)
-        # the raw conflicts are now in the plan's terms: free them (fewer objects to keep)
-        self._solution = replace(solution, conflicts=[])
+        self._e_con: list[int] = net.e_con.tolist()
+        self._converted: list[Contradiction] = []
+
+    def _add(self, c: Conflict, near: Sequence[Conflict], offset: int) -> None:
+        """One conflict in the plan's terms; `near[k - offset]` is conflict k of the solution
+        for any k its members' `blocked_by` name (theirs is always of the same component)."""
+        self._converted.append(self._contradiction(c, near, offset))
+
+    def _forget(self) -> None:
+        """Let go of what only one component's conflicts share: every step, end, range and
+        term is of its own variables and items (its raw steps, the cache's keys, go too)."""
         for cache in (
             self._term_cache,
             self._step_cache,
             self._end_cache,
             self._range_cache,
-            self._ranges,
             self._blocked_cache,
         ):
             cache.clear()
+
+    def _end_conversion(self, solution: Solution) -> None:
+        self.contradictions: tuple[Contradiction, ...] = tuple(self._converted)
+        # the raw conflicts are now in the plan's terms: keep none (fewer objects to keep)
+        self._solution = replace(solution, conflicts=[])
+        del self._converted
+        self._forget()
+        self._ranges.clear()
 
     @property
     def errors(self) -> tuple[Contradiction, ...]:
@@ -190,21 +211,21 @@ class Analysis:
     def _tag(self, item: int) -> Stated | Assumption:
         return self._built.net.tag(item)  # type: ignore[return-value]
 
-    def _contradiction(self, c: Conflict) -> Contradiction:
+    def _contradiction(self, c: Conflict, near: Sequence[Conflict], offset: int) -> Contradiction:
         return Contradiction(
             TIER_NAMES[c.tier],
             tuple(self._tag(i) for i in c.items),
             self._built.quantities[c.empty_var],
             tuple(self._step(s) for s in c.steps),
-            tuple(self._culprit(m) for m in c.members),
+            tuple(self._culprit(m, near, offset) for m in c.members),
         )
 
-    def _culprit(self, m: Member) -> Culprit:
+    def _culprit(self, m: Member, near: Sequence[Conflict], offset: int) -> Culprit:
         blocked = None
         if m.blocked_by is not None:
             blocked = self._blocked_cache.get(m.blocked_by)
             if blocked is None:
-                other = self._solution.conflicts[m.blocked_by]
+                other = near[m.blocked_by - offset]
                 blocked = self._blocked_cache[m.blocked_by] = tuple(map(self._tag, other.items))
         return Culprit(
             self._tag(m.item),
@@ -323,16 +344,25 @@ def analyse_many(
         network = builts[0].net
         net = network.compile()
         network.drop_rows()  # the arrays hold them: a fifth of what an analysis would keep
-        solution = solve(net, assumptions, limits)
         var_starts = [b.span[0].start for b in builts]
         item_starts = [b.span[1].start for b in builts]
-        own: list[list[int]] = [[] for _ in builts]
-        for k, c in enumerate(solution.conflicts):  # the plan of its first member, or its variable
-            at = bisect.bisect_right(item_starts, c.items[0]) if c.items else 0
-            at = at or bisect.bisect_right(var_starts, c.empty_var)
-            own[at - 1].append(k)
-        analyses = [Analysis(b, solution, mine) for b, mine in zip(builts, own, strict=True)]
-        solution.conflicts.clear()  # each analysis has them in its plan's terms
+        analyses = [Analysis.__new__(Analysis) for _ in builts]
+        for a, b in zip(analyses, builts, strict=True):
+            a._begin(b, net)
+
+        def sink(offset: int, found: list[Conflict]) -> None:
+            """Each conflict in its plan's terms as the search finds it (a component's at once:
+            a member's blocking conflict is of its component): the raw conflicts are never all
+            held, nor both forms of them."""
+            for c in found:  # the plan of its first member, or its variable
+                at = bisect.bisect_right(item_starts, c.items[0]) if c.items else 0
+                at = at or bisect.bisect_right(var_starts, c.empty_var)
+                analyses[at - 1]._add(c, found, offset)
+            analyses[at - 1]._forget()
+
+        solution = solve(net, assumptions, limits, sink=sink)
+        for a in analyses:
+            a._end_conversion(solution)
     if net.n_vars >= TRIM_VARS:
         return_free_memory()
     return analyses

@@ -5,36 +5,63 @@ about as many steps as its most complicated component needs, not their sum.
 
 Each component's search is a generator. It yields the items it wants switched on (all of its own
 component) and receives the answer (memo.py).
+
+At most `window` searches run at once: a search holds its tree, its questions and what it has
+found until it ends, and a plan of 100,000 indicators has tens of thousands of contradictory
+components. When one ends, the next starts, so a step still asks as many questions as the window
+holds. Each search is independent of the others and every answer is the same however it is
+computed (answers.py), so the window changes when a search runs, never what it finds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import Any
 
 from ezplan.network.answers import Answers
 
 Search = Generator[Sequence[int], Any, Any]
 
+WINDOW = 4096  # searches running at once
+
 
 class Scheduler:
-    def __init__(self, answers: Answers) -> None:
+    def __init__(self, answers: Answers, window: int | None = None) -> None:
         self.answers = answers
+        self.window = window if window is not None else WINDOW
         self.steps = 0
 
-    def run(self, searches: dict[int, Search]) -> dict[int, Any]:
+    def run(self, searches: Iterable[tuple[int, Search]]) -> dict[int, Any]:
         """Run every component's search to its end; returns what each returned."""
+        return dict(self.each(searches))
+
+    def each(self, searches: Iterable[tuple[int, Search]]) -> Iterator[tuple[int, Any]]:
+        """Run every component's search to its end, started in the order given, at most
+        `window` at a time; yields each component and what its search returned as it ends."""
         results: dict[int, Any] = {}
         waiting: dict[int, tuple[Search, Sequence[int]]] = {}
-        for comp, search in searches.items():
-            _advance(comp, search, None, waiting, results)
-        while waiting:
+        pending = iter(searches)
+        window = max(self.window, 1)
+
+        def start() -> None:
+            while len(waiting) < window:
+                nxt = next(pending, None)
+                if nxt is None:
+                    return
+                _advance(*nxt, None, waiting, results)
+
+        start()
+        while results or waiting:
+            yield from results.items()
+            results.clear()
+            if not waiting:
+                break
             answers = self.answers.ask({comp: items for comp, (_, items) in waiting.items()})
             self.steps += 1
             asked, waiting = waiting, {}
             for comp, (search, _) in asked.items():
                 _advance(comp, search, answers[comp], waiting, results)
-        return results
+            start()
 
 
 def _advance(comp, search, answer, waiting, results) -> None:

@@ -50,6 +50,9 @@ class Conflict(NamedTuple):
     members: tuple[Member, ...]  # most likely culprit first
 
 
+Sink = Callable[[int, list[Conflict]], None]  # (index of the first, a component's conflicts)
+
+
 @dataclass
 class Solution:
     net: Compiled
@@ -62,6 +65,7 @@ class Solution:
     states: dict[int, State]  # per tier: propagation with the set-aside items off
     components: dict[int, np.ndarray]  # per tier: the component of each variable
     steps: int  # propagations run
+    found: int = 0  # conflicts found (in `conflicts`, or handed to the sink)
 
     def interval(self, var: int, tier: int = FACTS) -> Interval:
         s = self.states[tier]
@@ -78,6 +82,7 @@ def solve(
     limits: Limits | None = None,
     *,
     general: bool = False,
+    sink: Sink | None = None,
 ) -> Solution:
     """Find the contradictions of `network`: tier 1 (facts), then tier 2 (with assumptions).
 
@@ -87,20 +92,25 @@ def solve(
 
     `general` answers every question by a whole-network propagation, without the cache and
     the scalar propagator: slower, and the same result (the reference for tests).
+
+    `sink`, if given, is handed each component's conflicts as its search ends — with the index
+    in the whole list of the first of them, which `Member.blocked_by` counts in — instead of
+    their being kept in `Solution.conflicts` (left empty): a caller that keeps them in other
+    terms never holds them all twice.
     """
     net = network.compile() if isinstance(network, Network) else network
     limits = limits or Limits()
     solution = Solution(net, [], {}, {}, {}, {}, {}, 0)
     facts = ~net.item_assumption
     memo = Memo()
-    off = _pass(solution, FACTS, facts, facts, limits, memo, general)
+    off = _pass(solution, FACTS, facts, facts, limits, memo, general, sink)
     if assumptions and net.item_assumption.any():
         bridging = net.items_spanning(solution.components[FACTS]) & net.item_assumption
         local = facts | (net.item_assumption & ~bridging)
-        off |= _pass(solution, ASSUMPTIONS, local & ~off, local, limits, memo, general)
+        off |= _pass(solution, ASSUMPTIONS, local & ~off, local, limits, memo, general, sink)
         if bridging.any():
             every = np.ones(net.n_items, dtype=bool)
-            _pass(solution, ASSUMPTIONS, ~off, every, limits, memo, general)
+            _pass(solution, ASSUMPTIONS, ~off, every, limits, memo, general, sink)
     # the search is over: its lists and tables go (the tables are a fifth of what an analysis
     # of 10,000 indicators would keep); a derivation asked later (explain) remakes the tables
     net._cache.pop("lists", None)
@@ -118,6 +128,7 @@ def _pass(
     limits: Limits,
     memo: Memo,
     general: bool,
+    sink: Sink | None = None,
 ) -> np.ndarray:
     """Search every contradictory component with the `enabled` items on, leaving out the
     components an earlier pass left contradictory. Records the conflicts and the final state;
@@ -133,15 +144,31 @@ def _pass(
     item_comp = net.item_components(prop.comp)
     members = _items_by_component(item_comp, enabled)
     first, firsts = answers.run_all(enabled, included, members)
-    searches = {
-        c: search_component(net, c, members.get(c, []), firsts[c], limits)
-        for c in np.flatnonzero(first.dead).tolist()
-    }
+    dead = np.flatnonzero(first.dead).tolist()
+    searches = ((c, search_component(net, c, members.get(c, []), firsts[c], limits)) for c in dead)
     scheduler = Scheduler(answers)
-    results: dict[int, ComponentResult] = scheduler.run(searches)
+    unresolved: list[int] = []
+    incomplete: list[int] = []
+    off = np.zeros(net.n_items, dtype=bool)
+    # each component's conflicts reported in the components' order as soon as every earlier
+    # one's search has ended (the searches start in that order): the numbering of one pass
+    # of all of them, without their results all held at once
+    ended: dict[int, ComponentResult] = {}
+    reported = 0
+    for comp, r in scheduler.each(searches):
+        ended[comp] = r
+        while reported < len(dead) and dead[reported] in ended:
+            c = dead[reported]
+            reported += 1
+            r = ended.pop(c)
+            if r.diagnosis is None:
+                unresolved.append(c)
+            else:
+                off[list(r.diagnosis)] = True
+            if not r.complete:
+                incomplete.append(c)
+            _report(solution, tier, c, r, sink)
     nothing = np.zeros(net.n_vars, dtype=bool)
-    unresolved = [c for c, r in results.items() if r.diagnosis is None]
-    incomplete = [c for c, r in results.items() if not r.complete]
     solution.unresolved[tier] = solution.unresolved.get(tier, nothing) | np.isin(
         prop.comp, unresolved
     )
@@ -149,11 +176,6 @@ def _pass(
     solution.incomplete[tier] = solution.incomplete.get(tier, nothing) | np.isin(
         prop.comp, incomplete
     )
-    off = np.zeros(net.n_items, dtype=bool)
-    for comp, r in sorted(results.items()):
-        if r.diagnosis is not None:
-            off[list(r.diagnosis)] = True
-        _report(solution, tier, comp, r)
     off = net.with_children(off)
     aside = frozenset(int(i) for i in np.flatnonzero(off))
     solution.set_aside[tier] = solution.set_aside.get(tier, frozenset()) | aside
@@ -179,10 +201,13 @@ def _items_by_component(item_comp: np.ndarray, enabled: np.ndarray) -> dict[int,
     return {c: items[a:b] for c, a, b in zip(firsts, starts, ends, strict=True)}
 
 
-def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> None:
+def _report(
+    solution: Solution, tier: int, comp: int, r: ComponentResult, sink: Sink | None
+) -> None:
     t = tables(solution.net)
     weights, primaries, first_bound = t.weights, t.primaries, t.first_bound
-    offset = len(solution.conflicts)
+    offset = solution.found
+    found: list[Conflict] = []
     count: dict[int, int] = {}
     for f in r.conflicts:
         for m in f.items:
@@ -206,9 +231,12 @@ def _report(solution: Solution, tier: int, comp: int, r: ComponentResult) -> Non
                 )
             )
         members.sort(key=lambda mb: _rank(first_bound, mb))
-        solution.conflicts.append(
-            Conflict(tier, comp, f.items, f.empty_var, tuple(f.steps), tuple(members))
-        )
+        found.append(Conflict(tier, comp, f.items, f.empty_var, tuple(f.steps), tuple(members)))
+    solution.found += len(found)
+    if sink is None:
+        solution.conflicts += found
+    elif found:
+        sink(offset, found)
 
 
 def _rank(first_bound: Callable[[int], Interval | None], m: Member) -> tuple:
