@@ -116,30 +116,36 @@ class Tally:
 
     def add(self, result: PlanResult) -> PlanResult:
         found = result.findings
-        for k, v in summary(found).items():
-            self.counts[k] += v
         rows = result.report.rows if result.report is not None else []
-        for k, v in verdict_counts(rows).items():
-            self.status[k] += v
-        w = worst(found)
-        if w is not None and (self.worst is None or w > self.worst):
-            self.worst = w
-        self.unreadable = self.unreadable or result.error is not None
-        self.results += 1
-        self.readable += result.report is not None
+        unreadable, readable = result.error is not None, result.report is not None
+        self._count(summary(found), verdict_counts(rows), worst(found), unreadable, 1, readable)
         return result
 
     def merge(self, other: Tally) -> None:
         """Count in what `other` counted (a plan's tally, made where it was checked)."""
-        for k, v in other.counts.items():
+        self._count(
+            other.counts, other.status, other.worst, other.unreadable, other.results, other.readable
+        )
+
+    def _count(
+        self,
+        counts: dict[str, int],
+        status: dict[str, int],
+        w: Severity | None,
+        unreadable: bool,
+        results: int,
+        readable: int,
+    ) -> None:
+        """Count in a plan's counts, or several plans' (`results` of them)."""
+        for k, v in counts.items():
             self.counts[k] += v
-        for k, v in other.status.items():
+        for k, v in status.items():
             self.status[k] += v
-        if other.worst is not None and (self.worst is None or other.worst > self.worst):
-            self.worst = other.worst
-        self.unreadable = self.unreadable or other.unreadable
-        self.results += other.results
-        self.readable += other.readable
+        if w is not None and (self.worst is None or w > self.worst):
+            self.worst = w
+        self.unreadable = self.unreadable or unreadable
+        self.results += results
+        self.readable += readable
 
     def summary_line(self, lang: str, glued: bool = False) -> str:
         return _summary_text(self.counts, self.status, lang, glued)
