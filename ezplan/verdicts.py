@@ -68,16 +68,22 @@ def target_rows(
     reasons: dict[str, Reason] | None = None,
 ) -> list[TargetRow]:
     """The summary table's rows. `reasons`: why each target none of whose relations was
-    judged is not checkable, if the `unchecked` rule found it already (for these `checked`)."""
+    judged is not checkable, where the `unchecked` rule found it already."""
     problems = findings_by_target(plan, findings)
     judged: dict[str, list[str]] = {}
     for c in checked:
         if c.scope == "target" and c.check not in judged.setdefault(c.indicator, []):
             judged[c.indicator].append(c.check)
     implied = _implied_rates(plan, facts)
+    unjudged = [iid for iid in plan.target_ids if not judged.get(iid)]
     if reasons is None:
-        unjudged = [iid for iid in plan.target_ids if not judged.get(iid)]
         reasons = unchecked_reasons(plan, facts, unjudged)
+    else:
+        # found for what was judged when the rule ran: a rule after it may have judged one of
+        # those targets since (its reason is not read) or taken a judgement back (found here)
+        missing = [iid for iid in unjudged if iid not in reasons]
+        if missing:
+            reasons = reasons | unchecked_reasons(plan, facts, missing)
     rows = []
     for iid in plan.target_ids:
         ind = plan.indicators[iid]
