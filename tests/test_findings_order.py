@@ -35,4 +35,8 @@ _findings = st.builds(
 def test_sorted_by_key_as_by_comparing(found):
     by_key = sorted(found, key=in_order)
     assert [id(f) for f in by_key] == [id(f) for f in sorted(found, key=cmp_to_key(_compared))]
-    assert [id(f) for f in sorted(found)] == [id(f) for f in by_key]
+    # compared one by one (`__lt__`): as the documented order, written out here
+    documented = sorted(
+        found, key=lambda f: (f.mark.file, f.mark.line, f.mark.column, f.check, f.message_id)
+    )
+    assert [id(f) for f in sorted(found)] == [id(f) for f in documented]

@@ -5,6 +5,7 @@ same bytes, the same tally, the same exit code."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from rich.console import Console
 from ezplan.discover import find_plans
 from ezplan.pool import check_each
 from ezplan.render import json_out, text
-from ezplan.report import Tally
+from ezplan.report import Tally, check_all
 
 from .conftest import ROOT
 from .plangen import write_mixed_plans
@@ -44,21 +45,30 @@ def _tally_state(t: Tally) -> tuple:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_json_laid_out_in_the_workers_is_the_same_document(plans, lang, monkeypatch):
+    """The document `render_each` writes from what the workers laid out is the one `render`
+    writes of the same plans checked here, one at a time, and nothing laid out beforehand."""
     refs = find_plans([str(p) for p in plans])
     monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)  # through the process pool
-    results = list(check_each(refs))
     prepared = list(check_each(refs, None, partial(json_out.plan_json, lang=lang)))
-    assert [p.name for p in prepared] == [r.name for r in results]
-    assert [p.error is None for p in prepared] == [r.error is None for r in results]
-    direct: list[str] = []
-    tally = json_out.render_each(iter(results), lang, direct.append)
+    here = check_all(refs)
+    assert [p.name for p in prepared] == [r.name for r in here.results]
+    assert [p.error is None for p in prepared] == [r.error is None for r in here.results]
     laid_out: list[str] = []
     merged = json_out.render_each(iter(prepared), lang, laid_out.append)
-    assert "".join(laid_out) == "".join(direct)
+    direct = json_out.render(here, lang)
+    assert "".join(laid_out) == direct
+    head = json.loads(direct)["summary"]
+    assert merged.counts == {
+        "error": head["errors"],
+        "warning": head["warnings"],
+        "note": head["notes"],
+    }
+    assert merged.summary_line(lang) == head["text"]
+    assert (merged.results, merged.readable, merged.unreadable) == (len(refs), len(refs) - 2, True)
     expected = Tally()
-    for r in results:
+    for r in here.results:
         expected.add(r)
-    assert _tally_state(merged) == _tally_state(tally) == _tally_state(expected)
+    assert _tally_state(merged) == _tally_state(expected)
 
 
 @pytest.mark.parametrize(("width", "lang"), [(40, "zh"), (80, "en"), (133, "zh")])
