@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ezplan import yaml_events
 from ezplan.errors import InputError, Mark, MessageError, os_reason, printable
 from ezplan.figures import Figure, FigureError, Kind, parse_figure
 from ezplan.i18n import Either, Message
@@ -174,6 +175,13 @@ def _what(what: str, unit: Unit | None) -> Message:
 # many), but not past a large plan: its plan keeps its figures, the cache would keep its keys.
 _FIGURES: dict[tuple[type, Any, Unit | None], Figure] = {}
 _FIGURES_KEPT = 20_000
+
+
+def clear_caches() -> None:
+    """Forget what was kept from one plan to the next: the figures read and the plain scalars
+    resolved (each starts afresh, as the first plan of a process does)."""
+    _FIGURES.clear()
+    yaml_events._PLAIN.clear()
 
 
 class _Compiler:

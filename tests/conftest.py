@@ -63,3 +63,12 @@ def _floating_point_errors_raise():
 
     with np.errstate(divide="raise", over="raise", invalid="raise", under="ignore"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_other_tests():
+    """Each test reads its plans as the first plans of a process: what the loader kept from
+    another test's plans is forgotten."""
+    from ezplan.loader import clear_caches
+
+    clear_caches()
