@@ -61,13 +61,15 @@ def check_each(
     """Each plan's result, slimmed, in the order of `refs`; the rules chosen by their codes.
 
     `prepare` (a function a worker can be sent: module-level, or a `functools.partial` of one)
-    makes of each result what the caller reads — a plan's rendered text — where the plan was
-    checked, and that is yielded instead: text costs a fraction of what a result's findings
-    cost to pickle in a worker and to unpickle here."""
+    makes of each result what the caller reads — a plan's rendered text — in the worker that
+    checked it, and that is yielded instead: text costs a fraction of what a result's findings
+    cost to pickle in a worker and to unpickle here. Plans checked in this process are yielded
+    as results, unprepared: the caller lays out a result as it would have laid it out for
+    `prepare` (the renderers' `render_each` take either), without the copy between."""
     workers = min(cores(), len(refs))
     if workers < 2 or len(refs) < MIN_PLANS:
         for batch in batches(refs, 1):
-            yield from _prepared(check_batch(batch, codes), prepare)
+            yield from check_batch(batch, codes)
         return
     import multiprocessing
 

@@ -49,7 +49,9 @@ def test_json_laid_out_in_the_workers_is_the_same_document(plans, lang, monkeypa
     writes of the same plans checked here, one at a time, and nothing laid out beforehand."""
     refs = find_plans([str(p) for p in plans])
     monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)  # through the process pool
+    monkeypatch.setattr("ezplan.pool.cores", lambda: 2)  # even on one core
     prepared = list(check_each(refs, None, partial(json_out.plan_json, lang=lang)))
+    assert all(isinstance(p, json_out.PlanJson) for p in prepared)
     here = check_all(refs)
     assert [p.name for p in prepared] == [r.name for r in here.results]
     assert [p.error is None for p in prepared] == [r.error is None for r in here.results]
@@ -75,6 +77,7 @@ def test_json_laid_out_in_the_workers_is_the_same_document(plans, lang, monkeypa
 def test_text_laid_out_in_the_workers_is_the_same_text(plans, width, lang, monkeypatch):
     refs = find_plans([str(p) for p in plans])
     monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)
+    monkeypatch.setattr("ezplan.pool.cores", lambda: 2)
     results = list(check_each(refs))
 
     def rendered(items: list) -> tuple[str, tuple]:
@@ -89,6 +92,7 @@ def test_text_laid_out_in_the_workers_is_the_same_text(plans, width, lang, monke
     prepare = text.preparer(console, lang)
     assert prepare is not None
     prepared = list(check_each(refs, None, prepare))
+    assert all(isinstance(p, text.PlanText) for p in prepared)
     assert rendered(prepared) == rendered(results)
 
 

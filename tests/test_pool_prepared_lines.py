@@ -42,6 +42,7 @@ def _state(t: Tally) -> tuple:
 def test_lines_laid_out_in_the_workers_are_the_lines_written_here(plans, lang, monkeypatch):
     refs = find_plans([str(p) for p in plans])
     monkeypatch.setattr("ezplan.pool.MIN_PLANS", 2)  # through the process pool
+    monkeypatch.setattr("ezplan.pool.cores", lambda: 2)  # even on one core
     prepared = list(check_each(refs, None, partial(json_out.plan_lines, lang=lang)))
     assert all(isinstance(p, json_out.PlanLines) for p in prepared)
     here = check_all(refs)  # checked in this process, nothing laid out beforehand

@@ -1,0 +1,61 @@
+"""A few plans are checked in this process, where there is nothing to send back: their results
+come as they are, not laid out by `prepare` first (the renderers lay out either), and
+`ezplan check` of a few plans streams what it writes of the whole run at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ezplan.discover import find_plans
+from ezplan.pool import MIN_PLANS, check_each
+from ezplan.report import PlanResult
+
+from .conftest import ROOT
+from .plangen import write_mixed_plans
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> list[Path]:
+    """The bundled plan, two mixed ones and one that cannot be read: fewer than MIN_PLANS."""
+    root = tmp_path_factory.mktemp("in_process")
+    broken = root / "broken"
+    broken.mkdir()
+    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
+    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    out = [ROOT, *write_mixed_plans(root, 2), broken]
+    assert len(out) < MIN_PLANS
+    return out
+
+
+def test_results_checked_here_are_not_prepared(plans):
+    def prepare(result: PlanResult) -> object:
+        raise AssertionError(f"{result.name} prepared in this process")
+
+    refs = find_plans([str(p) for p in plans])
+    got = list(check_each(refs, None, prepare))
+    assert all(type(r) is PlanResult for r in got)
+    assert [r.name for r in got] == [r.name for r in check_each(refs)]
+    unread = [r.name for r in got if r.error is not None]
+    assert len(unread) == 1 and unread[0].endswith("broken")
+    assert sum(r.report is not None for r in got) == 3
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("json", "en"), ("text", "zh"), ("jsonl", "en")])
+def test_the_command_streams_what_it_writes_at_once(plans, fmt, lang, tmp_path):
+    cmd = [sys.executable, "-m", "ezplan", "--lang", lang, "check", *map(str, plans)]
+    cmd += ["--format", fmt]
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}  # as a file is written
+    streamed = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    out = tmp_path / f"all.{fmt}"
+    whole = subprocess.run(
+        [*cmd, "-o", str(out)], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert streamed.returncode == whole.returncode == 2  # a plan could not be read
+    assert streamed.stderr == whole.stderr
+    assert streamed.stdout == out.read_text(encoding="utf-8")
+    assert streamed.stdout.count("\n") > 20
