@@ -70,7 +70,9 @@ class Document:
         if not path:
             return self._at(self._root)
         parent = path[:-1]
-        if parent == self._last_parent:  # siblings are asked for one after another
+        # siblings are asked for one after another: the walk would resume to the same place,
+        # but comparing its steps one by one costs ~0.2 µs a mark more (gen10k's 50,002: +11%)
+        if parent == self._last_parent:
             cur, begin, best = self._last
         else:
             cur, begin, best = self._last = self._walk(parent)
