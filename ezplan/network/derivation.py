@@ -7,6 +7,7 @@ it rests on — which is where the search for a minimal contradiction starts.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol
@@ -41,26 +42,29 @@ class Step(NamedTuple):
 
 
 class Tables:
-    """The compiled arrays as Python lists: walking a derivation touches a few entries at a
-    time, where list indexing is much cheaper than numpy's."""
+    """The compiled arrays as Python arrays (array.array): walking a derivation touches a few
+    entries at a time, where their indexing is much cheaper than numpy's — and an entry takes
+    its 8 bytes, not a list's pointer and a number object besides (five times as much: the
+    tables of a plan of 100,000 indicators would be ~80 MB as lists)."""
 
     def __init__(self, net: Compiled) -> None:
         o = net.offsets
         self.starts = [o["product"], o["power"], o["cumsum"], o["linear"]]
-        self.p = (net.p_z.tolist(), net.p_x.tolist(), net.p_y.tolist())
-        self.w = (net.w_y.tolist(), net.w_x.tolist())
-        self.c = (net.c_y.tolist(), net.c_x.tolist())
-        self.e_con = net.e_con.tolist()
-        self.e_var = net.e_var.tolist()
-        self.e_pos = (net.e_coef > 0).tolist()
-        self.lin_start = net.lin_start.tolist()
-        self.weights = net.item_weight.tolist()
-        self.parents = {i: int(p) for i, p in enumerate(net.item_parent.tolist()) if p >= 0}
+        self.p = (_ints(net.p_z), _ints(net.p_x), _ints(net.p_y))
+        self.w = (_ints(net.w_y), _ints(net.w_x))
+        self.c = (_ints(net.c_y), _ints(net.c_x))
+        self.e_con = _ints(net.e_con)
+        self.e_var = _ints(net.e_var)
+        self.e_pos = array("b", (net.e_coef > 0).astype(np.int8).tobytes())
+        self.lin_start = _ints(net.lin_start)
+        self.weights = array("d", net.item_weight.astype(np.float64).tobytes())
+        parent = np.flatnonzero(net.item_parent >= 0)
+        self.parents = dict(zip(parent.tolist(), net.item_parent[parent].tolist(), strict=True))
         self.children: dict[int, list[int]] = {}
         for i, p in self.parents.items():
             self.children.setdefault(p, []).append(i)
-        self.primaries: list[int] = net.item_primary_var.tolist()
-        self._decoded: dict[tuple[int, str], tuple] = {}
+        self.primaries = _ints(net.item_primary_var)
+        self._decoded: dict[int, tuple] = {}
         # each item's first bound entry (its own interval, as stated; len(b_item): none), read
         # for the few items that are members of conflicts
         has = np.flatnonzero(net.b_item >= 0)
@@ -68,11 +72,11 @@ class Tables:
         np.minimum.at(self._first_entry, net.b_item[has], has)
         self._b_lo, self._b_hi = net.b_lo, net.b_hi
         self.items = {
-            "bound": net.b_item.tolist(),
-            "product": net.p_item.tolist(),
-            "power": net.w_item.tolist(),
-            "cumsum": net.c_item.tolist(),
-            "linear": net.l_item.tolist(),
+            "bound": _ints(net.b_item),
+            "product": _ints(net.p_item),
+            "power": _ints(net.w_item),
+            "cumsum": _ints(net.c_item),
+            "linear": _ints(net.l_item),
         }
 
     def first_bound(self, item: int) -> tuple[float, float] | None:
@@ -108,7 +112,7 @@ class Tables:
     def decode(self, r: int, end: str) -> tuple[str, int, int, tuple[tuple[int, str], ...]]:
         """What reason `r` setting `end` means: (kind, index, owner item, the (variable,
         end) pairs it was computed from). Remembered: derivations walk the same reasons."""
-        key = (r, end)
+        key = 2 * r + (end == HI)  # a number: a (reason, end) tuple per key is ~25 MB more
         out = self._decoded.get(key)
         if out is None:
             kind, index, pos = self.reason(r)
@@ -137,6 +141,10 @@ class Tables:
                 if e != index
             ]
         return []
+
+
+def _ints(a: np.ndarray) -> array:
+    return array("q", a.astype(np.int64).tobytes())
 
 
 def tables(net: Compiled) -> Tables:

@@ -460,23 +460,24 @@ class _Builder:
 
 class Quantities(Sequence[Quantity]):
     """What each variable stands for, made when first read: most never are. `rows` holds
-    each Quantity's fields in order."""
+    each Quantity's fields in order (a tuple) until it is made, then the Quantity in its
+    place (in a plan with thousands of contradictions most are: not both kept)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple] = []
-        self._made: dict[int, Quantity] = {}
+        self.rows: list[tuple | Quantity] = []
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def __getitem__(self, var):  # type: ignore[override]
-        q = self._made.get(var)
-        if q is None:
-            q = self._made[var] = Quantity(*self.rows[var])
+        q = self.rows[var]
+        if type(q) is tuple:
+            q = self.rows[var] = Quantity(*q)
         return q
 
     def indicator(self, var: int) -> str | None:
-        return self.rows[var][1]
+        q = self.rows[var]
+        return q[1] if type(q) is tuple else q.indicator  # type: ignore[union-attr]
 
 
 def _row(

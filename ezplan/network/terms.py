@@ -23,9 +23,10 @@ QuantityKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
-    """What one variable of the network stands for; `unit` is the unit of its values."""
+    """What one variable of the network stands for; `unit` is the unit of its values (slots:
+    a plan with thousands of contradictions makes one for most of its variables)."""
 
     kind: QuantityKind
     indicator: str | None
