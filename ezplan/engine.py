@@ -140,7 +140,9 @@ def cumulative_total(base: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Comp
     """The sum over the period of amounts growing from `base` (base year excluded)."""
     c = cumulative_factor(rate, years)
     b = _f(base)
-    return Computed(np.where(c.ok, b * c.value, 0.0), c.ok & np.isfinite(b))
+    with np.errstate(over="ignore"):  # a sum past the largest float is +inf, as a factor may be
+        total = b * c.value
+    return Computed(np.where(c.ok, total, 0.0), c.ok & np.isfinite(b))
 
 
 def cumulative_base(total: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Computed:
@@ -191,7 +193,7 @@ def _total_of_valid(base: Array, rate: Array, years: Array) -> Array:
     denom = np.where(small, 1.0, np.expm1(g))
     with np.errstate(over="ignore"):
         geometric = np.exp(g) * np.expm1(years * g) / denom
-    return base * np.where(small, years * (1 + (years + 1) / 2 * g), geometric)
+        return base * np.where(small, years * (1 + (years + 1) / 2 * g), geometric)
 
 
 def rate_interval(

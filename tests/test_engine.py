@@ -44,6 +44,17 @@ def test_not_computable_is_flagged_never_nan_nor_warned():
     assert not p.ok.any() and not np.isnan(p.value).any()
 
 
+def test_a_total_near_the_largest_float_is_solved_without_warning():
+    """Widening the bracket overshoots: a trial sum past the largest float is +inf, not a
+    warning, and the rate found sums back to the total."""
+    with np.errstate(all="raise"):
+        c = engine.cumulative_rate([1.0, 1e9], [1e300, 1.7e308], 60)
+        assert float(engine.cumulative_total(1164971151.0, 1164971130.0, 33).value) == np.inf
+        back = engine.cumulative_total([1.0, 1e9], c.value, 60).value
+    assert c.ok.all()
+    assert back == pytest.approx([1e300, 1.7e308], rel=1e-9)
+
+
 def test_open_bound_gives_infinite_rate_without_warning():
     with np.errstate(all="raise"):
         r = engine.annual_rate(100.0, np.inf, 5)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -252,6 +252,7 @@ def test_cumulative_rate_of_many_is_each_one_alone():
         max_size=20,
     )
 )
+@example([(1164971151.0, 1164971130.0, 33)])  # past the largest float: +inf both ways
 def test_the_bisections_sum_is_cumulative_totals_to_the_bit(cases):
     """cumulative_rate bisects on a maskless sum: it must compare the very same numbers."""
     b, r, n = (np.array(column, dtype=float) for column in zip(*cases, strict=True))
