@@ -137,7 +137,8 @@ class Outcome:
     checked: list[Checked]
     unselected: list[Finding] = field(default_factory=list)
     # why each target no relation of which was judged is not checkable, by indicator: found by
-    # the `unchecked` rule (the last to run), read again for the summary table's rows
+    # the `unchecked` rule for what was judged when it ran, read again for the summary table's
+    # rows (which find the reason of a target whose judgement a later rule took back)
     reasons: dict[str, Reason] | None = None
 
 
