@@ -66,6 +66,23 @@ def timed(cmd: list[str], cwd: Path, runs: int = 3) -> tuple[float, float, int]:
     return statistics.median(times), max(peaks), code
 
 
+def first_output(cmd: list[str], cwd: Path, runs: int = 3) -> float:
+    """Median seconds from the start of `cmd` to the first bytes it writes to stdout (a run of
+    many plans streams its results: how long a user waits to see one)."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out, err = subprocess.PIPE, subprocess.DEVNULL
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=ENV)
+        assert p.stdout is not None
+        first = p.stdout.read1(1)
+        times.append(time.perf_counter() - t0 if first else float("nan"))
+        while p.stdout.read1(1 << 16):
+            pass
+        p.wait()
+    return statistics.median(times)
+
+
 def compose_floor(files: list[Path], cwd: Path, python: str, runs: int = 3) -> float:
     """libyaml composing the same files, in a fresh interpreter: the parsing floor."""
     listing = cwd / "_files.txt"
@@ -264,6 +281,8 @@ def main() -> None:
                 as_json = [*ez, "check", str(d), "--format", "json"]
                 row(f"{n} plans: check --format json", as_json, floor, 1)
                 row(f"{n} plans: check", [*ez, "check", str(d)], floor, 1)
+                first = first_output([*ez, "check", str(d)], tmp)
+                res.add({"what": f"{n} plans: check, first output", "seconds": round(first, 3)})
                 shutil.rmtree(d)
     if args.json:
         Path(args.json).write_text(json.dumps(res.rows, ensure_ascii=False, indent=1), "utf-8")
