@@ -16,6 +16,7 @@ contradictions. Constraints without an item are hard. Four constraint kinds:
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Hashable, Iterable
 from typing import NamedTuple
 
@@ -36,22 +37,28 @@ class Item(NamedTuple):
 
 
 class Network:
-    """Collects variables, items and constraints; `compile()` freezes them into arrays."""
+    """Collects variables, items and constraints; `compile()` freezes them into arrays.
+
+    Everything numeric is kept in columns (array.array) as it comes: 8 bytes a number, where a
+    row as a tuple holds a pointer to a number object of 24 or 32 bytes besides (a plan of
+    100,000 indicators has a million bounds)."""
 
     def __init__(self) -> None:
-        self._lo: list[float] = []  # domains
-        self._hi: list[float] = []
+        self._lo = array("d")  # domains
+        self._hi = array("d")
         self.var_labels: list[Hashable] = []
         # items as columns (an object per item would be one more for the garbage collector)
         self._tags: list[Hashable] = []
-        self._weights: list[float] = []
+        self._weights = array("d")
         self._assumptions: list[bool] = []
-        self._parents: list[int] = []
-        self._bounds: list[tuple[int, float, float, int]] = []
-        self._products: list[tuple[int, int, int, float, int]] = []
-        self._powers: list[tuple[int, int, float, int]] = []
-        self._cumsums: list[tuple[int, int, int, int]] = []
-        self._linears: list[tuple[tuple[tuple[int, float], ...], float, bool, int]] = []
+        self._parents = array("q")
+        self._bounds = _Columns("qddq")  # var, lo, hi, item
+        self._products = _Columns("qqqdq")  # z, x, y, k, item
+        self._powers = _Columns("qqdq")  # y, x, n, item
+        self._cumsums = _Columns("qqdq")  # y, x, n, item
+        self._linears = _Columns("dbq")  # rhs, equal, item …
+        self._sizes = array("q")  # … and its terms: how many, then each variable and coefficient
+        self._terms = _Columns("qd")
         self._dropped = False  # drop_rows()
         self.labels: dict[str, list[Hashable]] = {
             "product": [],
@@ -106,7 +113,7 @@ class Network:
         """var ∈ [lo, hi]: hard without an item, else part of the item."""
         if math.isnan(lo) or math.isnan(hi):
             raise ValueError(f"bound on variable {var}: NaN in [{lo}, {hi}]")
-        self._bounds.append((var, float(lo), float(hi), _item_id(item)))
+        self._bounds.append(var, float(lo), float(hi), _item_id(item))
 
     # -- constraints
     def product(
@@ -116,7 +123,7 @@ class Network:
         if not (k > 0 and math.isfinite(k)):
             raise ValueError(f"product: k must be positive and finite, not {k}")
         self._nonnegative(z, x, y)
-        self._products.append((z, x, y, float(k), _item_id(item)))
+        self._products.append(z, x, y, float(k), _item_id(item))
         self.labels["product"].append(label)
 
     def power(self, y: int, x: int, n: float, item: int | None = None, label=None) -> None:
@@ -124,7 +131,7 @@ class Network:
         if not (n > 0 and math.isfinite(n)):
             raise ValueError(f"power: n must be positive and finite, not {n}")
         self._nonnegative(y, x)
-        self._powers.append((y, x, float(n), _item_id(item)))
+        self._powers.append(y, x, float(n), _item_id(item))
         self.labels["power"].append(label)
 
     def cumsum(self, y: int, x: int, n: int, item: int | None = None, label=None) -> None:
@@ -132,7 +139,7 @@ class Network:
         if int(n) != n or n < 1:
             raise ValueError(f"cumsum: n must be a whole number ≥ 1, not {n}")
         self._nonnegative(y, x)
-        self._cumsums.append((y, x, int(n), _item_id(item)))
+        self._cumsums.append(y, x, float(int(n)), _item_id(item))
         self.labels["cumsum"].append(label)
 
     def linear(
@@ -151,7 +158,10 @@ class Network:
         kept = tuple((v, c) for v, c in merged.items() if c != 0 and math.isfinite(c))
         if len(kept) < 1:
             raise ValueError("linear: no terms")
-        self._linears.append((kept, float(rhs), equal, _item_id(item)))
+        self._linears.append(float(rhs), bool(equal), _item_id(item))
+        self._sizes.append(len(kept))
+        for v, c in kept:
+            self._terms.append(v, c)
         self.labels["linear"].append(label)
 
     def equal(self, x: int, y: int, item: int | None = None, label=None) -> None:
@@ -170,23 +180,23 @@ class Network:
         """Free the rows compile() has turned into arrays (domains, weights, bounds,
         constraints), keeping the tags and labels results are named by. Compiling again
         is then an error."""
-        self._lo, self._hi, self.var_labels = [], [], []
-        self._weights, self._assumptions, self._parents = [], [], []
-        self._bounds, self._products, self._powers = [], [], []
-        self._cumsums, self._linears = [], []
+        self._lo, self._hi, self.var_labels = array("d"), array("d"), []
+        self._weights, self._assumptions, self._parents = array("d"), [], array("q")
+        for name in ("_bounds", "_products", "_powers", "_cumsums", "_linears", "_terms"):
+            setattr(self, name, _Columns(getattr(self, name).codes))
+        self._sizes = array("q")
         self._dropped = True
 
     def compile(self) -> Compiled:
         if self._dropped:
             raise RuntimeError("the network's rows were dropped after compiling it")
-        bounds = _table(self._bounds, 4)
-        products = _table(self._products, 5)
-        powers = _table(self._powers, 4)
-        cumsums = _table(self._cumsums, 4)
-        lin_terms = [t for t, _, _, _ in self._linears]
-        sizes = np.array([len(t) for t in lin_terms], dtype=np.int64)
-        e_var = np.array([v for t in lin_terms for v, _ in t], dtype=np.int64)
-        e_coef = np.array([c for t in lin_terms for _, c in t], dtype=float)
+        b_var, b_lo, b_hi, b_item = self._bounds.arrays()
+        p_z, p_x, p_y, p_k, p_item = self._products.arrays()
+        w_y, w_x, w_n, w_item = self._powers.arrays()
+        c_y, c_x, c_n, c_item = self._cumsums.arrays()
+        l_rhs, l_eq, l_item = self._linears.arrays()
+        e_var, e_coef = self._terms.arrays()
+        sizes = np.array(self._sizes, dtype=np.int64)
         return Compiled(
             n_vars=len(self._lo),
             dom_lo=np.array(self._lo, dtype=float),
@@ -194,35 +204,55 @@ class Network:
             item_assumption=np.array(self._assumptions, dtype=bool),
             item_weight=np.array(self._weights, dtype=float),
             item_parent=np.array(self._parents, dtype=np.int64),
-            b_var=bounds[:, 0].astype(np.int64),
-            b_lo=bounds[:, 1].copy(),
-            b_hi=bounds[:, 2].copy(),
-            b_item=bounds[:, 3].astype(np.int64),
-            p_z=products[:, 0].astype(np.int64),
-            p_x=products[:, 1].astype(np.int64),
-            p_y=products[:, 2].astype(np.int64),
-            p_k=products[:, 3].copy(),
-            p_item=products[:, 4].astype(np.int64),
-            w_y=powers[:, 0].astype(np.int64),
-            w_x=powers[:, 1].astype(np.int64),
-            w_n=powers[:, 2].copy(),
-            w_item=powers[:, 3].astype(np.int64),
-            c_y=cumsums[:, 0].astype(np.int64),
-            c_x=cumsums[:, 1].astype(np.int64),
-            c_n=cumsums[:, 2].copy(),
-            c_item=cumsums[:, 3].astype(np.int64),
-            l_rhs=np.array([r for _, r, _, _ in self._linears], dtype=float),
-            l_eq=np.array([e for _, _, e, _ in self._linears], dtype=bool),
-            l_item=np.array([i for _, _, _, i in self._linears], dtype=np.int64),
+            b_var=b_var,
+            b_lo=b_lo,
+            b_hi=b_hi,
+            b_item=b_item,
+            p_z=p_z,
+            p_x=p_x,
+            p_y=p_y,
+            p_k=p_k,
+            p_item=p_item,
+            w_y=w_y,
+            w_x=w_x,
+            w_n=w_n,
+            w_item=w_item,
+            c_y=c_y,
+            c_x=c_x,
+            c_n=c_n,
+            c_item=c_item,
+            l_rhs=l_rhs,
+            l_eq=l_eq.astype(bool),
+            l_item=l_item,
             e_con=np.repeat(np.arange(len(sizes), dtype=np.int64), sizes),
             e_var=e_var,
             e_coef=e_coef,
         )
 
 
+class _Columns:
+    """Rows kept as one array.array per column (type codes `codes`: q an integer, d a float,
+    b a flag)."""
+
+    def __init__(self, codes: str) -> None:
+        self.codes = codes
+        self.columns = tuple(array(c) for c in codes)
+
+    def append(self, *row: float) -> None:
+        for column, x in zip(self.columns, row, strict=True):
+            column.append(x)
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def arrays(self) -> list[np.ndarray]:
+        """Each column as a numpy array of its own (int64, float64, or int8 for flags)."""
+        kinds = {"q": np.int64, "d": np.float64, "b": np.int8}
+        return [
+            np.frombuffer(col, dtype=kinds[c]).copy() if len(col) else np.zeros(0, kinds[c])
+            for c, col in zip(self.codes, self.columns, strict=True)
+        ]
+
+
 def _item_id(item: int | None) -> int:
     return NO_ITEM if item is None else int(item)
-
-
-def _table(rows: list[tuple], width: int) -> np.ndarray:
-    return np.array(rows, dtype=float).reshape(-1, width)

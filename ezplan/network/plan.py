@@ -17,8 +17,10 @@ Growth at constant prices is kept away from current-price levels.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ezplan.errors import Mark
 from ezplan.figures import Comparator, Figure, Kind
@@ -45,15 +47,33 @@ class Built:
     net: Network
     quantities: Quantities = field(default_factory=lambda: Quantities())  # by variable
     units: list[Unit | None] = field(default_factory=list)  # by variable
-    # the variables each figure bounds, by its mark: a figure is where it stands (and hashing a
-    # whole Stated, figure and all, is slow)
-    vars_of: dict[Mark, Sequence[int]] = field(default_factory=dict)
-    figures_on: dict[int, Sequence[Stated]] = field(default_factory=dict)  # by variable
+    # each bound a figure puts on a variable, in order: the variable and the figure side by
+    # side (two dicts of them, by figure and by variable, are made when first read — by
+    # explain; a check reads neither, and at 100,000 indicators they would be ~70 MB)
+    fact_vars: array = field(default_factory=lambda: array("q"))
+    fact_figures: list[Stated] = field(default_factory=list)
     # this plan's variables and items (in a network shared with other plans: build_many)
     span: tuple[range, range] = (range(0), range(0))
 
     def variables_of(self, stated: Stated) -> list[int]:
         return list(dict.fromkeys(self.vars_of.get(stated.mark, [])))
+
+    @cached_property
+    def vars_of(self) -> dict[Mark, list[int]]:
+        """The variables each figure bounds, by its mark: a figure is where it stands (and
+        hashing a whole Stated, figure and all, is slow)."""
+        out: dict[Mark, list[int]] = {}
+        for var, s in zip(self.fact_vars, self.fact_figures, strict=True):
+            out.setdefault(s.mark, []).append(var)
+        return out
+
+    @cached_property
+    def figures_on(self) -> dict[int, list[Stated]]:
+        """The figures bounding each variable."""
+        out: dict[int, list[Stated]] = {}
+        for var, s in zip(self.fact_vars, self.fact_figures, strict=True):
+            out.setdefault(var, []).append(s)
+        return out
 
 
 def build(plan: Plan) -> Built:
@@ -108,10 +128,7 @@ class _Builder:
         self._parts()
         self._part_of()
         self._exchange_rates()
-        out = self.out  # frozen into tuples: fewer objects for the garbage collector to walk
-        out.vars_of = {k: tuple(v) for k, v in out.vars_of.items()}  # type: ignore[misc]
-        out.figures_on = {k: tuple(v) for k, v in out.figures_on.items()}  # type: ignore[misc]
-        return out
+        return self.out
 
     def _when(self, year: int | None, scope: str) -> When:
         """A target's year after the base year is planned; anything else is observed."""
@@ -180,8 +197,8 @@ class _Builder:
             self.net.bound(var, lo, hi, self.item_of[key])
         else:
             self.item_of[key] = self.net.fact(var, lo, hi, s, FACT_WEIGHT)
-        self.out.vars_of.setdefault(key, []).append(var)  # type: ignore[attr-defined]
-        self.out.figures_on.setdefault(var, []).append(s)  # type: ignore[attr-defined]
+        self.out.fact_vars.append(var)
+        self.out.fact_figures.append(s)
         if core is not None:
             if key not in self.core_of:
                 tag = Assumption("about_core", stated=s)
