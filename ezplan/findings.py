@@ -182,8 +182,13 @@ def _shared(text: str) -> str:
 
 
 def _compact(value: Any) -> Any:
-    """A mapping in a finding's data (an interval's value, low and high …) as `Fields`."""
-    return fields(value, _compact) if type(value) is dict else value
+    """A mapping in a finding's data (an interval's value, low and high …) as `Fields`, and
+    each in a list of them (a contradiction's figures and culprits: a list stays a list)."""
+    if type(value) is dict:
+        return fields(value, _compact)
+    if type(value) is list and value and type(value[0]) is dict:
+        return [_compact(v) for v in value]
+    return value
 
 
 def steps_in(f: Finding, lang: str) -> list[str]:
