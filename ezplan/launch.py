@@ -36,6 +36,7 @@ def main() -> None:
             if page is not None:
                 sys.stdout.write(page)
                 sys.exit(0)
+    lossless_streams()
     from ezplan.cli import main as cli
 
     try:
@@ -43,6 +44,26 @@ def main() -> None:
     except SystemExit as e:
         _exit_now(e.code)
         raise
+
+
+def lossless_streams() -> None:
+    """stdout and stderr that never fail on a character. In a file or a pipe they are UTF-8,
+    whatever the locale (JSON, SARIF and JUnit must be; Windows in Chinese would otherwise write
+    GBK, which has no ✓, ✗ or −, and the output would stop at the first one with a traceback).
+    On a terminal, or where PYTHONIOENCODING chose the encoding, the encoding stays and a
+    character it lacks is written as ?."""
+    chosen = bool(os.environ.get("PYTHONIOENCODING"))
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if chosen or stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):  # closed, or already written to: left as it is
+            continue
 
 
 def _exit_now(code: object) -> None:

@@ -1,0 +1,77 @@
+"""Output never stops at a character its stream cannot encode (Windows in Chinese writes GBK,
+which has no ✓, ✗ or −): in a file or a pipe ezplan writes UTF-8; on a terminal, or where
+PYTHONIOENCODING chose the encoding, a missing character is written as ?."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ezplan import launch
+
+from .conftest import ROOT
+
+
+class Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def _streams(monkeypatch, kind: type[io.TextIOWrapper]) -> tuple[io.BytesIO, io.BytesIO]:
+    out, err = io.BytesIO(), io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", kind(out, encoding="gbk"))
+    monkeypatch.setattr(sys, "stderr", kind(err, encoding="gbk"))
+    return out, err
+
+
+def test_a_file_or_pipe_gets_utf8(monkeypatch):
+    monkeypatch.delenv("PYTHONIOENCODING", raising=False)
+    out, err = _streams(monkeypatch, io.TextIOWrapper)
+    launch.lossless_streams()
+    print("✓ 一致 −3%", end="")
+    print("✗ 错误", end="", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    assert out.getvalue().decode("utf-8") == "✓ 一致 −3%"
+    assert err.getvalue().decode("utf-8") == "✗ 错误"
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+def test_a_terminal_or_a_chosen_encoding_keeps_it(monkeypatch, chosen):
+    if chosen:
+        monkeypatch.setenv("PYTHONIOENCODING", "gbk")
+    else:
+        monkeypatch.delenv("PYTHONIOENCODING", raising=False)
+    out, _ = _streams(monkeypatch, io.TextIOWrapper if chosen else Terminal)
+    launch.lossless_streams()
+    print("✓ 一致", end="")
+    sys.stdout.flush()
+    assert out.getvalue() == "? 一致".encode("gbk")  # the Chinese in GBK, ✓ lost but no error
+
+
+def test_utf8_streams_are_left_alone(monkeypatch):
+    out = io.BytesIO()
+    stream = io.TextIOWrapper(out, encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    launch.lossless_streams()
+    assert sys.stdout is stream and stream.errors == "strict"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif"])
+def test_the_command_writes_everything_to_a_gbk_stream(fmt):
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "COLUMNS": "100"}
+    cmd = [sys.executable, "-m", "ezplan", "--lang", "zh", "check", str(ROOT), "--format", fmt]
+    r = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
+    assert r.returncode == 1 and r.stderr == b""  # the plan's errors; no traceback
+    text = r.stdout.decode("gbk")
+    if fmt == "json":
+        assert len(json.loads(text)["findings"]) == 18  # whole: every finding of the plan
+    elif fmt == "jsonl":
+        assert len([json.loads(line) for line in text.splitlines()]) == 18
+    elif fmt == "text":
+        assert text.rstrip().endswith("共3个错误、3个警告、12条提示")
