@@ -73,7 +73,7 @@ def check_each(
     `prepare` (the renderers' `render_each` take either), without the copy between."""
     workers = min(cores(), len(refs))
     if workers < 2 or len(refs) < MIN_PLANS:
-        for batch in batches(refs, 1):
+        for batch in batches(refs, 1, first=FIRST):
             yield from check_batch(batch, codes)
         return
     import multiprocessing

@@ -3,8 +3,10 @@ moment, and the rest are cut as before."""
 
 from __future__ import annotations
 
-from ezplan.discover import find_plans
-from ezplan.pool import BATCH, batches, check_each
+from pathlib import Path
+
+from ezplan.discover import PlanRef, find_plans
+from ezplan.pool import BATCH, FIRST, batches, check_each
 
 from .conftest import ROOT
 from .plangen import write_mixed_plans
@@ -42,3 +44,45 @@ def test_results_are_the_same_in_the_same_order(tmp_path, monkeypatch):
     here = list(check_each(refs))
     assert [r.name for r in pooled] == [r.name for r in here] == [r.name for r in refs]
     assert [r.findings for r in pooled] == [r.findings for r in here]
+
+
+class _NoPool:
+    """A process pool that checks nothing: each task answered by its batch's length."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def __enter__(self) -> _NoPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def imap(self, func, tasks):
+        return ([len(batch)] for batch, *_ in tasks)
+
+
+def test_the_pool_is_given_the_small_batches_first(monkeypatch):
+    import multiprocessing
+
+    refs = [PlanRef(Path(f"p{i}"), Path("b.yaml"), Path("t.yaml")) for i in range(400)]
+    monkeypatch.setattr("ezplan.pool.cores", lambda: 2)
+    monkeypatch.setattr("ezplan.pool._files_size", lambda ref: 17_000)
+    monkeypatch.setattr(multiprocessing, "Pool", _NoPool)
+    assert list(check_each(refs)) == [FIRST, FIRST, 198, 198]
+
+
+def test_one_core_writes_its_first_results_soon(monkeypatch):
+    """On one core every plan is checked here, and results are yielded a batch at a time."""
+    sizes: list[int] = []
+
+    def check_batch(batch: list, codes: object) -> list:
+        sizes.append(len(batch))
+        return []
+
+    monkeypatch.setattr("ezplan.pool.cores", lambda: 1)
+    monkeypatch.setattr("ezplan.pool._files_size", lambda ref: 17_000)
+    monkeypatch.setattr("ezplan.pool.check_batch", check_batch)
+    refs = [PlanRef(Path(f"p{i}"), Path("b.yaml"), Path("t.yaml")) for i in range(400)]
+    list(check_each(refs))
+    assert sizes == [FIRST, 199, 199]  # 1·⌈398/200⌉ = 2 batches of 199 after the first

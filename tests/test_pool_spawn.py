@@ -14,9 +14,12 @@ import pytest
 from .conftest import ROOT
 from .plangen import write_mixed_plans
 
-RUN_SPAWNED = """
+# the pool on two cores whatever the machine has (on one, every plan is checked in process)
+RUN = """
 import multiprocessing, sys
-multiprocessing.set_start_method("spawn")
+multiprocessing.set_start_method("{method}")
+import ezplan.pool
+ezplan.pool.cores = lambda: 2
 sys.argv = ["ezplan", *sys.argv[1:]]
 from ezplan.launch import main
 main()
@@ -41,7 +44,7 @@ def test_spawned_workers_write_what_forked_ones_write(plans, fmt, lang):
     env["LANG"] = env["LC_ALL"] = "en_US.UTF-8" if lang == "zh" else "zh_CN.UTF-8"
     env.pop("EZPLAN_LANG", None)
     spawned = subprocess.run(
-        [sys.executable, "-c", RUN_SPAWNED, *args],
+        [sys.executable, "-c", RUN.format(method="spawn"), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -49,7 +52,7 @@ def test_spawned_workers_write_what_forked_ones_write(plans, fmt, lang):
         env=env,
     )
     forked = subprocess.run(
-        [sys.executable, "-m", "ezplan", *args],
+        [sys.executable, "-c", RUN.format(method="fork"), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
