@@ -80,7 +80,8 @@ def first_output(cmd: list[str], cwd: Path, runs: int = 3) -> float:
         while p.stdout.read1(1 << 16):
             pass
         p.wait()
-    return statistics.median(times)
+    seen = [t for t in times if t == t]  # NaN: a run that wrote nothing
+    return statistics.median(seen) if seen else float("nan")
 
 
 def compose_floor(files: list[Path], cwd: Path, python: str, runs: int = 3) -> float:

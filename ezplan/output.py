@@ -77,17 +77,22 @@ def _target(path: Path, shown: str) -> tuple[Path, os.stat_result | None]:
     return real, st
 
 
-def _encoded(part: str | bytes, encoding: str) -> bytes:
+Bytes = bytes | bytearray | memoryview
+
+
+def _encoded(part: str | Bytes, encoding: str) -> Bytes:
     return part.encode(encoding, "backslashreplace") if isinstance(part, str) else part
 
 
 def write_atomic(
-    path: str | Path, content: str | bytes | Iterable[str], encoding: str = "utf-8"
+    path: str | Path,
+    content: str | Bytes | Iterable[str],
+    encoding: str = "utf-8",
 ) -> None:
     """Replace `path` with `content` (or its pieces, written as they come) in one step, or raise
     `OutputError` and change nothing — also when making a piece fails."""
     shown = str(path)
-    parts = [content] if isinstance(content, str | bytes) else content
+    parts = [content] if isinstance(content, str | Bytes) else content
     real, st = _target(Path(path), shown)
     tmp: str | None = None
     try:
