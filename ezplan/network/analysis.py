@@ -363,12 +363,14 @@ def analyse_many(
         solution = solve(net, assumptions, limits, sink=sink)
         for a in analyses:
             a._end_conversion(solution)
-    if net.n_vars >= TRIM_VARS:
+    if max(len(b.span[0]) for b in builts) >= TRIM_VARS:
         return_free_memory()
     return analyses
 
 
-TRIM_VARS = 100_000  # variables of a network whose search leaves enough free memory to return
+TRIM_VARS = 100_000
+"""Variables of a plan whose search leaves enough free memory to return (a batch of many
+mid-size plans holds their results: a trim there gave back 9 of 598 MiB)."""
 
 
 def return_free_memory() -> None:

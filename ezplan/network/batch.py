@@ -22,7 +22,10 @@ from ezplan.network.answers import Answers
 
 Search = Generator[Sequence[int], Any, Any]
 
-WINDOW = 4096  # searches running at once
+WINDOW = 8192
+"""Searches running at once. At 100,000 indicators (some 25,000 contradictory components) a
+window of 4,096 held the search's peak at 1,147 MiB and cost 20% more of its CPU than none
+(1,384 MiB); 8,192: 1,194 MiB and 7% more."""
 
 
 class Scheduler:
