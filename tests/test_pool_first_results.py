@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ezplan.discover import PlanRef, find_plans
-from ezplan.pool import BATCH, FIRST, batches, check_each
+from ezplan.pool import BATCH, FIRST, batches, check_batch, check_each
 
 from .conftest import ROOT
 from .plangen import write_mixed_plans
@@ -86,3 +86,35 @@ def test_one_core_writes_its_first_results_soon(monkeypatch):
     refs = [PlanRef(Path(f"p{i}"), Path("b.yaml"), Path("t.yaml")) for i in range(400)]
     list(check_each(refs))
     assert sizes == [FIRST, 199, 199]  # 1·⌈398/200⌉ = 2 batches of 199 after the first
+
+
+def test_a_large_plans_memory_is_returned_once_it_is_let_go(monkeypatch):
+    """After the check of a large plan, the C heap is trimmed — with the plan already gone."""
+    import weakref
+
+    import ezplan.loader
+    import ezplan.network.analysis
+
+    held: list[weakref.ref] = []
+    alive_at_trim: list[int] = []
+    load = ezplan.loader.load_plan
+
+    def loading(*args: object):
+        plan = load(*args)
+        held.append(weakref.ref(plan))
+        return plan
+
+    monkeypatch.setattr(ezplan.loader, "load_plan", loading)
+    monkeypatch.setattr(
+        ezplan.network.analysis,
+        "return_free_memory",
+        lambda: alive_at_trim.append(sum(r() is not None for r in held)),
+    )
+    refs = find_plans([str(ROOT)])
+    monkeypatch.setattr("ezplan.pool.TRIM_INDICATORS", 10**9)
+    results = check_batch(refs)
+    assert alive_at_trim == [] and len(held) == 1  # a small plan: no trim
+    monkeypatch.setattr("ezplan.pool.TRIM_INDICATORS", 5)  # the bundled plan has more
+    results = check_batch(refs)
+    assert alive_at_trim == [0]  # trimmed once, every plan let go before
+    assert results[0].report is not None and results[0].findings
