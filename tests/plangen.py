@@ -656,3 +656,11 @@ def write_mixed_plans(root: Path, count: int) -> list[Path]:
         (d / "targets.yaml").write_text(g.targets, encoding="utf-8")
         out.append(d)
     return out
+
+
+def write_unreadable_plan(directory: Path) -> Path:
+    """A plan whose baselines are not YAML (an unclosed list): it cannot be read."""
+    directory.mkdir()
+    (directory / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
+    (directory / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    return directory

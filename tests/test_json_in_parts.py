@@ -16,16 +16,13 @@ from ezplan.render import json_out
 from ezplan.report import PlanResult, Run, check_all
 
 from .conftest import ROOT
-from .plangen import write_mixed_plans
+from .plangen import write_mixed_plans, write_unreadable_plan
 
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("parts")
-    broken = root / "broken"
-    broken.mkdir()
-    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
-    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    broken = write_unreadable_plan(root / "broken")
     return [ROOT, *write_mixed_plans(root, 3), broken]
 
 

@@ -16,17 +16,14 @@ from ezplan.pool import MIN_PLANS, check_each
 from ezplan.report import PlanResult
 
 from .conftest import ROOT
-from .plangen import write_mixed_plans
+from .plangen import write_mixed_plans, write_unreadable_plan
 
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory) -> list[Path]:
     """The bundled plan, two mixed ones and one that cannot be read: fewer than MIN_PLANS."""
     root = tmp_path_factory.mktemp("in_process")
-    broken = root / "broken"
-    broken.mkdir()
-    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
-    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    broken = write_unreadable_plan(root / "broken")
     out = [ROOT, *write_mixed_plans(root, 2), broken]
     assert len(out) < MIN_PLANS
     return out

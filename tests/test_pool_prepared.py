@@ -21,7 +21,7 @@ from ezplan.render import json_out, text
 from ezplan.report import Tally, check_all
 
 from .conftest import ROOT
-from .plangen import write_mixed_plans
+from .plangen import write_mixed_plans, write_unreadable_plan
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +30,7 @@ def plans(tmp_path_factory) -> list[Path]:
     first, where the separators between plans start)."""
     root = tmp_path_factory.mktemp("prepared")
     out = write_mixed_plans(root, 10)
-    for name in ("a_broken", "q_broken"):
-        d = root / name
-        d.mkdir()
-        (d / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
-        (d / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
-        out.append(d)
+    out += [write_unreadable_plan(root / name) for name in ("a_broken", "q_broken")]
     return [ROOT, *sorted(out)]
 
 

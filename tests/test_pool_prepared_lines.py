@@ -19,7 +19,7 @@ from ezplan.render import json_out
 from ezplan.report import Tally, check_all
 
 from .conftest import ROOT
-from .plangen import write_mixed_plans
+from .plangen import write_mixed_plans, write_unreadable_plan
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +27,7 @@ def plans(tmp_path_factory) -> list[Path]:
     """The bundled plan, consistent and inconsistent ones, and one that cannot be read."""
     root = tmp_path_factory.mktemp("lines")
     out = write_mixed_plans(root, 8)
-    broken = root / "m_broken"
-    broken.mkdir()
-    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
-    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    broken = write_unreadable_plan(root / "m_broken")
     return [ROOT, *sorted([*out, broken])]
 
 

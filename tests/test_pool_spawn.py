@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .plangen import write_mixed_plans
+from .plangen import write_mixed_plans, write_unreadable_plan
 
 # the pool on two cores whatever the machine has (on one, every plan is checked in process)
 RUN = """
@@ -29,10 +29,7 @@ main()
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory) -> list[str]:
     root = tmp_path_factory.mktemp("spawn")
-    broken = root / "broken"
-    broken.mkdir()
-    (broken / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
-    (broken / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
+    broken = write_unreadable_plan(root / "broken")
     return [str(p) for p in (ROOT, *write_mixed_plans(root, 8), broken)]
 
 
