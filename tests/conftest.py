@@ -56,6 +56,30 @@ def _locale_neutral(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _process_state_kept():
+    """A test leaves the process as it found it: the terminal's signals handled and the cyclic
+    collector as they were. Once in a full run, SIGINT and SIGHUP were found ignored and the
+    collector off in later tests (a pool worker's state, `ezplan.pool._worker`), and the signal
+    tests failed far from the cause: the test after which it changed fails now, by name, and
+    the state is put back."""
+    import gc
+    import signal
+
+    names = [n for n in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, n)]
+    before = {n: signal.getsignal(getattr(signal, n)) for n in names}
+    collecting = gc.isenabled()
+    yield
+    after = {n: signal.getsignal(getattr(signal, n)) for n in names}
+    changed = {n: (before[n], after[n]) for n in names if after[n] != before[n]}
+    for n in changed:
+        signal.signal(getattr(signal, n), before[n])
+    if gc.isenabled() != collecting:
+        (gc.enable if collecting else gc.disable)()
+        changed["gc"] = (collecting, not collecting)
+    assert not changed, f"this test changed the process's state: {changed}"
+
+
+@pytest.fixture(autouse=True)
 def _floating_point_errors_raise():
     """Any floating-point warning numpy would give is an error in tests (underflow to zero is
     not a warning in numpy's defaults and stays silent)."""
