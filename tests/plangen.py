@@ -22,9 +22,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 PERIODS = [(2021, 2025), (2016, 2020), (2021, 2030), (2026, 2030), (2021, 2023), (2011, 2015)]
 
@@ -664,3 +668,18 @@ def write_unreadable_plan(directory: Path) -> Path:
     (directory / "baselines.yaml").write_text("indicators: [\n", encoding="utf-8")
     (directory / "targets.yaml").write_text("targets: {}\n", encoding="utf-8")
     return directory
+
+
+def streamed_and_written(args: list[str], out: Path) -> tuple[Any, str]:
+    """`ezplan ARGS` run twice as a file is written (120 columns, no colour): to stdout, and
+    with `-o out`; the first run and what the second wrote. A plan that cannot be read is
+    expected among the plans: both end with exit code 2 and say the same on stderr."""
+    cmd = [sys.executable, "-m", "ezplan", *args]
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    streamed = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    whole = subprocess.run(
+        [*cmd, "-o", str(out)], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert streamed.returncode == whole.returncode == 2
+    assert streamed.stderr == whole.stderr
+    return streamed, out.read_text(encoding="utf-8")

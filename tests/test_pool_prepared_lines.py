@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -67,16 +64,3 @@ def test_lines_follow_the_language_asked_not_the_workers(plans):
         got = [json_out.plan_lines(r, "zh").text for r in results]
     assert got == want
     assert any("，" in t or "。" in t for t in got)  # Chinese messages, not English ones
-
-
-def test_the_command_streams_what_it_writes_to_a_file(plans, tmp_path):
-    cmd = [sys.executable, "-m", "ezplan", "check", *[str(p) for p in plans], "--format", "jsonl"]
-    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
-    streamed = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
-    out = tmp_path / "all.jsonl"
-    whole = subprocess.run(
-        [*cmd, "-o", str(out)], capture_output=True, text=True, timeout=300, env=env
-    )
-    assert streamed.returncode == whole.returncode == 2  # a plan could not be read
-    assert streamed.stderr == whole.stderr and streamed.stderr.count("\n") == 1
-    assert streamed.stdout == out.read_text(encoding="utf-8")

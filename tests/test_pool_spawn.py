@@ -40,21 +40,16 @@ def test_spawned_workers_write_what_forked_ones_write(plans, fmt, lang):
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
     env["LANG"] = env["LC_ALL"] = "en_US.UTF-8" if lang == "zh" else "zh_CN.UTF-8"
     env.pop("EZPLAN_LANG", None)
-    spawned = subprocess.run(
-        [sys.executable, "-c", RUN.format(method="spawn"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        env=env,
-    )
-    forked = subprocess.run(
-        [sys.executable, "-c", RUN.format(method="fork"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        env=env,
+    spawned, forked = (
+        subprocess.run(
+            [sys.executable, "-c", RUN.format(method=method), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+            env=env,
+        )
+        for method in ("spawn", "fork")
     )
     assert spawned.returncode == forked.returncode == 2  # one plan cannot be read
     assert spawned.stderr == forked.stderr and Path(plans[-1]).name in spawned.stderr
