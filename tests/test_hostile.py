@@ -37,6 +37,8 @@ from click.testing import CliRunner
 from ezplan.cli import main
 from ezplan.loader import load_plan
 
+from .conftest import terminal_signals
+
 HERE = Path(__file__).resolve().parent / "hostile"
 ROOT = HERE.parent.parent
 TEMPLATES = yaml.safe_load((HERE / "templates.yaml").read_text(encoding="utf-8"))
@@ -185,6 +187,10 @@ def _fault(monkeypatch: pytest.MonkeyPatch, faults: dict[str, str]) -> None:
             monkeypatch.setattr(os, name, failing(name, getattr(os, name)))
 
 
+def _sends_signal(case: dict[str, Any]) -> bool:
+    return any(str(what).startswith("SIG") for what in case.get("faults", {}).values())
+
+
 class _Timeout(Exception):
     pass
 
@@ -269,8 +275,10 @@ def run_case(
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     _fault(monkeypatch, case.get("faults", {}))
     old_umask = os.umask(int(str(case["umask"]), 8)) if "umask" in case else None
+    # a signal the case sends is handled, even in a run started with it ignored
+    signals = terminal_signals() if _sends_signal(case) else contextlib.nullcontext()
     try:
-        with _deadline(20):
+        with signals, _deadline(20):
             r = CliRunner().invoke(main, args, catch_exceptions=True)
     finally:
         if old_umask is not None:
