@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ezplan.discover import PlanRef
 from ezplan.errors import InputError
-from ezplan.report import PlanResult, Report
+from ezplan.report import WHOLE_PLAN, PlanResult, Report
 
 if TYPE_CHECKING:
     from ezplan.model import Plan
@@ -52,8 +52,6 @@ TRIM_INDICATORS = 10_000
 """A plan this large frees hundreds of MiB when its check ends (its figures, facts and network):
 the C heap's free pages go back to the system before its findings are written (at 100,000
 indicators the resident size at rendering −200 MiB; a no-op without glibc's malloc_trim)."""
-
-WHOLE_PLAN = "whole-plan"  # the rule that asks for the network
 
 
 def cores() -> int:
@@ -181,13 +179,15 @@ def _results(
 
 
 def _networks(plans: list[Plan], chosen: list[Rule] | None) -> Sequence[Analysis | None]:
-    """The plans' whole-plan analyses made together, if the whole-plan rule is to run (else,
-    or for one plan, none: the rule makes its own)."""
-    if len(plans) < 2 or (chosen is not None and all(r.code != WHOLE_PLAN for r in chosen)):
+    """The plans' whole-plan analyses made together, if the whole-plan rule is to run (else
+    none), before any rule runs, and keeping only what the rule reads: the search is a large
+    plan's peak, and the rules' findings would sit under it, as would the network under the
+    findings (100,000 generated indicators: 1,578 → 1,281 MiB)."""
+    if not plans or (chosen is not None and all(r.code != WHOLE_PLAN for r in chosen)):
         return [None] * len(plans)
     from ezplan.network import analyse_many
 
-    return analyse_many(plans)
+    return analyse_many(plans, intervals=False)
 
 
 def slim(r: Report) -> Report:

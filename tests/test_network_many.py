@@ -15,6 +15,7 @@ from ezplan.discover import find_plans
 from ezplan.loader import load_plan
 from ezplan.network import analyse, analyse_many
 from ezplan.pool import BATCH, BATCH_BYTES, batches, check_batch, check_one
+from ezplan.report import check as lib_check
 from tests.conftest import ROOT, write_plan
 from tests.plangen import consistent_plan, inconsistent_plan
 
@@ -68,6 +69,62 @@ def test_a_plan_without_figures_in_a_batch(tmp_path, plan_dirs):
     first, second, third = analyse_many([empty, bundled, empty])
     assert first.contradictions == third.contradictions == ()
     _same(analyse(bundled), second, bundled)
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_analyses_for_the_rule_alone_keep_the_same_contradictions_and_let_the_network_go(
+    plan_dirs, copies
+):
+    """What `ezplan check` asks for (intervals=False): the very contradictions a full analysis
+    has, and nothing of the network left alive to hold memory under the rules' findings."""
+    import gc
+
+    from ezplan.network.compiled import Compiled
+    from ezplan.network.plan import Built
+
+    def networks_alive() -> int:  # another test's fixtures may hold some
+        return sum(isinstance(o, Built | Compiled) for o in gc.get_objects())
+
+    plans = [load_plan(d) for d in plan_dirs] * copies
+    before = networks_alive()
+    kept = analyse_many(plans, intervals=False)
+    assert networks_alive() == before
+    full = analyse_many(plans)
+    assert networks_alive() > before  # what would have been kept
+    assert sum(len(a.contradictions) for a in kept) > 0
+    for k, a in enumerate(kept):
+        assert a.contradictions == full[k].contradictions
+    with pytest.raises(RuntimeError, match="contradictions only"):
+        kept[0].intervals_for(next(iter(plans[0].indicators)))
+    with pytest.raises(RuntimeError, match="contradictions only"):
+        kept[0].set_aside("error")
+
+
+def test_check_reads_the_network_before_the_rules_and_keeps_its_contradictions_only(
+    plan_dirs, monkeypatch
+):
+    """One plan or many, the check's network is made before any rule runs (its search is a
+    large plan's peak, with nothing else held under it) and without what explain reads."""
+    import ezplan.network
+    from ezplan import pool, rules
+
+    calls = []
+    made = ezplan.network.analyse_many
+    monkeypatch.setattr(
+        ezplan.network,
+        "analyse_many",
+        lambda *a, **k: calls.append(("network", k)) or made(*a, **k),
+    )
+    evaluate = rules.evaluate
+    monkeypatch.setattr(rules, "evaluate", lambda *a: calls.append(("rules", {})) or evaluate(*a))
+    for refs in (find_plans([str(ROOT)]), find_plans([str(d) for d in plan_dirs[:3]])):
+        calls.clear()
+        results = pool.check_batch(refs)
+        assert calls[0] == ("network", {"intervals": False})
+        assert [c for c, _ in calls[1:]] == ["rules"] * len(refs)
+        assert [r.report.findings for r in results] == [
+            lib_check(ref.directory).findings for ref in refs
+        ]
 
 
 def test_batches_keep_order_and_share_the_work():

@@ -3,8 +3,9 @@
 The adapter (the plan's terms; plain data, no messages):
 
     analyse(plan, facts=None, limits=None, assumptions=True) -> Analysis
-    analyse_many(plans, limits=None, assumptions=True) -> [Analysis]: the same for each plan,
-        the plans solved as one network (cheaper a plan for many plans)
+    analyse_many(plans, limits=None, assumptions=True, intervals=True) -> [Analysis]: the same
+        for each plan, the plans solved as one network (cheaper a plan for many plans);
+        without intervals, each keeps its contradictions only
     Analysis.contradictions / .errors / .warnings: Contradiction(tier, members, quantity,
         steps, culprits) — members minimal (Stated figures and Assumptions), culprits ranked,
         each with the range it would need (Range in the figure's own terms)

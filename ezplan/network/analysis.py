@@ -147,13 +147,25 @@ class Analysis:
         ):
             cache.clear()
 
-    def _end_conversion(self, solution: Solution) -> None:
+    def _end_conversion(self, solution: Solution, intervals: bool = True) -> None:
         self.contradictions: tuple[Contradiction, ...] = tuple(self._converted)
-        # the raw conflicts are now in the plan's terms: keep none (fewer objects to keep)
-        self._solution = replace(solution, conflicts=[])
         del self._converted
         self._forget()
         self._ranges.clear()
+        if intervals:
+            # the raw conflicts are now in the plan's terms: keep none (fewer objects to keep)
+            self._solution = replace(solution, conflicts=[])
+        else:
+            del self._built, self._e_con
+
+    def _network(self) -> tuple[Built, Solution]:
+        """The network and its solution, for the questions beyond the contradictions."""
+        try:
+            return self._built, self._solution
+        except AttributeError:
+            raise RuntimeError(
+                "this analysis kept its contradictions only (analyse_many(intervals=False))"
+            ) from None
 
     @property
     def errors(self) -> tuple[Contradiction, ...]:
@@ -166,38 +178,41 @@ class Analysis:
     def set_aside(self, tier: Tier) -> tuple[Stated | Assumption, ...]:
         """The members set aside to resolve the tier (and everything before it): the
         intervals of `intervals_for` are computed without them."""
+        built, solution = self._network()
         t = FACTS if tier == "error" else ASSUMPTIONS
-        items = set(self._solution.set_aside.get(FACTS, ()))
+        items = set(solution.set_aside.get(FACTS, ()))
         if t == ASSUMPTIONS:
-            items |= set(self._solution.set_aside.get(ASSUMPTIONS, ()))
-        items.intersection_update(self._built.span[1])
+            items |= set(solution.set_aside.get(ASSUMPTIONS, ()))
+        items.intersection_update(built.span[1])
         return tuple(self._tag(i) for i in sorted(items))
 
     @property
     def incomplete(self) -> bool:
         """Some component's search stopped at a limit: more contradictions may exist."""
-        masks = [*self._solution.incomplete.values(), *self._solution.unresolved.values()]
-        own = self._built.span[0]
+        built, solution = self._network()
+        masks = [*solution.incomplete.values(), *solution.unresolved.values()]
+        own = built.span[0]
         return any(bool(m[own.start : own.stop].any()) for m in masks)
 
     def intervals_for(self, key: Stated | str, assumptions: bool = False) -> list[Interval]:
         """The intervals of a figure's quantities, or of every quantity of an indicator (by id),
         with figures (and, with `assumptions`, assumptions) set aside as `set_aside` says."""
-        tier = ASSUMPTIONS if assumptions and ASSUMPTIONS in self._solution.states else FACTS
+        built, solution = self._network()
+        tier = ASSUMPTIONS if assumptions and ASSUMPTIONS in solution.states else FACTS
         if isinstance(key, Stated):
-            variables = self._built.variables_of(key)
+            variables = built.variables_of(key)
         else:
-            qs = self._built.quantities
-            variables = [v for v in self._built.span[0] if qs.indicator(v) == key]
-        state = self._solution.states[tier]
-        comp = self._solution.components[tier]
-        unresolved = self._solution.unresolved[tier]
+            qs = built.quantities
+            variables = [v for v in built.span[0] if qs.indicator(v) == key]
+        state = solution.states[tier]
+        comp = solution.components[tier]
+        unresolved = solution.unresolved[tier]
         out = []
         for v in variables:
-            raw = self._solution.derivation(v, tier)
+            raw = solution.derivation(v, tier)
             out.append(
                 Interval(
-                    self._built.quantities[v],
+                    built.quantities[v],
                     float(state.lo[v]),
                     float(state.hi[v]),
                     tuple(self._step(s) for s in raw),
@@ -328,12 +343,19 @@ def analyse(
 
 
 def analyse_many(
-    plans: Sequence[Plan], limits: Limits | None = None, assumptions: bool = True
+    plans: Sequence[Plan],
+    limits: Limits | None = None,
+    assumptions: bool = True,
+    intervals: bool = True,
 ) -> list[Analysis]:
     """`analyse` for each plan, the plans solved as one network. A plan's components are its
     own, so each plan gets what `analyse` gives it alone; solved together, one step of the
     search asks every plan's next question in one vectorised propagation, which costs a
-    plan a fraction of its own search (many plans: see ezplan.pool)."""
+    plan a fraction of its own search (many plans: see ezplan.pool).
+
+    Without `intervals`, an analysis keeps its contradictions only, all the whole-plan rule
+    reads: the network and its solution, which `intervals_for`, `set_aside` and `incomplete`
+    read, go as the search ends (a third of what an analysis holds)."""
     from ezplan.network.plan import build_many
     from ezplan.network.solver import solve
 
@@ -362,8 +384,10 @@ def analyse_many(
 
         solution = solve(net, assumptions, limits, sink=sink)
         for a in analyses:
-            a._end_conversion(solution)
-    if max(len(b.span[0]) for b in builts) >= TRIM_VARS:
+            a._end_conversion(solution, intervals)
+        large = max(len(b.span[0]) for b in builts) >= TRIM_VARS
+        del network, net, solution, builts  # without intervals, the analyses' only hold on them
+    if large:
         return_free_memory()
     return analyses
 
