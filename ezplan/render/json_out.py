@@ -12,6 +12,7 @@ stdlib; compact ones by the stdlib's C encoder.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -22,7 +23,7 @@ from typing import Any
 
 from ezplan import __version__, fmt
 from ezplan.errors import InputError, printable
-from ezplan.findings import Finding, steps_in, summary
+from ezplan.findings import Fields, Finding, steps_in, summary
 from ezplan.report import PlanResult, Run, Tally, TargetRow
 from ezplan.rules import title
 from ezplan.verdicts import reason_text
@@ -138,6 +139,8 @@ def plain(value: Any) -> Any:
         return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
     if kind is list:
         return [plain(v) for v in value]
+    if isinstance(value, Fields):  # a finding's data: its keys are its class's
+        return dict(zip(_plain_keys(kind), map(plain, tuple.__iter__(value)), strict=True))
     if isinstance(value, Mapping):  # first: a finding's `Fields` is a tuple too
         return {plain(k) if isinstance(k, str) else k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -150,6 +153,12 @@ def plain(value: Any) -> Any:
         x = float(value)
         return x if math.isfinite(x) else fmt.json_number(x)
     return value
+
+
+@functools.cache
+def _plain_keys(kind: type[Fields]) -> tuple[Any, ...]:
+    """The keys of a class of `Fields`, as `plain` writes a mapping's keys."""
+    return tuple(plain(k) if isinstance(k, str) else k for k in kind._keys)
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
