@@ -81,3 +81,33 @@ def test_simple_texts_break_as_piece_by_piece(pieces, width):
     text = "a" + "".join(pieces) + "a"
     assume(w._is_simple(text))
     assert w.wrap(text, width) == w.wrap_pieces(text, width)
+
+
+_ASCII_PIECES = [p for p in _SIMPLE_PIECES if p.isascii()]
+_ASCII_PIECES += ["Exports grew", "by 2021", "(GDP)", "x" * 30, "/tmp/a.yaml", "a-b", "5.0%"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_PIECES), max_size=50), st.integers(1, 40))
+def test_ascii_texts_break_as_piece_by_piece(pieces, width):
+    """Printable ASCII, whose widths the quick way counts without its table of characters."""
+    text = "a" + "".join(pieces) + "a"
+    assume(w._is_simple(text))
+    assert w.wrap(text, width) == w.wrap_pieces(text, width)
+
+
+@given(st.text())
+def test_cells_is_rich_cell_len(text):
+    from rich.cells import cell_len
+
+    assert w.cells(text) == cell_len(text)
+
+
+_EDGES = ["", "a b", "~" * 80, "\x7f", "a\tb", "a\nb", "\x1b[1m", "é", "亿"]
+
+
+@pytest.mark.parametrize("text", _EDGES)
+def test_cells_is_rich_cell_len_at_the_edges_of_ascii(text):
+    from rich.cells import cell_len
+
+    assert w.cells(text) == cell_len(text)

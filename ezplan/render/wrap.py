@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
 
@@ -102,6 +103,8 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 def cells(text: str) -> int:
     """`rich.cells.cell_len`, from a table of the characters seen (the same where the width of
     a text is the sum of its characters': no joiner, no emoji selector)."""
+    if text.isascii() and text.isprintable():  # a cell each: no table to look up
+        return len(text)
     if "\u200d" in text or "\ufe0f" in text:
         return cell_len(text)
     try:
@@ -181,12 +184,16 @@ def _wrap_simple(text: str, width: int) -> list[str]:
     widths), cut back to the nearest place where `_pieces` would break it."""
     if len(text) * 2 <= width:  # no character is wider than two cells
         return [text.replace("\u00a0", " ")]
-    try:  # the width of text[:i] at cum[i]
-        cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
-    except KeyError:  # a character not seen yet: `cells` learns it
-        cells(text)
-        cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
     n = len(text)
+    cum: Sequence[int]  # the width of text[:i] at cum[i]
+    if text.isascii() and text.isprintable():  # a cell each
+        cum = range(n + 1)
+    else:
+        try:
+            cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
+        except KeyError:  # a character not seen yet: `cells` learns it
+            cells(text)
+            cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
     if cum[n] <= width:
         return [text.replace("\u00a0", " ")]
 
