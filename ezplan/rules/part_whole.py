@@ -153,6 +153,10 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = p[:, 0] <= w[:, 0]
     for (iid, wid, key, ps, ws, pv), sev in zip(cases, judge(feasible, as_written), strict=True):
         yield from _checked((iid, ps), (wid, ws))
+        # no error: a note of the part's share of a stated target, else nothing (and no words)
+        share_note = key[0] == "level" and key[1] == plan.target_year and not ps.implied
+        if sev is None and not (share_note and ws.value.face > 0):
+            continue
         params = _names(plan, iid, wid, key) | {
             "part": _text(plan, iid, ps),
             "whole": _text(plan, wid, ws),
@@ -173,10 +177,8 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 related=(ws.stated.mark,),
                 steps=(f"{pv.face:g} > {ws.value.face:g} {facts.unit(wid)}",),
             )
-        elif key[0] == "level" and key[1] == plan.target_year and not ps.implied:
-            share = pv.face / ws.value.face * 100 if ws.value.face > 0 else None
-            if share is None:
-                continue
+        else:
+            share = pv.face / ws.value.face * 100
             params["share"] = fmt.percent(share, 1)
             yield Finding(
                 CODE,
