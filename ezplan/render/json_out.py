@@ -17,7 +17,7 @@ import json
 import math
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -281,8 +281,8 @@ def plan_json(result: PlanResult, lang: str) -> PlanJson:
     tally = Tally()
     tally.add(result)
     found = "".join(
-        _item(finding_dict(f, lang) | {"plan": result.name}, 2, i)
-        for i, f in enumerate(result.findings)
+        _items([finding_dict(f, lang) | {"plan": result.name} for f in chunk], 2, i)
+        for i, chunk in _chunks(result.findings, _CHUNK)
     )
     summary_item = _item(_plan_summary(result, lang), 3, 0)
     return PlanJson(result.name, result.error, tally, summary_item, found, len(result.findings))
@@ -328,6 +328,25 @@ def _item(value: Any, depth: int, index: int) -> str:
     """One element of a list `depth` levels deep, as `dumps(indent=2)` writes it there."""
     pad = "  " * depth
     return ("," if index else "") + "\n" + pad + dumps(value, indent=2).replace("\n", "\n" + pad)
+
+
+def _items(values: list[Any], depth: int, index: int) -> str:
+    """`_item` of each of `values`, the first at `index`, joined: the list written at once, as
+    `dumps(indent=2)` writes a list, and its lines moved to `depth` (one call of the encoder,
+    not one an item)."""
+    text = dumps(values, indent=2)  # "[\n  item,\n  item\n]": the items one level deep
+    return ("," if index else "") + text[1:-2].replace("\n", "\n" + "  " * (depth - 1))
+
+
+_CHUNK = 32
+"""Findings encoded at once by `plan_json`: the encoder called once for many (the bundled plan's
+JSON −10%), never for all of a plan with a hundred thousand (their dicts would all be held)."""
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[tuple[int, Sequence[Any]]]:
+    """`items` `size` at a time, each with the index of its first."""
+    for i in range(0, len(items), size):
+        yield i, items[i : i + size]
 
 
 def _copy(spool: Any, n: int, depth: int, write: Callable[[str], object]) -> None:
