@@ -24,18 +24,20 @@ def main() -> None:
     # them cost some 15 ms
     gc.disable()
     args = sys.argv[1:]
-    if os.path.basename(sys.argv[0]) == "ezplan":
+    if sys.stdout is None:  # started with stdout closed: a write must fail, not vanish
+        from ezplan.cli.signals import ClosedStdout
+
+        sys.stdout = ClosedStdout()
+    elif os.path.basename(sys.argv[0]) == "ezplan":
         if args in (["--version"], ["-V"]):
-            sys.stdout.write(f"ezplan, version {__version__}\n")
-            sys.exit(0)
+            _say(f"ezplan, version {__version__}\n")
         utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
         if args in (["--help"], ["-h"]) and utf8 and _columns() >= 80:
             from ezplan.i18n.invocation import invocation_lang
 
             page = _pages().get(invocation_lang(args))
             if page is not None:
-                sys.stdout.write(page)
-                sys.exit(0)
+                _say(page)
     lossless_streams()
     from ezplan.cli import main as cli
 
@@ -44,6 +46,17 @@ def main() -> None:
     except SystemExit as e:
         _exit_now(e.code)
         raise
+
+
+def _say(text: str) -> None:
+    """Write `text` and exit 0; if stdout refuses it, return: the command group then says it
+    as it says any output it cannot write (exit 2, or 141 for a reader gone)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return
+    sys.exit(0)
 
 
 def lossless_streams() -> None:

@@ -7,6 +7,8 @@
   plan that cannot be read) is one line on stderr and exit 2;
 - a reader that goes away (`ezplan check --format json | head -1`) ends the command quietly
   with 141 (128 + SIGPIPE), as a command killed by SIGPIPE would;
+- standard output that cannot be written (a full disk, a closed descriptor) is one line on
+  stderr and exit 2: what was written is incomplete, and no exit code may pass for a verdict;
 - a usage error (an unknown option, a missing argument, a path that does not exist) is one line
   on stderr, `ezplan check: no such option '--lnag'. Did you mean '--lang'?`, and exit 2.
 
@@ -20,7 +22,9 @@ library and the tests' CliRunner are not affected.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
+import io
 import os
 import signal
 import sys
@@ -113,8 +117,45 @@ def usage_line(e: click.UsageError, lang: str | None = None) -> str:
     return printable(f"{where}: {message}")
 
 
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def output_failed(e: OSError) -> bool:
+    """Whether `e` is a write to a stream that failed: an error of no named file (files are
+    written by `ezplan.output`, whose errors name them) of the kind a write gives."""
+    return e.filename is None and e.errno in _WRITE_ERRORS
+
+
+def stdout_failed(e: OSError) -> NoReturn:
+    """One line on stderr and exit 2: what stdout has of the output is incomplete."""
+    from ezplan.errors import os_reason
+    from ezplan.i18n import Message
+
+    words = Message("out.stdout_failed", reason=os_reason(e)).text(current_lang())
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(words, err=True)
+    _quiet_stdout()
+    sys.exit(EXIT_USAGE)
+
+
+class ClosedStdout(io.TextIOBase):
+    """stdout when the process started without one (``ezplan check >&-``): writing to it fails
+    as writing to a closed descriptor does, so that a command says so instead of passing with
+    nothing written. A command that writes to a file (``-o``) is not affected."""
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def writable(self) -> bool:
+        return True
+
+
 def _quiet_stdout() -> None:
-    """After a broken pipe, stdout goes nowhere, so that flushing it at exit says nothing."""
+    """After a broken pipe or a failed write, stdout goes nowhere, so that flushing it at exit
+    says nothing."""
+    if isinstance(sys.stdout, ClosedStdout):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+        return
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -158,6 +199,13 @@ class Group(LocalizedGroup):
                 with contextlib.suppress(Exception):
                     click.echo(t(key, current_lang()) if key in TEXT else name, err=True)
                 sys.exit(e.exit_code)
+            except BrokenPipeError:  # the help or the version, to a reader gone
+                _quiet_stdout()
+                sys.exit(EXIT_BROKEN_PIPE)
+            except OSError as e:
+                if not output_failed(e):
+                    raise
+                stdout_failed(e)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -191,6 +191,7 @@ TEXT: dict[str, dict[str, str]] = {
     "os.EXDEV": {"en": "Invalid cross-device link", "zh": "不能跨设备链接"},
     "os.EBUSY": {"en": "Device or resource busy", "zh": "设备或资源忙"},
     "os.EIO": {"en": "Input/output error", "zh": "输入/输出错误"},
+    "os.EBADF": {"en": "it is closed", "zh": "已关闭"},
     "os.EMFILE": {"en": "Too many open files", "zh": "打开的文件过多"},
     "os.ENXIO": {"en": "No such device or address", "zh": "没有该设备或地址"},
     "os.ETXTBSY": {"en": "Text file busy", "zh": "文件正被执行"},
@@ -667,6 +668,10 @@ TEXT: dict[str, dict[str, str]] = {
     "out.no_space": {
         "en": "cannot write: no space left on the device; nothing was written",
         "zh": "无法写入：设备空间不足；未写入任何内容",
+    },
+    "out.stdout_failed": {
+        "en": "standard output: cannot write: {reason}; the output is incomplete",
+        "zh": "标准输出：无法写入：{reason}；输出不完整",
     },
     "out.not_regular": {
         "en": "is {kind}, not a regular file; it was left as it is",
