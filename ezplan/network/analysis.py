@@ -114,8 +114,10 @@ class Analysis:
             self._add(raw[k], raw, 0)
         self._end_conversion(solution)
 
-    def _begin(self, built: Built, net: Compiled) -> None:
-        """Ready to take the solution's conflicts (`_add`), as the search finds them or after."""
+    def _begin(self, built: Built, net: Compiled, e_con: list[int] | None = None) -> None:
+        """Ready to take the solution's conflicts (`_add`), as the search finds them or after;
+        `e_con`: the network's `e_con` as a list, when the network is shared with other plans'
+        (made once for all of them: it is the whole network's)."""
         self._built = built
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
         self._step_cache: dict[RawStep, Step] = {}
@@ -127,7 +129,7 @@ class Analysis:
         self._range_cache: dict[tuple, Range] = {}
         self._ranges: dict[tuple, Range] = {}
         self._blocked_cache: dict[int, tuple[Stated | Assumption, ...]] = {}
-        self._e_con: list[int] = net.e_con.tolist()
+        self._e_con: list[int] = net.e_con.tolist() if e_con is None else e_con
         self._converted: list[Contradiction] = []
 
     def _add(self, c: Conflict, near: Sequence[Conflict], offset: int) -> None:
@@ -369,8 +371,9 @@ def analyse_many(
         var_starts = [b.span[0].start for b in builts]
         item_starts = [b.span[1].start for b in builts]
         analyses = [Analysis.__new__(Analysis) for _ in builts]
+        e_con = net.e_con.tolist()
         for a, b in zip(analyses, builts, strict=True):
-            a._begin(b, net)
+            a._begin(b, net, e_con)
 
         def sink(offset: int, found: list[Conflict]) -> None:
             """Each conflict in its plan's terms as the search finds it (a component's at once:
