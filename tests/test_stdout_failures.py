@@ -6,6 +6,7 @@ plan whose report went nowhere."""
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import subprocess
 import sys
@@ -34,19 +35,8 @@ COMMANDS = [
 def _run(args: list[str], sink: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100", "PYTHONUTF8": "1"}
     env.pop("PYTHONIOENCODING", None)
-    if sink == "full":
-        with open("/dev/full", "w") as full:
-            return subprocess.run(
-                [sys.executable, "-c", LAUNCH, *args],
-                cwd=ROOT,
-                env=env,
-                stdout=full,
-                stderr=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-                timeout=120,
-            )
-    return subprocess.run(
+    run = functools.partial(
+        subprocess.run,
         [sys.executable, "-c", LAUNCH, *args],
         cwd=ROOT,
         env=env,
@@ -54,8 +44,11 @@ def _run(args: list[str], sink: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         timeout=120,
-        preexec_fn=lambda: os.close(1),  # the child starts with no stdout at all
     )
+    if sink == "full":
+        with open("/dev/full", "w") as full:
+            return run(stdout=full)
+    return run(preexec_fn=lambda: os.close(1))  # the child starts with no stdout at all
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
