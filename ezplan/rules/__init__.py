@@ -23,7 +23,7 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,7 @@ class Rule:
         """The rule's documentation in `lang`."""
         return getattr(self.module, "DOC_ZH", self.doc).strip() if lang == "zh" else self.doc
 
-    @property
+    @cached_property  # read for every rule of every plan checked
     def after(self) -> int:
         """0 for a rule of its own; n ≥ 1 to run after the others, given what they found."""
         return int(getattr(self.module, "AFTER", 0))
@@ -157,8 +157,9 @@ def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = No
     outcome = Outcome([], [])
     chosen = list(rules if rules is not None else all_rules())
     if any(r.after for r in chosen):
+        codes = {r.code for r in chosen}  # (a rule's code is its identity: `all_rules`)
         for r in all_rules():
-            if not r.after and r not in chosen:
+            if not r.after and r.code not in codes:
                 outcome.unselected.extend(
                     item for item in r.check(plan, facts) if isinstance(item, Finding)
                 )
