@@ -168,13 +168,19 @@ _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SUPERSCRIPT_UNITS = {"km²": "平方公里", "m²": "㎡", "㎡": "㎡"}
 _ASCII_DIGITS = set("0123456789")
 _SPACED_NUMBER_RE = re.compile(r"\d[\s,.]*\s[\s,.]*\d")
-_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")  # the keys of _FULL_WIDTH
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]+")  # the keys of _FULL_WIDTH, in runs
+
+
+def _to_ascii(run: re.Match[str]) -> str:
+    return run[0].translate(_FULL_WIDTH)
 
 
 def normalize_digits(text: str) -> str:
     """Full-width digits, signs and letters to ASCII, nothing else: for running text."""
-    # most text has none; a search is far cheaper than translating every character
-    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_RE.search(text) else text
+    # most text has none, and Chinese text a few (，：（）): only those are translated — a
+    # translation of the whole text would look up every character, each missing one a
+    # KeyError (a quote of 30 characters: 6 µs, against 3 µs)
+    return _FULL_WIDTH_RE.sub(_to_ascii, text)
 
 
 def normalize(text: str) -> str:

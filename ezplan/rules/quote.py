@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from ezplan.errors import Mark
 from ezplan.facts import Facts
 from ezplan.figures import Kind, normalize_digits
 from ezplan.findings import Finding, Severity
@@ -100,15 +101,14 @@ def _found(s: Stated, raw: set[float], scaled: set[float]) -> bool:
 
 
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[Mark] = set()
     values_of: dict[str, tuple[set[float], set[float]]] = {}
     for iid, s, scope in plan.all_stated():
-        key = (s.mark.file, s.mark.line, s.mark.column)
-        if not s.quote or key in seen:
+        if not s.quote or s.mark in seen:
             continue
         if s.field == "exchange_rate" and s.quote == plan.quote:
             continue  # the plan's own quote is about the plan, not its exchange rate
-        seen.add(key)
+        seen.add(s.mark)
         if s.quote not in values_of:  # figures of one sentence share its quote
             values_of[s.quote] = _quote_numbers(s.quote)
         raw, scaled = values_of[s.quote]
