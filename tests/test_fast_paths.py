@@ -31,7 +31,7 @@ from ezplan.figures import FigureError, parse_any, parse_plain
 from ezplan.loader import load_plan
 from ezplan.pool import check_each, slim
 from ezplan.render import json_out, plain, text
-from ezplan.render.wrap import wrap, wrap_pieces
+from ezplan.render.wrap import cells, wrap, wrap_pieces
 from ezplan.report import PlanResult, Run, check_all, report
 from ezplan.source import load_yaml
 from ezplan.suggest import NearMisses, near_miss
@@ -299,6 +299,7 @@ def _text(run: Run, width: int, lang: str, fast: bool, monkeypatch) -> str:
     with monkeypatch.context() as m:
         if not fast:
             m.setattr(plain.Plain, "text", lambda self, t: False)
+            m.setattr(plain.Plain, "fitted", lambda self, t, fit: False)
             m.setattr(plain.Plain, "table_rows", lambda self, *a: None)
         text.render(run, console, lang)
     return buf.getvalue()
@@ -312,6 +313,18 @@ def run(plans) -> Run:
 @pytest.mark.parametrize(("width", "lang"), [(40, "zh"), (80, "en"), (120, "zh")])
 def test_text_written_directly_is_what_rich_prints(run, width, lang, monkeypatch):
     assert _text(run, width, lang, True, monkeypatch) == _text(run, width, lang, False, monkeypatch)
+
+
+@pytest.mark.parametrize("width", [8, 21, 22, 23, 24, 40, 80, 120])
+def test_finding_lines_know_whether_they_fit(run, width):
+    """Whether a finding's lines fit, as `finding_lines` knows it, is what measuring them says
+    (below 24 cells it may say no where they do: rich then lays them out)."""
+    for r in run.results:
+        for f in r.findings:
+            for name in (None, "名" * 30, "a name"):
+                lines, fit = text.finding_lines(f, "zh", name, width)
+                measured = all(cells(line) <= width for line in lines.split("\n"))
+                assert fit == measured if width >= 24 else (measured or not fit)
 
 
 def test_text_written_as_it_goes_is_the_text_written_at_once(run, monkeypatch):

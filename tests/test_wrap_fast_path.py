@@ -111,3 +111,19 @@ def test_cells_is_rich_cell_len_at_the_edges_of_ascii(text):
     from rich.cells import cell_len
 
     assert w.cells(text) == cell_len(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "x" * 30, "长" * 12]), max_size=40), st.integers(1, 40))
+def test_wrap_knows_whether_its_lines_fit(pieces, width):
+    text = "".join(pieces)
+    lines, fit = w.wrap_fits(text, width)
+    assert lines == w.wrap(text, width)
+    assert fit == all(w.cells(line) <= width for line in lines)
+
+
+def test_messages_know_whether_their_lines_fit(messages):
+    for width in (1, 7, 20, 36, 56, 76, 116):
+        for m in messages:
+            lines, fit = w.wrap_fits(m, width)
+            assert fit == all(w.cells(line) <= width for line in lines), (m, width)

@@ -49,6 +49,14 @@ class Plain:
         self._hold(text)
         return True
 
+    def fitted(self, text: str, fit: bool) -> bool:
+        """`text`, where the caller knows whether its lines fit (`fit`: measured as they were
+        made); else as `text` finds it."""
+        if fit and self.plain and "\t" not in text:
+            self._hold(text)
+            return True
+        return self.text(text)
+
     def write(self, text: str) -> None:
         """Write `text` as it is (the caller knows rich would)."""
         self._hold(text)

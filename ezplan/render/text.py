@@ -29,7 +29,7 @@ from ezplan.errors import InputError, printable
 from ezplan.findings import Finding, Severity
 from ezplan.i18n import colon, plan_period, t
 from ezplan.render.plain import Plain
-from ezplan.render.wrap import cells, wrap, wrap_balanced, wrap_clauses
+from ezplan.render.wrap import cells, wrap, wrap_balanced, wrap_clauses, wrap_fits
 from ezplan.report import PlanResult, Report, Run, Tally
 from ezplan.verdicts import CONSISTENT, NOT_CHECKABLE, TargetRow
 
@@ -269,20 +269,26 @@ def finding_text(f: Finding, lang: str, name: str | None, console: Console) -> T
     return head
 
 
-def finding_lines(f: Finding, lang: str, name: str | None, width: int) -> str:
-    """`finding_text` as the lines rich would print without colour."""
+def finding_lines(f: Finding, lang: str, name: str | None, width: int) -> tuple[str, bool]:
+    """`finding_text` as the lines rich would print without colour, and whether each is within
+    `width` (rich prints them unchanged only then)."""
     head = f"{MARK[f.severity]} {t(f.severity.label, lang)}  {shown(str(f.mark))}  {f.check}"
     rest = f"  {shown(name)}" if name else ""
     lines = []
     if cells(head + rest) <= width:
         lines.append(head + rest)
+        fit = True
     else:
         lines.append(head)
+        fit = cells(head) <= width
         if name:
-            lines.extend("  " + line for line in wrap(shown(name), max(20, width - 2)))
-    message = shown(f.message(lang, glued=True))
-    lines.extend("    " + line for line in wrap(message, max(20, width - 4)))
-    return "\n".join(lines) + "\n"
+            named, named_fit = wrap_fits(shown(name), max(20, width - 2))
+            lines.extend("  " + line for line in named)
+            fit = fit and named_fit and width >= 22
+    message, message_fit = wrap_fits(shown(f.message(lang, glued=True)), max(20, width - 4))
+    lines.extend("    " + line for line in message)
+    fit = fit and message_fit and width >= 24
+    return "\n".join(lines) + "\n", fit
 
 
 def by_severity(findings: list[Finding]) -> list[Finding]:
@@ -327,7 +333,7 @@ def _report(report: Report, out: Plain, lang: str) -> None:
             if name and also:
                 names = ("、" if lang == "zh" else ", ").join(also)
                 name += t("also_weighs_on", lang, names=names)
-            if out.plain and out.text(finding_lines(f, lang, name, out.width)):
+            if out.plain and out.fitted(*finding_lines(f, lang, name, out.width)):
                 continue
             out.rich(finding_text(f, lang, name, console))
     elif report.rows:

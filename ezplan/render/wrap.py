@@ -118,9 +118,16 @@ def cells(text: str) -> int:
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, numbers whole; a piece wider than a line (a long
     URL) gets a line of its own rather than being cut."""
+    return wrap_fits(text, width)[0]
+
+
+def wrap_fits(text: str, width: int) -> tuple[list[str], bool]:
+    """`wrap`, and whether every line is within `width` (≥ 1) — not where a piece alone is
+    wider — known as the lines are made, rather than by measuring them again."""
     if _is_simple(text):
         return _wrap_simple(text, max(1, width))
-    return wrap_pieces(text, width)
+    lines = wrap_pieces(text, width)
+    return lines, all(cells(line) <= width for line in lines)
 
 
 def wrap_balanced(text: str, width: int) -> list[str]:
@@ -178,12 +185,12 @@ def wrap_pieces(text: str, width: int) -> list[str]:
     return lines
 
 
-def _wrap_simple(text: str, width: int) -> list[str]:
-    """`wrap_pieces` for simple text (not `_NOT_SIMPLE_RE`), a line at a time rather than a
+def _wrap_simple(text: str, width: int) -> tuple[list[str], bool]:
+    """`wrap_fits` of simple text (not `_NOT_SIMPLE_RE`), a line at a time rather than a
     piece at a time: the line is the longest that fits (from the running sum of the characters'
     widths), cut back to the nearest place where `_pieces` would break it."""
     if len(text) * 2 <= width:  # no character is wider than two cells
-        return [text.replace("\u00a0", " ")]
+        return [text.replace("\u00a0", " ")], True
     n = len(text)
     cum: Sequence[int]  # the width of text[:i] at cum[i]
     if text.isascii() and text.isprintable():  # a cell each
@@ -195,7 +202,7 @@ def _wrap_simple(text: str, width: int) -> list[str]:
             cells(text)
             cum = [0, *accumulate(map(_CELLS.__getitem__, text))]
     if cum[n] <= width:
-        return [text.replace("\u00a0", " ")]
+        return [text.replace("\u00a0", " ")], True
 
     def word_around(i: int, start: int) -> tuple[int, int] | None:
         """The figure or word that text[i] is inside of, after its first character, if any:
@@ -228,6 +235,7 @@ def _wrap_simple(text: str, width: int) -> list[str]:
         )
 
     lines = []
+    widest = 0  # (the width of a line is its characters', a no-break space written as a space)
     start = 0
     while cum[n] - cum[start] > width:
         end = bisect_right(cum, cum[start] + width) - 1  # the most that fits
@@ -252,9 +260,10 @@ def _wrap_simple(text: str, width: int) -> list[str]:
             if end == n:
                 break
         lines.append(text[start:end].replace("\u00a0", " "))
+        widest = max(widest, cum[end] - cum[start])
         start = end + 1 if text[end] == " " else end
     lines.append(text[start:].replace("\u00a0", " "))
-    return lines
+    return lines, max(widest, cum[n] - cum[start]) <= width
 
 
 _CODE_SPAN = re.compile(r"``[^`\n]+``|`[^`\n]+`")
