@@ -4,6 +4,7 @@ and a file written from pieces is replaced whole or not at all."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,14 +32,32 @@ def _whole(run: Run, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_pieces_make_the_whole_document(plans, lang):
+def test_pieces_make_the_whole_document(plans, lang, monkeypatch):
+    monkeypatch.setattr(json_out, "_CHUNK", 2)  # pieces of two rows or findings at most
     for chosen in ([plans[0]], plans[1:3], plans):  # one plan, several, one unreadable
         run = check_all(find_plans([str(p) for p in chosen]))
         parts = list(json_out.render_parts(run, lang))
         assert "".join(parts) == _whole(run, lang)
-        assert len(parts) == len(run.findings) + 2  # the summary, each finding, the end
+        rows = [r.report.rows for r in run.results if r.report is not None]
+        if len(run.results) == 1:
+            rows *= 2  # one plan's rows are written twice: in its item of "plans", and alone
+        findings = sum('"check": ' in p for p in parts)
+        assert findings == math.ceil(len(run.findings) / 2)
+        assert sum('"verdict": ' in p for p in parts) == sum(math.ceil(len(r) / 2) for r in rows)
+        assert max(p.count('"check": ') + p.count('"verdict": ') for p in parts) == 2
         doc = json.loads("".join(parts))
         assert len(doc["findings"]) == len(run.findings) > 0
+
+
+def test_a_plan_without_targets_has_empty_lists_of_them(tmp_path):
+    from .conftest import write_plan
+
+    bare = write_plan(tmp_path / "bare", "indicators: {}\n", "targets: {}\n")
+    run = check_all(find_plans([str(bare)]))
+    text = "".join(json_out.render_parts(run, "en"))
+    assert text == _whole(run, "en")
+    doc = json.loads(text)
+    assert doc["summary"]["targets"] == doc["summary"]["plans"][0]["targets"] == []
 
 
 def test_no_findings_is_an_empty_list(plans):

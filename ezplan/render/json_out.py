@@ -70,7 +70,8 @@ def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
     }
 
 
-def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
+def _plan_summary(result: PlanResult, lang: str, rows: bool = True) -> dict[str, Any]:
+    """`rows`: the plan's targets as they are (else an empty list, for `render_parts` to fill)."""
     counts = summary(result.findings)
     out: dict[str, Any] = {
         "name": result.name,
@@ -88,7 +89,7 @@ def _plan_summary(result: PlanResult, lang: str) -> dict[str, Any]:
         "base_year": plan.base_year,
         "target_year": plan.target_year,
         "files": {"baselines": plan.baselines_file, "targets": plan.targets_file},
-        "targets": [target_dict(r, lang) for r in result.report.rows],
+        "targets": [target_dict(r, lang) for r in result.report.rows] if rows else [],
     }
     return out
 
@@ -101,9 +102,9 @@ def document(run: Run, lang: str) -> dict[str, Any]:
     return {"summary": _summary(run, lang), "findings": findings(run, lang)}
 
 
-def _summary(run: Run, lang: str) -> dict[str, Any]:
+def _summary(run: Run, lang: str, rows: bool = True) -> dict[str, Any]:
     counts = summary(run.findings)
-    plans = [_plan_summary(r, lang) for r in run.results]
+    plans = [_plan_summary(r, lang, rows) for r in run.results]
     head: dict[str, Any] = {"tool": "ezplan", "version": __version__}
     if len(plans) == 1 and "plan" in plans[0]:
         only = plans[0]
@@ -200,18 +201,39 @@ def render(run: Run, lang: str) -> str:
 
 
 def render_parts(run: Run, lang: str) -> Iterator[str]:
-    """`dumps(document(run, lang), indent=2)` and a newline, in pieces: the summary, then a
-    finding at a time, so that a plan with a hundred thousand findings is written without its
-    whole document in memory (a dict, then a string, of every finding)."""
-    text = dumps({"summary": _summary(run, lang), "findings": []}, indent=2)
+    """`dumps(document(run, lang), indent=2)` and a newline, in pieces: the summary's head, then
+    its target rows and the findings a few at a time, so that a plan of a hundred thousand
+    indicators is written without its whole document in memory (a dict, then a string, of every
+    row and finding: at 100,000 indicators the rows alone were some 300 MiB at once)."""
+    head = _summary(run, lang, rows=False)  # each list of rows empty, for its rows to go in
+    text = dumps({"summary": head, "findings": []}, indent=2)
     before, end = text.rsplit('"findings": []', 1)  # the last key: nothing after it but "}"
-    yield before + '"findings": '
-    n = 0
-    for r in run.results:
-        for f in r.findings:
-            yield ("[" if n == 0 else "") + _item(finding_dict(f, lang) | {"plan": r.name}, 2, n)
-            n += 1
-    yield ("\n  ]" if n else "[]") + end + "\n"
+    # the rows' places, in the order they are written: each plan's (the last key of its item
+    # of "plans"), then the summary's own, the last key of the summary (one plan alone)
+    rows = [(r.report.rows, 5) for r in run.results if r.report is not None]
+    if "targets" in head:
+        rows.append((rows[0][0], 3))
+    pieces = before.split('"targets": []')
+    assert len(pieces) == len(rows) + 1  # a key's quotes in a string would be escaped
+    for piece, (plan_rows, depth) in zip(pieces, rows, strict=False):
+        yield piece + '"targets": '
+        yield from _list_parts(plan_rows, lambda row: target_dict(row, lang), depth)
+    yield pieces[-1] + '"findings": '
+    found = [(f, r.name) for r in run.results for f in r.findings]
+    yield from _list_parts(found, lambda fr: finding_dict(fr[0], lang) | {"plan": fr[1]}, 2)
+    yield end + "\n"
+
+
+def _list_parts(items: Sequence[Any], make: Callable[[Any], Any], depth: int) -> Iterator[str]:
+    """The list of `make(item)` for `items`, its items `depth` levels deep, as `dumps(indent=2)`
+    writes it there: `_CHUNK` items a piece (never all of them made at once)."""
+    if not items:
+        yield "[]"
+        return
+    yield "["
+    for i, chunk in _chunks(items, _CHUNK):
+        yield _items([make(item) for item in chunk], depth, i)
+    yield "\n" + "  " * (depth - 1) + "]"
 
 
 def render_lines(run: Run, lang: str) -> str:
