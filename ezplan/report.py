@@ -53,14 +53,21 @@ def check(
 
 
 def report(
-    plan: Plan, chosen: list[rules.Rule] | None = None, network: Analysis | None = None
+    plan: Plan,
+    chosen: list[rules.Rule] | None = None,
+    network: Analysis | None = None,
+    intervals: bool = True,
 ) -> Report:
-    """`network`: the plan's whole-plan analysis, when it was made with other plans'."""
-    facts = Facts(plan, network)
+    """`network`: the plan's whole-plan analysis, when it was made with other plans'.
+    `intervals`: the analysis keeps what `ezplan explain` reads (else its contradictions only,
+    all the rules read: a third of what it holds)."""
     if network is None and (chosen is None or any(r.code == WHOLE_PLAN for r in chosen)):
+        from ezplan.network import analyse_many
+
         # the network first, while only the plan is held: its search is a large plan's peak,
         # and the other rules' findings would sit under it (100,000 indicators: −150 MiB)
-        facts.network  # noqa: B018 - the cached property, computed now
+        network = analyse_many([plan], intervals=intervals)[0]
+    facts = Facts(plan, network)
     outcome = rules.evaluate(plan, chosen, facts)
     rows = target_rows(plan, facts, outcome.findings, outcome.checked, outcome.reasons)
     return Report(plan, outcome.findings, rows, facts)

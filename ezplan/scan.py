@@ -177,7 +177,7 @@ def _scan_one(
                 plan = load_plan(tmp)
                 shown = str(Path(tmp))
         chosen = rules.select(select, list(ignore))
-        rep = report(plan, chosen)
+        rep = report(plan, chosen, intervals=False)  # its findings alone are read
     except DocumentError as e:
         mark = Mark(document, e.line or 1, e.column)
         return DocResult(document, error=(mark, Message.external(e.message)))

@@ -127,6 +127,34 @@ def test_check_reads_the_network_before_the_rules_and_keeps_its_contradictions_o
         ]
 
 
+@pytest.mark.parametrize(
+    ("args", "intervals"),
+    [
+        (["export", "--to", "{tmp}/plan.csv"], False),
+        (["report", "--to", "{tmp}/plan.html"], False),
+        (["explain", "retail_sales"], True),  # the one command that reads the intervals
+    ],
+    ids=lambda a: a[0] if isinstance(a, list) else str(a),
+)
+def test_only_explain_keeps_what_explains_a_figure(tmp_path, monkeypatch, args, intervals):
+    from click.testing import CliRunner
+
+    import ezplan.network
+    from ezplan.cli import main
+
+    asked = []
+    made = ezplan.network.analyse_many
+    monkeypatch.setattr(
+        ezplan.network,
+        "analyse_many",
+        lambda *a, **k: asked.append(k.get("intervals", True)) or made(*a, **k),
+    )
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, [a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code in (0, 1), result.output
+    assert asked == [intervals]
+
+
 def test_batches_keep_order_and_share_the_work():
     refs = list(range(401))
     small = {"size": lambda ref: 17_000}  # the bundled plan's files
