@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 from array import array
+from functools import partial
 from typing import Any
 
 from ezplan.errors import Mark
@@ -23,6 +24,9 @@ _LOW = (1 << _BITS) - 1
 _INDEXED = 64
 """A mapping of more keys than this has its keys' places looked up in a table made once,
 not by scanning its keys (`indicators` and `targets` hold one key an indicator)."""
+
+
+_new_mark = partial(tuple.__new__, Mark)  # `Mark(*fields)` without its Python-level __new__
 
 
 def pack(line: int, column: int) -> int:
@@ -81,7 +85,7 @@ class Document:
             at = self._position(cur, begin, path[-1], key)
             if at is not None:
                 best = at
-        return Mark(self.path, (best >> _BITS) + 1, (best & _LOW) + 1)
+        return _new_mark((self.path, (best >> _BITS) + 1, (best & _LOW) + 1))
 
     def _walk(self, steps: PathKey) -> tuple[Any, int | None, int]:
         """Down `steps` from the top: the value reached, where its positions begin (None where
