@@ -11,6 +11,7 @@ The adapter (the plan's terms; plain data, no messages):
         each with the range it would need (Range in the figure's own terms)
     Analysis.intervals_for(stated_or_indicator_id, assumptions=False) -> [Interval]
     Analysis.set_aside(tier), Analysis.incomplete
+    Analysis.stopped: the figures of components whose search stopped short (more may be wrong)
 
 The engine (knows nothing of plans):
 

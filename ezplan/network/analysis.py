@@ -151,6 +151,7 @@ class Analysis:
 
     def _end_conversion(self, solution: Solution, intervals: bool = True) -> None:
         self.contradictions: tuple[Contradiction, ...] = tuple(self._converted)
+        self.stopped: tuple[Stated, ...] = self._stopped(solution)
         del self._converted
         self._forget()
         self._ranges.clear()
@@ -159,6 +160,20 @@ class Analysis:
             self._solution = replace(solution, conflicts=[])
         else:
             del self._built, self._e_con
+
+    def _stopped(self, solution: Solution) -> tuple[Stated, ...]:
+        """The plan's figures in the components whose search stopped short — at a limit, or
+        with no set of figures found to set aside: contradictions other than those found may be
+        among them. In file order; none, almost always."""
+        own = self._built.span[0]
+        cut = None
+        for mask in (*solution.incomplete.values(), *solution.unresolved.values()):
+            part = mask[own.start : own.stop]
+            cut = part if cut is None else cut | part
+        if cut is None or not cut.any():
+            return ()
+        found = {s: None for v in cut.nonzero()[0] for s in self._figures_on(own.start + int(v))}
+        return tuple(sorted(found, key=lambda s: s.mark))
 
     def _network(self) -> tuple[Built, Solution]:
         """The network and its solution, for the questions beyond the contradictions."""

@@ -18,7 +18,10 @@ figures that are rounded.
   year for all its 元/美元 pairs, an 约 figure not at the very edge of its width, a cumulative
   sum growing evenly at its stated rate;
 - a contradiction another rule already reports is not repeated: that finding gets the likely
-  culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit").
+  culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit");
+- note: the search has limits (8 contradictions, 64 questions and 2 figures set aside together
+  in each group of related figures); where it stops short, a note names the group's figures, so
+  that a plan is never taken for having no more contradictions than were found.
 
 Example: 37.6亿元 = 5.46亿美元 pins the plan's 2025 rate to 6.871–6.902元/美元; at that rate
 82.6亿元 is 11.96–12.03亿美元, 增长184.2%–185.9% over 42080万美元, while the plan says 增长182%.
@@ -57,7 +60,9 @@ DOC_ZH = """\
 - 警告：只有在规划未说明的假设下才不可能成立——同一年的元/美元数对按同一汇率折算，“约”的数字不在
   其范围的边缘，累计额每年均按所述增速增长；
 - 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
-  4.41%–4.43%方相符”）。
+  4.41%–4.43%方相符”）；
+- 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开2个数字）；在搜索
+  提前停止的地方，以一条提示列出这组数字，以免把规划当作只有已找到的这些矛盾。
 
 例：37.6亿元 = 5.46亿美元把2025年汇率限定在6.871–6.902元/美元；按此汇率82.6亿元为11.96–12.03亿美元，
 相对42080万美元增长184.2%–185.9%，而规划写增长182%。
@@ -70,8 +75,16 @@ MESSAGES = {
         "zh": "{quantity}须不低于{lo}、又不高于{hi}{assumption}：{figures}不可能同时成立。"
         "{culprits}",
     },
+    "stopped": {
+        "en": "the search for contradictions stopped at its limits among {count} related "
+        "figures ({figures}): there may be more among them than those reported; correct "
+        "those and check again",
+        "zh": "在{count}个相互关联的数字（{figures}）中，矛盾的搜索达到上限后停止：其中可能还有"
+        "未报告的矛盾；请更正已报告的问题后再次核对",
+    },
 }
 MAX_CULPRITS = 3
+MAX_STOPPED_SHOWN = 6  # figures named in the note of a search stopped short
 
 
 def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amend]:
@@ -101,6 +114,8 @@ def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amen
             continue  # the same figure is already named for another facet of this contradiction
         blamed.update(_blamed(c))
         yield _finding(c, severity, ctx)
+    if analysis.stopped:
+        yield _stopped(analysis.stopped, ctx)
 
 
 def _key(m: Stated | Assumption) -> object:
@@ -156,7 +171,7 @@ def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
     words = _culprits_text(c, ctx)
     # after a dash the sentence goes on: "… — the likely wrong figure is …"
     addendum = {"en": " — " + words["en"][:1].lower() + words["en"][1:], "zh": "——" + words["zh"]}
-    data = f.data | {"figures": _figures_data(ctx, c), "culprits": _culprits_data(c)}
+    data = f.data | {"figures": _figures_data(ctx, c.figures), "culprits": _culprits_data(c)}
     return replace(f, addendum=addendum, data=data)
 
 
@@ -184,13 +199,34 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
         params,
         data={
             "tier": c.tier,
-            "figures": _figures_data(ctx, c),
+            "figures": _figures_data(ctx, c.figures),
             "assumptions": [_assumption_data(a) for a in c.assumptions],
             "culprits": _culprits_data(c),
         },
         scope=scope,
         steps=tuple(_step_text(plan, s) for s in c.steps),
         related=tuple(s.mark for s in c.figures if s.mark != anchor.mark),
+    )
+
+
+def _stopped(figures: tuple[Stated, ...], ctx: _Context) -> Finding:
+    """The note that the search stopped short among `figures` (at the first of them)."""
+    first = figures[0]
+    iid, scope = ctx.owner.get(first.mark, (None, "target"))
+    shown = [figure_words(s) for s in figures[:MAX_STOPPED_SHOWN]]
+    listed = joined(shown)
+    if len(figures) > len(shown):
+        listed = {"en": listed["en"] + ", …", "zh": listed["zh"] + "……"}
+    return Finding(
+        CODE,
+        Severity.NOTE,
+        iid,
+        first.mark,
+        "stopped",
+        {"count": f"{len(figures):,}", "figures": listed},
+        data={"figures": _figures_data(ctx, figures)},
+        scope=scope,
+        related=tuple(s.mark for s in figures[1:]),
     )
 
 
@@ -348,7 +384,7 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
 # --- data for machines and explain --------------------------------------------------------------
 
 
-def _figures_data(ctx: _Context, c: Contradiction) -> list[dict]:
+def _figures_data(ctx: _Context, figures: tuple[Stated, ...]) -> list[dict]:
     return [
         {
             "indicator": ctx.owner.get(s.mark, (None,))[0],
@@ -358,7 +394,7 @@ def _figures_data(ctx: _Context, c: Contradiction) -> list[dict]:
             "column": s.mark.column,
             "quote": s.quote,
         }
-        for s in c.figures
+        for s in figures
     ]
 
 
