@@ -49,3 +49,18 @@ def test_a_search_stopped_short_is_a_note_naming_its_figures(no_questions):
     named = [figure_words(s) for s in stopped[:6]]
     assert f"among {len(stopped)} related figures ({', '.join(named)}, …)" in en
     assert f"在{len(stopped)}个相互关联的数字（{'、'.join(named)}……）中" in zh
+
+
+def test_the_limits_the_rule_documents_are_the_searchs():
+    from ezplan import rules
+
+    limits = conflicts.Limits()
+    en, zh = rules.doc("whole-plan", "en"), rules.doc("whole-plan", "zh")
+    assert (
+        f"{limits.conflicts} contradictions, {limits.questions} questions and "
+        f"{limits.depth} figures set aside together" in " ".join(en.split())
+    )
+    assert (
+        f"最多找{limits.conflicts}个矛盾、提{limits.questions}个问题、同时放开{limits.depth}个数字"
+        in "".join(zh.split())
+    )
