@@ -280,3 +280,14 @@ def test_every_command_is_found_under_its_own_name():
     found = commands()
     assert sorted(found) == sorted(COMMANDS)  # the table names each command as click does
     assert all(cmd is not None and cmd.name == name for name, cmd in found.items())
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_an_output_of_dash_is_stdout_not_a_file_named_dash(tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    dashed = runner.invoke(main, ["check", str(ROOT), "--format", fmt, "-o", "-"])
+    plain = runner.invoke(main, ["check", str(ROOT), "--format", fmt])
+    assert (dashed.exit_code, dashed.output) == (plain.exit_code, plain.output)
+    assert dashed.exit_code == 1 and dashed.output  # the bundled plan has errors
+    assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, codes, console, fail
+from ezplan.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    codes,
+    console,
+    dash_is_stdout,
+    fail,
+)
 from ezplan.cli.localized import Choice, Command, Path, Usage, choose_lang
 from ezplan.errors import InputError
 from ezplan.i18n import LANGS
@@ -34,7 +42,7 @@ STREAMED = ("text", "json", "jsonl")  # several plans: written as each result co
 @click.option("--targets", type=Path(readable=False))
 @click.option("--format", "fmt", type=Choice(FORMATS), default="auto", show_default=True)
 @click.option(
-    "--output", "-o", type=Path(), metavar="FILE"
+    "--output", "-o", type=Path(), metavar="FILE", callback=dash_is_stdout
 )  # a directory is refused by write_atomic
 @click.option("--lang", type=Choice(LANGS), default=None)
 @click.option("--strict", is_flag=True)

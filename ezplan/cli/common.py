@@ -22,6 +22,12 @@ def codes(value: str | None) -> list[str]:
     return [c.strip() for c in (value or "").split(",") if c.strip()]
 
 
+def dash_is_stdout(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ``-o`` option's value, ``-`` meaning standard output (as for most command-line
+    tools): no file is written then."""
+    return None if value == "-" else value
+
+
 def fail(error: InputError) -> None:
     """Input the tool cannot use: one line on stderr, exit 2."""
     click.echo(str(error), err=True)

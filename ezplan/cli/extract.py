@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, fail
+from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, dash_is_stdout, fail
 from ezplan.cli.localized import Choice, Command, IntRange, Path, choose_lang
 from ezplan.errors import InputError, os_reason, printable
 from ezplan.i18n import LANGS, colon, t
@@ -111,7 +111,7 @@ SCAN_FORMATS = ["text", "json", "jsonl", "sarif"]
 @click.command(cls=Command)  # help texts: cmd.scan, opt.scan.*, opt.* (ezplan.i18n.cli)
 @click.argument("paths", nargs=-1, required=True, type=Path())
 @click.option("--format", "fmt", type=Choice(SCAN_FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=Path(dir_okay=False), metavar="FILE")
+@click.option("--output", "-o", type=Path(dir_okay=False), metavar="FILE", callback=dash_is_stdout)
 @click.option("--drafts", type=Path(file_okay=False), metavar="DIR")
 @click.option("--jobs", "-j", type=IntRange(min=1))
 @click.option(

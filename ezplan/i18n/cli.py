@@ -188,8 +188,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "另外跳过这些规则（规则代码，以逗号分隔）。",
     },
     "opt.output": {
-        "en": "Write the report to FILE (atomically) instead of stdout.",
-        "zh": "把结果写入 FILE（原子写入），而不是标准输出。",
+        "en": "Write the report to FILE (atomically) instead of stdout; - is stdout.",
+        "zh": "把结果写入 FILE（原子写入），而不是标准输出；FILE 为“-”时即标准输出。",
     },
     "opt.force": {"en": "Overwrite existing plan files.", "zh": "覆盖已有的规划文件。"},
     "opt.on_track": {
