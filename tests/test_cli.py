@@ -212,6 +212,19 @@ def test_explain_another_plan_and_bad_input(tmp_path):
     assert r.exit_code == 2 and "targets.yaml:5:" in r.stderr and "Traceback" not in r.output
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "no indicator 'x' (by id or name), and the plan states no targets\n"),
+        ("zh", "没有指标“x”（按代码或名称），规划也未列出目标\n"),
+    ],
+)
+def test_explain_in_a_plan_without_targets_offers_nothing_to_choose(tmp_path, lang, said):
+    d = write_plan(tmp_path, "indicators: {}\n", "targets: {}\n")
+    r = CliRunner().invoke(main, ["--lang", lang, "explain", "x", "--plan", str(d)])
+    assert (r.exit_code, r.stderr) == (2, said)
+
+
 def test_explain_finds_an_indicator_by_name(runner):
     # by id, by the plan's name, by a part of it, by an abbreviation (characters in order)
     for query in ["retail_sales", "社会消费品零售总额", "消费品零售", "社零"]:

@@ -106,8 +106,10 @@ def test_check_reads_the_network_before_the_rules_and_keeps_its_contradictions_o
     """One plan or many, the check's network is made before any rule runs (its search is a
     large plan's peak, with nothing else held under it) and without what explain reads."""
     import ezplan.network
-    from ezplan import pool, rules
+    from ezplan import pool, report, rules
+    from ezplan.rules import whole_plan
 
+    assert report.WHOLE_PLAN == whole_plan.CODE  # the rule the network is made for
     calls = []
     made = ezplan.network.analyse_many
     monkeypatch.setattr(

@@ -43,6 +43,8 @@ def explain(
         shown = e.candidates or sorted(plan.target_ids)
         listed = ", ".join(describe(plan, c) for c in shown)
         key = "ambiguous_indicator" if e.ambiguous else "no_such_indicator"
-        click.echo(t(key, lang, id=indicator, known=listed or "—"), err=True)
+        if not listed:  # nothing to offer: not "did you mean one of: —"
+            key = "no_indicator_no_targets"
+        click.echo(t(key, lang, id=indicator, known=listed), err=True)
         sys.exit(EXIT_USAGE)
     view.render(lib.report(plan), iid, console(no_color), lang)

@@ -49,6 +49,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "no indicator {id!r} (by id or name); did you mean one of: {known}",
         "zh": "没有指标“{id}”（按代码或名称）；是否是以下之一：{known}",
     },
+    "no_indicator_no_targets": {
+        "en": "no indicator {id!r} (by id or name), and the plan states no targets",
+        "zh": "没有指标“{id}”（按代码或名称），规划也未列出目标",
+    },
     "ambiguous_indicator": {
         "en": "{id!r} names several indicators: {known}; give the id or more of the name",
         "zh": "“{id}”对应多个指标：{known}；请给出代码或更完整的名称",
