@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import gc
 import math
+from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -72,12 +73,90 @@ class Culprit(NamedTuple):
     blocked_needs: Range | None
 
 
+class StepBook:
+    """Derivation steps packed into arrays, each step made when read: a plan with thousands
+    of contradictions prints the steps of a few (the rest are covered by other rules' findings
+    or blame a figure already named), and as objects they would be half of what its
+    contradictions hold (~200 MB at 100,000 indicators). The quantities, figures and
+    relations the steps name are kept once each."""
+
+    def __init__(self) -> None:
+        # by step: where its codes start. Its codes: its end (quantity·2, +1 for "hi"), what
+        # set it (1 + its place in `names`; 0: nothing), then each input's end. Its values: its
+        # own, then each input's — one fewer than its codes, so they start at `at[k] − k`.
+        self.at = array("q")
+        self.codes = array("i")
+        self.values = array("d")
+        self.quantities: list[Quantity] = []
+        self.names: list[Stated | Assumption | Relation] = []
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def add(self, end: int, value: float, name: int, inputs: Sequence[tuple[int, float]]) -> None:
+        """A step: `end` and `name` as coded above, `inputs` as (end, value) pairs."""
+        self.at.append(len(self.codes))
+        self.codes.append(end)
+        self.codes.append(name)
+        self.values.append(value)
+        for code, v in inputs:
+            self.codes.append(code)
+            self.values.append(v)
+
+    def step(self, k: int) -> Step:
+        first = self.at[k]
+        stop = self.at[k + 1] if k + 1 < len(self.at) else len(self.codes)
+        codes, values = self.codes, self.values
+        result = self._end(codes[first], values[first - k])
+        name = self.names[codes[first + 1] - 1] if codes[first + 1] else None
+        if isinstance(name, Relation) or stop - first > 2:
+            inputs = tuple(self._end(codes[i], values[i - k - 1]) for i in range(first + 2, stop))
+            return Step(result, None, name if isinstance(name, Relation) else None, inputs)
+        return Step(result, name, None, ())
+
+    def _end(self, code: int, value: float) -> End:
+        return End(self.quantities[code >> 1], "hi" if code & 1 else "lo", value)
+
+
+class Steps(Sequence["Step"]):
+    """Steps `first`… of a StepBook, read as a tuple of Steps (equal to one, printed as one)."""
+
+    __slots__ = ("_book", "_first", "_stop")
+
+    def __init__(self, book: StepBook, first: int, stop: int) -> None:
+        self._book, self._first, self._stop = book, first, stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        k = range(self._first, self._stop)[i]
+        return self._book.step(k)
+
+    def __iter__(self) -> Iterator[Step]:
+        step = self._book.step
+        return (step(k) for k in range(self._first, self._stop))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Steps, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 @dataclass(frozen=True)
 class Contradiction:
     tier: Tier
     members: tuple[Stated | Assumption, ...]  # minimal: drop any one and it is gone
     quantity: Quantity  # whose interval emptied
-    steps: tuple[Step, ...]  # how its two ends were derived, nearest first
+    steps: Sequence[Step]  # how its two ends were derived, nearest first (Steps: packed)
     culprits: tuple[Culprit, ...]  # most likely wrong first
 
     @property
@@ -120,8 +199,9 @@ class Analysis:
         (made once for all of them: it is the whole network's)."""
         self._built = built
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
-        self._step_cache: dict[RawStep, Step] = {}
-        self._end_cache: dict[tuple[int, str, float], End] = {}
+        self._book = StepBook()  # every contradiction's steps
+        self._quantity_codes: dict[int, int] = {}  # by variable: its place in the book's
+        self._name_codes: dict[int, int] = {}  # by id of a figure or relation: its code
         # a member's range with the rest of its component on, and what a blocking conflict needs
         # of it, are the same for every conflict it belongs to, and many members need the same
         # range: each is made once and each value kept once (half the ranges of a plan with
@@ -142,8 +222,8 @@ class Analysis:
         term is of its own variables and items (its raw steps, the cache's keys, go too)."""
         for cache in (
             self._term_cache,
-            self._step_cache,
-            self._end_cache,
+            self._quantity_codes,
+            self._name_codes,
             self._range_cache,
             self._blocked_cache,
         ):
@@ -232,7 +312,7 @@ class Analysis:
                     built.quantities[v],
                     float(state.lo[v]),
                     float(state.hi[v]),
-                    tuple(self._step(s) for s in raw),
+                    tuple(self._steps(raw)),
                     self._figures_on(v),
                     bool(state.dead[comp[v]] or unresolved[v]),
                 )
@@ -248,7 +328,7 @@ class Analysis:
             TIER_NAMES[c.tier],
             tuple(self._tag(i) for i in c.items),
             self._built.quantities[c.empty_var],
-            tuple(self._step(s) for s in c.steps),
+            self._steps(c.steps),
             tuple(self._culprit(m, near, offset) for m in c.members),
         )
 
@@ -313,39 +393,39 @@ class Analysis:
             self._term_cache[key] = (stated, q, scale)
         return self._term_cache[key]
 
-    def _step(self, s: RawStep) -> Step:
-        """A derivation step in the plan's terms (contradictions share many: each is made
-        once, and so is each end — but not one with a zero, whose sign a key would lose)."""
-        if s.value == 0 or 0 in s.values:
-            return self._new_step(s)
-        out = self._step_cache.get(s)
-        if out is None:
-            out = self._step_cache[s] = self._new_step(s)
-        return out
+    def _steps(self, raw: Sequence[RawStep]) -> Steps:
+        """Derivation steps in the plan's terms, packed (see StepBook)."""
+        book = self._book
+        first = len(book)
+        for s in raw:
+            name = 0
+            inputs: list[tuple[int, float]] = []
+            if s.kind == "bound":
+                if s.item >= 0:
+                    name = self._name_code(self._tag(s.item))
+            elif s.kind != "domain":
+                labels = self._built.net.labels[s.kind]
+                relation = labels[self._e_con[s.index] if s.kind == "linear" else s.index]
+                if isinstance(relation, Relation):
+                    name = self._name_code(relation)
+                ends = zip(s.inputs, s.values, strict=True)
+                inputs = [(self._end_code(v, e), value) for (v, e), value in ends]
+            book.add(self._end_code(s.var, s.end), s.value, name, inputs)
+        return Steps(book, first, len(book))
 
-    def _new_step(self, s: RawStep) -> Step:
-        result = self._end(s.var, s.end, s.value)
-        if s.kind == "bound":
-            source = self._tag(s.item) if s.item >= 0 else None
-            return Step(result, source, None, ())
-        if s.kind == "domain":
-            return Step(result, None, None, ())
-        inputs = tuple(
-            self._end(v, e, value) for (v, e), value in zip(s.inputs, s.values, strict=True)
-        )
-        labels = self._built.net.labels[s.kind]
-        index = self._e_con[s.index] if s.kind == "linear" else s.index
-        relation = labels[index]
-        return Step(result, None, relation if isinstance(relation, Relation) else None, inputs)
+    def _end_code(self, var: int, end: str) -> int:
+        code = self._quantity_codes.get(var)
+        if code is None:
+            code = self._quantity_codes[var] = len(self._book.quantities)
+            self._book.quantities.append(self._built.quantities[var])
+        return 2 * code + (end == "hi")
 
-    def _end(self, var: int, end: str, value: float) -> End:
-        key = (var, end, value)
-        out = self._end_cache.get(key)
-        if out is None:
-            out = End(self._built.quantities[var], end, value)  # type: ignore[arg-type]
-            if value != 0:
-                self._end_cache[key] = out
-        return out
+    def _name_code(self, name: Stated | Assumption | Relation) -> int:
+        code = self._name_codes.get(id(name))  # the book holds each: an id is not reused
+        if code is None:
+            self._book.names.append(name)
+            code = self._name_codes[id(name)] = len(self._book.names)
+        return code
 
     def _figures_on(self, var: int) -> tuple[Stated, ...]:
         return tuple(dict.fromkeys(self._built.figures_on.get(var, [])))

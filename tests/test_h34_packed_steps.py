@@ -1,0 +1,104 @@
+"""A contradiction's derivation steps are kept packed (StepBook) and made when read: what is
+read is what converting each raw step of the search directly gives, zeros with their signs, and
+the packed steps behave as the tuple of them."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from benchmarks.make_plan import make
+from ezplan.loader import load_plan
+from ezplan.network.analysis import Analysis, End, Step, StepBook, Steps
+from ezplan.network.plan import build
+from ezplan.network.solver import solve
+from ezplan.network.terms import Quantity, Relation
+from tests.conftest import write_plan
+from tests.plangen import inconsistent_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _direct(built, e_con, raw_step) -> Step:
+    """A raw step in the plan's terms, made at once from the network (as explain reads it)."""
+    q = built.quantities
+
+    def end(var, which, value):
+        return End(q[var], which, value)
+
+    result = end(raw_step.var, raw_step.end, raw_step.value)
+    if raw_step.kind == "bound":
+        source = built.net.tag(raw_step.item) if raw_step.item >= 0 else None
+        return Step(result, source, None, ())
+    if raw_step.kind == "domain":
+        return Step(result, None, None, ())
+    index = int(e_con[raw_step.index]) if raw_step.kind == "linear" else raw_step.index
+    label = built.net.labels[raw_step.kind][index]
+    inputs = tuple(end(v, e, x) for (v, e), x in zip(raw_step.inputs, raw_step.values, strict=True))
+    return Step(result, None, label if isinstance(label, Relation) else None, inputs)
+
+
+def _check_against_direct(plan) -> int:
+    built = build(plan)
+    solution = solve(built.net)
+    raw = list(solution.conflicts)
+    a = Analysis(built, solution, range(len(raw)))
+    compared = 0
+    for c, conflict in zip(a.contradictions, raw, strict=True):
+        assert isinstance(c.steps, Steps)
+        expected = tuple(_direct(built, solution.net.e_con, s) for s in conflict.steps)
+        assert len(c.steps) == len(expected)
+        for got, want in zip(c.steps, expected, strict=True):
+            assert repr(got) == repr(want)  # repr: a zero's sign too
+        assert c.steps == expected and tuple(c.steps) == expected
+        compared += len(expected)
+    return compared
+
+
+def test_packed_steps_read_as_steps_made_directly(tmp_path):
+    compared = _check_against_direct(load_plan(ROOT))
+    for seed in range(4):
+        g = inconsistent_plan(random.Random(seed))
+        path = write_plan(tmp_path / str(seed), g.baselines, g.targets, head="")
+        compared += _check_against_direct(load_plan(path))
+    compared += _check_against_direct(load_plan(make(tmp_path / "bench", 60)))
+    assert compared > 1000
+
+
+def _book() -> tuple[StepBook, tuple[Step, ...]]:
+    a = Quantity("level", "x", "亿元", year=2020)
+    b = Quantity("factor", "x", "×", period=(2020, 2025))
+    rel = Relation("growth", "x", period=(2020, 2025))
+    book = StepBook()
+    book.quantities += [a, b]
+    book.names.append(rel)
+    book.add(2 * 1 + 1, -0.0, 1, [(0, 0.0), (2 * 1, 1.5)])  # b's hi by the relation
+    book.add(0, 3.25, 0, [])  # a's lo: its domain
+    book.add(1, 7.0, 0, [(1, 2.0)])  # a's hi, from a label that is not a Relation
+    steps = (
+        Step(End(b, "hi", -0.0), None, rel, (End(a, "lo", 0.0), End(b, "lo", 1.5))),
+        Step(End(a, "lo", 3.25), None, None, ()),
+        Step(End(a, "hi", 7.0), None, None, (End(a, "hi", 2.0),)),
+    )
+    return book, steps
+
+
+def test_packed_steps_behave_as_their_tuple():
+    book, steps = _book()
+    packed = Steps(book, 0, len(book))
+    assert len(packed) == 3 and tuple(packed) == steps and packed == steps
+    assert repr(packed) == repr(steps) and hash(packed) == hash(steps)
+    assert (
+        packed[-1] == steps[-1]
+        and packed[1:] == steps[1:]
+        and list(packed[::-1]) == [*reversed(steps)]
+    )
+    assert str(packed[0].result.value) == "-0.0"
+    tail = Steps(book, 1, 3)
+    assert tail == steps[1:] and tail != packed and Steps(book, 3, 3) == ()
+    try:
+        tail[2]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("read past its last step")
