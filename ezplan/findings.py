@@ -142,7 +142,7 @@ class Fields(tuple, Mapping[str, Any]):  # type: ignore[misc]
         return fields, (dict(self),)
 
 
-def fields(items: Mapping[str, Any], compact: Callable[[Any], Any] = lambda v: v) -> Fields:
+def fields(items: Mapping[str, Any], compact: Callable[[Any], Any] | None = None) -> Fields:
     """`items` as `Fields`, `compact` applied to each value as it is kept."""
     keys = tuple(items)
     kind = _FIELDS_OF.get(keys)
@@ -150,7 +150,8 @@ def fields(items: Mapping[str, Any], compact: Callable[[Any], Any] = lambda v: v
         kind = _FIELDS_OF[keys] = type(Fields)(
             "Fields", (Fields,), {"__slots__": (), "_keys": keys, "__module__": __name__}
         )
-    return kind(compact(v) for v in items.values())
+    values = items.values()
+    return kind(values if compact is None else map(compact, values))
 
 
 class _FieldsItems(ItemsView[str, Any]):
@@ -184,10 +185,11 @@ def _shared(text: str) -> str:
 def _compact(value: Any) -> Any:
     """A mapping in a finding's data (an interval's value, low and high …) as `Fields`, and
     each in a list of them (a contradiction's figures and culprits: a list stays a list)."""
-    if type(value) is dict:
+    kind = type(value)
+    if kind is dict:
         return fields(value, _compact)
-    if type(value) is list and value and type(value[0]) is dict:
-        return [_compact(v) for v in value]
+    if kind is list and value and type(value[0]) is dict:
+        return list(map(_compact, value))
     return value
 
 
