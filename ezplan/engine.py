@@ -175,9 +175,9 @@ def cumulative_rate(base: ArrayLike, total: ArrayLike, years: ArrayLike) -> Comp
     active = np.ones(b.shape, dtype=bool)
     for _ in range(200):
         mid = (lo + hi) / 2
-        above = _total_of_valid(b, mid, n) >= s
-        hi = np.where(active & above, mid, hi)
-        lo = np.where(active & ~above, mid, lo)
+        taken = active & (_total_of_valid(b, mid, n) >= s)  # mid at or above the root
+        hi = np.where(taken, mid, hi)
+        lo = np.where(active ^ taken, mid, lo)  # active, and mid below the root
         active &= hi - lo > 1e-15 * np.maximum(1.0, np.abs(hi))
         if not active.any():
             break
@@ -187,9 +187,15 @@ def cumulative_rate(base: ArrayLike, total: ArrayLike, years: ArrayLike) -> Comp
 def _total_of_valid(base: Array, rate: Array, years: Array) -> Array:
     """`cumulative_total(base, rate, years).value` where every input is valid (a positive
     finite base, a rate above -1, years ≥ 1): the same operations on the same values, so the
-    same bits, without the masks — the bisection above calls it some sixty times."""
+    same bits, without the masks — the bisection above calls it some sixty times. A rate within
+    1e-12 of 0 is rare: without one, only the series' own form is computed (all that
+    `np.where` would take of the two)."""
     g = np.log1p(rate)
     small = np.abs(g) < 1e-12
+    if not small.any():
+        denom = np.expm1(g)
+        with np.errstate(over="ignore"):
+            return base * (np.exp(g) * np.expm1(years * g) / denom)
     denom = np.where(small, 1.0, np.expm1(g))
     with np.errstate(over="ignore"):
         geometric = np.exp(g) * np.expm1(years * g) / denom

@@ -223,6 +223,10 @@ def _worker() -> None:
     workers (a reader that stops early, a closed pipe, the parent interrupted); ignored, the
     parent would wait for them for ever."""
     gc.disable()
+    # what the worker has from its parent (the modules, the command's objects) is never
+    # garbage: the collections now and then (`_check_batch_of`) leave it unvisited, and its
+    # pages unwritten (a forked worker shares them with its parent until written)
+    gc.freeze()
     for name in ("SIGINT", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
