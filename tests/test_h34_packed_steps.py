@@ -1,4 +1,4 @@
-"""A contradiction's derivation steps are kept packed (StepBook) and made when read: what is
+"""A contradiction's derivation steps are kept packed (Book) and made when read: what is
 read is what converting each raw step of the search directly gives, zeros with their signs, and
 the packed steps behave as the tuple of them."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from benchmarks.make_plan import make
 from ezplan.loader import load_plan
-from ezplan.network.analysis import Analysis, End, Step, StepBook, Steps
+from ezplan.network.analysis import Analysis, Book, Culprit, Culprits, End, Step, Steps
 from ezplan.network.plan import build
 from ezplan.network.solver import solve
 from ezplan.network.terms import Quantity, Relation
@@ -38,6 +38,26 @@ def _direct(built, e_con, raw_step) -> Step:
     return Step(result, None, label if isinstance(label, Relation) else None, inputs)
 
 
+def _direct_culprit(a: Analysis, raw, m) -> Culprit:
+    """A raw member as a culprit, its ranges made afresh."""
+
+    def fresh(iv):
+        return None if iv is None or m.var < 0 else a._new_range(m.item, m.var, *iv)
+
+    tag = a._built.net.tag
+    blocked = None if m.blocked_by is None else tuple(map(tag, raw[m.blocked_by].items))
+    return Culprit(
+        tag(m.item),
+        m.weight,
+        m.resolves,
+        m.resolves_all,
+        fresh(m.fit_conflict),
+        fresh(m.fit_component),
+        blocked,
+        fresh(m.needs),
+    )
+
+
 def _check_against_direct(plan) -> int:
     built = build(plan)
     solution = solve(built.net)
@@ -52,29 +72,33 @@ def _check_against_direct(plan) -> int:
             assert repr(got) == repr(want)  # repr: a zero's sign too
         assert c.steps == expected and tuple(c.steps) == expected
         compared += len(expected)
+        assert isinstance(c.culprits, Culprits)
+        culprits = tuple(_direct_culprit(a, raw, m) for m in conflict.members)
+        assert repr(tuple(c.culprits)) == repr(culprits) and c.culprits == culprits
+        compared += len(culprits)
     return compared
 
 
-def test_packed_steps_read_as_steps_made_directly(tmp_path):
+def test_packed_steps_and_culprits_read_as_made_directly(tmp_path):
     compared = _check_against_direct(load_plan(ROOT))
     for seed in range(4):
         g = inconsistent_plan(random.Random(seed))
         path = write_plan(tmp_path / str(seed), g.baselines, g.targets, head="")
         compared += _check_against_direct(load_plan(path))
     compared += _check_against_direct(load_plan(make(tmp_path / "bench", 60)))
-    assert compared > 1000
+    assert compared > 2000
 
 
-def _book() -> tuple[StepBook, tuple[Step, ...]]:
+def _book() -> tuple[Book, tuple[Step, ...]]:
     a = Quantity("level", "x", "亿元", year=2020)
     b = Quantity("factor", "x", "×", period=(2020, 2025))
     rel = Relation("growth", "x", period=(2020, 2025))
-    book = StepBook()
+    book = Book()
     book.quantities += [a, b]
     book.names.append(rel)
-    book.add(2 * 1 + 1, -0.0, 1, [(0, 0.0), (2 * 1, 1.5)])  # b's hi by the relation
-    book.add(0, 3.25, 0, [])  # a's lo: its domain
-    book.add(1, 7.0, 0, [(1, 2.0)])  # a's hi, from a label that is not a Relation
+    book.add_step(2 * 1 + 1, -0.0, 1, [(0, 0.0), (2 * 1, 1.5)])  # b's hi by the relation
+    book.add_step(0, 3.25, 0, [])  # a's lo: its domain
+    book.add_step(1, 7.0, 0, [(1, 2.0)])  # a's hi, from a label that is not a Relation
     steps = (
         Step(End(b, "hi", -0.0), None, rel, (End(a, "lo", 0.0), End(b, "lo", 1.5))),
         Step(End(a, "lo", 3.25), None, None, ()),
@@ -85,7 +109,7 @@ def _book() -> tuple[StepBook, tuple[Step, ...]]:
 
 def test_packed_steps_behave_as_their_tuple():
     book, steps = _book()
-    packed = Steps(book, 0, len(book))
+    packed = Steps(book, 0, book.steps)
     assert len(packed) == 3 and tuple(packed) == steps and packed == steps
     assert repr(packed) == repr(steps) and hash(packed) == hash(steps)
     assert (

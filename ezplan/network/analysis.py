@@ -73,12 +73,14 @@ class Culprit(NamedTuple):
     blocked_needs: Range | None
 
 
-class StepBook:
-    """Derivation steps packed into arrays, each step made when read: a plan with thousands
-    of contradictions prints the steps of a few (the rest are covered by other rules' findings
-    or blame a figure already named), and as objects they would be half of what its
-    contradictions hold (~200 MB at 100,000 indicators). The quantities, figures and
-    relations the steps name are kept once each."""
+class Book:
+    """The derivation steps and culprits of an analysis's contradictions, packed into arrays,
+    each made when read: a plan with thousands of contradictions prints the steps and culprits
+    of a few (the rest are covered by other rules' findings or blame a figure already named),
+    and as objects they would be most of what its contradictions hold (~200 MB at 100,000
+    indicators). The quantities, members, relations and ranges they name are kept once each."""
+
+    CULPRIT = 7  # codes a culprit: see `culprit`
 
     def __init__(self) -> None:
         # by step: where its codes start. Its codes: its end (quantity·2, +1 for "hi"), what
@@ -89,11 +91,24 @@ class StepBook:
         self.values = array("d")
         self.quantities: list[Quantity] = []
         self.names: list[Stated | Assumption | Relation] = []
+        # by culprit: CULPRIT codes and its weight; by range: its two ends and its unit
+        self.culprit_codes = array("i")
+        self.weights = array("d")
+        self.range_ends = array("d")
+        self.range_units: list[str] = []
+        self.blocked: list[tuple[Stated | Assumption, ...]] = []
 
-    def __len__(self) -> int:
+    @property
+    def steps(self) -> int:
         return len(self.at)
 
-    def add(self, end: int, value: float, name: int, inputs: Sequence[tuple[int, float]]) -> None:
+    @property
+    def culprits(self) -> int:
+        return len(self.weights)
+
+    def add_step(
+        self, end: int, value: float, name: int, inputs: Sequence[tuple[int, float]]
+    ) -> None:
         """A step: `end` and `name` as coded above, `inputs` as (end, value) pairs."""
         self.at.append(len(self.codes))
         self.codes.append(end)
@@ -117,14 +132,60 @@ class StepBook:
     def _end(self, code: int, value: float) -> End:
         return End(self.quantities[code >> 1], "hi" if code & 1 else "lo", value)
 
+    def add_range(self, r: Range) -> int:
+        self.range_ends.append(r.lo)
+        self.range_ends.append(r.hi)
+        self.range_units.append(r.unit)
+        return len(self.range_units) - 1
 
-class Steps(Sequence["Step"]):
-    """Steps `first`… of a StepBook, read as a tuple of Steps (equal to one, printed as one)."""
+    def range(self, k: int) -> Range | None:
+        if k < 0:
+            return None
+        return Range(self.range_ends[2 * k], self.range_ends[2 * k + 1], self.range_units[k])
+
+    def add_culprit(
+        self,
+        member: int,
+        weight: float,
+        resolves: int,
+        resolves_all: bool | None,
+        ranges: tuple[int, int, int],
+        blocked: int,
+    ) -> None:
+        """A culprit: its member's code (as a step's name), its ranges' places (−1: None)
+        — fit_conflict, fit_component, blocked_needs — and its blocked_by's (−1: None)."""
+        self.weights.append(weight)
+        self.culprit_codes.extend(
+            (member, resolves, -1 if resolves_all is None else int(resolves_all), *ranges, blocked)
+        )
+
+    def culprit(self, k: int) -> Culprit:
+        at = self.CULPRIT * k
+        member, resolves, resolves_all, conflict, component, needs, blocked = self.culprit_codes[
+            at : at + self.CULPRIT
+        ]
+        return Culprit(
+            self.names[member - 1],  # type: ignore[arg-type]
+            self.weights[k],
+            resolves,
+            None if resolves_all < 0 else bool(resolves_all),
+            self.range(conflict),
+            self.range(component),
+            None if blocked < 0 else self.blocked[blocked],
+            self.range(needs),
+        )
+
+
+class _Packed(Sequence):
+    """Entries `first`… of a Book, read as a tuple of them (equal to one, printed as one)."""
 
     __slots__ = ("_book", "_first", "_stop")
 
-    def __init__(self, book: StepBook, first: int, stop: int) -> None:
+    def __init__(self, book: Book, first: int, stop: int) -> None:
         self._book, self._first, self._stop = book, first, stop
+
+    def _read(self, k: int):
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return self._stop - self._first
@@ -132,15 +193,13 @@ class Steps(Sequence["Step"]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return tuple(self)[i]
-        k = range(self._first, self._stop)[i]
-        return self._book.step(k)
+        return self._read(range(self._first, self._stop)[i])
 
-    def __iter__(self) -> Iterator[Step]:
-        step = self._book.step
-        return (step(k) for k in range(self._first, self._stop))
+    def __iter__(self) -> Iterator:
+        return map(self._read, range(self._first, self._stop))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Steps, tuple)):
+        if isinstance(other, (_Packed, tuple)):
             return tuple(self) == tuple(other)
         return NotImplemented
 
@@ -151,13 +210,31 @@ class Steps(Sequence["Step"]):
         return repr(tuple(self))
 
 
-@dataclass(frozen=True)
+class Steps(_Packed, Sequence[Step]):
+    """A contradiction's derivation steps, packed."""
+
+    __slots__ = ()
+
+    def _read(self, k: int) -> Step:
+        return self._book.step(k)
+
+
+class Culprits(_Packed, Sequence[Culprit]):
+    """A contradiction's culprits, packed."""
+
+    __slots__ = ()
+
+    def _read(self, k: int) -> Culprit:
+        return self._book.culprit(k)
+
+
+@dataclass(frozen=True, slots=True)
 class Contradiction:
     tier: Tier
     members: tuple[Stated | Assumption, ...]  # minimal: drop any one and it is gone
     quantity: Quantity  # whose interval emptied
     steps: Sequence[Step]  # how its two ends were derived, nearest first (Steps: packed)
-    culprits: tuple[Culprit, ...]  # most likely wrong first
+    culprits: Sequence[Culprit]  # most likely wrong first (Culprits: packed)
 
     @property
     def figures(self) -> tuple[Stated, ...]:
@@ -199,16 +276,16 @@ class Analysis:
         (made once for all of them: it is the whole network's)."""
         self._built = built
         self._term_cache: dict[tuple[int, int], tuple[Stated | None, Quantity, float]] = {}
-        self._book = StepBook()  # every contradiction's steps
+        self._book = Book()  # every contradiction's steps and culprits
         self._quantity_codes: dict[int, int] = {}  # by variable: its place in the book's
-        self._name_codes: dict[int, int] = {}  # by id of a figure or relation: its code
+        self._name_codes: dict[int, int] = {}  # by id of a member or relation: its code
         # a member's range with the rest of its component on, and what a blocking conflict needs
         # of it, are the same for every conflict it belongs to, and many members need the same
         # range: each is made once and each value kept once (half the ranges of a plan with
         # thousands of conflicts), as is the member list of each blocking conflict
-        self._range_cache: dict[tuple, Range] = {}
-        self._ranges: dict[tuple, Range] = {}
-        self._blocked_cache: dict[int, tuple[Stated | Assumption, ...]] = {}
+        self._range_cache: dict[tuple, int] = {}  # places in the book's ranges
+        self._ranges: dict[tuple, int] = {}
+        self._blocked_cache: dict[int, int] = {}  # places in the book's blocked
         self._e_con: list[int] = net.e_con.tolist() if e_con is None else e_con
         self._converted: list[Contradiction] = []
 
@@ -324,48 +401,58 @@ class Analysis:
         return self._built.net.tag(item)  # type: ignore[return-value]
 
     def _contradiction(self, c: Conflict, near: Sequence[Conflict], offset: int) -> Contradiction:
+        book = self._book
+        first = book.culprits
+        for m in c.members:
+            self._culprit(m, near, offset)
         return Contradiction(
             TIER_NAMES[c.tier],
             tuple(self._tag(i) for i in c.items),
             self._built.quantities[c.empty_var],
             self._steps(c.steps),
-            tuple(self._culprit(m, near, offset) for m in c.members),
+            Culprits(book, first, book.culprits),
         )
 
-    def _culprit(self, m: Member, near: Sequence[Conflict], offset: int) -> Culprit:
-        blocked = None
+    def _culprit(self, m: Member, near: Sequence[Conflict], offset: int) -> None:
+        blocked = -1
         if m.blocked_by is not None:
-            blocked = self._blocked_cache.get(m.blocked_by)
-            if blocked is None:
+            blocked = self._blocked_cache.get(m.blocked_by, -1)
+            if blocked < 0:
                 other = near[m.blocked_by - offset]
-                blocked = self._blocked_cache[m.blocked_by] = tuple(map(self._tag, other.items))
-        return Culprit(
-            self._tag(m.item),
-            m.weight,
-            m.resolves,
-            m.resolves_all,
-            self._range(m.item, m.var, m.fit_conflict),
-            self._range(m.item, m.var, m.fit_component),
-            blocked,
-            self._range(m.item, m.var, m.needs),
+                self._book.blocked.append(tuple(map(self._tag, other.items)))
+                blocked = self._blocked_cache[m.blocked_by] = len(self._book.blocked) - 1
+        ranges = (
+            self._range_code(m.item, m.var, m.fit_conflict),
+            self._range_code(m.item, m.var, m.fit_component),
+            self._range_code(m.item, m.var, m.needs),
         )
+        member = self._name_code(self._tag(m.item))
+        self._book.add_culprit(member, m.weight, m.resolves, m.resolves_all, ranges, blocked)
 
     def _range(self, item: int, var: int, iv: tuple[float, float] | None) -> Range | None:
-        """`iv` in the item's terms, made once for equal arguments and kept once for equal
-        values (a zero's sign is part of the key: 0.0 == -0.0, but they print differently)."""
+        """`iv` in the item's terms (see _range_code)."""
+        return self._book.range(self._range_code(item, var, iv))
+
+    def _range_code(self, item: int, var: int, iv: tuple[float, float] | None) -> int:
+        """The place in the book of `iv` in the item's terms (−1: None), made once for equal
+        arguments and kept once for equal values (a zero's sign is part of the key: 0.0 ==
+        -0.0, but they print differently)."""
         if iv is None or var < 0:
-            return None
+            return -1
         lo, hi = iv
         key: tuple = (item, var, lo, hi)
         if lo == 0 or hi == 0:
             key += (math.copysign(1.0, lo), math.copysign(1.0, hi))
         out = self._range_cache.get(key)
         if out is None:
-            out = self._new_range(item, var, lo, hi)
-            value: tuple = out
-            if out.lo == 0 or out.hi == 0:  # 0.0 == -0.0
-                value = (out, math.copysign(1.0, out.lo), math.copysign(1.0, out.hi))
-            out = self._range_cache[key] = self._ranges.setdefault(value, out)
+            r = self._new_range(item, var, lo, hi)
+            value: tuple = r
+            if r.lo == 0 or r.hi == 0:  # 0.0 == -0.0
+                value = (r, math.copysign(1.0, r.lo), math.copysign(1.0, r.hi))
+            out = self._ranges.get(value)
+            if out is None:
+                out = self._ranges[value] = self._book.add_range(r)
+            self._range_cache[key] = out
         return out
 
     def _new_range(self, item: int, var: int, lo: float, hi: float) -> Range:
@@ -394,9 +481,9 @@ class Analysis:
         return self._term_cache[key]
 
     def _steps(self, raw: Sequence[RawStep]) -> Steps:
-        """Derivation steps in the plan's terms, packed (see StepBook)."""
+        """Derivation steps in the plan's terms, packed (see Book)."""
         book = self._book
-        first = len(book)
+        first = book.steps
         for s in raw:
             name = 0
             inputs: list[tuple[int, float]] = []
@@ -410,8 +497,8 @@ class Analysis:
                     name = self._name_code(relation)
                 ends = zip(s.inputs, s.values, strict=True)
                 inputs = [(self._end_code(v, e), value) for (v, e), value in ends]
-            book.add(self._end_code(s.var, s.end), s.value, name, inputs)
-        return Steps(book, first, len(book))
+            book.add_step(self._end_code(s.var, s.end), s.value, name, inputs)
+        return Steps(book, first, book.steps)
 
     def _end_code(self, var: int, end: str) -> int:
         code = self._quantity_codes.get(var)
@@ -421,6 +508,7 @@ class Analysis:
         return 2 * code + (end == "hi")
 
     def _name_code(self, name: Stated | Assumption | Relation) -> int:
+        """1 + the place of a member or relation in the book's names."""
         code = self._name_codes.get(id(name))  # the book holds each: an id is not reused
         if code is None:
             self._book.names.append(name)

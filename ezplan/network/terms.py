@@ -53,7 +53,7 @@ RelationKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """What one constraint of the network says, and the plan object it comes from."""
 
@@ -68,7 +68,7 @@ class Relation:
 AssumptionKind = Literal["one_rate_per_year", "about_core", "even_growth"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assumption:
     """Something taken for granted in tier 2 (warnings), not stated by the plan.
 
