@@ -109,19 +109,18 @@ def _book() -> tuple[Book, tuple[Step, ...]]:
 
 def test_packed_steps_behave_as_their_tuple():
     book, steps = _book()
-    packed = Steps(book, 0, book.steps)
-    assert len(packed) == 3 and tuple(packed) == steps and packed == steps
-    assert repr(packed) == repr(steps) and hash(packed) == hash(steps)
-    assert (
-        packed[-1] == steps[-1]
-        and packed[1:] == steps[1:]
-        and list(packed[::-1]) == [*reversed(steps)]
-    )
-    assert str(packed[0].result.value) == "-0.0"
-    tail = Steps(book, 1, 3)
-    assert tail == steps[1:] and tail != packed and Steps(book, 3, 3) == ()
+    book.step_ends.append(1)  # contradiction 0: the first step; 1: the other two; 2: none
+    book.culprit_ends.append(0)
+    book.close()
+    book.close()
+    head, packed, empty = Steps(book, 0), Steps(book, 1), Steps(book, 2)
+    assert len(packed) == 2 and tuple(packed) == steps[1:] and packed == steps[1:]
+    assert repr(packed) == repr(steps[1:]) and hash(packed) == hash(steps[1:])
+    assert packed[-1] == steps[-1] and packed[:1] == steps[1:2] and packed[::-1] == steps[:0:-1]
+    assert head == steps[:1] and str(head[0].result.value) == "-0.0"
+    assert head != packed and empty == () and len(empty) == 0
     try:
-        tail[2]
+        packed[2]
     except IndexError:
         pass
     else:

@@ -97,6 +97,15 @@ class Book:
         self.range_ends = array("d")
         self.range_units: list[str] = []
         self.blocked: list[tuple[Stated | Assumption, ...]] = []
+        # by contradiction: where its steps and its culprits stop (a number each, not a pair)
+        self.step_ends = array("q")
+        self.culprit_ends = array("q")
+
+    def close(self) -> int:
+        """Ends a contradiction at the steps and culprits added so far; its number."""
+        self.step_ends.append(self.steps)
+        self.culprit_ends.append(self.culprits)
+        return len(self.step_ends) - 1
 
     @property
     def steps(self) -> int:
@@ -177,26 +186,34 @@ class Book:
 
 
 class _Packed(Sequence):
-    """Entries `first`… of a Book, read as a tuple of them (equal to one, printed as one)."""
+    """The entries of a Book's contradiction `k`, read as a tuple of them (equal to one,
+    printed as one). `_ends`: by contradiction, where its entries stop."""
 
-    __slots__ = ("_book", "_first", "_stop")
+    __slots__ = ("_book", "_k")
 
-    def __init__(self, book: Book, first: int, stop: int) -> None:
-        self._book, self._first, self._stop = book, first, stop
+    def __init__(self, book: Book, k: int) -> None:
+        self._book, self._k = book, k
 
-    def _read(self, k: int):
+    def _ends(self) -> array:
         raise NotImplementedError
 
+    def _read(self, i: int):
+        raise NotImplementedError
+
+    def _span(self) -> range:
+        ends, k = self._ends(), self._k
+        return range(ends[k - 1] if k else 0, ends[k])
+
     def __len__(self) -> int:
-        return self._stop - self._first
+        return len(self._span())
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return tuple(self)[i]
-        return self._read(range(self._first, self._stop)[i])
+        return self._read(self._span()[i])
 
     def __iter__(self) -> Iterator:
-        return map(self._read, range(self._first, self._stop))
+        return map(self._read, self._span())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (_Packed, tuple)):
@@ -215,8 +232,11 @@ class Steps(_Packed, Sequence[Step]):
 
     __slots__ = ()
 
-    def _read(self, k: int) -> Step:
-        return self._book.step(k)
+    def _ends(self) -> array:
+        return self._book.step_ends
+
+    def _read(self, i: int) -> Step:
+        return self._book.step(i)
 
 
 class Culprits(_Packed, Sequence[Culprit]):
@@ -224,8 +244,11 @@ class Culprits(_Packed, Sequence[Culprit]):
 
     __slots__ = ()
 
-    def _read(self, k: int) -> Culprit:
-        return self._book.culprit(k)
+    def _ends(self) -> array:
+        return self._book.culprit_ends
+
+    def _read(self, i: int) -> Culprit:
+        return self._book.culprit(i)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +412,7 @@ class Analysis:
                     built.quantities[v],
                     float(state.lo[v]),
                     float(state.hi[v]),
-                    tuple(self._steps(raw)),
+                    tuple(map(self._book.step, self._steps(raw))),
                     self._figures_on(v),
                     bool(state.dead[comp[v]] or unresolved[v]),
                 )
@@ -402,15 +425,16 @@ class Analysis:
 
     def _contradiction(self, c: Conflict, near: Sequence[Conflict], offset: int) -> Contradiction:
         book = self._book
-        first = book.culprits
+        self._steps(c.steps)
         for m in c.members:
             self._culprit(m, near, offset)
+        k = book.close()
         return Contradiction(
             TIER_NAMES[c.tier],
             tuple(self._tag(i) for i in c.items),
             self._built.quantities[c.empty_var],
-            self._steps(c.steps),
-            Culprits(book, first, book.culprits),
+            Steps(book, k),
+            Culprits(book, k),
         )
 
     def _culprit(self, m: Member, near: Sequence[Conflict], offset: int) -> None:
@@ -480,8 +504,8 @@ class Analysis:
             self._term_cache[key] = (stated, q, scale)
         return self._term_cache[key]
 
-    def _steps(self, raw: Sequence[RawStep]) -> Steps:
-        """Derivation steps in the plan's terms, packed (see Book)."""
+    def _steps(self, raw: Sequence[RawStep]) -> range:
+        """Derivation steps in the plan's terms, packed (see Book): their places."""
         book = self._book
         first = book.steps
         for s in raw:
@@ -498,7 +522,7 @@ class Analysis:
                 ends = zip(s.inputs, s.values, strict=True)
                 inputs = [(self._end_code(v, e), value) for (v, e), value in ends]
             book.add_step(self._end_code(s.var, s.end), s.value, name, inputs)
-        return Steps(book, first, book.steps)
+        return range(first, book.steps)
 
     def _end_code(self, var: int, end: str) -> int:
         code = self._quantity_codes.get(var)
