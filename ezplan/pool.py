@@ -12,7 +12,6 @@ process: starting workers costs more.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import math
 import os
@@ -82,22 +81,10 @@ def check_each(
         return
     import multiprocessing
 
-    if multiprocessing.get_start_method() == "fork":
-        _import_for_workers()
     tasks = [(batch, codes, prepare) for batch in batches(refs, workers, first=FIRST)]
     with multiprocessing.Pool(workers, initializer=_worker) as pool:
         for results in pool.imap(_check_batch_of, tasks):
             yield from results
-
-
-def _import_for_workers() -> None:
-    """What a worker's check imports that the command has not: imported once, here, before
-    the pool forks, rather than by each worker (the whole-plan analysis and the JSON encoder,
-    ~36 ms of CPU a worker)."""
-    from ezplan.network import analysis, plan, solver  # noqa: F401
-
-    with contextlib.suppress(ImportError):  # orjson: the `fast` extra, if installed
-        import orjson  # noqa: F401
 
 
 def batches(
