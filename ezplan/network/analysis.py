@@ -73,6 +73,10 @@ class Culprit(NamedTuple):
     blocked_needs: Range | None
 
 
+_ENDS = ("lo", "hi")
+_make = tuple.__new__  # a named tuple made so: its own __new__ is Python code, twice as slow
+
+
 class Book:
     """The derivation steps and culprits of an analysis's contradictions, packed into arrays,
     each made when read: a plan with thousands of contradictions prints the steps and culprits
@@ -128,18 +132,19 @@ class Book:
             self.values.append(v)
 
     def step(self, k: int) -> Step:
-        first = self.at[k]
-        stop = self.at[k + 1] if k + 1 < len(self.at) else len(self.codes)
-        codes, values = self.codes, self.values
-        result = self._end(codes[first], values[first - k])
+        at, codes, values, quantities = self.at, self.codes, self.values, self.quantities
+        first = at[k]
+        stop = at[k + 1] if k + 1 < len(at) else len(codes)
+        v = first - k  # where its values start
+        code = codes[first]
+        result = _make(End, (quantities[code >> 1], _ENDS[code & 1], values[v]))
         name = self.names[codes[first + 1] - 1] if codes[first + 1] else None
         if isinstance(name, Relation) or stop - first > 2:
-            inputs = tuple(self._end(codes[i], values[i - k - 1]) for i in range(first + 2, stop))
-            return Step(result, None, name if isinstance(name, Relation) else None, inputs)
-        return Step(result, name, None, ())
-
-    def _end(self, code: int, value: float) -> End:
-        return End(self.quantities[code >> 1], "hi" if code & 1 else "lo", value)
+            ends = zip(codes[first + 2 : stop], values[v + 1 : v + stop - first - 1], strict=True)
+            inputs = tuple([_make(End, (quantities[c >> 1], _ENDS[c & 1], x)) for c, x in ends])
+            relation = name if isinstance(name, Relation) else None
+            return _make(Step, (result, None, relation, inputs))
+        return _make(Step, (result, name, None, ()))
 
     def add_range(self, r: Range) -> int:
         self.range_ends.append(r.lo)
@@ -150,7 +155,9 @@ class Book:
     def range(self, k: int) -> Range | None:
         if k < 0:
             return None
-        return Range(self.range_ends[2 * k], self.range_ends[2 * k + 1], self.range_units[k])
+        return _make(
+            Range, (self.range_ends[2 * k], self.range_ends[2 * k + 1], self.range_units[k])
+        )
 
     def add_culprit(
         self,
@@ -173,16 +180,18 @@ class Book:
         member, resolves, resolves_all, conflict, component, needs, blocked = self.culprit_codes[
             at : at + self.CULPRIT
         ]
-        return Culprit(
-            self.names[member - 1],  # type: ignore[arg-type]
+        ranges = self.range
+        culprit = (
+            self.names[member - 1],
             self.weights[k],
             resolves,
             None if resolves_all < 0 else bool(resolves_all),
-            self.range(conflict),
-            self.range(component),
+            ranges(conflict),
+            ranges(component),
             None if blocked < 0 else self.blocked[blocked],
-            self.range(needs),
+            ranges(needs),
         )
+        return _make(Culprit, culprit)
 
 
 class _Packed(Sequence):

@@ -99,7 +99,7 @@ def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amen
         marks = {s.mark for s in c.figures}
         top = _top_figure(c)
         if unselected.covering(marks, severity) is not None:
-            blamed.update(_blamed(c))
+            blamed.update(_blamed(top))
             continue  # a rule left out by --select/--ignore would report it: so do not
         local = selected.covering(marks, severity)
         if local is not None:
@@ -108,11 +108,11 @@ def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amen
                 new = _with_culprits(current, c, ctx)
                 amended[id(local)] = new
                 yield Amend(current, new)
-            blamed.update(_blamed(c))
+            blamed.update(_blamed(top))
             continue
         if top is not None and top.member.mark in blamed:
             continue  # the same figure is already named for another facet of this contradiction
-        blamed.update(_blamed(c))
+        blamed.update(_blamed(top))
         yield _finding(c, severity, ctx)
     if analysis.stopped:
         yield _stopped(analysis.stopped, ctx)
@@ -158,16 +158,16 @@ class _Index:
 
 
 def _top_figure(c: Contradiction) -> Culprit | None:
-    figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)]
-    return figures[0] if figures else None
+    """The first figure among the culprits (each culprit is made when read: no more are)."""
+    return next((cu for cu in c.culprits if isinstance(cu.member, Stated)), None)
 
 
-def _blamed(c: Contradiction) -> set[Mark]:
-    top = _top_figure(c)
+def _blamed(top: Culprit | None) -> set[Mark]:
     return {top.member.mark} if top is not None and top.resolves_all else set()
 
 
 def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
+    c = replace(c, culprits=tuple(c.culprits))  # each made once (the analysis keeps them packed)
     words = _culprits_text(c, ctx)
     # after a dash the sentence goes on: "… — the likely wrong figure is …"
     addendum = {"en": " — " + words["en"][:1].lower() + words["en"][1:], "zh": "——" + words["zh"]}
@@ -176,6 +176,8 @@ def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
 
 
 def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
+    # each step and culprit made once (the analysis keeps them packed)
+    c = replace(c, steps=tuple(c.steps), culprits=tuple(c.culprits))
     plan = ctx.plan
     top = _top_figure(c)
     anchor = top.member if top is not None else c.figures[0]
