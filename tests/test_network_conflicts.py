@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ezplan.network import ASSUMPTIONS, FACTS, Network, solve
 from ezplan.network.propagate import Propagator
+from tests.test_network_fastpath import mixed_networks
 
 
 def rate(pct: float, half: float = 0.05) -> tuple[float, float]:
@@ -166,6 +169,61 @@ def test_limits_bound_the_enumeration():
     sol = solve(n, limits=Limits(conflicts=5, questions=20))
     assert 1 <= len(sol.conflicts) <= 12
     assert sol.incomplete[FACTS].all()
+
+
+def test_a_search_cut_short_by_its_depth_says_so():
+    """x ≥ 2 twice and x ≤ 1 twice: four conflicts {low, high}. The tree finds the first at its
+    root and one under each of its two members; the fourth only with both set aside (two deep).
+    A search one deep finds three and must not call itself complete; two deep finds all four
+    and is (every deeper node holds a pair set aside that leaves no contradiction)."""
+    from ezplan.network import Limits
+
+    n = Network()
+    x = n.variable()
+    low = [n.fact(x, 2, 3, f"x ≥ 2 ({k})") for k in (1, 2)]
+    high = [n.fact(x, 0, 1, f"x ≤ 1 ({k})") for k in (1, 2)]
+    every = {frozenset((a, b)) for a in low for b in high}
+    shallow = solve(n, limits=Limits(conflicts=99, questions=999, depth=1))
+    assert len({frozenset(c.items) for c in shallow.conflicts} & every) == 3
+    assert shallow.incomplete[FACTS].all()
+    deep = solve(n, limits=Limits(conflicts=99, questions=999, depth=2))
+    assert {frozenset(c.items) for c in deep.conflicts} == every
+    assert not deep.incomplete[FACTS].any()
+
+
+@st.composite
+def crowded_intervals(draw):
+    """One quantity stated many times over, the statements pairwise overlapping or not: its
+    conflicts are the disjoint pairs, many and overlapping (a deep tree)."""
+    n = Network()
+    x = n.variable()
+    for k in range(draw(st.integers(3, 7))):
+        lo = draw(st.integers(0, 6))
+        n.fact(x, lo, lo + draw(st.integers(0, 3)) + 0.5, f"x ≈ {lo} ({k})")
+    return n
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mixed_networks(), crowded_intervals()), st.integers(1, 2))
+def test_a_search_that_calls_itself_complete_found_every_conflict(network, shallow_depth):
+    """A component whose search, shallower, says it is complete has every conflict a search
+    without that limit finds: a node the depth limit left unexplored counts as closed only
+    when no conflict can hide beneath it."""
+    from ezplan.network import Limits
+
+    found = {}
+    for depth in (shallow_depth, 99):
+        sol = solve(network, limits=Limits(conflicts=99, questions=9999, depth=depth))
+        comp, incomplete = sol.components[FACTS], sol.incomplete[FACTS]
+        by = {}
+        for c in sol.conflicts:
+            if c.tier == FACTS:
+                by.setdefault(c.component, set()).add(c.items)
+        done = {int(c) for c in np.unique(comp) if not incomplete[comp == c].any()}
+        found[depth] = by, done
+    (shallow, shallow_done), (deep, deep_done) = found.values()
+    for c in shallow_done & deep_done:
+        assert shallow.get(c, set()) == deep.get(c, set())
 
 
 def test_degenerate_networks():

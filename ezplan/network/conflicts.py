@@ -37,7 +37,7 @@ class Limits:
 
     conflicts: int = 8  # contradictions found
     questions: int = 64  # propagations asked for the enumeration (not counting extraction)
-    depth: int = 2  # items set aside together while enumerating
+    depth: int = 4  # items set aside together while enumerating
 
 
 @dataclass
@@ -148,12 +148,16 @@ class _Search:
             heapq.heappush(queue, (len(node), int(extract), sum(map(weight, node)), counter, node))
             counter += 1
 
+        deeper: set[frozenset[int]] = set()  # nodes past the depth limit, left unexplored
+
         def push_members(k: int, node: frozenset[int]) -> None:
             for m in self.found[k].items:
                 single = frozenset((m,))
                 for child in {node | single, single}:
                     if len(child) <= depth:
                         push(child, extract=False)
+                    else:
+                        deeper.add(child)
 
         push_members(0, frozenset())
         while queue:
@@ -182,6 +186,11 @@ class _Search:
                 k = yield from self.extract(question, answer)
             self.status[node] = k
             push_members(k, node)
+        # a node past the depth limit may hide further conflicts unless it holds a set found to
+        # leave none: the enumeration stopped short there, as at any other limit
+        leaves = self.leaves
+        if not all(any(leaf <= node for leaf in leaves) for node in deeper):
+            self.complete = False
         needs = yield from self.blocking_needs()
         diagnosis = yield from self.diagnose()
         alone = {next(iter(n)): k for n, k in self.status.items() if len(n) == 1}

@@ -19,7 +19,7 @@ figures that are rounded.
   sum growing evenly at its stated rate;
 - a contradiction another rule already reports is not repeated: that finding gets the likely
   culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit");
-- note: the search has limits (8 contradictions, 64 questions and 2 figures set aside together
+- note: the search has limits (8 contradictions, 64 questions and 4 figures set aside together
   in each group of related figures); where it stops short, a note names the group's figures, so
   that a plan is never taken for having no more contradictions than were found.
 
@@ -61,7 +61,7 @@ DOC_ZH = """\
   其范围的边缘，累计额每年均按所述增速增长；
 - 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
   4.41%–4.43%方相符”）；
-- 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开2个数字）；在搜索
+- 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开4个数字）；在搜索
   提前停止的地方，以一条提示列出这组数字，以免把规划当作只有已找到的这些矛盾。
 
 例：37.6亿元 = 5.46亿美元把2025年汇率限定在6.871–6.902元/美元；按此汇率82.6亿元为11.96–12.03亿美元，
