@@ -9,7 +9,8 @@ from pathlib import Path
 
 from benchmarks.make_plan import make
 from ezplan.loader import load_plan
-from ezplan.network.analysis import Analysis, Book, Culprit, Culprits, End, Step, Steps
+from ezplan.network.analysis import Analysis
+from ezplan.network.book import Book, Culprit, Culprits, End, Step, Steps
 from ezplan.network.plan import build
 from ezplan.network.solver import solve
 from ezplan.network.terms import Quantity, Relation

@@ -24,7 +24,8 @@ Modules: network (building) → compiled (arrays, components) → arith, kinds (
 propagate (fixed point) → derivation (provenance) → batch, conflicts (search) → solver
 (tiers); answers and memo (each question answered from a cache, by the scalar propagator —
 lists, sarith, skinds, scalar: the same arithmetic on Python floats — or by one vectorised
-propagation); plan (Plan → network), terms and analysis (results in the plan's terms).
+propagation); plan (Plan → network), terms and analysis (results in the plan's terms; book: their
+steps and culprits, packed).
 
 Names load on first use (PEP 562): importing the package for its types costs little, and the
 engine loads with the first analysis. (No module shares a name with what the package exports:
@@ -39,10 +40,10 @@ from typing import TYPE_CHECKING, Any
 _HOME = {
     "Analysis": "analysis",
     "Contradiction": "analysis",
-    "Culprit": "analysis",
-    "End": "analysis",
+    "Culprit": "book",
+    "End": "book",
     "Interval": "analysis",
-    "Step": "analysis",
+    "Step": "book",
     "analyse": "analysis",
     "analyse_many": "analysis",
     "Limits": "conflicts",
@@ -95,13 +96,11 @@ if TYPE_CHECKING:
     from ezplan.network.analysis import (
         Analysis,
         Contradiction,
-        Culprit,
-        End,
         Interval,
-        Step,
         analyse,
         analyse_many,
     )
+    from ezplan.network.book import Culprit, End, Step
     from ezplan.network.conflicts import Limits
     from ezplan.network.network import Network
     from ezplan.network.solver import Solution, solve
