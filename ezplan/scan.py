@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ezplan.errors import InputError, Mark
 from ezplan.extract.readers import SUFFIXES, DocumentError
@@ -131,11 +132,31 @@ def locate(plan: Plan, finding: Finding) -> Located:
     return Located(s.document_line, s.quote, related)
 
 
-def _rename(f: Finding, old: str, new: str) -> Finding:
-    def fix(m: Mark) -> Mark:
-        return Mark(m.file.replace(old, new, 1), m.line, m.column) if m.file.startswith(old) else m
+def _unfold(f: Finding, folder: str) -> Finding:
+    """`f` with its positions in files of `folder` (as the loader names it) named by the
+    files' names alone: its own, its related ones, and each "file" in its data (a
+    contradiction's figures)."""
+    prefixes = tuple(folder + sep for sep in {"/", os.sep})
 
-    return dataclasses.replace(f, mark=fix(f.mark), related=tuple(fix(m) for m in f.related))
+    def name(file: str) -> str:
+        return file[len(folder) + 1 :] if file.startswith(prefixes) else file
+
+    def fix(m: Mark) -> Mark:
+        return Mark(name(m.file), m.line, m.column)
+
+    def fix_data(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {
+                k: name(v) if k == "file" and isinstance(v, str) else fix_data(v)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [fix_data(v) for v in value]
+        return value
+
+    return dataclasses.replace(
+        f, mark=fix(f.mark), related=tuple(map(fix, f.related)), data=fix_data(f.data)
+    )
 
 
 def scan_one(
@@ -160,7 +181,7 @@ def _scan_one(
 ) -> DocResult:
     from ezplan import rules
     from ezplan.extract import extract, write_drafts
-    from ezplan.loader import load_plan
+    from ezplan.loader import display_path, load_plan
     from ezplan.report import report
 
     try:
@@ -175,7 +196,9 @@ def _scan_one(
                 x = extract(document, tmp)
                 write_drafts(x, tmp)
                 plan = load_plan(tmp)
-                shown = str(Path(tmp))
+                # as the loader names the drafts' files: relative where the folder lies within
+                # the working directory (a TMPDIR under a CI job's folder)
+                shown = display_path(tmp)
         chosen = rules.select(select, list(ignore))
         rep = report(plan, chosen, intervals=False)  # its findings alone are read
     except DocumentError as e:
@@ -187,7 +210,7 @@ def _scan_one(
         )
     located = [locate(plan, f) for f in rep.findings]
     if shown is not None:  # the temporary drafts are gone: name them as extract would
-        rep.findings[:] = [_rename(f, shown + os.sep, "") for f in rep.findings]
+        rep.findings[:] = [_unfold(f, shown) for f in rep.findings]
         plan.baselines_file = "baselines.yaml"
         plan.targets_file = "targets.yaml"
     placed = sum(1 for f in x.figures if f.placed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -57,6 +58,26 @@ def test_scan_json_carries_document_lines(tmp_path):
     ezhou = [f for f in doc["findings"] if f["document"].endswith("ezhou.txt")]
     lines = {f["check"]: f["document_line"] for f in ezhou if f["severity"] == "error"}
     assert lines == {"growth-rate": 25, "part-whole": 35, "level-rate": 68}
+
+
+def test_scan_names_the_drafts_by_name_with_the_temporary_folder_in_the_working_one(
+    tmp_path, monkeypatch
+):
+    """The drafts of a scan without --drafts live in a temporary folder that is gone when the
+    scan ends: findings name their files as extract would (baselines.yaml) — their positions
+    and those in their data — also where that folder lies within the working directory and the
+    loader names it relatively."""
+    docs = _folder(tmp_path)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    monkeypatch.chdir(tmp_path)
+    result = scan(find_documents([docs]), jobs=1)
+    findings = [f for d in result.documents for f in d.result.findings]
+    files = {m.file for f in findings for m in (f.mark, *f.related)}
+    in_data = [x["file"] for f in findings for x in f.data.get("figures", [])]
+    assert in_data  # the Ezhou plan's whole-plan finding names its figures' positions
+    assert files | set(in_data) == {"baselines.yaml", "targets.yaml"}
 
 
 def test_scan_jsonl_sarif_and_text(tmp_path):
