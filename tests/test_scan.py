@@ -100,6 +100,33 @@ def test_scan_jsonl_sarif_and_text(tmp_path):
     assert "small.md" in text and "level-rate" in text and "2 document(s)" in text
 
 
+def test_scan_sarif_points_only_at_files_that_exist(tmp_path):
+    """Without --drafts the drafts are gone when the scan ends: no SARIF location names them
+    (a draft's name would point a code-scanning tool at the repository's own baselines.yaml),
+    and a related figure is located in the document. With --drafts the draft is a related
+    location, in the folder it was kept in."""
+    docs = _folder(tmp_path)
+    runner = CliRunner()
+
+    def uris(args):
+        r = runner.invoke(main, ["scan", str(docs), "--format", "sarif", *args])
+        results = json.loads(r.stdout)["runs"][0]["results"]
+        located = [x for x in results if x["properties"].get("document_line")]
+        related = [loc for x in located for loc in x.get("relatedLocations", [])]
+        return related, {
+            loc["physicalLocation"]["artifactLocation"]["uri"]
+            for x in located
+            for loc in (*x["locations"], *x.get("relatedLocations", []))
+        }
+
+    related, gone = uris([])
+    assert related  # the Ezhou plan's findings relate figures, each on a line of the document
+    assert all(u.endswith((".txt", ".md")) for u in gone)
+    kept = tmp_path / "drafts"
+    _, drafts = uris(["--drafts", str(kept)])
+    assert any(u.endswith("baselines.yaml") or u.endswith("targets.yaml") for u in drafts)
+
+
 def test_scan_unreadable_document(tmp_path):
     docs = _folder(tmp_path)
     (docs / "bad.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)

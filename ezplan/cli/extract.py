@@ -320,7 +320,10 @@ def _scan_block(row: list[str], lang: str, width: int) -> list[str]:
 
 
 def _sarif(result: ScanRun, lang: str) -> str:
-    """check's SARIF, each result located in its document (the draft as a related location)."""
+    """check's SARIF, each result located in its document. Where the drafts were kept
+    (--drafts), the draft is a related location and so are the related figures' places in
+    it; otherwise the drafts are gone, and the related figures are located in the document
+    (a draft's name, baselines.yaml, would point a code-scanning tool at the repository's own)."""
     from ezplan.render import sarif
 
     doc = sarif.document(result.run, lang)
@@ -334,17 +337,32 @@ def _sarif(result: ScanRun, lang: str) -> str:
         props = res.setdefault("properties", {})
         props["document"] = d.document
         props["document_line"] = loc.document_line if loc else None
+        where = FilePath(d.document).as_posix()
         if loc and loc.document_line:
-            res["locations"] = [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": FilePath(d.document).as_posix()},
-                        "region": {"startLine": loc.document_line},
-                    }
-                }
+            res["locations"] = [_in_document(where, loc.document_line)]
+            if d.drafts is not None:
+                res.setdefault("relatedLocations", []).append({"id": 0, **draft})
+        if d.drafts is None and "relatedLocations" in res:
+            lines = [line for line, _ in loc.related] if loc else []
+            related = [
+                {"id": k, **_in_document(where, line)}
+                for k, line in enumerate(lines, 1)
+                if line is not None
             ]
-            res.setdefault("relatedLocations", []).append({"id": 0, **draft})
+            if related:
+                res["relatedLocations"] = related
+            else:
+                del res["relatedLocations"]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _in_document(document: str, line: int) -> dict:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": document},
+            "region": {"startLine": line},
+        }
+    }
 
 
 QUOTE_LIMIT = 120  # characters of a quote shown around the figure a finding is about
