@@ -127,6 +127,16 @@ def test_scan_sarif_points_only_at_files_that_exist(tmp_path):
     assert any(u.endswith("baselines.yaml") or u.endswith("targets.yaml") for u in drafts)
 
 
+def test_scan_summary_in_chinese_keeps_each_count_whole(tmp_path):
+    """As check's: no space between a count and its word, and a narrow terminal breaks the
+    line after a clause (，；、), never inside 2个文档 or between 0 and 个错误."""
+    docs = _folder(tmp_path)
+    r = CliRunner(env={"COLUMNS": "40"}).invoke(main, ["--lang", "zh", "scan", str(docs)])
+    lines = r.stdout[r.stdout.index("2个文档") :].splitlines()
+    assert len(lines) > 1  # 40 columns: the summary takes several lines
+    assert all(line[-1] in "，；、" for line in lines[:-1]), lines
+
+
 def test_scan_unreadable_document(tmp_path):
     docs = _folder(tmp_path)
     (docs / "bad.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
@@ -157,4 +167,4 @@ def test_scan_shows_every_sentence_a_finding_compares(tmp_path):
     out = r.stdout
     assert r.exit_code == 1 and "报告.md:3 ↔ 5  growth-rate" in out
     assert "原文：“十三五”时期，建筑业总产值年均增长31.3%。\n    2020年建筑业总产值是" in out
-    assert "其中 2 个可列入草稿；1 个错误" in out
+    assert "其中2个可列入草稿；1个错误" in out

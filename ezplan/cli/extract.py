@@ -467,4 +467,10 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
     hidden = counts["warning"] + counts["note"] if show == "error" else counts["note"]
     if show != "note" and hidden:
         line += t("scan.shown", lang, shown=marks[least])
-    con.print(line + (t("scan.unread", lang, unread=unread) if unread else ""))
+    line += t("scan.unread", lang, unread=unread) if unread else ""
+    if lang == "zh":  # as check's summary: whole clauses, never 0 / 个错误 or 30 / 1
+        from ezplan.render.wrap import wrap_clauses
+
+        con.print(Text("\n".join(wrap_clauses(line, max(20, con.width)))))
+    else:
+        con.print(line)

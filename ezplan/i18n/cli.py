@@ -457,8 +457,8 @@ TEXT: dict[str, dict[str, str]] = {
     "scan.summary": {
         "en": "{documents} document(s), {figures} figure(s) found, {placed} placed in drafts; "
         "{errors} error(s), {warnings} warning(s), {notes} note(s)",
-        "zh": "{documents} 个文档，找到 {figures} 个数字，其中 {placed} 个可列入草稿；"
-        "{errors} 个错误、{warnings} 个警告、{notes} 条提示",
+        "zh": "{documents}个文档，找到{figures}个数字，其中{placed}个可列入草稿；"
+        "{errors}个错误、{warnings}个警告、{notes}条提示",
     },
     "scan.shown": {
         "en": " (shown: {shown}; --show warning or note for more)",
@@ -466,6 +466,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "scan.unread": {
         "en": "; {unread} document(s) could not be read",
-        "zh": "；{unread} 个文档无法读取",
+        "zh": "；{unread}个文档无法读取",
     },
 }
