@@ -1,9 +1,9 @@
-"""An analysis makes each culprit's range once for equal arguments and keeps each value once:
-what is read is what making every range afresh reads, and a zero keeps its sign."""
+"""An analysis makes each culprit's range once for equal arguments and keeps each value once,
+a zero with its sign (that what is read equals ranges made afresh, on many plans, is
+tests/test_packed_contradictions.py's); and the search's first bound of each item."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 from benchmarks.make_plan import make
@@ -13,8 +13,6 @@ from ezplan.network.analysis import Analysis
 from ezplan.network.plan import build
 from ezplan.network.solver import solve
 from ezplan.network.tiers import FACTS
-from tests.conftest import write_plan
-from tests.plangen import inconsistent_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,44 +28,6 @@ def _same(x, y) -> bool:
     return repr(x) == repr(y)
 
 
-def _check_against_fresh(plan) -> int:
-    built = build(plan)
-    solution = solve(built.net)
-    raw = list(solution.conflicts)
-    a = Analysis(built, solution, range(len(raw)))
-    compared = 0
-    for c, conflict in zip(a.contradictions, raw, strict=True):
-        for cu, m in zip(c.culprits, conflict.members, strict=True):
-            for got, iv in (
-                (cu.fit_conflict, m.fit_conflict),
-                (cu.fit_component, m.fit_component),
-                (cu.blocked_needs, m.needs),
-            ):
-                assert _same(got, _fresh(a, m.item, m.var, iv))
-                compared += got is not None
-            if m.blocked_by is not None:
-                other = raw[m.blocked_by].items
-                assert cu.blocked_by == tuple(a._built.net.tag(i) for i in other)
-    return compared
-
-
-def test_shared_ranges_read_as_ranges_made_afresh():
-    assert _check_against_fresh(load_plan(ROOT)) > 0
-
-
-def test_shared_ranges_on_generated_plans(tmp_path):
-    compared = 0
-    for seed in range(4):
-        rng = random.Random(seed)
-        g = inconsistent_plan(rng)
-        compared += _check_against_fresh(
-            load_plan(write_plan(tmp_path / str(seed), g.baselines, g.targets, head=""))
-        )
-    # a benchmark plan: thousands of ranges, most of them shared
-    compared += _check_against_fresh(load_plan(make(tmp_path / "bench", 60)))
-    assert compared > 1000
-
-
 def test_a_zero_keeps_its_sign():
     built = build(load_plan(ROOT))
     solution = solve(built.net)
@@ -76,7 +36,8 @@ def test_a_zero_keeps_its_sign():
     m = next(m for c in raw for m in c.members if m.var >= 0)
     for order in ((0.0, -0.0), (-0.0, 0.0)):
         for lo in order:
-            assert _same(a._range(m.item, m.var, (lo, 1.5)), _fresh(a, m.item, m.var, (lo, 1.5)))
+            kept = a._book.range(a._range_code(m.item, m.var, (lo, 1.5)))
+            assert _same(kept, _fresh(a, m.item, m.var, (lo, 1.5)))
 
 
 def test_first_bound_is_each_items_first_entry(tmp_path):

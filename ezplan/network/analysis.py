@@ -235,10 +235,6 @@ class Analysis:
         member = self._name_code(self._tag(m.item))
         self._book.add_culprit(member, m.weight, m.resolves, m.resolves_all, ranges, blocked)
 
-    def _range(self, item: int, var: int, iv: tuple[float, float] | None) -> Range | None:
-        """`iv` in the item's terms (see _range_code)."""
-        return self._book.range(self._range_code(item, var, iv))
-
     def _range_code(self, item: int, var: int, iv: tuple[float, float] | None) -> int:
         """The place in the book of `iv` in the item's terms (−1: None), made once for equal
         arguments and kept once for equal values (a zero's sign is part of the key: 0.0 ==

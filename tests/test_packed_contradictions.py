@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from benchmarks.make_plan import make
 from ezplan.loader import load_plan
 from ezplan.network.analysis import Analysis
@@ -120,9 +122,5 @@ def test_packed_steps_behave_as_their_tuple():
     assert packed[-1] == steps[-1] and packed[:1] == steps[1:2] and packed[::-1] == steps[:0:-1]
     assert head == steps[:1] and str(head[0].result.value) == "-0.0"
     assert head != packed and empty == () and len(empty) == 0
-    try:
-        packed[2]
-    except IndexError:
-        pass
-    else:
-        raise AssertionError("read past its last step")
+    with pytest.raises(IndexError):
+        packed[2]  # past its last step
