@@ -111,19 +111,26 @@ def test_scan_sarif_points_only_at_files_that_exist(tmp_path):
     def uris(args):
         r = runner.invoke(main, ["scan", str(docs), "--format", "sarif", *args])
         results = json.loads(r.stdout)["runs"][0]["results"]
-        located = [x for x in results if x["properties"].get("document_line")]
-        related = [loc for x in located for loc in x.get("relatedLocations", [])]
-        return related, {
-            loc["physicalLocation"]["artifactLocation"]["uri"]
-            for x in located
-            for loc in (*x["locations"], *x.get("relatedLocations", []))
-        }
+        related = [loc for x in results for loc in x.get("relatedLocations", [])]
+        return (
+            results,
+            related,
+            {
+                loc["physicalLocation"]["artifactLocation"]["uri"]
+                for x in results
+                for loc in (*x["locations"], *x.get("relatedLocations", []))
+            },
+        )
 
-    related, gone = uris([])
+    results, related, gone = uris([])
     assert related  # the Ezhou plan's findings relate figures, each on a line of the document
     assert all(u.endswith((".txt", ".md")) for u in gone)
+    # a finding on no line of the document (the draft's unused indicators) is located in the
+    # document as a whole: no line, not the draft's
+    unplaced = [x for x in results if not x["properties"].get("document_line")]
+    assert unplaced and all("region" not in x["locations"][0]["physicalLocation"] for x in unplaced)
     kept = tmp_path / "drafts"
-    _, drafts = uris(["--drafts", str(kept)])
+    _, _, drafts = uris(["--drafts", str(kept)])
     assert any(u.endswith("baselines.yaml") or u.endswith("targets.yaml") for u in drafts)
 
 

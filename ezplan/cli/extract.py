@@ -342,6 +342,8 @@ def _sarif(result: ScanRun, lang: str) -> str:
             res["locations"] = [_in_document(where, loc.document_line)]
             if d.drafts is not None:
                 res.setdefault("relatedLocations", []).append({"id": 0, **draft})
+        elif d.drafts is None:  # on no line of the document (a note on the whole draft)
+            res["locations"] = [_in_document(where, None)]
         if d.drafts is None and "relatedLocations" in res:
             lines = [line for line, _ in loc.related] if loc else []
             related = [
@@ -356,13 +358,12 @@ def _sarif(result: ScanRun, lang: str) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _in_document(document: str, line: int) -> dict:
-    return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": document},
-            "region": {"startLine": line},
-        }
-    }
+def _in_document(document: str, line: int | None) -> dict:
+    """A location in the document: at a line, or (None) the document as a whole."""
+    where: dict = {"artifactLocation": {"uri": document}}
+    if line is not None:
+        where["region"] = {"startLine": line}
+    return {"physicalLocation": where}
 
 
 QUOTE_LIMIT = 120  # characters of a quote shown around the figure a finding is about
