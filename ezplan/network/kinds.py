@@ -1,8 +1,10 @@
 """Projections of each constraint kind: every constraint narrows each of its variables through
 its exact inverse (HC4 revise), for a whole block of constraints of one kind at once.
 
-Each function takes the current bounds and the indices of the constraints to revise, and returns
-(variable, new lower end, new upper end, reason) per projection, ends already widened outward.
+Each function takes the network's Layout, the current bounds and the indices of the constraints
+to revise, and returns (variable, new lower end, new upper end, reason) per projection, ends
+already widened outward. A kind's projections are computed together where their arithmetic is
+the same (the two quotients of a product), as rows of one array: numpy's cost is per call.
 """
 
 from __future__ import annotations
@@ -25,71 +27,101 @@ class Narrowing(NamedTuple):
     reason: Ints
 
 
-def _out(var: list[Ints], lo: list[Floats], hi: list[Floats], reason: list[Ints]) -> Narrowing:
-    return Narrowing(
-        np.concatenate(var),
-        arith.widen_lo(np.concatenate(lo)),
-        arith.widen_hi(np.concatenate(hi)),
-        np.concatenate(reason),
-    )
+class Layout:
+    """What the projections of one network read that no propagation changes, laid out for
+    them: each nonlinear constraint's variables and reasons as rows (one per projection),
+    its constant's mantissa and exponent, and each linear term's constraint's constants."""
+
+    def __init__(self, net: Compiled) -> None:
+        self.net = net
+        o = net.offsets
+        self.p_var = np.stack([net.p_z, net.p_x, net.p_y])
+        self.p_reason = o["product"] + 3 * np.arange(len(net.p_z)) + np.arange(3)[:, None]
+        self.p_km, self.p_ke = np.frexp(net.p_k)  # arith.Split
+        self.w_var = np.stack([net.w_y, net.w_x])
+        self.w_reason = o["power"] + 2 * np.arange(len(net.w_y)) + np.arange(2)[:, None]
+        self.w_inv = 1.0 / net.w_n
+        self.c_var = np.stack([net.c_y, net.c_x])
+        self.c_reason = o["cumsum"] + 2 * np.arange(len(net.c_y)) + np.arange(2)[:, None]
+        self.e_rhs = net.l_rhs[net.e_con]
+        self.e_eq = net.l_eq[net.e_con]
+        self.e_pos = net.e_coef > 0
+        self.e_size = np.abs(net.e_coef)
 
 
-def product(net: Compiled, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
+def product(lay: Layout, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
     """z = k·x·y, x, y, z ≥ 0: z ∈ k·[x]·[y], x ∈ [z]/(k·[y]), y ∈ [z]/(k·[x])."""
-    z, x, y, k = net.p_z[idx], net.p_x[idx], net.p_y[idx], net.p_k[idx]
-    zl, zh, xl, xh, yl, yh = lo[z], hi[z], lo[x], hi[x], lo[y], hi[y]
-    r = net.offsets["product"] + 3 * idx
-    return _out(
-        [z, x, y],
-        [arith.mul_lo(k, xl, yl), arith.div_lo(zl, k, yh), arith.div_lo(zl, k, xh)],
-        [arith.mul_hi(k, xh, yh), arith.div_hi(zh, k, yl), arith.div_hi(zh, k, xl)],
-        [r, r + 1, r + 2],
+    var = lay.p_var.take(idx, axis=1)
+    low, high = lo[var], hi[var]  # rows z, x, y
+    k = lay.p_km[idx], lay.p_ke[idx]
+    out_lo = np.empty_like(low)
+    out_hi = np.empty_like(high)
+    out_lo[0] = arith.mul_lo(k, low[1], low[2])
+    out_hi[0] = arith.mul_hi(k, high[1], high[2])
+    # x and y at once: [z] / (k·[y]) and [z] / (k·[x])
+    out_lo[1:] = arith.div_lo(low[0], k, high[2:0:-1])
+    out_hi[1:] = arith.div_hi(high[0], k, low[2:0:-1])
+    return Narrowing(
+        var.ravel(),
+        arith.widen_lo(out_lo.ravel()),
+        arith.widen_hi(out_hi.ravel()),
+        lay.p_reason.take(idx, axis=1).ravel(),
     )
 
 
-def power(net: Compiled, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
+def power(lay: Layout, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
     """y = x^n, x, y ≥ 0: increasing both ways."""
-    y, x, n = net.w_y[idx], net.w_x[idx], net.w_n[idx]
-    r = net.offsets["power"] + 2 * idx
-    inv = 1.0 / n
-    return _out(
-        [y, x],
-        [arith.power(lo[x], n), arith.power(lo[y], inv)],
-        [arith.power(hi[x], n), arith.power(hi[y], inv)],
-        [r, r + 1],
+    var = lay.w_var.take(idx, axis=1)
+    low, high = lo[var[::-1]], hi[var[::-1]]  # rows x, y
+    n = np.stack([lay.net.w_n[idx], lay.w_inv[idx]])
+    return Narrowing(
+        var.ravel(),
+        arith.widen_lo(arith.power(low, n).ravel()),
+        arith.widen_hi(arith.power(high, n).ravel()),
+        lay.w_reason.take(idx, axis=1).ravel(),
     )
 
 
-def cumsum(net: Compiled, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
+def cumsum(lay: Layout, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
     """y = Σ_{t=1..n} x^t, x, y ≥ 0: increasing both ways; the inverse by bisection."""
-    y, x, n = net.c_y[idx], net.c_x[idx], net.c_n[idx]
-    r = net.offsets["cumsum"] + 2 * idx
-    return _out(
-        [y, x],
-        [arith.cumsum_factor(lo[x], n), arith.cumsum_inverse(lo[y], n, upper=False)],
-        [arith.cumsum_factor(hi[x], n), arith.cumsum_inverse(hi[y], n, upper=True)],
-        [r, r + 1],
+    y, x = lay.c_var.take(idx, axis=1)
+    n = lay.net.c_n[idx]
+    return Narrowing(
+        np.concatenate([y, x]),
+        arith.widen_lo(
+            np.concatenate(
+                [arith.cumsum_factor(lo[x], n), arith.cumsum_inverse(lo[y], n, upper=False)]
+            )
+        ),
+        arith.widen_hi(
+            np.concatenate(
+                [arith.cumsum_factor(hi[x], n), arith.cumsum_inverse(hi[y], n, upper=True)]
+            )
+        ),
+        lay.c_reason.take(idx, axis=1).ravel(),
     )
 
 
-def linear(net: Compiled, lo: Floats, hi: Floats, entries: Ints, n_cons: int, local: Ints):
+def linear(lay: Layout, lo: Floats, hi: Floats, entries: Ints, n_cons: int, local: Ints):
     """Σ c·v = rhs (or ≤ rhs): each c_j·v_j ∈ rhs − Σ_{k≠j} c_k·[v_k].
 
     `entries` are the terms to revise, `local` their constraint numbered 0..n_cons−1 (a term
     is revised with all the other terms of its constraint, which must all be in `entries`).
     Infinite ends are counted, not summed, so ∞ − ∞ never happens.
     """
-    con = net.e_con[entries]
+    net = lay.net
     v, c = net.e_var[entries], net.e_coef[entries]
-    rhs, eq = net.l_rhs[con], net.l_eq[con]
-    pos = c > 0
+    rhs, eq, pos = lay.e_rhs[entries], lay.e_eq[entries], lay.e_pos[entries]
     vl, vh = lo[v], hi[v]
+    # the term c·v as an interval: its lower end from `near`, its upper from `far`; an
+    # infinite end (or one that overflows) is unknown
+    near, far = np.where(pos, vl, vh), np.where(pos, vh, vl)
+    fin_near, fin_far = np.isfinite(near), np.isfinite(far)
     with np.errstate(over="ignore"):
-        # the term c·v as an interval; an infinite end (or one that overflows) is unknown
-        raw_lo = np.where(pos, c * np.where(np.isfinite(vl), vl, 0.0), c * _finite(vh))
-        raw_hi = np.where(pos, c * _finite(vh), c * _finite(vl))
-    inf_lo = ~np.isfinite(raw_lo) | np.where(pos, ~np.isfinite(vl), ~np.isfinite(vh))
-    inf_hi = ~np.isfinite(raw_hi) | np.where(pos, ~np.isfinite(vh), ~np.isfinite(vl))
+        raw_lo = c * np.where(fin_near, near, 0.0)
+        raw_hi = c * np.where(fin_far, far, 0.0)
+    inf_lo = ~(fin_near & np.isfinite(raw_lo))
+    inf_hi = ~(fin_far & np.isfinite(raw_hi))
     t_lo = np.where(inf_lo, 0.0, raw_lo)
     t_hi = np.where(inf_hi, 0.0, raw_hi)
     with np.errstate(over="ignore"):
@@ -103,20 +135,16 @@ def linear(net: Compiled, lo: Floats, hi: Floats, entries: Ints, n_cons: int, lo
     slack = arith.RTOL * size  # the sums' rounding error is relative to what was summed
     # c_j·v_j ≥ rhs − Σ_{k≠j} upper ends (equalities only) and ≤ rhs − Σ_{k≠j} lower ends;
     # near the float limit these may overflow, to the infinity on the right side
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         want_lo = np.where(ok & eq & (n_inf_hi == 0), rhs - (sum_hi - t_hi) - slack, -np.inf)
         want_hi = np.where(ok & (n_inf_lo == 0), rhs - (sum_lo - t_lo) + slack, np.inf)
-    size_c = np.abs(c)
-    with np.errstate(over="ignore", under="ignore"):
-        v_lo = np.where(pos, want_lo / size_c, -want_hi / size_c)
-        v_hi = np.where(pos, want_hi / size_c, -want_lo / size_c)
+        # v's ends: c·v's divided by |c| (a negative c swaps them)
+        size_c = lay.e_size[entries]
+        v_lo = np.where(pos, want_lo, -want_hi) / size_c
+        v_hi = np.where(pos, want_hi, -want_lo) / size_c
     return Narrowing(
         v,
         arith.widen_lo(v_lo),
         arith.widen_hi(v_hi),
         net.offsets["linear"] + entries,
     )
-
-
-def _finite(x: Floats) -> Floats:
-    return np.where(np.isfinite(x), x, 0.0)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ezplan.network import kinds
-from ezplan.network.compiled import Compiled, of_items
+from ezplan.network.compiled import Compiled
 
 Ints = np.ndarray
 Floats = np.ndarray
@@ -61,6 +61,7 @@ class Propagator:
     def __init__(self, net: Compiled, structural: Bools) -> None:
         self.net = net
         self.comp, self.n_comps = net.components(structural)
+        self.layout = kinds.Layout(net)
         c = self.comp
         self.comp_of = {"bound": c[net.b_var]} | {
             kind: c[first] for kind, first in net.constraint_first_vars().items()
@@ -80,18 +81,19 @@ class Propagator:
     ) -> State:
         """Propagate with the items in `enabled` on, in the components `included` (all)."""
         net = self.net
-        on = self.effective(np.asarray(enabled, dtype=bool))
-        inc = np.ones(self.n_comps, dtype=bool) if included is None else included
+        on = np.append(self.effective(np.asarray(enabled, dtype=bool)), True)  # −1: hard
 
         def selected(kind: str, items: Ints) -> Ints:
-            item_on = (items < 0) | of_items(on, items)
-            return np.flatnonzero(item_on & inc[self.comp_of[kind]])
+            item_on = on[items]
+            if included is not None:
+                item_on &= included[self.comp_of[kind]]
+            return np.flatnonzero(item_on)
 
         run = _Run(net, self.comp, self.n_comps)
         b = selected("bound", net.b_item)
         run.apply(kinds.Narrowing(net.b_var[b], net.b_lo[b], net.b_hi[b], b))
         blocks = _Blocks(
-            net,
+            self.layout,
             selected("product", net.p_item),
             selected("power", net.w_item),
             selected("cumsum", net.c_item),
@@ -126,34 +128,37 @@ class _Run:
         self.lo_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
         self.hi_by = np.full(net.n_vars, -1, dtype=net.reason_dtype)
         self.dead = np.zeros(n_comps, dtype=bool)
+        self.any_dead = False
         self.empty_var = np.full(n_comps, -1, dtype=np.int64)
-        self.previous = np.zeros(net.n_vars, dtype=bool)  # changed in the previous round
         self.changed = np.zeros(net.n_vars, dtype=bool)  # changed in this round
+        self.hot = np.zeros(net.n_vars, dtype=bool)  # changed in this round or the previous
         self.wakes = np.zeros(net.n_vars, dtype=np.int64)
 
     def start_round(self) -> None:
-        self.previous = self.changed
-        self.changed = np.zeros_like(self.changed)
-
-    def hot(self) -> Bools:
-        """Variables whose constraints need revising now."""
-        return self.previous | self.changed
+        """Variables changed in the previous round stay hot for this one."""
+        self.hot, self.changed = self.changed, self.hot
+        self.changed.fill(False)
 
     def apply(self, n: kinds.Narrowing) -> None:
-        if len(n.var) == 0:
-            return
         v = n.var
+        if len(v) == 0:
+            return
         old_lo, old_hi = self.lo[v], self.hi[v]
-        with np.errstate(over="ignore"):  # −BIG to BIG is ∞ wide, which is right
-            width = old_hi - old_lo
         up = n.lo > old_lo
         down = n.hi < old_hi
-        if up.any():
-            self._move(self.lo, self.lo_by, np.maximum, v[up], n.lo[up], n.reason[up])
-            self._wake(v[up], old_lo[up], n.lo[up], width[up])
-        if down.any():
-            self._move(self.hi, self.hi_by, np.minimum, v[down], n.hi[down], n.reason[down])
-            self._wake(v[down], old_hi[down], n.hi[down], width[down])
+        any_up, any_down = up.any(), down.any()
+        if not (any_up or any_down):
+            return
+        with np.errstate(over="ignore"):  # −BIG to BIG is ∞ wide, which is right
+            width = old_hi - old_lo
+        if any_up:
+            v_up, new = v[up], n.lo[up]
+            self._move(self.lo, self.lo_by, np.maximum, v_up, new, n.reason[up])
+            self._wake(v_up, old_lo[up], new, width[up])
+        if any_down:
+            v_down, new = v[down], n.hi[down]
+            self._move(self.hi, self.hi_by, np.minimum, v_down, new, n.reason[down])
+            self._wake(v_down, old_hi[down], new, width[down])
         moved = v[up | down]
         empty = self.lo[moved] > self.hi[moved]
         if empty.any():
@@ -162,6 +167,7 @@ class _Run:
             first = ~self.dead[cs]
             self.empty_var[cs[first][::-1]] = ev[first][::-1]
             self.dead[cs] = True
+            self.any_dead = True
 
     @staticmethod
     def _move(bound: Floats, by: Ints, pick, v: Ints, value: Floats, reason: Ints) -> None:
@@ -173,15 +179,16 @@ class _Run:
         """Mark variables whose end moved noticeably (relative to the interval's width, or to
         its size when unbounded) as changed."""
         fin_old = np.isfinite(old)
-        size = np.maximum(np.abs(np.where(fin_old, old, 0.0)), np.abs(new))
-        scale = np.where(np.isfinite(width), width, size)
-        stubborn = np.minimum(np.maximum(self.wakes[v] - FREE_WAKES, 0), 300)
+        old_or_0 = np.where(fin_old, old, 0.0)
         with np.errstate(over="ignore"):  # near the float limit: a move of ∞ or a bar of ∞
-            moved = np.abs(new - np.where(fin_old, old, 0.0))
+            scale = np.where(np.isfinite(width), width, np.maximum(np.abs(old_or_0), np.abs(new)))
+            moved = np.abs(new - old_or_0)
+            stubborn = np.minimum(np.maximum(self.wakes[v] - FREE_WAKES, 0), 300)
             bar = REL_CHANGE * scale * POW10[stubborn]
-        big = ~fin_old | ~np.isfinite(moved) | (moved > bar)
-        self.changed[v[big]] = True
-        self.wakes[v[big]] += 1
+        big = v[~(fin_old & np.isfinite(moved)) | (moved > bar)]
+        self.changed[big] = True
+        self.hot[big] = True
+        self.wakes[big] += 1
 
 
 class _Blocks:
@@ -189,53 +196,58 @@ class _Blocks:
 
     def __init__(
         self,
-        net: Compiled,
+        layout: kinds.Layout,
         p: Ints,
         w: Ints,
         c: Ints,
         lin: Ints,
         comp_of: dict[str, Ints],
     ) -> None:
-        self.net = net
-        self.p, self.w, self.c, self.lin = p, w, c, lin
-        self.comp_of = comp_of
+        self.layout = layout
+        net = layout.net
+        # per kind: the constraints on, the variables that wake them and their components
+        self.kinds = [
+            (idx, [col[idx] for col in cols], comp_of[kind][idx], fn)
+            for kind, idx, cols, fn in (
+                ("product", p, (net.p_z, net.p_x, net.p_y), kinds.product),
+                ("power", w, (net.w_y, net.w_x), kinds.power),
+                ("cumsum", c, (net.c_y, net.c_x), kinds.cumsum),
+            )
+            if len(idx)
+        ]
+        self.lin = lin
+        self.lin_comp = comp_of["linear"][lin]
         on = np.zeros(len(net.l_rhs), dtype=bool)
         on[lin] = True
         self.entries = np.flatnonzero(on[net.e_con]) if len(net.e_con) else lin[:0]
+        self.entry_var = net.e_var[self.entries]
         self.entry_local = np.searchsorted(lin, net.e_con[self.entries])
 
     def revise(self, run: _Run):
-        net = self.net
-        alive = ~run.dead
-        for kind, idx, cols, fn in (
-            ("product", self.p, (net.p_z, net.p_x, net.p_y), kinds.product),
-            ("power", self.w, (net.w_y, net.w_x), kinds.power),
-            ("cumsum", self.c, (net.c_y, net.c_x), kinds.cumsum),
-        ):
-            if len(idx) == 0:
-                continue
-            hot = run.hot()
-            touched = np.zeros(len(idx), dtype=bool)
-            for col in cols:
-                touched |= hot[col[idx]]
-            act = idx[touched & alive[self.comp_of[kind][idx]]]
+        for idx, wakers, comps, fn in self.kinds:
+            hot = run.hot
+            touched = hot[wakers[0]]
+            for var in wakers[1:]:
+                touched |= hot[var]
+            if run.any_dead:
+                touched &= ~run.dead[comps]
+            act = idx[touched]
             if len(act):
-                yield fn(net, run.lo, run.hi, act)
-                alive = ~run.dead
+                yield fn(self.layout, run.lo, run.hi, act)
         if len(self.lin):
-            yield from self._linear(run, ~run.dead)
+            yield from self._linear(run)
 
-    def _linear(self, run: _Run, alive: Bools):
-        net = self.net
-        hot_terms = run.hot()[net.e_var[self.entries]]
-        touched = np.bincount(self.entry_local, hot_terms, len(self.lin)) > 0
-        act = touched & alive[self.comp_of["linear"][self.lin]]
+    def _linear(self, run: _Run):
+        hot_terms = run.hot[self.entry_var]
+        act = np.bincount(self.entry_local, hot_terms, len(self.lin)) > 0
+        if run.any_dead:
+            act &= ~run.dead[self.lin_comp]
         if not act.any():
             return
         keep = act[self.entry_local]
         renumber = np.cumsum(act) - 1
         yield kinds.linear(
-            net,
+            self.layout,
             run.lo,
             run.hi,
             self.entries[keep],
