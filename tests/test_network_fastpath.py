@@ -174,6 +174,16 @@ def test_scalar_arithmetic_equals_arrays(a, b, ua, ub, k):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ends, finite.map(lambda x: -x), st.just(-math.inf)), min_size=1))
+def test_widening_whole_arrays_equals_one_at_a_time(xs):
+    """An array mixing finite ends with ±∞ (and overflow near the float limit) widens each
+    element as the scalar code widens it alone."""
+    array = np.array(xs)
+    assert arith.widen_lo(array).tolist() == [sarith.widen_lo(x) for x in xs]
+    assert arith.widen_hi(array).tolist() == [sarith.widen_hi(x) for x in xs]
+
+
+@settings(max_examples=300, deadline=None)
 @given(ends, exponents, st.integers(1, 30))
 def test_scalar_transcendentals_equal_arrays(x, e, n):
     with np.errstate(over="ignore"):

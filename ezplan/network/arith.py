@@ -22,26 +22,18 @@ Floats = np.ndarray
 def widen_lo(x: Floats) -> Floats:
     """A lower bound moved outward by RTOL; +∞ (an overflow: the value is beyond every float)
     becomes the largest float."""
-    fin = np.isfinite(x)
-    if fin.all():  # the usual case, in fewer steps
-        with np.errstate(over="ignore"):
-            return x - (np.abs(x) * RTOL + TINY)
-    xs = np.where(fin, x, 0.0)
-    with np.errstate(over="ignore"):
-        out = xs - (np.abs(xs) * RTOL + TINY)
-    return np.where(fin, out, np.where(x > 0, BIG, -np.inf))
+    with np.errstate(over="ignore", invalid="ignore"):  # +∞ − ∞ is replaced below
+        out = x - (np.abs(x) * RTOL + TINY)  # −∞ stays −∞
+    overflow = x == np.inf
+    return np.where(overflow, BIG, out) if overflow.any() else out
 
 
 def widen_hi(x: Floats) -> Floats:
     """An upper bound moved outward by RTOL; −∞ becomes the lowest float."""
-    fin = np.isfinite(x)
-    if fin.all():
-        with np.errstate(over="ignore"):
-            return x + (np.abs(x) * RTOL + TINY)
-    xs = np.where(fin, x, 0.0)
-    with np.errstate(over="ignore"):
-        out = xs + (np.abs(xs) * RTOL + TINY)
-    return np.where(fin, out, np.where(x < 0, -BIG, np.inf))
+    with np.errstate(over="ignore", invalid="ignore"):  # −∞ + ∞ is replaced below
+        out = x + (np.abs(x) * RTOL + TINY)  # +∞ stays +∞
+    overflow = x == -np.inf
+    return np.where(overflow, -BIG, out) if overflow.any() else out
 
 
 Split = tuple[Floats, np.ndarray]

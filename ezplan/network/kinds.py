@@ -105,8 +105,9 @@ def cumsum(lay: Layout, lo: Floats, hi: Floats, idx: Ints) -> Narrowing:
 def linear(lay: Layout, lo: Floats, hi: Floats, entries: Ints, n_cons: int, local: Ints):
     """Σ c·v = rhs (or ≤ rhs): each c_j·v_j ∈ rhs − Σ_{k≠j} c_k·[v_k].
 
-    `entries` are the terms to revise, `local` their constraint numbered 0..n_cons−1 (a term
-    is revised with all the other terms of its constraint, which must all be in `entries`).
+    `entries` are the terms to revise, `local` their constraint numbered 0..n_cons−1, not
+    necessarily all present (a term is revised with all the other terms of its constraint,
+    which must all be in `entries`).
     Infinite ends are counted, not summed, so ∞ − ∞ never happens.
     """
     net = lay.net

@@ -245,12 +245,6 @@ class _Blocks:
         if not act.any():
             return
         keep = act[self.entry_local]
-        renumber = np.cumsum(act) - 1
         yield kinds.linear(
-            self.layout,
-            run.lo,
-            run.hi,
-            self.entries[keep],
-            int(act.sum()),
-            renumber[self.entry_local[keep]],
+            self.layout, run.lo, run.hi, self.entries[keep], len(act), self.entry_local[keep]
         )
