@@ -13,13 +13,15 @@ targets with the same number of years are computed at once.
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
-from ezplan.model import Plan, Stated
+from ezplan.model import GrowthClaim, Plan, Stated
 from ezplan.units import Unit
 from ezplan.verdicts import Reason, unchecked_reasons
 
@@ -84,6 +86,7 @@ def _decimals(plan: Plan, iid: str) -> int:
     unit = plan.indicators[iid].unit
     stated = [s for lv in plan.levels_of(iid) for s in lv.figures]
     stated += [s for c in plan.cumulative_of(iid) for s in c.amounts]
+    stated += [p.change for p in plan.points_of(iid)]  # 53% 提高1.5个百分点 reaches 54.5%
     return max((fmt.decimals_in(s.figure, unit) for s in stated), default=0)
 
 
@@ -111,6 +114,13 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             # for a ratio indicator a rate in % of itself is still a compound rate
             m.stated_rate = rate_val(claim.annual).face
             m.stated_rate_text = claim.annual.text
+        elif claim is not None and _total_over(claim, by, ey) and cum is None:
+            # 增长12% (2020→2021), 翻一番 by 2025: the growth over the target's own years is a
+            # path from the base as surely as a rate is (its yearly equivalent)
+            factor = facts.factor(claim)
+            if factor is not None and factor.face > 0:
+                m.stated_rate = factor.face ** (1 / (ey - by)) - 1
+                m.stated_rate_text = claim.total.text  # type: ignore[union-attr]
         if cum is not None and m.target is None:
             s = facts.stated_val(iid, cum.amounts[0])
             m.cumulative = True
@@ -130,7 +140,39 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     _points(out)
     _cumulative(out)
     _no_path(plan, facts, out)
+    _step_decimals(out)
     return out
+
+
+MAX_STEP_DECIMALS = 4
+
+
+def _step_decimals(ms: list[Milestones]) -> None:
+    """Enough decimals that each year's step shows: from 88% to 90% in five years is 88.4,
+    88.8 …, which the plan's own precision would show as 88, 88, 89 (a year with no progress
+    to make, read off a milestone that has some)."""
+    for m in ms:
+        steps = [
+            abs(b - a)
+            for series in (m.required, m.at_stated_rate, m.amounts, m.running_total)
+            if series
+            for a, b in itertools.pairwise(series)
+            if b != a
+        ]
+        smallest = min(steps, default=1.0)
+        if 0 < smallest < 1:
+            wanted = math.ceil(-math.log10(smallest) - 1e-9)  # the step's first digit
+            m.decimals = max(m.decimals, min(wanted, MAX_STEP_DECIMALS))
+
+
+def _total_over(claim: GrowthClaim, base_year: int, end_year: int) -> bool:
+    """A total growth (增长X%, X倍, 翻一番) at current prices over exactly these years."""
+    return (
+        claim.total is not None
+        and not claim.constant_prices
+        and (claim.base_year, claim.end_year) == (base_year, end_year)
+        and end_year > base_year
+    )
 
 
 def has_path(m: Milestones) -> bool:

@@ -272,3 +272,50 @@ def test_a_target_named_in_a_plan_without_targets(tmp_path):
     r = CliRunner().invoke(main, ["milestones", "甲", "--plan", str(d), "--lang", "en"])
     assert r.exit_code == 2 and "the plan states no targets" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def _one(tmp_path, baselines: str, targets: str):
+    (m,) = build(load_plan(write_plan(tmp_path, baselines, targets)))
+    return m
+
+
+def test_a_total_growth_with_a_base_has_a_path(tmp_path):
+    """增长12% over 2020→2021 from a recorded 2020 level is a path as surely as a rate is;
+    it was refused as "the only figure stated for this target" (the check's reason)."""
+    m = _one(
+        tmp_path,
+        "indicators:\n  x: {name: 固定资产投资, unit: 亿元, levels: {2020: 819.24亿元}}\n",
+        "targets:\n  x: {period: '2021', total: 增长12%}\n",
+    )
+    assert m.no_path is None
+    assert m.at_stated_rate == pytest.approx([819.24, 917.5488])  # 819.24 × 1.12
+    m = _one(
+        tmp_path / "double",
+        "indicators:\n  x: {name: 产值, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {total: 翻一番}\n",
+    )
+    # ×2 over five years: 100 · 2^(t/5) — 114.8698 in 2021, 200 in 2025
+    assert m.at_stated_rate == pytest.approx([100, 114.8698, 131.9508, 151.5717, 174.1101, 200])
+    assert m.stated_rate_text == "翻一番"
+
+
+def test_milestones_show_each_years_step(tmp_path):
+    """53% 提高1.5个百分点 reaches 54.5% (shown as 54 at the plan's whole percent), and 88% to
+    90% in five years is 88.4, 88.8 … (shown as 88, 88, 89, 89: a year with no progress)."""
+    m = _one(
+        tmp_path,
+        "indicators:\n  u: {name: 城镇化率, unit: '%', levels: {2020: 53%}}\n",
+        "targets:\n  u: {period: '2021', change: 提高1.5个百分点以上}\n",
+    )
+    assert m.at_stated_rate == pytest.approx([53, 54.5])
+    assert m.decimals == 1
+    out = run("milestones", "--plan", str(tmp_path), "--lang", "en").stdout
+    assert "54.5" in out
+    m = _one(
+        tmp_path / "w",
+        "indicators:\n  w: {name: 自来水普及率, unit: '%', levels: {2020: 88%}}\n",
+        "targets:\n  w: {level: 90%}\n",
+    )
+    assert m.required == pytest.approx([88, 88.4, 88.8, 89.2, 89.6, 90])
+    out = run("milestones", "--plan", str(tmp_path / "w"), "--lang", "en").stdout
+    assert all(f" {v}" in out for v in ("88.4", "88.8", "89.2", "89.6", "90.0"))
