@@ -12,6 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from ezplan import rules
 from ezplan.cli import main
 from ezplan.extract import Found, draft_texts, extract, figure_json
 from ezplan.extract.notes import Note
@@ -66,16 +67,48 @@ def test_gdp_growth_is_at_comparable_prices_by_convention(tmp_path):
 
 
 def test_a_multiple_of_gdp_levels_is_at_current_prices(tmp_path):
-    # 是“十二五”末的1.7倍 is the ratio of the published levels; 年均增长8.3% is real: they
-    # cannot share one growth entry (checked together they would contradict)
-    x = read(tmp_path, "过去五年，经济总量是“十二五”末的1.7倍，年均增长8.3%。\n")
+    # 是“十二五”末的1.7倍 is the ratio of the published levels; 年均增长8.3% is real: each goes
+    # in a growth entry of its own price basis, so neither is checked against the other
+    x = read(
+        tmp_path,
+        "过去五年，地区生产总值从1000亿元增加到1700亿元，是“十二五”末的1.7倍，年均增长8.3%。\n",
+    )
     multiple, rate = at(x.figures, "1.7"), at(x.figures, "8.3")
     assert rate.constant_prices and rate.placed
-    assert not multiple.constant_prices and not multiple.placed
-    assert "current prices" in multiple.review
+    assert not multiple.constant_prices and multiple.placed
+    b, t = draft_texts(x)
+    growth = yaml.safe_load(b)["indicators"]["gdp"]["growth"]
+    assert [(g.get("constant_prices", False), list(g)[-1]) for g in growth] == [
+        (False, "total"),
+        (True, "annual"),
+    ]
+    # checked: 1.7倍 agrees with 1000 → 1700亿元; the real 8.3% (nominal 1.7^(1/5) = 11.2%)
+    # is not compared with current-price levels — no contradiction either way
+    (tmp_path / "baselines.yaml").write_text(b, encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(t, encoding="utf-8")
+    found = rules.run(load_plan(tmp_path))
+    assert not [f for f in found if f.severity.label in ("error", "warning")], found
     # the trap: a multiple alone stays in the drafts, unmarked
     x = read(tmp_path, "过去五年，地区生产总值是“十二五”末的1.7倍。\n")
     assert at(x.figures, "1.7").placed and not at(x.figures, "1.7").constant_prices
+
+
+def test_nominal_and_real_growth_of_one_year_are_both_kept(tmp_path):
+    """比上年增长10.6%，扣除价格因素，实际增长8.3% (a statistical bulletin's incomes): two
+    growths of one year, the second at constant prices — not an indicator named 实际, nor one
+    entry holding 10.6% marked real."""
+    x = read(
+        tmp_path,
+        "2018年，全年农村居民人均可支配收入10371元，比上年增长10.6%，扣除价格因素，实际增长8.3%。\n",
+    )
+    nominal, real = at(x.figures, "10.6"), at(x.figures, "8.3")
+    assert nominal.indicator == real.indicator == "农村居民人均可支配收入"
+    assert not nominal.constant_prices and real.constant_prices
+    ind = next(iter(yaml.safe_load(draft_texts(x)[0])["indicators"].values()))
+    assert [(g.get("constant_prices", False), g["total"]["value"]) for g in ind["growth"]] == [
+        (False, "比上年增长10.6%"),
+        (True, "增长8.3%"),
+    ]
 
 
 # --- 2. 实现翻番 is at least doubled ---------------------------------------------------------
@@ -247,3 +280,15 @@ def test_a_data_volume_is_a_figure_and_keeps_its_subject(tmp_path):
     volume, growth = at(x.figures, "246"), at(x.figures, "162.7")
     assert volume.indicator == growth.indicator == "移动互联网接入流量"
     assert not volume.placed and "亿G" in volume.review  # a unit ezplan does not read
+
+
+def test_the_year_prices_are_measured_in_is_no_figures_time(tmp_path):
+    """按照每人每年2300元（2010年不变价）的标准: 2010 is the price base, not the year the
+    sentence's figures stand in (the 2018 bulletin's incomes were read as 2010's)."""
+    x = read(
+        tmp_path,
+        "2018年，按照每人每年2300元（2010年不变价）的农村贫困标准计算，年末农村贫困人口1660万人；"
+        "全年贫困地区农村居民人均可支配收入10371元。\n",
+    )
+    assert at(x.figures, "10371").year == 2018
+    assert at(x.figures, "1660").year == 2018

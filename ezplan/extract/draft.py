@@ -277,9 +277,10 @@ class _Builder:
             self._put(g, f, self._entry(base, "cumulative", period), "value", g.id)
         elif kind in ("annual", "total") and f.period is not None:
             period = f"{f.period[0]}-{f.period[1]}"
+            # one entry a price basis: 比上年增长10.6%，扣除价格因素，实际增长8.3% is two growths
+            # of one year, each checked against what its basis allows
             entry = self._entry(base, "growth", period, f.constant_prices)
-            if self._same_basis(g, f, entry):
-                self._put(g, f, entry, kind, g.id, many=False)
+            self._put(g, f, entry, kind, g.id, many=False)
         elif kind == "share" and f.year is not None:
             of = self.ind.whole_id(f)
             if of is None:
@@ -297,9 +298,10 @@ class _Builder:
             self._unplace(f, Note("extract.why.no_time_for_it"))
 
     def _same_basis(self, g: Indicator, f: Found, entry: dict[str, Any]) -> bool:
-        """A growth entry holds one price basis. A multiple of levels (是…的1.7倍, at current
-        prices) beside a rate at comparable prices (GDP's 年均增长8.3%, by convention) is left out
-        and listed: checked together they would make a false contradiction. Whether f may go in."""
+        """A target holds one growth, of one price basis (a baseline's growths have an entry a
+        basis). A multiple of levels (是…的1.7倍, at current prices) beside a rate at comparable
+        prices (GDP's 年均增长8.3%, by convention) is left out and listed: checked together they
+        would make a false contradiction. Whether f may go in."""
         others = [
             o
             for k in ("annual", "total")
@@ -329,9 +331,7 @@ class _Builder:
     ) -> dict[str, Any]:
         lst = base.setdefault(field_, [])
         for e in lst:
-            if e["period"] == period:
-                if constant:
-                    e["constant_prices"] = True
+            if e["period"] == period and e.get("constant_prices", False) == constant:
                 return e
         e: dict[str, Any] = {"period": period}
         if constant:

@@ -265,6 +265,8 @@ def fill_subject(
     refers to, or, when there is none, the subject carried from before."""
     if noun:
         subj = (subj + noun) if subj and len(subj) <= 4 else noun
+    if subj in _PRICE_QUALIFIERS:  # 扣除价格因素，实际增长8.3%: how the growth is measured
+        subj = ""
     if re.match(r"^(快于|高于|低于|慢于|超出|领先|高出|超过)", subj or "") and sent_figs:
         subj, how = sent_figs[-1].indicator, Note("extract.subject_compared")
     elif subj.startswith("占") and len(subj) > 1 and sent_figs and sent_figs[-1].indicator:
@@ -285,6 +287,7 @@ def fill_subject(
     return subj, how
 
 
+_PRICE_QUALIFIERS = frozenset({"实际", "名义"})
 _RATIO_HEAD = re.compile(r"(占比|比重|比例)$")
 _BARE_TOTAL = re.compile(r"^(总数|总量|总数量|数量|总规模|总计|累计总数)$")
 _STOCK_THEN_CHANGE = re.compile(

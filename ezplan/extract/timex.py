@@ -52,6 +52,7 @@ _PERIOD_RE = re.compile(
     r"(?!\s*\d{1,2}\s*月)"
 )
 _YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?P<after>\s*\d{1,2}\s*月|度|代|底|末|初)?")
+_PRICE_BASE = ("不变价", "可比价", "价格计算", "价计算")  # 按2015年价格计算
 _SINCE_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?:以来|来)")
 _CN_YEAR_RE = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_RE = re.compile(r"(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
@@ -116,7 +117,9 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
     for m in _YEAR_RE.finditer(text):
         y = int(m.group(1))
         after = (m.group("after") or "").strip()
-        if after.endswith("月") or text.startswith("远景", m.end()):
+        if after.endswith("月") or text.startswith(("远景", *_PRICE_BASE), m.end()):
+            # 2035年远景; 2010年不变价, 按2015年价格: the year prices are measured in, not a
+            # time any figure of the sentence stands in
             add(Time("date", y, y, m.start(), m.end(), m.group()))
         elif after == "代":
             add(Time("date", None, None, m.start(), m.end(), m.group()))
