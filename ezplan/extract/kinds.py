@@ -348,7 +348,7 @@ _CURRENT_PRICES = re.compile(r"现价|名义")
 
 
 def real_growth_name(name: str) -> bool:
-    """GDP, value added, 经济总量 …: an indicator whose growth is stated at comparable prices by
+    """GDP, value added, 经济总量, 国民总收入 …: an indicator whose growth is stated at comparable prices by
     statistical convention — the words the checker's own hint uses (`REAL_GROWTH_WORDS`)."""
     from ezplan.rules._common import REAL_GROWTH_WORDS  # numpy: only when a name is judged
 

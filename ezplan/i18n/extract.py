@@ -144,9 +144,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "extract.no_unit": {"en": "(none)", "zh": "（无）"},
     "extract.price_convention": {
-        "en": "growth of GDP and value added is at comparable prices by statistical convention: "
-        "marked constant_prices (delete it if the document means current prices)",
-        "zh": "按统计惯例，生产总值和增加值的增速按可比价计算：已标注constant_prices"
+        "en": "growth of GDP, GNI and value added is at comparable prices by statistical "
+        "convention: marked constant_prices (delete it if the document means current prices)",
+        "zh": "按统计惯例，生产总值、国民总收入和增加值的增速按可比价计算：已标注constant_prices"
         "（如原文指现价请删去）",
     },
     "extract.gap": {

@@ -88,7 +88,7 @@ def data_val(v: Val) -> dict[str, float | str | None]:
     }
 
 
-REAL_GROWTH_WORDS = ("生产总值", "增加值", "经济总量", "GDP", "gdp")
+REAL_GROWTH_WORDS = ("生产总值", "增加值", "经济总量", "国民总收入", "GDP", "gdp", "GNI")
 """Names of indicators whose growth is stated at comparable prices by statistical convention."""
 
 
@@ -98,10 +98,10 @@ def real_price_hint(plan: Plan, c: GrowthClaim) -> str | dict[str, str]:
     if c.constant_prices or not any(w in ind.name + (ind.name_en or "") for w in REAL_GROWTH_WORDS):
         return ""
     return {
-        "en": f" — GDP and value-added growth is stated at comparable prices by convention; if "
-        f"this rate is, mark it constant_prices: true (or list {c.indicator} under "
+        "en": f" — GDP, GNI and value-added growth is stated at comparable prices by convention; "
+        f"if this rate is, mark it constant_prices: true (or list {c.indicator} under "
         "plan.constant_prices)",
-        "zh": f"——按统计惯例，生产总值和增加值的增速按可比价计算；若此增速如此，请标注"
+        "zh": f"——按统计惯例，生产总值、国民总收入和增加值的增速按可比价计算；若此增速如此，请标注"
         f"constant_prices: true（或将{c.indicator}列入plan.constant_prices）",
     }
 
