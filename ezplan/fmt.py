@@ -118,6 +118,24 @@ def points_words(p: float, decimals: int = 2) -> dict[str, str]:
     return {"en": shown, "zh": verb + shown.lstrip("+-")}
 
 
+_RISING = ("增长", "提高")
+
+
+def bounded_words(words: dict[str, str], bound: str) -> dict[str, str]:
+    """A rate or change that a target stated as a bound only limits ("at_least", "at_most"):
+    ≥ 8.89% / 增长不低于8.89%, and a floor under a decline ≥ -9.09% / 下降不超过9.09% — a
+    plan's 13万户以上 allows the fall, it does not ask for it."""
+    zh = words["zh"]
+    verb, rest = zh[:2], zh[2:]
+    rising = verb in _RISING
+    if bound == "at_least":
+        limit = "不低于" if rising else "不超过"
+    else:
+        limit = "不超过" if rising else "不少于"
+    sign = "≥ " if bound == "at_least" else "≤ "
+    return {"en": sign + words["en"], "zh": verb + limit + rest}
+
+
 def percent(p: float, decimals: int = 1) -> str:
     """A percentage given in percent: 42.0 → 42.0%."""
     return number(p, decimals) + "%"

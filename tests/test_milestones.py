@@ -319,3 +319,21 @@ def test_milestones_show_each_years_step(tmp_path):
     assert m.required == pytest.approx([88, 88.4, 88.8, 89.2, 89.6, 90])
     out = run("milestones", "--plan", str(tmp_path / "w"), "--lang", "en").stdout
     assert all(f" {v}" in out for v in ("88.4", "88.8", "89.2", "89.6", "90.0"))
+
+
+def test_a_bounded_target_bounds_the_rate_it_needs(tmp_path):
+    """突破200亿元 from 100亿元 in five years needs at least 2^(1/5) − 1 = 14.87% a year; and a
+    floor under a sum that falls (累计13万户以上 from 34,289户 a year: Σ 34289·(1+r)^t = 130000
+    at r = −9.0865%, by bisection) allows the fall, it does not ask for it."""
+    write_plan(
+        tmp_path,
+        "indicators:\n"
+        "  x: {name: 产值, unit: 亿元, levels: {2020: 100亿元}}\n"
+        "  n: {name: 新增市场主体, unit: 户, levels: {2020: 34289户}}\n",
+        "targets:\n  x: {level: 突破200亿元}\n  n: {cumulative: 13万户以上}\n",
+    )
+    en = run("milestones", "--plan", str(tmp_path), "--lang", "en").stdout
+    zh = run("milestones", "--plan", str(tmp_path), "--lang", "zh").stdout
+    assert "needs ≥ 14.87% a year" in en and "需年均增长不低于14.87%" in zh
+    assert "needs ≥ -9.09% a year" in en and "需年均下降不超过9.09%" in zh
+    assert "需年均下降9.09%" not in zh

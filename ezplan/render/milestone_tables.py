@@ -124,11 +124,15 @@ def wide(ms: list[Milestones], lang: str) -> tuple[list[str], list[int], list[Co
 
 
 def needs(m: Milestones, lang: str) -> str:
-    """需年均增长8.89% / needs 8.89% a year; in points for a ratio indicator."""
+    """需年均增长8.89% / needs 8.89% a year; in points for a ratio indicator; bounded where the
+    target is (突破700公里: needs ≥ 14.42% a year)."""
     if m.required_rate is None:
         return ""
-    words = fmt.points_words if m.points else fmt.growth_words
-    return t("needs", lang, rate=points_en(words(m.required_rate, 2)[lang], lang))
+    words = (fmt.points_words if m.points else fmt.growth_words)(m.required_rate, 2)
+    bound = m.target_stated.figure.comparator.value if m.target_stated is not None else None
+    if bound in ("at_least", "at_most"):  # 突破700公里, 13万户以上: the rate is bounded too
+        words = fmt.bounded_words(words, bound)
+    return t("needs", lang, rate=points_en(words[lang], lang))
 
 
 def points_en(shown: str, lang: str) -> str:
