@@ -292,3 +292,12 @@ def test_the_year_prices_are_measured_in_is_no_figures_time(tmp_path):
     )
     assert at(x.figures, "10371").year == 2018
     assert at(x.figures, "1660").year == 2018
+
+
+def test_a_permille_figure_is_shown_as_written(tmp_path):
+    """10.94‰ is never placed (ezplan reads no ‰); listed for review as 10.94% it read ten
+    times too large."""
+    x = read(tmp_path, "2018年，全年出生人口1523万人，出生率为10.94‰。\n")
+    f = at(x.figures, "10.94")
+    assert not f.placed and f.text == "10.94‰" and f.unit == "‰"
+    assert "‰" in f.review and "10.94%" not in f.review

@@ -119,9 +119,7 @@ def _kind_and_text(
             return "total", f"增长{cmp_word}{number}倍{suffix}", "up", notes
         return "total", f"是…的{cmp_word}{number}倍{suffix}", "up", notes
     if tok.unit in ("%", "‰"):
-        if tok.unit == "‰":
-            notes.append(Note("extract.permille"))
-        pct = f"{number}%"
+        pct = f"{number}{tok.unit}"  # 10.94‰ stays ‰ (never placed): shown as 10.94% it misleads
         if pred.annual and (pred.up or pred.down or "年均" in pred.text):
             if direction == "down":
                 return "annual", f"下降{cmp_word}{pct}{suffix}", "down", notes
@@ -348,8 +346,9 @@ _CURRENT_PRICES = re.compile(r"现价|名义")
 
 
 def real_growth_name(name: str) -> bool:
-    """GDP, value added, 经济总量, 国民总收入 …: an indicator whose growth is stated at comparable prices by
-    statistical convention — the words the checker's own hint uses (`REAL_GROWTH_WORDS`)."""
+    """GDP, value added, 经济总量, 国民总收入 …: an indicator whose growth is stated at comparable
+    prices by statistical convention — the words the checker's own hint uses
+    (`REAL_GROWTH_WORDS`)."""
     from ezplan.rules._common import REAL_GROWTH_WORDS  # numpy: only when a name is judged
 
     return any(w in name for w in REAL_GROWTH_WORDS)
