@@ -301,3 +301,24 @@ def test_a_permille_figure_is_shown_as_written(tmp_path):
     f = at(x.figures, "10.94")
     assert not f.placed and f.text == "10.94‰" and f.unit == "‰"
     assert "‰" in f.review and "10.94%" not in f.review
+
+
+def test_a_past_years_planned_growth_and_what_was_achieved(tmp_path):
+    """A report's account of last year's goals (海南省's footnote): 预期增速6.5%左右 is the goal
+    set for 2020, not its outcome; 完成0.2% right after it is the growth achieved, not a level
+    of 0.2% (which made the indicator a percent)."""
+    x = read(
+        tmp_path,
+        "2020年，地方一般公共预算收入预期增速6.5%左右，完成0.2%；"
+        "社会消费品零售总额预期增速7%左右，完成1.2%。人均预期寿命达到80岁。\n",
+    )
+    planned, achieved = at(x.figures, "6.5"), at(x.figures, "0.2")
+    assert not planned.placed and "not what was achieved" in planned.why_unplaced
+    assert achieved.kind == "total" and achieved.text == "增长0.2%" and achieved.placed
+    assert achieved.indicator == "地方一般公共预算收入" and achieved.period == (2020, 2020)
+    assert at(x.figures, "1.2").kind == "total" and not at(x.figures, "7").placed
+    life = at(x.figures, "80")  # 人均预期寿命: 预期 of another kind (岁 is left for its unit)
+    assert "achieved" not in (life.why_unplaced or "") and "预期 (planned)" not in life.review
+    # and a goal for this year, in the same words, is a target
+    x = read(tmp_path, "2021年，地方一般公共预算收入预期增长6%左右。\n")
+    assert at(x.figures, "6").placed and at(x.figures, "6").role == "target"

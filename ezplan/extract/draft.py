@@ -129,6 +129,8 @@ class _Builder:
             return Note("extract.why.change_pp_past")
         if f.unit == "‰":
             return Note("extract.permille")
+        if f.role == "actual" and any(note_id(n) == "extract.planned" for n in f.notes):
+            return Note("extract.why.planned_past")
         if f.sum_ratio:
             return Note("extract.why.sum_ratio")
         return None

@@ -61,6 +61,7 @@ _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|�
 _STEPS_PHRASE = re.compile(
     rf"(?:跨越|迈上|跨上|登上|跃上|站上|连跨|跨过)?{STEPS_PASSED.pattern}[、，,]?"
 )
+_ACHIEVED = re.compile(r"(?:实际)?(?:完成|实现)")
 _PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
 _PART_OF_YEAR = re.compile(
     r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
@@ -185,6 +186,9 @@ class Reader:
             # 压减管委会内设机构58.7%: the verb before its object is the figure's predicate
             subject = subject[m.end() :]
             pred.up, pred.down = m.group(1) in ("提高", "提升"), m.group(1) not in ("提高", "提升")
+        if _achieved_rate(group, subject, pred, sent_figs):
+            # 预期增速6.5%左右，完成0.2%: the growth achieved, in the terms of the one before it
+            pred.up, pred.annual = True, sent_figs[-1].kind == "annual"
         per_year = bool(m := _PER_YEAR_LEAD.match(subject)) and not any(
             t.unit in ("%", "‰", "倍", "个百分点") for t in group
         )
@@ -354,6 +358,8 @@ class Reader:
         per_year: bool = False,
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
+        if _PLANNED.search(text[s.clauses[s.clause_of(tok.start)][0] : tok.start]):
+            notes.append(Note("extract.planned"))  # 预期增速6.5%左右 (not 人均预期寿命)
         gap = pred.compare_other and kind == "change_pp"
         if gap:
             notes.append(Note("extract.gap"))
@@ -463,6 +469,21 @@ class Reader:
 
 
 _ESTIMATE = "预计"
+_PLANNED = re.compile(r"预期(?!寿命|性|目标完成)")  # not 人均预期寿命, 预期性指标
+
+
+def _achieved_rate(group: list[Token], subject: str, pred: Pred, sent_figs: list[Found]) -> bool:
+    """A bare percent said to be achieved (完成0.2%) right after a growth of the sentence, with
+    no subject of its own: that growth's outcome, not a level of 0.2%."""
+    if subject or pred.up or pred.down or pred.annual or not sent_figs:
+        return False
+    before = sent_figs[-1]
+    return (
+        all(t.unit == "%" for t in group)
+        and before.kind in ("annual", "total")
+        and before.unit == "%"
+        and _ACHIEVED.fullmatch(pred.text.replace(MASK, "").strip()) is not None
+    )
 
 
 def _unread_qualifier(tok: Token, pred: Pred) -> str:

@@ -165,6 +165,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels",
         "zh": "两个时期合计之比（是“十二五”时期的N倍），不是水平的增长",
     },
+    "extract.planned": {
+        "en": "预期 (planned): what was set out to be done",
+        "zh": "“预期”为计划数",
+    },
     "extract.estimate": {
         "en": "预计 (an estimate): read as about, 约",
         "zh": "“预计”为预估数：按约数读取",
@@ -217,6 +221,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "绝对变化量（增加X）在规划文件中没有位置",
     },
     "extract.why.period_unknown": {"en": "its period is not known", "zh": "时期不明"},
+    "extract.why.planned_past": {
+        "en": "the goal set for a year already past (预期), not what was achieved",
+        "zh": "为已过去的年份设定的预期目标，不是实际完成数",
+    },
     "extract.why.gap": {
         "en": "a gap to another figure (高于全省…) is not a change of the indicator",
         "zh": "与另一数字的差距（高于全省…）不是该指标的变化",
