@@ -127,18 +127,23 @@ def linear(lay: Layout, lo: Floats, hi: Floats, entries: Ints, n_cons: int, loca
     t_hi = np.where(inf_hi, 0.0, raw_hi)
     with np.errstate(over="ignore"):
         size = np.bincount(local, np.abs(t_lo) + np.abs(t_hi), n_cons)[local] + np.abs(rhs)
+    sum_lo = np.bincount(local, t_lo, n_cons)[local]
+    sum_hi = np.bincount(local, t_hi, n_cons)[local]
+    # where no other term's end is infinite: the constraint's count is the term's own
+    others_fin_lo = np.bincount(local, inf_lo, n_cons)[local] == inf_lo
+    others_fin_hi = np.bincount(local, inf_hi, n_cons)[local] == inf_hi
     ok = np.isfinite(size)  # beyond float range the sums say nothing
-    size = np.where(ok, size, 0.0)
-    sum_lo = np.where(ok, np.bincount(local, t_lo, n_cons)[local], 0.0)
-    sum_hi = np.where(ok, np.bincount(local, t_hi, n_cons)[local], 0.0)
-    n_inf_lo = np.bincount(local, inf_lo, n_cons)[local] - inf_lo
-    n_inf_hi = np.bincount(local, inf_hi, n_cons)[local] - inf_hi
+    if not ok.all():
+        size = np.where(ok, size, 0.0)
+        sum_lo, sum_hi = np.where(ok, sum_lo, 0.0), np.where(ok, sum_hi, 0.0)
+        others_fin_lo &= ok
+        others_fin_hi &= ok
     slack = arith.RTOL * size  # the sums' rounding error is relative to what was summed
     # c_j·v_j ≥ rhs − Σ_{k≠j} upper ends (equalities only) and ≤ rhs − Σ_{k≠j} lower ends;
     # near the float limit these may overflow, to the infinity on the right side
     with np.errstate(over="ignore", under="ignore"):
-        want_lo = np.where(ok & eq & (n_inf_hi == 0), rhs - (sum_hi - t_hi) - slack, -np.inf)
-        want_hi = np.where(ok & (n_inf_lo == 0), rhs - (sum_lo - t_lo) + slack, np.inf)
+        want_lo = np.where(eq & others_fin_hi, rhs - (sum_hi - t_hi) - slack, -np.inf)
+        want_hi = np.where(others_fin_lo, rhs - (sum_lo - t_lo) + slack, np.inf)
         # v's ends: c·v's divided by |c| (a negative c swaps them)
         size_c = lay.e_size[entries]
         v_lo = np.where(pos, want_lo, -want_hi) / size_c
