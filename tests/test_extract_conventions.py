@@ -318,7 +318,10 @@ def test_a_past_years_planned_growth_and_what_was_achieved(tmp_path):
     assert achieved.indicator == "地方一般公共预算收入" and achieved.period == (2020, 2020)
     assert at(x.figures, "1.2").kind == "total" and not at(x.figures, "7").placed
     life = at(x.figures, "80")  # 人均预期寿命: 预期 of another kind (岁 is left for its unit)
-    assert "achieved" not in (life.why_unplaced or "") and "预期 (planned)" not in life.review
+    assert "achieved" not in (life.why_unplaced or "") and "a goal" not in life.review
     # and a goal for this year, in the same words, is a target
     x = read(tmp_path, "2021年，地方一般公共预算收入预期增长6%左右。\n")
     assert at(x.figures, "6").placed and at(x.figures, "6").role == "target"
+    # 低于3.3%的控制目标 names last year's goal, not a level of 2020
+    x = read(tmp_path, "2020年，居民消费价格上涨1.6%，低于3.3%的控制目标。\n")
+    assert at(x.figures, "1.6").placed and not at(x.figures, "3.3").placed

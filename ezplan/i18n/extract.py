@@ -166,8 +166,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "两个时期合计之比（是“十二五”时期的N倍），不是水平的增长",
     },
     "extract.planned": {
-        "en": "预期 (planned): what was set out to be done",
-        "zh": "“预期”为计划数",
+        "en": "a goal (预期…, …的目标): what was set out to be done",
+        "zh": "为目标数（预期…、…的目标）",
     },
     "extract.estimate": {
         "en": "预计 (an estimate): read as about, 约",
@@ -222,8 +222,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "extract.why.period_unknown": {"en": "its period is not known", "zh": "时期不明"},
     "extract.why.planned_past": {
-        "en": "the goal set for a year already past (预期), not what was achieved",
-        "zh": "为已过去的年份设定的预期目标，不是实际完成数",
+        "en": "the goal set for a year already past (预期…, …的目标), not what was achieved",
+        "zh": "为已过去的年份设定的目标（预期…、…的目标），不是实际完成数",
     },
     "extract.why.gap": {
         "en": "a gap to another figure (高于全省…) is not a change of the indicator",
