@@ -331,6 +331,28 @@ def _assumptions(c: Contradiction) -> dict[str, str]:
     return {"en": " " + " and ".join(en), "zh": "（" + "，且".join(zh) + "）"}
 
 
+def _assumption_words(a: Assumption) -> dict[str, str]:
+    """An assumption as a derivation step's source: assumed, one exchange rate a year."""
+    rate = a.stated.text if a.stated is not None else ""
+    match a.kind:
+        case "one_rate_per_year":
+            return {
+                "en": f"assumed: one exchange rate in {a.year}",
+                "zh": f"假设{a.year}年汇率统一",
+            }
+        case "about_core" if a.stated is not None:
+            return {
+                "en": f"assumed: {a.stated.text} not at the edge of its width",
+                "zh": f"假设{a.stated.text}不在其范围的边缘",
+            }
+        case "even_growth":
+            return {
+                "en": f"assumed: the sum grows {rate} every year",
+                "zh": f"假设累计额每年均按{rate}增长",
+            }
+    return {"en": f"assumed: {a.kind}", "zh": f"假设：{a.kind}"}
+
+
 def _range(cu: Culprit, conflict_only: bool = False) -> str | None:
     r = cu.fit_conflict if conflict_only or cu.fit_component is None else cu.fit_component
     return None if r is None else fmt.span(r.lo, r.hi, r.unit)
@@ -445,9 +467,12 @@ def _step_text(plan: Plan, s: Step) -> dict[str, str]:
     what = quantity_words(plan, s.result.quantity)
     end = "≥" if s.result.end == "lo" else "≤"
     value = quantity_value(s.result.quantity, s.result.value)
-    if s.source is not None:
-        src = figure_words(s.source) if isinstance(s.source, Stated) else s.source.kind
+    if isinstance(s.source, Stated):
+        src = figure_words(s.source)
         return {lang: f"{what[lang]} {end} {value} ← {src}" for lang in ("en", "zh")}
+    if s.source is not None:
+        said = _assumption_words(s.source)
+        return {lang: f"{what[lang]} {end} {value} ← {said[lang]}" for lang in ("en", "zh")}
     if s.relation is None:
         return {lang: f"{what[lang]} {end} {value}" for lang in ("en", "zh")}
     inputs = [

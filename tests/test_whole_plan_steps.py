@@ -1,0 +1,35 @@
+"""The whole-plan rule's derivation steps, in words in both languages."""
+
+from __future__ import annotations
+
+from ezplan.findings import steps_in
+from tests.conftest import findings_for, write_plan
+
+ASSUMED = ("even_growth", "one_rate_per_year", "about_core")
+
+
+def test_a_step_resting_on_an_assumption_names_it_in_words(tmp_path):
+    """固定资产投资 累计3625亿元 over 2016–2020 at 年均增长11.8%, 819.24亿元 in 2020: the
+    sum's 2015 amount and the level's disagree (the contradiction 文山州's report makes) only if
+    the sum grows evenly at 11.8% — the step that rests on that said '← even_growth' in both
+    languages, the network's own name for it."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          x:
+            name: 固定资产投资
+            unit: 亿元
+            levels: {2020: 819.24亿元}
+            cumulative:
+              - {period: 2016-2020, value: 3625亿元}
+            growth:
+              - {period: 2016-2020, annual: 11.8%}
+        """,
+        "targets: {}\n",
+    )
+    (f,) = [f for f in findings_for(tmp_path, "whole-plan") if f.steps]
+    en, zh = steps_in(f, "en"), steps_in(f, "zh")
+    assert any(s.endswith("← assumed: the sum grows 11.8% every year") for s in en), en
+    assert any(s.endswith("← 假设累计额每年均按11.8%增长") for s in zh), zh
+    assert not [s for s in en + zh if any(kind in s for kind in ASSUMED)]
