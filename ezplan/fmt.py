@@ -111,6 +111,12 @@ def points(p: float, decimals: int = 1) -> str:
     return ("" if shown.startswith("-") else "+") + shown + "个百分点"
 
 
+def points_in(p: float, lang: str, decimals: int = 2) -> str:
+    """A change in points as a table shows it: +1.20个百分点 / +1.20 pp."""
+    shown = points(p, decimals)
+    return shown.replace("个百分点", " pp") if lang == "en" else shown
+
+
 def points_words(p: float, decimals: int = 2) -> dict[str, str]:
     """A change in points as each language says it: +1.20个百分点 / 提高1.20个百分点."""
     shown = points(p, decimals)

@@ -49,6 +49,19 @@ class TargetRow:
     checks: tuple[str, ...]  # the rules that judged a relation of this target
     reason: Reason | None  # why it is not checkable
     weighed_by: tuple[tuple[str, int, int, str], ...] = ()  # keys of the findings weighing on it
+    stated_change: Stated | None = None  # a ratio indicator's 提高2个百分点
+    implied_points: float | None = None  # a ratio indicator's change a year, in points
+
+    def implied(self, lang: str) -> str:
+        """The implied change a year as the tables show it: 8.89%, ≥ 2.46%; a ratio
+        indicator's in points (+2.00 pp), as its milestones say it ("—": none)."""
+        if self.implied_rate is None:
+            return "—"
+        if self.implied_points is not None:
+            shown = fmt.points_in(self.implied_points, lang)
+        else:
+            shown = fmt.rate(self.implied_rate, 2)
+        return f"{self.implied_bound} {shown}" if self.implied_bound else shown
 
     def label(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
@@ -96,6 +109,11 @@ def target_rows(
         elif cum is not None:
             target = cum.amounts
         rate, bound = implied.get(iid, (None, None))
+        change = next((p.change for p in plan.points_of(iid) if p.scope == "target"), None)
+        points = None
+        if ind.unit.is_percent and rate is not None and base is not None and level is not None:
+            end = facts.amount(iid, ey)
+            points = (end.face - base.face) / (ey - by) if end is not None else None
         checks = tuple(judged.get(iid, ()))
         rows.append(
             TargetRow(
@@ -115,6 +133,8 @@ def target_rows(
                 checks,
                 None if checks else reasons[iid],
                 tuple(f.key for f in problems.get(iid, ())),
+                change,
+                points,
             )
         )
     return rows
@@ -211,6 +231,9 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     for i, (iid, params, b, e, _, annual) in enumerate(single):
         if e is not None and r.ok[i]:
             words = fmt.growth_words(float(r.value[i]), 2)
+            if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
+                pp = (e.face - b.face) / float(years[i])
+                words = {"en": fmt.points_in(pp, "en"), "zh": fmt.points_words(pp)["zh"]}
             out[iid] = Reason("level-only", params | {"rate": words})
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit

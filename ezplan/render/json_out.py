@@ -63,6 +63,10 @@ def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
         "stated_total": row.stated_total.text if row.stated_total else None,
         "implied_rate": fmt.json_number(row.implied_rate) if row.implied_rate is not None else None,
         "implied_rate_bound": row.implied_bound,
+        "stated_change": row.stated_change.text if row.stated_change else None,
+        "implied_points": fmt.json_number(row.implied_points)
+        if row.implied_points is not None
+        else None,
         "verdict": row.status,
         "checks": list(row.checks),
         "reason": reason,

@@ -15,7 +15,6 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from ezplan import fmt
 from ezplan.errors import printable
 from ezplan.findings import Finding, steps_in
 from ezplan.i18n import t
@@ -185,12 +184,11 @@ def target_lines(report: Report, items: list[FindingItem], lang: str) -> list[Ta
                 target = f"{shown}{_year(r.end_year, lang)}"
         else:
             target = "—"
-        stated = " / ".join(text(s.text) for s in (r.stated_rate, r.stated_total) if s) or "—"
-        implied = "—"
-        if r.implied_rate is not None:
-            implied = fmt.rate(r.implied_rate, 2)
-            if r.implied_bound:
-                implied = f"{r.implied_bound} {implied}"
+        stated = (
+            " / ".join(text(s.text) for s in (r.stated_rate, r.stated_total, r.stated_change) if s)
+            or "—"
+        )
+        implied = r.implied(lang)
         status = r.status
         numbers = tuple(problems.get(r.indicator, ()))
         if status == NOT_CHECKABLE:

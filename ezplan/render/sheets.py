@@ -80,7 +80,9 @@ def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
     rows = []
     for line in lines:
         r = line.row
-        stated = " / ".join(text(s.text) for s in (r.stated_rate, r.stated_total) if s)
+        stated = " / ".join(
+            text(s.text) for s in (r.stated_rate, r.stated_total, r.stated_change) if s
+        )
         target = " / ".join(text(s.text) for s in r.target)
         if r.cumulative and target:
             target = f"{t('cumulative', lang)}{target}"
@@ -94,7 +96,9 @@ def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
                 Cell(r.end_year, "int"),
                 Cell(target or None),
                 Cell(stated or None),
-                _pct(r.implied_rate),
+                _rate(r.implied_points, True)
+                if r.implied_points is not None
+                else _pct(r.implied_rate),
                 Cell(line.verdict, tone=VERDICT_TONE[line.status]),
                 Cell(line.explanation, "long"),
             ]

@@ -24,7 +24,6 @@ from rich.control import strip_control_codes
 from rich.table import Table
 from rich.text import Text
 
-from ezplan import fmt
 from ezplan.errors import InputError, printable
 from ezplan.findings import Finding, Severity
 from ezplan.i18n import colon, plan_period, t
@@ -68,11 +67,12 @@ def _cells(row: TargetRow, lang: str, years_in_header: bool) -> list[str]:
     if not years_in_header:
         base = f"{base}{_in_year(row.base_year, lang)}" if row.base else base
         target = f"{target}{_in_year(row.end_year, lang)}"
-    stated = "\n".join(shown(s.text) for s in (row.stated_rate, row.stated_total) if s) or "—"
-    implied = fmt.rate(row.implied_rate, 2) if row.implied_rate is not None else "—"
-    if row.implied_bound and row.implied_rate is not None:
-        implied = f"{row.implied_bound} {implied}"
-    return [base, target, stated, implied]
+    stated = "\n".join(shown(s.text) for s in _stated(row)) or "—"
+    return [base, target, stated, row.implied(lang)]
+
+
+def _stated(row: TargetRow) -> list:
+    return [s for s in (row.stated_rate, row.stated_total, row.stated_change) if s]
 
 
 def _in_year(year: int, lang: str) -> str:

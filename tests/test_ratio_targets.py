@@ -1,0 +1,50 @@
+"""A ratio indicator's target (城镇化率, 森林覆盖率) in the summary table: its change a year in
+percentage points, as its milestones give it, and a stated change in points shown."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from tests.conftest import write_plan
+
+B = """\
+indicators:
+  u: {name: 城镇化率, name_en: Urbanisation, unit: '%', levels: {2020: 45%}}
+  w: {name: 自来水普及率, name_en: Tap water, unit: '%', levels: {2020: 88%}}
+  v: {name: 森林覆盖率, name_en: Forest cover, unit: '%', levels: {2020: 50%}}
+"""
+T = """\
+targets:
+  u: {level: 55%}
+  w: {level: 90%以上}
+  v: {change: 提高2个百分点}
+"""
+
+
+def _check(tmp_path, lang, *args):
+    write_plan(tmp_path, B, T)
+    return CliRunner(env={"COLUMNS": "120"}).invoke(
+        main, ["--lang", lang, "check", str(tmp_path), *args]
+    )
+
+
+def test_a_ratio_targets_change_reads_in_points(tmp_path):
+    # 45% → 55% in five years: +2.00 points a year (its compound rate, (55/45)^(1/5) − 1 =
+    # 4.10%, is what the table showed, while milestones said +2.00 pp); 88% → 90%以上:
+    # at least +0.40 a year
+    en = _check(tmp_path, "en").stdout
+    zh = _check(tmp_path, "zh").stdout
+    assert "+2.00 pp" in en and "≥ +0.40 pp" in en and "4.10%" not in en
+    assert "+2.00个百分点" in zh and "≥ +0.40个百分点" in zh
+    assert "提高2个百分点" in en  # the stated change, where the table showed "—"
+    rows = {
+        r["indicator"]: r
+        for r in json.loads(_check(tmp_path, "en", "--format", "json").stdout)["summary"]["targets"]
+    }
+    assert rows["u"]["implied_points"] == 2.0
+    assert abs(rows["u"]["implied_rate"] - ((55 / 45) ** 0.2 - 1)) < 1e-12
+    assert rows["w"]["implied_points"] == 0.4 and rows["w"]["implied_rate_bound"] == "≥"
+    assert rows["v"]["stated_change"] == "提高2个百分点" and rows["v"]["implied_points"] is None
