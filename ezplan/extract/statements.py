@@ -171,9 +171,18 @@ class Reader:
     ) -> None:
         """The figures of one group of tokens (one, or a list sharing its predicate)."""
         first = group[0]
-        if len(group) > 1 and group[-1].suffix and not any(t.suffix for t in group[:-1]):
-            for t in group[:-1]:
-                t.suffix = group[-1].suffix
+        # 分别增长7%和8%以上: the list shares its last qualifier — but not where a number is
+        # written again (8%和8%以上): repeated, it is there to differ
+        last, rest = group[-1], group[:-1]
+        number = (last.num, last.num2, last.unit)
+        if (
+            rest
+            and last.suffix
+            and not any(t.suffix for t in rest)
+            and all((t.num, t.num2, t.unit) != number for t in rest)
+        ):
+            for t in rest:
+                t.suffix = last.suffix
         cstart, cend = s.clauses[ci]
         left = text[lstart : first.start]
         masked = _STEPS_PHRASE.sub(lambda m: MASK * len(m.group()), mask(left, times, lstart))
