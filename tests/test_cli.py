@@ -304,3 +304,19 @@ def test_an_output_of_dash_is_stdout_not_a_file_named_dash(tmp_path, monkeypatch
     assert (dashed.exit_code, dashed.output) == (plain.exit_code, plain.output)
     assert dashed.exit_code == 1 and dashed.output  # the bundled plan has errors
     assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_offers_a_few_targets_when_none_is_close(tmp_path):
+    """Nothing close to what was asked: eight targets and how many more, on one line — a plan
+    drafted from a work report has dozens (海口市: 59 ids, 2 KB on one line)."""
+    from tests.conftest import write_plan
+
+    ids = [f"t{i:02d}" for i in range(12)]
+    write_plan(
+        tmp_path,
+        "indicators:\n" + "".join(f"  {i}: {{name: 指标{i}, unit: 亿元}}\n" for i in ids),
+        "targets:\n" + "".join(f"  {i}: {{level: 5亿元}}\n" for i in ids),
+    )
+    r = CliRunner().invoke(main, ["explain", "zzz", "--plan", str(tmp_path), "--lang", "en"])
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    assert "t07 (指标t07)" in r.stderr and "t08" not in r.stderr and "and 4 more" in r.stderr

@@ -11,6 +11,8 @@ from ezplan.cli.localized import Choice, Command, Path, choose_lang
 from ezplan.errors import InputError
 from ezplan.i18n import LANGS, t
 
+MAX_OFFERED = 8  # targets offered when nothing is close to what was asked
+
 
 @click.command(cls=Command)  # help texts: cmd.explain, opt.* in ezplan.i18n.cli
 @click.argument("indicator")
@@ -41,7 +43,9 @@ def explain(
         iid = find_indicator(plan, indicator)
     except NotFound as e:
         shown = e.candidates or sorted(plan.target_ids)
-        listed = ", ".join(describe(plan, c) for c in shown)
+        listed = ", ".join(describe(plan, c) for c in shown[:MAX_OFFERED])
+        if len(shown) > MAX_OFFERED:  # a drafted plan has dozens: one line, not a page of ids
+            listed += t("offered_more", lang, n=len(shown) - MAX_OFFERED)
         key = "ambiguous_indicator" if e.ambiguous else "no_such_indicator"
         if not listed:  # nothing to offer: not "did you mean one of: —"
             key = "no_indicator_no_targets"

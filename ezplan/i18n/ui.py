@@ -49,6 +49,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "no indicator {id!r} (by id or name); did you mean one of: {known}",
         "zh": "没有指标“{id}”（按代码或名称）；是否是以下之一：{known}",
     },
+    "offered_more": {
+        "en": " … and {n} more (ezplan check lists them)",
+        "zh": "……另有{n}项（ezplan check 列出全部）",
+    },
     "no_indicator_no_targets": {
         "en": "no indicator {id!r} (by id or name), and the plan states no targets",
         "zh": "没有指标“{id}”（按代码或名称），规划也未列出目标",
