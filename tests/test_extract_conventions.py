@@ -325,3 +325,17 @@ def test_a_past_years_planned_growth_and_what_was_achieved(tmp_path):
     # 低于3.3%的控制目标 names last year's goal, not a level of 2020
     x = read(tmp_path, "2020年，居民消费价格上涨1.6%，低于3.3%的控制目标。\n")
     assert at(x.figures, "1.6").placed and not at(x.figures, "3.3").placed
+
+
+def test_a_list_of_rates_ending_in_普及率_is_split(tmp_path):
+    """城市供水普及率、燃气普及率和城镇污水处理率分别达到100%、90%、95% (文山州): 及 inside 普及
+    is no conjunction — the names were cut at it, the list left whole, and two figures refused
+    as contradicting the first."""
+    x = read(
+        tmp_path, "2021年，城市供水普及率、燃气普及率和城镇污水处理率分别达到100%、90%、95%。\n"
+    )
+    assert [(f.indicator, f.value, f.placed) for f in x.figures] == [
+        ("城市供水普及率", "100", True),
+        ("燃气普及率", "90", True),
+        ("城镇污水处理率", "95", True),
+    ]

@@ -154,17 +154,21 @@ def groups(text: str, tokens: list[Token], s: Sentence) -> list[list[Token]]:
     return out
 
 
+# 及 joins names (A及B, 以及) but is also inside words: 普及率, 涉及, 及时
+_AND = r"以及|(?<![普涉企波危顾])及(?![时格])"
+
+
 def split_subjects(subject: str, n: int | None) -> list[str] | None:
     """A、B和C → [A, B, C] when there are n of them (any number ≥ 2 when n is None)."""
     if not subject:
         return None
-    if n == 2 and subject.startswith("城乡") and not re.search(r"、|和|及", subject):
+    if n == 2 and subject.startswith("城乡") and not re.search(rf"、|和|{_AND}", subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
     if n == 2 and "存贷款" in subject:
         return [subject.replace("存贷款", "存款"), subject.replace("存贷款", "贷款")]
     # one number for several subjects (n None): 与 joins the words of one name (研究与试验发展)
-    for pattern in (r"、", r"、|和|及", r"、|和|及|与")[: 2 if n is None else 3]:
+    for pattern in (r"、", rf"、|和|{_AND}", rf"、|和|{_AND}|与")[: 2 if n is None else 3]:
         parts = [p for p in split_top(subject, pattern) if p]
         if (n is None and len(parts) >= 2) or (n is not None and len(parts) == n and n >= 2):
             # 城镇、农村常住居民人均可支配收入, 存、贷款余额: the modifiers share the last head
@@ -196,6 +200,7 @@ def _shared_head(parts: list[str]) -> list[str]:
 
 def split_top(text: str, pattern: str) -> list[str]:
     out, depth, start = [], 0, 0
+    rx = re.compile(pattern)
     i = 0
     while i < len(text):
         ch = text[i]
@@ -203,9 +208,9 @@ def split_top(text: str, pattern: str) -> list[str]:
             depth += 1
         elif ch in "）)”》" and depth:
             depth -= 1
-        elif depth == 0 and (m := re.match(pattern, text[i:])):
+        elif depth == 0 and (m := rx.match(text, i)):  # at i, seeing what stands before
             out.append(text[start:i])
-            i += m.end()
+            i = m.end()
             start = i
             continue
         i += 1
