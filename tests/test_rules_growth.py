@@ -362,3 +362,26 @@ def test_the_rate_a_bound_implies_is_a_bound(tmp_path):
     assert f.severity.name == "ERROR"
     assert "is at least 14.87% a year" in f.message("en")
     assert "相当于年均增长14.87%以上" in f.message("zh")
+
+
+def test_an_implied_level_with_an_open_end_says_at_least(tmp_path):
+    """突破300亿元 in 2020, 是…的2.8倍 of 2015: 2015 is at least 299.5/2.85 = 105.09亿元 (the
+    multiple's digits allow 2.75–2.85) and has no upper end — '≥ 105.1亿元', where the note
+    printed '[105.1亿元, ∞亿元]'."""
+    from tests.conftest import findings_for, write_plan
+
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          x:
+            name: 营业收入
+            unit: 亿元
+            levels: {2020: 突破300亿元}
+            growth:
+              - {period: 2016-2020, total: 是…的2.8倍}
+        """,
+        "targets: {}\n",
+    )
+    (f,) = findings_for(tmp_path, "history")
+    assert "(allowed ≥ 105.1亿元)" in f.message("en") and "∞" not in f.message("zh")

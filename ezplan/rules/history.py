@@ -17,6 +17,7 @@ Example: 421.86亿元 in 2019 after 年均增长12.6% over 2016–2019 implies 2
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import numpy as np
@@ -87,10 +88,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         first = imps[0]
         like = _like(facts, first)
         value = show_like(plan, iid, first.value.face, like)
-        allowed = (
-            f"[{show_like(plan, iid, first.value.lo, like, 1)}, "
-            f"{show_like(plan, iid, first.value.hi, like, 1)}]"
-        )
+        # ≥ 105.1亿元 where an end is open (突破300亿元), never ∞亿元
+        shown = functools.partial(show_like, plan, iid, like=like, extra=1)
+        allowed = fmt.interval(first.value.lo, first.value.hi, shown)
         yield Finding(
             CODE,
             Severity.NOTE,
