@@ -339,3 +339,26 @@ def test_a_list_of_rates_ending_in_普及率_is_split(tmp_path):
         ("燃气普及率", "90", True),
         ("城镇污水处理率", "95", True),
     ]
+
+
+def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
+    """1.5个已摘帽县 opening item 1 of a list 1., 2., 3. (宜宾市's 十件实事) is item 1 and 5个,
+    not 1.5个; a paragraph that merely starts with a decimal is read as written."""
+    x = read(
+        tmp_path,
+        """
+        2020年完成十件实事。
+
+        1.5个已摘帽县持续稳定达标。
+
+        2.新建学校3所。
+
+        3.新增公园2个。
+
+        1.5万人参加培训。
+        """,
+    )
+    five = at(x.figures, "5", "count")
+    assert five.text == "5个" and five.column == 3 and five.quote.startswith("1.5个")
+    assert not [f for f in x.figures if f.value == "1.5" and f.unit == "个"]
+    assert at(x.figures, "1.5").unit == "万人"  # no item 2. after it: 1.5万人 as written

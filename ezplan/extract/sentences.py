@@ -29,6 +29,7 @@ class Sentence:
     end: int
     index: int
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    item_end: int = 0  # where a list number glued to a figure ends (1.5个: item 1., then 5个)
 
     @property
     def text(self) -> str:
@@ -36,7 +37,10 @@ class Sentence:
 
     @property
     def folded(self) -> str:
-        return fold(self.text)
+        text = fold(self.text)
+        if self.item_end:  # the item's number read as no figure (the quote keeps it)
+            text = " " * self.item_end + text[self.item_end :]
+        return text
 
     @property
     def quote(self) -> str:
@@ -83,7 +87,8 @@ def _depth_scan(text: str):
             depth = depth + 1 if depth == 0 else depth - 1
 
 
-def split_sentences(block: Block, first_index: int = 0) -> list[Sentence]:
+def split_sentences(block: Block, first_index: int = 0, item_end: int = 0) -> list[Sentence]:
+    """`item_end`: where a list number at the block's start ends (see `Sentence`)."""
     text = block.text
     out: list[Sentence] = []
     start = 0
@@ -96,6 +101,8 @@ def split_sentences(block: Block, first_index: int = 0) -> list[Sentence]:
         out.append(Sentence(block, start, len(text), first_index + len(out)))
     for s in out:
         s.clauses = split_clauses(s.text)
+    if out and out[0].start < item_end < out[0].end:
+        out[0].item_end = item_end - out[0].start
     return out
 
 

@@ -68,6 +68,28 @@ _PART_OF_YEAR = re.compile(
 )
 
 
+_ITEM_GLUED = re.compile(r"\s*(\d{1,2})\.(?=\d)")
+
+
+def _item_end(blocks: list[Block], i: int) -> int:
+    """Where a list number glued to a figure ends — 1.5个已摘帽县 before items 2., 3. … (宜宾市)
+    is item 1., then 5个, not 1.5个 — or 0. A number is an item's where the paragraph before or
+    after is the item next to it."""
+    m = _ITEM_GLUED.match(blocks[i].text)
+    if m is None:
+        return 0
+    n = int(m.group(1))
+
+    def item(j: int, k: int) -> bool:
+        return (
+            0 <= j < len(blocks)
+            and blocks[j].kind == "text"
+            and re.match(rf"\s*{k}[.．、]", blocks[j].text) is not None
+        )
+
+    return m.end() if item(i + 1, n + 1) or item(i - 1, n - 1) else 0
+
+
 class Reader:
     def __init__(self, source: SourceText) -> None:
         self.source = source
@@ -95,7 +117,7 @@ class Reader:
                 if b.kind == "heading":
                     self.time.enter_heading(b)
             else:
-                carry = self._paragraph(b)
+                carry = self._paragraph(b, item_end=_item_end(blocks, i))
                 if fold(b.text).rstrip().endswith((":", "：")):
                     self.time.intro = carry
             i += 1
@@ -108,11 +130,11 @@ class Reader:
             self.sentences += 1
             self._finish(f)
 
-    def _paragraph(self, block: Block, heading: bool = False) -> TimeRef | None:
+    def _paragraph(self, block: Block, heading: bool = False, item_end: int = 0) -> TimeRef | None:
         carry: TimeRef | None = None
         self.time.para_period = None
         para_figs: list[Found] = []
-        for i, s in enumerate(split_sentences(block, self.sentences)):
+        for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
             carry = self._sentence(s, carry, para_figs)
             if i == 0 and carry is not None and not heading:
