@@ -96,3 +96,20 @@ def test_a_piece_that_fails_leaves_the_old_file(tmp_path):
         write_atomic(target, pieces())
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_findings_long_list_is_written_in_pieces_as_the_whole(plans, lang, monkeypatch):
+    """A finding with a list of thousands (the note of a search stopped short names every
+    figure of its group) is written a piece of the list at a time: here every list of more than
+    two items, and the document is byte for byte the one `dumps` writes whole."""
+    monkeypatch.setattr(json_out, "_CHUNK", 2)
+    monkeypatch.setattr(json_out, "LONG", 2)
+    for chosen in ([plans[0]], plans[1:3], plans):
+        run = check_all(find_plans([str(p) for p in chosen]))
+        parts = list(json_out.render_parts(run, lang))
+        assert "".join(parts) == _whole(run, lang)
+        assert any(p.startswith(",\n") and '"check"' not in p for p in parts)  # list pieces
+        written: list[str] = []
+        json_out.render_each(run.results, lang, written.append)
+        assert json.loads("".join(written))["findings"] == json.loads(_whole(run, lang))["findings"]

@@ -28,7 +28,9 @@ from ezplan.rules import title
 from ezplan.verdicts import reason_text
 
 
-def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
+def finding_dict(f: Finding, lang: str, keep_long: bool = False) -> dict[str, Any]:
+    """A finding as JSON data. `keep_long`: a list of thousands (`_long`) kept as it is, for
+    `_long_item` to write a piece at a time."""
     out: dict[str, Any] = {
         "check": f.check,
         "title": title(f.check, lang),
@@ -41,10 +43,56 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "message": f.message(lang),
     }
     for key, value in f.data.items():
-        out.setdefault(key, plain(value))
-    out["related"] = [str(m) for m in f.related]
+        out.setdefault(key, value if keep_long and _long(value) else plain(value))
+    out["related"] = f.related if keep_long and _long(f.related) else [str(m) for m in f.related]
     out["steps"] = steps_in(f, "en")
     return out
+
+
+LONG = 1024
+"""A list of more items than this in a finding is written a piece at a time: the note of a search
+stopped short names every figure of its group (250,000 at 100,000 generated indicators), whose
+records, made plain and encoded as one string, were ~150 MiB at the JSON's peak."""
+
+
+def _long(value: Any) -> bool:
+    return type(value) in (list, tuple) and len(value) > LONG
+
+
+def _finding_parts(pairs: Sequence[tuple[Finding, str]], lang: str, depth: int) -> Iterator[str]:
+    """The items of a list of findings (each with its plan's name) `depth` levels deep, as
+    `_list_parts` writes them: `_CHUNK` findings an encoder call, and a finding with a long list
+    a piece at a time."""
+    batch: list[dict[str, Any]] = []
+    first = 0
+    for i, (f, name) in enumerate(pairs):
+        if _long(f.related) or any(_long(v) for v in f.data.values()):
+            if batch:
+                yield _items(batch, depth, first)
+                batch = []
+            yield from _long_item(finding_dict(f, lang, keep_long=True) | {"plan": name}, depth, i)
+            continue
+        if not batch:
+            first = i
+        batch.append(finding_dict(f, lang) | {"plan": name})
+        if len(batch) == _CHUNK:
+            yield _items(batch, depth, first)
+            batch = []
+    if batch:
+        yield _items(batch, depth, first)
+
+
+def _long_item(d: dict[str, Any], depth: int, index: int) -> Iterator[str]:
+    """`_item(d, depth, index)` with each long list of `d` written `_CHUNK` items a piece: the
+    rest encoded with a placeholder in each one's place, then cut there."""
+    long = {k: v for k, v in d.items() if _long(v)}
+    marks = {k: f"@@ezplan-long-{n}@@" for n, k in enumerate(long)}
+    text = _item(d | marks, depth, index)
+    for key, values in long.items():
+        before, text = text.split(f'"{marks[key]}"', 1)
+        yield before
+        yield from _list_parts(values, str if key == "related" else plain, depth + 2)
+    yield text
 
 
 def target_dict(row: TargetRow, lang: str) -> dict[str, Any]:
@@ -230,7 +278,12 @@ def render_parts(run: Run, lang: str) -> Iterator[str]:
         yield from _list_parts(plan_rows, lambda row: target_dict(row, lang), depth)
     yield pieces[-1] + '"findings": '
     found = [(f, r.name) for r in run.results for f in r.findings]
-    yield from _list_parts(found, lambda fr: finding_dict(fr[0], lang) | {"plan": fr[1]}, 2)
+    if found:
+        yield "["
+        yield from _finding_parts(found, lang, 2)
+        yield "\n  ]"
+    else:
+        yield "[]"
     yield end + "\n"
 
 
@@ -312,10 +365,7 @@ def plan_json(result: PlanResult, lang: str) -> PlanJson:
     """`result`'s share of `render_each`'s document."""
     tally = Tally()
     tally.add(result)
-    found = "".join(
-        _items([finding_dict(f, lang) | {"plan": result.name} for f in chunk], 2, i)
-        for i, chunk in _chunks(result.findings, _CHUNK)
-    )
+    found = "".join(_finding_parts([(f, result.name) for f in result.findings], lang, 2))
     summary_item = _item(_plan_summary(result, lang), 3, 0)
     return PlanJson(result.name, result.error, tally, summary_item, found, len(result.findings))
 
