@@ -362,3 +362,12 @@ def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
     assert five.text == "5个" and five.column == 3 and five.quote.startswith("1.5个")
     assert not [f for f in x.figures if f.value == "1.5" and f.unit == "个"]
     assert at(x.figures, "1.5").unit == "万人"  # no item 2. after it: 1.5万人 as written
+
+
+def test_comparable_coverage_is_not_constant_prices(tmp_path):
+    """按可比口径计算 (the bulletins' 网上零售额) compares the same coverage at current prices:
+    its growth is not marked constant_prices, as 按可比价计算 is."""
+    x = read(tmp_path, "2019年，全国网上零售额106324亿元，按可比口径计算，比上年增长16.5%。\n")
+    assert not at(x.figures, "16.5").constant_prices
+    x = read(tmp_path, "2019年，全国网上零售额106324亿元，按可比价计算，比上年增长16.5%。\n")
+    assert at(x.figures, "16.5").constant_prices
