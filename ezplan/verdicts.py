@@ -263,7 +263,10 @@ def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
         return Reason("no-exchange-rate", params | {"unit": str(plan.indicators[iid].unit)})
     growth = st.growth
     if growth is not None and growth.constant_prices:
-        return Reason("constant-prices", params)
+        if level is not None or facts.amount(iid, by) is not None:
+            return Reason("constant-prices", params)
+        # no level to set it against: 地区生产总值增长6% alone is not checkable for that
+        return Reason("single-figure" if len(figures) <= 1 else "no-relation", params)
     recorded = [lv.year for lv in plan.levels_of(iid) if lv.scope == "history"]
     needs_base = growth is not None or st.cumulative is not None or bool(plan.points_of(iid))
     base = facts.amount(iid, by)

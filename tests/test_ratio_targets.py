@@ -48,3 +48,21 @@ def test_a_ratio_targets_change_reads_in_points(tmp_path):
     assert abs(rows["u"]["implied_rate"] - ((55 / 45) ** 0.2 - 1)) < 1e-12
     assert rows["w"]["implied_points"] == 0.4 and rows["w"]["implied_rate_bound"] == "≥"
     assert rows["v"]["stated_change"] == "提高2个百分点" and rows["v"]["implied_points"] is None
+
+
+def test_a_real_growth_with_no_level_is_not_blamed_on_prices(tmp_path):
+    """地区生产总值增长6%以上 (comparable prices) with no level of GDP anywhere: the reason it is
+    not checkable is that it stands alone — not 'the levels are at current prices', of which
+    there are none. With a base level, the prices are the reason."""
+
+    def reason(levels: str) -> str:
+        write_plan(
+            tmp_path,
+            f"indicators:\n  gdp: {{name: 地区生产总值, unit: 亿元{levels}}}\n",
+            "targets:\n  gdp: {period: '2021', total: 增长6%以上, constant_prices: true}\n",
+        )
+        r = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+        return json.loads(r.stdout)["summary"]["targets"][0]["reason"]["code"]
+
+    assert reason("") == "single-figure"
+    assert reason(", levels: {2020: 1000亿元}") == "constant-prices"
