@@ -116,3 +116,24 @@ def test_report_shows_progress_when_actuals_exist(tmp_path):
     run("report", "--plan", str(d), "--to", str(to), "--lang", "zh")
     html = to.read_text("utf-8")
     assert "进度正常" in html and "121.00（2022年）" in html  # 10% a year so far: on track
+
+
+def test_a_target_with_no_path_is_said_not_drawn_empty(tmp_path):
+    """plot of a target with no yearly path (增长8% for 2021 with no 2020 level) wrote an empty
+    1×1 SVG and said 'wrote'; now it says why on stderr and writes nothing (exit 2), and beside
+    a target that has a path it draws that one and names the other."""
+    from tests.conftest import write_plan
+
+    plan = write_plan(
+        tmp_path / "p",
+        "indicators:\n  a: {name: 甲, unit: 亿元}\n"
+        "  b: {name: 乙, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  a: {period: '2021', total: 增长8%}\n  b: {level: 200亿元}\n",
+    )
+    out = tmp_path / "a.svg"
+    r = CliRunner().invoke(main, ["plot", "a", "--plan", str(plan), "--to", str(out)])
+    assert r.exit_code == 2 and not out.exists()
+    assert "甲: not drawn — no yearly path" in r.stderr
+    r = CliRunner().invoke(main, ["plot", "a", "b", "--plan", str(plan), "--to", str(out)])
+    assert r.exit_code == 0 and "<polyline" in out.read_text(encoding="utf-8")
+    assert "甲: not drawn" in r.stderr and "乙" not in r.stderr

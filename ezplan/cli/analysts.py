@@ -251,10 +251,19 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
     fmt = FilePath(to).suffix.lower().lstrip(".")
     if fmt not in ("svg", "png"):
         raise Usage("usage.plot_format", path=to)
+    from ezplan.render.charts import charts
+    from ezplan.render.milestone_tables import no_path_text
+
+    drawn = {m.indicator for m, _ in charts(ms, lang)}
+    for m in ms:  # a target with no yearly path is said, not drawn as an empty picture
+        if m.indicator not in drawn:
+            why = no_path_text(m, lang) or t("cli.plot_nothing", lang)
+            click.echo(t("cli.plot_skipped", lang, name=m.label(lang), why=why), err=True)
+    if not drawn:
+        sys.exit(EXIT_USAGE)
     warning = None
     if fmt == "svg":
         from ezplan.render import svg_chart
-        from ezplan.render.charts import charts
 
         data: str | bytes = svg_chart.document([c for _, c in charts(ms, lang)])
     else:

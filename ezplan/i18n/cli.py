@@ -415,6 +415,8 @@ TEXT: dict[str, dict[str, str]] = {
     "cli.SIGTERM": {"en": "terminated", "zh": "已终止"},
     "cli.SIGHUP": {"en": "hung up", "zh": "终端已断开"},
     "cli.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
+    "cli.plot_skipped": {"en": "{name}: not drawn — {why}", "zh": "{name}：未绘制——{why}"},
+    "cli.plot_nothing": {"en": "no yearly path to draw", "zh": "无可绘制的年度路径"},
     "cli.wrote_drafts": {
         "en": "wrote {baselines} and {targets}",
         "zh": "已写入 {baselines} 和 {targets}",
