@@ -364,10 +364,19 @@ def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
     assert at(x.figures, "1.5").unit == "万人"  # no item 2. after it: 1.5万人 as written
 
 
-def test_comparable_coverage_is_not_constant_prices(tmp_path):
-    """按可比口径计算 (the bulletins' 网上零售额) compares the same coverage at current prices:
-    its growth is not marked constant_prices, as 按可比价计算 is."""
+def test_comparable_coverage_is_kept_from_the_levels(tmp_path):
+    """按可比口径计算 (the bulletins' 网上零售额比上年增长16.5%) is growth over last year's units
+    re-counted to this year's coverage, not over the published level (2018: 90,065亿元; 106,324
+    / 1.165 = 91,265): set against the levels it would misfire, so it is kept from them as a
+    growth at constant prices is."""
     x = read(tmp_path, "2019年，全国网上零售额106324亿元，按可比口径计算，比上年增长16.5%。\n")
-    assert not at(x.figures, "16.5").constant_prices
-    x = read(tmp_path, "2019年，全国网上零售额106324亿元，按可比价计算，比上年增长16.5%。\n")
     assert at(x.figures, "16.5").constant_prices
+
+
+def test_an_average_yearly_increase_is_no_level(tmp_path):
+    """常住人口年均增加20万人以上 (长沙市) is how much it grew a year, not the population: it was
+    drafted as 常住人口's 2020 level, 20万人以上."""
+    x = read(tmp_path, "过去五年，常住人口年均增加20万人以上。2020年常住人口达到1004万人。\n")
+    added = at(x.figures, "20")
+    assert added.kind == "change_abs" and not added.placed
+    assert at(x.figures, "1004").kind == "level"

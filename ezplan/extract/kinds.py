@@ -130,7 +130,8 @@ def _kind_and_text(
     amount = f"{cmp_word}{number}{tok.unit}{suffix}"
     if more_written:
         amount = f"{cmp_word}{text[tok.start : tok.unit_end]}{suffix}"
-    changing = (pred.up or pred.down) and not (pred.to_level or pred.from_level or pred.annual)
+    # 增加20万人, 年均增加20万人以上: a change of the amount (a year's, on average), not a level
+    changing = (pred.up or pred.down) and not (pred.to_level or pred.from_level)
     if changing and re.search(
         r"(增长|增加|净增|减少|下降|提高|扩大|降低|上升)$", pred.text.replace(MASK, "")
     ):
