@@ -380,3 +380,11 @@ def test_an_average_yearly_increase_is_no_level(tmp_path):
     added = at(x.figures, "20")
     assert added.kind == "change_abs" and not added.placed
     assert at(x.figures, "1004").kind == "level"
+
+
+def test_five_years_in_digits_sum_as_五年_does(tmp_path):
+    """5年累计实际利用外资7277亿元 (广东省) is the sum of 2016–2020, as 五年累计… is: it was
+    drafted as a 2020 level of an indicator named 5年累计实际利用外资."""
+    x = read(tmp_path, "过去五年，5年累计实际利用外资7277亿元。\n")
+    f = at(x.figures, "7277")
+    assert (f.indicator, f.kind, f.period) == ("实际利用外资", "cumulative", (2016, 2020))
