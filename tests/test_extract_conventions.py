@@ -388,3 +388,14 @@ def test_five_years_in_digits_sum_as_五年_does(tmp_path):
     x = read(tmp_path, "过去五年，5年累计实际利用外资7277亿元。\n")
     f = at(x.figures, "7277")
     assert (f.indicator, f.kind, f.period) == ("实际利用外资", "cumulative", (2016, 2020))
+
+
+def test_shares_listed_after_what_contributes_them(tmp_path):
+    """民营经济贡献全市约55%的税收、65%的GDP、75%的投资 (长沙市): each percentage is the share
+    of the noun after it — the first two were shifted by one (贡献全市 = 约55%, 税收 = 65%)."""
+    x = read(tmp_path, "2020年，民营经济贡献全市约55%的税收、65%的GDP、75%的投资。\n")
+    assert [(f.indicator, f.value) for f in x.figures] == [
+        ("税收比例", "55"),
+        ("GDP比例", "65"),
+        ("投资比例", "75"),
+    ]

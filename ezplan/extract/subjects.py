@@ -357,6 +357,10 @@ _NOT_THINGS = re.compile(
 )
 
 
+# 民营经济贡献全市约55%的税收、65%的GDP: a share of the whole's things, the list's first item
+_CONTRIBUTES = re.compile(r"(?:贡献|占|占到|提供|创造|吸纳)(?:全市|全省|全区|全州|全县|全国)?约?$")
+
+
 def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) -> str | None:
     """88%的行政许可事项、91%的公共服务事项实现“最多跑一次”: a percentage before 的 and a noun
     is the share of those things that do what the clause says; the subject is the noun with the
@@ -366,14 +370,18 @@ def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) 
     if growth or tok.unit != "%" or tok.suffix or not text.startswith("的", tok.end):
         return None
     said_before = text[clause_start : tok.start].strip(" ，,；;：:")
-    if said_before and not said_before.endswith(("、", "和")):
+    if (
+        said_before
+        and not said_before.endswith(("、", "和"))
+        and not _CONTRIBUTES.search(said_before)
+    ):
         return None  # 失业率处于2.77%的较低水平: the percentage is its subject's
     items = text[tok.end + 1 : clause_end].rstrip("。，,；;：: ").split("、")
     own, last = items[0], items[-1]
     verb = _SHARE_VERB.search(own)
     noun = own[: verb.start()] if verb else own
-    if not re.fullmatch(r"[\u4e00-\u9fff（）]{1,16}", noun) or _NOT_THINGS.match(noun):
-        return None
+    if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z（）]{1,16}", noun) or _NOT_THINGS.match(noun):
+        return None  # (65%的GDP: a name in letters is a noun too)
     if verb is None and (verb := _SHARE_VERB.search(last)) is not None:
         own = last  # the list's verb phrase stands after its last item
     said = own[verb.start() :] if verb else ""
