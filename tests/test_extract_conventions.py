@@ -399,3 +399,17 @@ def test_shares_listed_after_what_contributes_them(tmp_path):
         ("GDP比例", "65"),
         ("投资比例", "75"),
     ]
+
+
+def test_a_multiple_of_another_quantity_is_no_growth(tmp_path):
+    """特困人员基本生活标准不低于当地最低生活保障标准的1.6倍 (广东省) compares two indicators: it
+    was drafted as growth 是…的1.6倍 of the first (and lost its 不低于); 是“十二五”末的1.7倍 is
+    the indicator's own growth."""
+    x = read(
+        tmp_path,
+        "2021年，特困人员基本生活标准不低于当地最低生活保障标准的1.6倍。"
+        "过去五年，地区生产总值是“十二五”末的1.7倍。\n",
+    )
+    other, own = at(x.figures, "1.6"), at(x.figures, "1.7")
+    assert not other.placed and "another quantity" in other.review
+    assert own.placed and own.indicator == "地区生产总值"

@@ -392,6 +392,9 @@ class Reader:
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
         clause_start = s.clauses[s.clause_of(tok.start)][0]
+        if tok.unit == "倍" and _OF_ANOTHER.search(text[clause_start : tok.start]):
+            # 不低于当地最低生活保障标准的1.6倍: a multiple of another quantity, not growth
+            notes.append(Note("extract.multiple_of_other"))
         if _PLANNED.search(text[clause_start : tok.start]) or _GOAL_AFTER.match(text, tok.end):
             # 预期增速6.5%左右 (not 人均预期寿命); 低于3.3%的控制目标: the goal it was held to
             notes.append(Note("extract.planned"))
@@ -504,6 +507,9 @@ class Reader:
 
 
 _ESTIMATE = "预计"
+_OF_ANOTHER = re.compile(
+    r"(?:标准|水平|平均数?|均值|全国|全省|全市|同期)[^，,；;。]{0,6}的(?:约|近)?$"
+)
 _PLANNED = re.compile(r"预期(?!寿命|性|目标完成)")  # not 人均预期寿命, 预期性指标
 _GOAL_AFTER = re.compile(r"(?:左右|以上|以内|以下)?的[\u4e00-\u9fff]{0,4}目标")
 

@@ -165,6 +165,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels",
         "zh": "两个时期合计之比（是“十二五”时期的N倍），不是水平的增长",
     },
+    "extract.multiple_of_other": {
+        "en": "a multiple of another quantity (…标准的1.6倍), not a growth of this one",
+        "zh": "为另一数量的倍数（…标准的1.6倍），不是本指标的增长",
+    },
     "extract.planned": {
         "en": "a goal (预期…, …的目标): what was set out to be done",
         "zh": "为目标数（预期…、…的目标）",
@@ -221,6 +225,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "绝对变化量（增加X）在规划文件中没有位置",
     },
     "extract.why.period_unknown": {"en": "its period is not known", "zh": "时期不明"},
+    "extract.why.multiple_of_other": {
+        "en": "ezplan relates a multiple only to the indicator's own earlier level",
+        "zh": "ezplan只将倍数与本指标此前的水平相联系",
+    },
     "extract.why.planned_past": {
         "en": "the goal set for a year already past (预期…, …的目标), not what was achieved",
         "zh": "为已过去的年份设定的目标（预期…、…的目标），不是实际完成数",
