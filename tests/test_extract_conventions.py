@@ -413,3 +413,33 @@ def test_a_multiple_of_another_quantity_is_no_growth(tmp_path):
     other, own = at(x.figures, "1.6"), at(x.figures, "1.7")
     assert not other.placed and "another quantity" in other.review
     assert own.placed and own.indicator == "地区生产总值"
+
+
+def test_an_introducing_line_dates_the_sections_under_it(tmp_path):
+    """青岛市: 「五年来，主要做了以下工作：」 on a line of its own, then （一）…（六）: their
+    figures are the five years' (the line, read as a heading, was dropped at the first （一）,
+    leaving them no time: 55 past results drafted as timeless projects in targets.yaml). A
+    paragraph with a time of its own (各位代表，2020年…) and the next section end it."""
+    x = read(
+        tmp_path,
+        """
+        一、“十三五”时期和2020年工作回顾
+
+        五年来，主要做了以下工作：
+
+        （一）坚持创新发展
+
+        经济实现稳步增长。固定资产投资年均增长10.6%，新增市场主体80万户。
+
+        各位代表，2020年，我们千方百计保持经济平稳运行。民间投资增长10%以上。
+
+        二、2021年主要工作安排
+
+        新增城镇就业7万人以上。
+        """,
+    )
+    rate = at(x.figures, "10.6")
+    assert (rate.period, rate.role, rate.placed) == ((2016, 2020), "actual", True)
+    assert at(x.figures, "10").period == (2020, 2020)
+    assert at(x.figures, "7").role == "target"
+    assert not x.draft.targets.get("projects")

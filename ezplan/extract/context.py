@@ -123,8 +123,15 @@ class TimeContext:
         self.sentence_period: TimeRef | None = None
         self.section: TimeRef | None = None  # the time a paragraph of this section opened with
         self.intro: TimeRef | None = None
+        self.intro_level = 0  # the heading level the introducing paragraph stands under
 
     # -- following the document
+    def introduce(self, carry: TimeRef | None) -> None:
+        """五年来，主要做了以下工作：: the time of the paragraphs that follow, under headings
+        deeper than this paragraph's own (（一）…, （二）…), until one at its level or above."""
+        self.intro = carry
+        self.intro_level = max(self.headings, default=0)
+
     def heading_time(self) -> TimeRef | None:
         for level in sorted(self.headings, reverse=True):
             t = self.headings[level]
@@ -134,6 +141,11 @@ class TimeContext:
 
     def enter_heading(self, block: Block) -> None:
         text = fold(block.text)
+        if text.rstrip().endswith((":", "：")) and (intro := self._intro_line(text)) is not None:
+            # 五年来，主要做了以下工作： on a line of its own reads as a heading, but it
+            # introduces the sections after it ((一)…, (二)…), under the heading above it
+            self.introduce(intro)
+            return
         level = 6
         if block.kind == "heading" and block.indent and block.text.startswith("#"):
             level = 1
@@ -153,12 +165,27 @@ class TimeContext:
             first, last = times[0].years  # type: ignore[misc]
             ref = TimeRef(first, last, times[0].until, "heading", times[0].text)
         self.headings[level] = ref
-        self.intro = None
+        if level <= self.intro_level:
+            self.intro = None
+
+    def _intro_line(self, text: str) -> TimeRef | None:
+        times = [
+            t for t in find_times(text, self.doc_year) if t.kind in ("year", "period") and t.years
+        ]
+        if len({t.years for t in times}) != 1:
+            return None
+        first, last = times[0].years  # type: ignore[misc]
+        return TimeRef(first, last, times[0].until, "intro", times[0].text)
 
     def open_section(self, carry: TimeRef) -> None:
         """2020年是极不平凡的一年。…: the paragraphs after it, under a heading that names two
         times (2020年及“十三五”工作回顾), are about the same time."""
         self.section = TimeRef(carry.first, carry.last, carry.until, "section", carry.text)
+        if self.intro is not None and (carry.first, carry.last) != (
+            self.intro.first,
+            self.intro.last,
+        ):
+            self.intro = None  # 各位代表，2020年…: a time of its own ends what introduced the last
 
     def after_sentence(self, times: list[Time], carry: TimeRef | None) -> TimeRef | None:
         """The time a sentence leaves for the next one (and the paragraph's period)."""

@@ -119,7 +119,7 @@ class Reader:
             else:
                 carry = self._paragraph(b, item_end=_item_end(blocks, i))
                 if fold(b.text).rstrip().endswith((":", "：")):
-                    self.time.intro = carry
+                    self.time.introduce(carry)
             i += 1
         t = self.time
         return Reading(self.source, self.figures, self.skipped, self.sentences, t.doc_year, t.plan)
