@@ -443,3 +443,21 @@ def test_an_introducing_line_dates_the_sections_under_it(tmp_path):
     assert at(x.figures, "10").period == (2020, 2020)
     assert at(x.figures, "7").role == "target"
     assert not x.draft.targets.get("projects")
+
+
+def test_a_bold_heading_keeps_its_year_past_a_line_introducing_its_items(tmp_path):
+    """长沙市: 「**三、2021年工作重点**」 (Markdown bold), then 「重点抓好以下十个方面工作：」
+    (a line with no time): the first was no heading level, and the second, read as a heading,
+    replaced its 2021 — the section's goals were left out for 'no year or period'."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作重点**
+
+        为实现上述目标，重点抓好以下十个方面工作：
+
+        （一）着力推进先进制造业高质量发展。新增规模工业企业300家以上。
+        """,
+    )
+    f = at(x.figures, "300")
+    assert (f.year, f.role, f.placed) == (2021, "target", True)

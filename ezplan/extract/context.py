@@ -141,11 +141,14 @@ class TimeContext:
 
     def enter_heading(self, block: Block) -> None:
         text = fold(block.text)
-        if text.rstrip().endswith((":", "：")) and (intro := self._intro_line(text)) is not None:
+        if text.rstrip().endswith((":", "：")):
             # 五年来，主要做了以下工作： on a line of its own reads as a heading, but it
-            # introduces the sections after it ((一)…, (二)…), under the heading above it
-            self.introduce(intro)
+            # introduces the sections after it ((一)…, (二)…), under the heading above it (and
+            # 重点抓好以下十个方面工作：, with no time, leaves that heading's in force)
+            if (intro := self._intro_line(text)) is not None:
+                self.introduce(intro)
             return
+        text = text.lstrip("*_ ")  # **三、2021年工作重点**: Markdown's emphasis is no level
         level = 6
         if block.kind == "heading" and block.indent and block.text.startswith("#"):
             level = 1
