@@ -461,3 +461,19 @@ def test_a_bold_heading_keeps_its_year_past_a_line_introducing_its_items(tmp_pat
     )
     f = at(x.figures, "300")
     assert (f.year, f.role, f.placed) == (2021, "target", True)
+
+
+def test_a_ratio_to_another_quantity_is_the_subjects_share(tmp_path):
+    """研究与试验发展经费支出21737亿元，…，与国内生产总值之比为2.19% (the bulletins): the share
+    of the spending in GDP — it was drafted as an indicator named 国内生产总值之."""
+    x = read(
+        tmp_path,
+        "2019年，全年研究与试验发展经费支出21737亿元，比上年增长12.5%，"
+        "与国内生产总值之比为2.19%。\n",
+    )
+    f = at(x.figures, "2.19")
+    assert (f.indicator, f.kind, f.of) == (
+        "研究与试验发展经费支出占国内生产总值比重",
+        "share",
+        "国内生产总值",
+    )

@@ -274,6 +274,15 @@ def fill_subject(
         subj = ""
     if re.match(r"^(快于|高于|低于|慢于|超出|领先|高出|超过)", subj or "") and sent_figs:
         subj, how = sent_figs[-1].indicator, Note("extract.subject_compared")
+    elif (
+        pred.text.startswith("比")
+        and (m := re.fullmatch(r"与(.+?)之?", subj) or re.fullmatch(r"(.+?)之", subj))
+        and sent_figs
+        and sent_figs[-1].indicator
+    ):
+        # 研发经费支出21737亿元，…，与国内生产总值之比为2.19%: its share of the other
+        prev = split_share(sent_figs[-1].indicator)[0]
+        subj, how = f"{prev}占{m.group(1)}比重", Note("extract.subject_share")
     elif subj.startswith("占") and len(subj) > 1 and sent_figs and sent_figs[-1].indicator:
         # 规划面积达到2881平方公里，占全省面积1.85%: the share is of the figure before
         prev = split_share(sent_figs[-1].indicator)[0]
