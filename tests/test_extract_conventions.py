@@ -477,3 +477,12 @@ def test_a_ratio_to_another_quantity_is_the_subjects_share(tmp_path):
         "share",
         "国内生产总值",
     )
+
+
+def test_more_than_last_year_is_a_change(tmp_path):
+    """社会融资规模增量为25.6万亿元，比上年多3.1万亿元 (2019 bulletin): by how much it grew — it
+    was drafted as a 2019 level of an indicator named 多."""
+    x = read(tmp_path, "2019年，社会融资规模增量为25.6万亿元，比上年多3.1万亿元。\n")
+    more = at(x.figures, "3.1")
+    assert (more.indicator, more.kind, more.placed) == ("社会融资规模增量", "change_abs", False)
+    assert at(x.figures, "25.6").kind == "level"
