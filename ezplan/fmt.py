@@ -111,10 +111,14 @@ def points(p: float, decimals: int = 1) -> str:
     return ("" if shown.startswith("-") else "+") + shown + "个百分点"
 
 
-def points_in(p: float, lang: str, decimals: int = 2) -> str:
-    """A change in points as a table shows it: +1.20个百分点 / +1.20 pp."""
-    shown = points(p, decimals)
+def points_en(shown: str, lang: str) -> str:
+    """个百分点 reads "pp" in English."""
     return shown.replace("个百分点", " pp") if lang == "en" else shown
+
+
+def rate_a_year(x: float, in_points: bool, lang: str) -> str:
+    """A rate a year: 8.89%, or for a ratio indicator +1.20个百分点 (+1.20 pp)."""
+    return points_en(points(x, 2), lang) if in_points else rate(x, 2)
 
 
 def points_words(p: float, decimals: int = 2) -> dict[str, str]:

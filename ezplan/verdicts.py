@@ -52,15 +52,19 @@ class TargetRow:
     stated_change: Stated | None = None  # a ratio indicator's 提高2个百分点
     implied_points: float | None = None  # a ratio indicator's change a year, in points
 
+    @property
+    def stated(self) -> tuple[Stated, ...]:
+        """The growth or change the plan states for the target, as the tables list it."""
+        return tuple(s for s in (self.stated_rate, self.stated_total, self.stated_change) if s)
+
     def implied(self, lang: str) -> str:
         """The implied change a year as the tables show it: 8.89%, ≥ 2.46%; a ratio
         indicator's in points (+2.00 pp), as its milestones say it ("—": none)."""
         if self.implied_rate is None:
             return "—"
-        if self.implied_points is not None:
-            shown = fmt.points_in(self.implied_points, lang)
-        else:
-            shown = fmt.rate(self.implied_rate, 2)
+        points = self.implied_points is not None
+        value = self.implied_points if points else self.implied_rate
+        shown = fmt.rate_a_year(value, points, lang)  # type: ignore[arg-type]
         return f"{self.implied_bound} {shown}" if self.implied_bound else shown
 
     def label(self, lang: str) -> str:
@@ -233,7 +237,7 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
             words = fmt.growth_words(float(r.value[i]), 2)
             if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
                 pp = (e.face - b.face) / float(years[i])
-                words = {"en": fmt.points_in(pp, "en"), "zh": fmt.points_words(pp)["zh"]}
+                words = {"en": fmt.rate_a_year(pp, True, "en"), "zh": fmt.points_words(pp)["zh"]}
             out[iid] = Reason("level-only", params | {"rate": words})
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit

@@ -30,6 +30,6 @@ def test_a_step_resting_on_an_assumption_names_it_in_words(tmp_path):
     )
     (f,) = [f for f in findings_for(tmp_path, "whole-plan") if f.steps]
     en, zh = steps_in(f, "en"), steps_in(f, "zh")
-    assert any(s.endswith("← assumed: the sum grows 11.8% every year") for s in en), en
+    assert any(s.endswith("← assumed: the sum grows evenly at 11.8% a year") for s in en), en
     assert any(s.endswith("← 假设累计额每年均按11.8%增长") for s in zh), zh
     assert not [s for s in en + zh if any(kind in s for kind in ASSUMED)]

@@ -254,9 +254,10 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
     from ezplan.render.charts import charts
     from ezplan.render.milestone_tables import no_path_text
 
-    drawn = {m.indicator for m, _ in charts(ms, lang)}
+    drawn = list(charts(ms, lang))
+    names = {m.indicator for m, _ in drawn}
     for m in ms:  # a target with no yearly path is said, not drawn as an empty picture
-        if m.indicator not in drawn:
+        if m.indicator not in names:
             why = no_path_text(m, lang) or t("cli.plot_nothing", lang)
             click.echo(t("cli.plot_skipped", lang, name=m.label(lang), why=why), err=True)
     if not drawn:
@@ -265,12 +266,12 @@ def plot(plan: Plan, ms: list[Milestones], progress: list[Progress], lang: str, 
     if fmt == "svg":
         from ezplan.render import svg_chart
 
-        data: str | bytes = svg_chart.document([c for _, c in charts(ms, lang)])
+        data: str | bytes = svg_chart.document([c for _, c in drawn])
     else:
         try:
-            from ezplan.render import charts
+            from ezplan.render.charts import png
 
-            data, warning = charts.png(ms, lang)
+            data, warning = png(ms, lang)
         except ImportError:
             from ezplan.render.charts import HINT
 

@@ -132,12 +132,7 @@ def needs(m: Milestones, lang: str) -> str:
     bound = m.target_stated.figure.comparator.value if m.target_stated is not None else None
     if bound in ("at_least", "at_most"):  # 突破700公里, 13万户以上: the rate is bounded too
         words = fmt.bounded_words(words, bound)
-    return t("needs", lang, rate=points_en(words[lang], lang))
-
-
-def points_en(shown: str, lang: str) -> str:
-    """个百分点 reads "pp" in English."""
-    return shown.replace("个百分点", " pp") if lang == "en" else shown
+    return t("needs", lang, rate=fmt.points_en(words[lang], lang))
 
 
 def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
@@ -228,9 +223,7 @@ def _num(x: float | None, decimals: int) -> str:
 
 def rate_text(x: float | None, points: bool, lang: str) -> str:
     """A rate a year: 8.89%, or for a ratio indicator +1.20个百分点 (+1.20 pp)."""
-    if x is None:
-        return "—"
-    return points_en(fmt.points(x, 2), lang) if points else fmt.rate(x, 2)
+    return "—" if x is None else fmt.rate_a_year(x, points, lang)
 
 
 def status_words(p: Progress, lang: str) -> str:
@@ -281,7 +274,7 @@ def gap_words(p: Progress, lang: str) -> str:
         return "—"
     if fmt.number(abs(size), 1).strip("0.") == "":
         return t("gap_level", lang)
-    return t("gap_above" if size > 0 else "gap_below", lang, gap=points_en(shown, lang))
+    return t("gap_above" if size > 0 else "gap_below", lang, gap=fmt.points_en(shown, lang))
 
 
 def progress_rows(ms: list[Milestones], progress: list[Progress], lang: str) -> list[list[str]]:

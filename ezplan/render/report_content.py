@@ -184,10 +184,7 @@ def target_lines(report: Report, items: list[FindingItem], lang: str) -> list[Ta
                 target = f"{shown}{_year(r.end_year, lang)}"
         else:
             target = "—"
-        stated = (
-            " / ".join(text(s.text) for s in (r.stated_rate, r.stated_total, r.stated_change) if s)
-            or "—"
-        )
+        stated = " / ".join(text(s.text) for s in r.stated) or "—"
         implied = r.implied(lang)
         status = r.status
         numbers = tuple(problems.get(r.indicator, ()))

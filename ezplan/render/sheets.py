@@ -80,9 +80,7 @@ def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
     rows = []
     for line in lines:
         r = line.row
-        stated = " / ".join(
-            text(s.text) for s in (r.stated_rate, r.stated_total, r.stated_change) if s
-        )
+        stated = " / ".join(text(s.text) for s in r.stated)
         target = " / ".join(text(s.text) for s in r.target)
         if r.cumulative and target:
             target = f"{t('cumulative', lang)}{target}"

@@ -67,12 +67,8 @@ def _cells(row: TargetRow, lang: str, years_in_header: bool) -> list[str]:
     if not years_in_header:
         base = f"{base}{_in_year(row.base_year, lang)}" if row.base else base
         target = f"{target}{_in_year(row.end_year, lang)}"
-    stated = "\n".join(shown(s.text) for s in _stated(row)) or "—"
+    stated = "\n".join(shown(s.text) for s in row.stated) or "—"
     return [base, target, stated, row.implied(lang)]
-
-
-def _stated(row: TargetRow) -> list:
-    return [s for s in (row.stated_rate, row.stated_total, row.stated_change) if s]
 
 
 def _in_year(year: int, lang: str) -> str:

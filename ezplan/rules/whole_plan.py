@@ -314,43 +314,38 @@ def crossing_texts(q: Quantity, lo: float, hi: float) -> tuple[str, str]:
 
 
 def _assumptions(c: Contradiction) -> dict[str, str]:
-    en, zh = [], []
-    for a in c.assumptions:
-        if a.kind == "one_rate_per_year":
-            en.append(f"if all of the plan's {a.year} amounts convert at one exchange rate")
-            zh.append(f"若{a.year}年的金额按同一汇率折算")
-        elif a.kind == "about_core" and a.stated is not None:
-            en.append(f"if {a.stated.text} is not at the very edge of its width")
-            zh.append(f"若{a.stated.text}不在其范围的边缘")
-        elif a.kind == "even_growth":
-            rate = a.stated.text if a.stated is not None else ""
-            en.append(f"if the sum grows evenly at {rate} a year")
-            zh.append(f"若累计额每年均按{rate}增长")
-    if not en:
+    """The assumptions the contradiction rests on, as its message's condition."""
+    said = [_assumption_words(a) for a in c.assumptions]
+    said = [w for w in said if w["en"]]
+    if not said:
         return {"en": "", "zh": ""}
-    return {"en": " " + " and ".join(en), "zh": "（" + "，且".join(zh) + "）"}
+    return {
+        "en": " " + " and ".join("if " + w["en"] for w in said),
+        "zh": "（" + "，且".join("若" + w["zh"] for w in said) + "）",
+    }
 
 
 def _assumption_words(a: Assumption) -> dict[str, str]:
-    """An assumption as a derivation step's source: assumed, one exchange rate a year."""
-    rate = a.stated.text if a.stated is not None else ""
+    """What an assumption supposes, in words: as the condition of a contradiction ("if …")
+    and as the source of a derivation step ("assumed: …")."""
     match a.kind:
         case "one_rate_per_year":
             return {
-                "en": f"assumed: one exchange rate in {a.year}",
-                "zh": f"假设{a.year}年汇率统一",
+                "en": f"all of the plan's {a.year} amounts convert at one exchange rate",
+                "zh": f"{a.year}年的金额按同一汇率折算",
             }
         case "about_core" if a.stated is not None:
             return {
-                "en": f"assumed: {a.stated.text} not at the edge of its width",
-                "zh": f"假设{a.stated.text}不在其范围的边缘",
+                "en": f"{a.stated.text} is not at the very edge of its width",
+                "zh": f"{a.stated.text}不在其范围的边缘",
             }
         case "even_growth":
+            rate = a.stated.text if a.stated is not None else ""
             return {
-                "en": f"assumed: the sum grows {rate} every year",
-                "zh": f"假设累计额每年均按{rate}增长",
+                "en": f"the sum grows evenly at {rate} a year",
+                "zh": f"累计额每年均按{rate}增长",
             }
-    return {"en": f"assumed: {a.kind}", "zh": f"假设：{a.kind}"}
+    return {"en": "", "zh": ""}
 
 
 def _range(cu: Culprit, conflict_only: bool = False) -> str | None:
@@ -472,7 +467,9 @@ def _step_text(plan: Plan, s: Step) -> dict[str, str]:
         return {lang: f"{what[lang]} {end} {value} ← {src}" for lang in ("en", "zh")}
     if s.source is not None:
         said = _assumption_words(s.source)
-        return {lang: f"{what[lang]} {end} {value} ← {said[lang]}" for lang in ("en", "zh")}
+        kind = s.source.kind  # (a kind with no words yet is named as it is)
+        assumed = {"en": f"assumed: {said['en'] or kind}", "zh": f"假设{said['zh'] or kind}"}
+        return {lang: f"{what[lang]} {end} {value} ← {assumed[lang]}" for lang in ("en", "zh")}
     if s.relation is None:
         return {lang: f"{what[lang]} {end} {value}" for lang in ("en", "zh")}
     inputs = [
