@@ -145,7 +145,7 @@ class TimeContext:
             # 五年来，主要做了以下工作： on a line of its own reads as a heading, but it
             # introduces the sections after it ((一)…, (二)…), under the heading above it (and
             # 重点抓好以下十个方面工作：, with no time, leaves that heading's in force)
-            if (intro := self._intro_line(text)) is not None:
+            if (intro := self._one_time(text, "intro")) is not None:
                 self.introduce(intro)
             return
         text = text.lstrip("*_ ")  # **三、2021年工作重点**: Markdown's emphasis is no level
@@ -159,26 +159,20 @@ class TimeContext:
         for lv in [k for k in self.headings if k >= level]:
             del self.headings[lv]
         self.section = None
-        times = [
-            t for t in find_times(text, self.doc_year) if t.kind in ("year", "period") and t.years
-        ]
-        spans = {t.years for t in times}
-        ref = None
-        if len(spans) == 1:
-            first, last = times[0].years  # type: ignore[misc]
-            ref = TimeRef(first, last, times[0].until, "heading", times[0].text)
+        ref = self._one_time(text, "heading")
         self.headings[level] = ref
         if level <= self.intro_level:
             self.intro = None
 
-    def _intro_line(self, text: str) -> TimeRef | None:
+    def _one_time(self, text: str, source: str) -> TimeRef | None:
+        """The one year or period a heading (or an introducing line) names, if one."""
         times = [
             t for t in find_times(text, self.doc_year) if t.kind in ("year", "period") and t.years
         ]
         if len({t.years for t in times}) != 1:
             return None
         first, last = times[0].years  # type: ignore[misc]
-        return TimeRef(first, last, times[0].until, "intro", times[0].text)
+        return TimeRef(first, last, times[0].until, source, times[0].text)
 
     def open_section(self, carry: TimeRef) -> None:
         """2020年是极不平凡的一年。…: the paragraphs after it, under a heading that names two

@@ -127,8 +127,6 @@ class _Builder:
             return Note("extract.why.gap")
         if f.kind == "change_pp" and f.role != "target":
             return Note("extract.why.change_pp_past")
-        if f.unit == "‰":
-            return Note("extract.permille")
         if f.role == "actual" and any(note_id(n) == "extract.planned" for n in f.notes):
             return Note("extract.why.planned_past")
         if any(note_id(n) == "extract.multiple_of_other" for n in f.notes):

@@ -137,7 +137,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{said} means at least doubled: read as {read}",
         "zh": "“{said}”指至少翻了一番：读作“{read}”",
     },
-    "extract.permille": {"en": "‰ is not a unit ezplan reads", "zh": "ezplan 不读‰这一单位"},
     "extract.unit_unknown": {
         "en": "unit {unit} is not one ezplan reads",
         "zh": "ezplan 不读“{unit}”这一单位",
