@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, ItemsView, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -46,13 +46,12 @@ class Finding:
 
     def __post_init__(self) -> None:
         # rules write a step with words as {"en": …, "zh": …}; `steps_in` reads it
-        steps = tuple(
-            PerLanguage(s["en"], s["zh"]) if isinstance(s, dict) else s for s in self.steps
-        )
-        object.__setattr__(self, "steps", steps)
+        if type(self.steps) is not LaterSteps:
+            object.__setattr__(self, "steps", tuple(map(_step, self.steps)))
         # a plan of 100,000 indicators has some 200,000 findings: kept compact, not as dicts
         object.__setattr__(self, "params", fields(self.params, _per_language))
-        object.__setattr__(self, "data", fields(self.data, _compact))
+        if type(self.data) is not LaterData:
+            object.__setattr__(self, "data", fields(self.data, _compact))
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -191,6 +190,81 @@ def _compact(value: Any) -> Any:
     if kind is list and value and type(value[0]) is dict:
         return list(map(_compact, value))
     return value
+
+
+class LaterData(Mapping[str, Any]):
+    """A finding's data made each time it is read, not kept: what `make` returns. For the data
+    of thousands of findings that only a machine output reads (a contradiction's figures and
+    culprits, made from the analysis the finding is about): ~70 MiB at 100,000 indicators.
+    It pickles as what it makes."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Mapping[str, Any]]) -> None:
+        self._make = make
+
+    def __getitem__(self, key: str) -> Any:
+        return self._make()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._make())
+
+    def __len__(self) -> int:
+        return len(self._make())
+
+    def items(self) -> ItemsView[str, Any]:
+        return self._make().items()
+
+    def values(self):  # type: ignore[override]  # a view made once, not a key at a time
+        return self._make().values()
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping
+
+    def __repr__(self) -> str:
+        return repr(dict(self._make()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return fields, (dict(self._make()), _compact)
+
+
+class LaterSteps(Sequence[Any]):
+    """A finding's steps made each time they are read (as `LaterData` is its data): `make`
+    returns them as a rule writes them."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Sequence[Any]]) -> None:
+        self._make = make
+
+    def _now(self) -> tuple[Any, ...]:
+        return tuple(map(_step, self._make()))
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._now()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._now())
+
+    def __len__(self) -> int:
+        return len(self._make())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return self._now() == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._now())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (self._now(),)
+
+
+def _step(s: Any) -> Any:
+    """A step with words, {"en": …, "zh": …}, as a `PerLanguage`; a formula as it is."""
+    return PerLanguage(s["en"], s["zh"]) if isinstance(s, dict) else s
 
 
 def steps_in(f: Finding, lang: str) -> list[str]:

@@ -142,7 +142,7 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
                 continue
             others = [f.text for f in iv.figures if f.mark != s.mark]
             source = f" ← {sep.join(others)}" if others else ""
-            q = quantity_words(plan, iv.quantity)[lang]
+            q = quantity_words(plan.indicators, iv.quantity)[lang]
             span = fmt.between(
                 iv.lo, iv.hi, lambda x, d, q=iv.quantity: quantity_value(q, x, d), digits
             )

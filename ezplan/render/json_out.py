@@ -66,15 +66,16 @@ def _finding_parts(pairs: Sequence[tuple[Finding, str]], lang: str, depth: int) 
     batch: list[dict[str, Any]] = []
     first = 0
     for i, (f, name) in enumerate(pairs):
-        if _long(f.related) or any(_long(v) for v in f.data.values()):
+        d = finding_dict(f, lang, keep_long=True) | {"plan": name}  # its data read once
+        if any(_long(v) for k, v in d.items() if k != "steps"):
             if batch:
                 yield _items(batch, depth, first)
                 batch = []
-            yield from _long_item(finding_dict(f, lang, keep_long=True) | {"plan": name}, depth, i)
+            yield from _long_item(d, depth, i)
             continue
         if not batch:
             first = i
-        batch.append(finding_dict(f, lang) | {"plan": name})
+        batch.append(d)
         if len(batch) == _CHUNK:
             yield _items(batch, depth, first)
             batch = []

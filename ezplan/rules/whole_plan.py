@@ -29,15 +29,16 @@ Example: 37.6亿元 = 5.46亿美元 pins the plan's 2025 rate to 6.871–6.902�
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 
 from ezplan import fmt
 from ezplan.errors import Mark
 from ezplan.facts import Facts
-from ezplan.findings import Fields, Finding, Severity, fields
+from ezplan.findings import Fields, Finding, LaterData, LaterSteps, Severity, fields
 from ezplan.i18n import colon
-from ezplan.model import Plan, Stated
+from ezplan.model import Indicator, Plan, Stated
 from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
 from ezplan.rules import Amend, Outcome
 from ezplan.rules._common import figure_words, joined
@@ -167,16 +168,19 @@ def _blamed(top: Culprit | None) -> set[Mark]:
 
 
 def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
+    packed = c
     c = replace(c, culprits=tuple(c.culprits))  # each made once (the analysis keeps them packed)
     words = _culprits_text(c, ctx)
     # after a dash the sentence goes on: "… — the likely wrong figure is …"
     addendum = {"en": " — " + words["en"][:1].lower() + words["en"][1:], "zh": "——" + words["zh"]}
-    data = f.data | {"figures": _figures_data(ctx, c.figures), "culprits": _culprits_data(c)}
-    return replace(f, addendum=addendum, data=data)
+    data = partial(_amended_data, f.data, packed, _owners(ctx, c.figures))
+    return replace(f, addendum=addendum, data=LaterData(data))
 
 
 def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
-    # each step and culprit made once (the analysis keeps them packed)
+    # each step and culprit made once (the analysis keeps them packed); the finding's data
+    # and steps are made from the packed ones when read (`LaterData`)
+    packed = c
     c = replace(c, steps=tuple(c.steps), culprits=tuple(c.culprits))
     plan = ctx.plan
     top = _top_figure(c)
@@ -185,7 +189,7 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
     lo, hi = _crossing(c)
     lo_text, hi_text = crossing_texts(c.quantity, lo, hi)
     params = {
-        "quantity": quantity_words(plan, c.quantity),
+        "quantity": quantity_words(plan.indicators, c.quantity),
         "lo": lo_text,
         "hi": hi_text,
         "assumption": _assumptions(c),
@@ -199,14 +203,9 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
         anchor.mark,
         "contradiction",
         params,
-        data={
-            "tier": c.tier,
-            "figures": _figures_data(ctx, c.figures),
-            "assumptions": [_assumption_data(a) for a in c.assumptions],
-            "culprits": _culprits_data(c),
-        },
+        data=LaterData(partial(_contradiction_data, packed, _owners(ctx, c.figures))),
         scope=scope,
-        steps=tuple(_step_text(plan, s) for s in c.steps),
+        steps=LaterSteps(partial(_steps_text, plan.indicators, packed)),
         related=tuple(s.mark for s in c.figures if s.mark != anchor.mark),
     )
 
@@ -226,7 +225,7 @@ def _stopped(figures: tuple[Stated, ...], ctx: _Context) -> Finding:
         first.mark,
         "stopped",
         {"count": f"{len(figures):,}", "figures": listed},
-        data={"figures": _figures_data(ctx, figures)},
+        data=LaterData(partial(_figures_only, figures, _owners(ctx, figures))),
         scope=scope,
         related=tuple(s.mark for s in figures[1:]),
     )
@@ -246,10 +245,10 @@ def _crossing(c: Contradiction) -> tuple[float, float]:
 # --- words ------------------------------------------------------------------------------------
 
 
-def _name(plan: Plan, iid: str | None) -> dict[str, str]:
-    if iid is None or iid not in plan.indicators:
+def _name(indicators: Mapping[str, Indicator], iid: str | None) -> dict[str, str]:
+    if iid is None or iid not in indicators:
         return {"en": "", "zh": ""}
-    ind = plan.indicators[iid]
+    ind = indicators[iid]
     return {"en": ind.name_en or ind.name, "zh": ind.name}
 
 
@@ -258,10 +257,10 @@ def _span(q: Quantity, lang: str = "en") -> str:
     return fmt.years(q.period[0] + 1, q.period[1], lang)
 
 
-def quantity_words(plan: Plan, q: Quantity) -> dict[str, str]:
+def quantity_words(indicators: Mapping[str, Indicator], q: Quantity) -> dict[str, str]:
     """What a network quantity is, in words."""
-    n = _name(plan, q.indicator)
-    of = _name(plan, q.of)
+    n = _name(indicators, q.indicator)
+    of = _name(indicators, q.of)
     match q.kind:
         case "level":
             year = q.year if q.year is not None else ""
@@ -357,7 +356,7 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
     if cu.blocked_by is None:
         return None
     other = ctx.contradiction_of(cu.blocked_by)
-    return None if other is None else quantity_words(ctx.plan, other.quantity)
+    return None if other is None else quantity_words(ctx.plan.indicators, other.quantity)
 
 
 def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
@@ -403,17 +402,45 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
 # --- data for machines and explain --------------------------------------------------------------
 
 
-def _figures_data(ctx: _Context, figures: tuple[Stated, ...]) -> list[Fields]:
-    # each figure's record made as the `Fields` a finding keeps, never a dict first: the note
-    # of a search stopped short lists every figure of its group (250,000 in a plan of 100,000
-    # indicators), and their dicts, alive at once, were ~90 MiB at the check's peak
+# A contradiction's data is made when a finding's data is read (`LaterData`): from the
+# analysis's packed contradiction and its figures' indicators, all it keeps of its own.
+
+
+def _owners(ctx: _Context, figures: tuple[Stated, ...]) -> tuple[str | None, ...]:
+    """The indicator each figure belongs to."""
     owner = ctx.owner.get
+    return tuple(owner(s.mark, (None,))[0] for s in figures)
+
+
+def _contradiction_data(c: Contradiction, owners: tuple[str | None, ...]) -> dict:
+    return {
+        "tier": c.tier,
+        "figures": _figures_data(c.figures, owners),
+        "assumptions": [_assumption_data(a) for a in c.assumptions],
+        "culprits": _culprits_data(c),
+    }
+
+
+def _amended_data(data: Mapping, c: Contradiction, owners: tuple[str | None, ...]) -> dict:
+    """Another rule's finding's data, with the contradiction's figures and culprits."""
+    return {**data, "figures": _figures_data(c.figures, owners), "culprits": _culprits_data(c)}
+
+
+def _figures_only(figures: tuple[Stated, ...], owners: tuple[str | None, ...]) -> dict:
+    return {"figures": _figures_data(figures, owners)}
+
+
+def _figures_data(figures: tuple[Stated, ...], owners: tuple[str | None, ...]) -> list[Fields]:
+    # the note of a search stopped short lists every figure of its group (250,000 in a plan of
+    # 100,000 indicators): made as `Fields`, never a dict first
     return [
-        _FIGURE(
-            (owner(s.mark, (None,))[0], s.text, s.mark.file, s.mark.line, s.mark.column, s.quote)
-        )
-        for s in figures
+        _FIGURE((iid, s.text, s.mark.file, s.mark.line, s.mark.column, s.quote))
+        for s, iid in zip(figures, owners, strict=True)
     ]
+
+
+def _steps_text(indicators: Mapping[str, Indicator], c: Contradiction) -> list[dict[str, str]]:
+    return [_step_text(indicators, s) for s in c.steps]
 
 
 _FIGURE = type(fields(dict.fromkeys(("indicator", "text", "file", "line", "column", "quote"))))
@@ -456,10 +483,10 @@ _RELATION_WORDS = {
 }
 
 
-def _step_text(plan: Plan, s: Step) -> dict[str, str]:
+def _step_text(indicators: Mapping[str, Indicator], s: Step) -> dict[str, str]:
     """One derivation step as explain shows it, in both languages (the numbers, which read the
     same in both, written once)."""
-    what = quantity_words(plan, s.result.quantity)
+    what = quantity_words(indicators, s.result.quantity)
     end = "≥" if s.result.end == "lo" else "≤"
     value = quantity_value(s.result.quantity, s.result.value)
     if isinstance(s.source, Stated):
@@ -473,7 +500,8 @@ def _step_text(plan: Plan, s: Step) -> dict[str, str]:
     if s.relation is None:
         return {lang: f"{what[lang]} {end} {value}" for lang in ("en", "zh")}
     inputs = [
-        (quantity_words(plan, i.quantity), quantity_value(i.quantity, i.value)) for i in s.inputs
+        (quantity_words(indicators, i.quantity), quantity_value(i.quantity, i.value))
+        for i in s.inputs
     ]
     out = {}
     for lang in ("en", "zh"):
