@@ -191,6 +191,14 @@ class Facts:
             slot.setdefault(("level", imp.year), Slot(imp.value, imp.via, "history", True))
         return out
 
+    def forget_values(self) -> None:
+        """Let go of the values by slot and the implied levels (remade if read again): the
+        rules that compare values read them, the later rules (AFTER) and the target rows do not,
+        and at 100,000 indicators they are ~60 MiB of what the whole-plan rule's findings can
+        have instead."""
+        for name in ("slots", "implied"):
+            self.__dict__.pop(name, None)
+
     @cached_property
     def network(self) -> Analysis:
         """The whole plan as one interval network (computed once, for the rule and explain)."""

@@ -1,5 +1,7 @@
-"""A finding's data and steps made when read (`LaterData`, `LaterSteps`): the whole-plan rule's,
-from the analysis's packed contradictions, read as the kept ones were and pickled as them."""
+"""What a large plan's check does not keep: a finding's data and steps made when read
+(`LaterData`, `LaterSteps`: the whole-plan rule's, from the analysis's packed contradictions,
+read as the kept ones were and pickled as them), and the values the rules compare, let go
+before the later rules run."""
 
 from __future__ import annotations
 
@@ -77,3 +79,27 @@ def test_a_finding_pickles_as_the_data_it_makes(bundled):
         assert back == f
         assert isinstance(back.data, Fields) and type(back.steps) is tuple
         assert back.data["figures"] == f.data["figures"]
+
+
+def test_the_later_rules_run_without_the_values_the_earlier_ones_compared():
+    """The values by slot and the implied levels go once the rules that compare values have run
+    (the whole-plan rule and the target rows read neither); read again, they are remade the same."""
+    from ezplan import rules
+    from ezplan.facts import Facts
+
+    plan = load_plan(ROOT)
+    facts = Facts(plan)
+    seen = {}
+
+    def later_check(plan, facts, outcome):
+        seen["kept"] = {"slots", "implied"} & set(facts.__dict__)
+        return iter(())
+
+    local = [r for r in rules.all_rules() if not r.after]
+    later = rules.Rule("later", {"en": "", "zh": ""}, "", type("M", (), {"AFTER": 1}))
+    later.module.check = later_check
+    rules.evaluate(plan, [*local, later], facts)
+    assert seen["kept"] == set()
+    fresh = Facts(plan)
+    assert facts.slots == fresh.slots and len(fresh.slots) > 0
+    assert facts.implied == fresh.implied

@@ -165,6 +165,8 @@ def evaluate(plan: Plan, rules: Iterable[Rule] | None = None, facts: object = No
                 )
     where: dict[int, int] = {}  # a finding's place in the list, by identity (no equality scans)
     for r in sorted(chosen, key=lambda r: r.after):
+        if r.after and isinstance(facts, Facts):
+            facts.forget_values()  # the later rules read what was found, not the values
         for item in r.check(plan, facts, outcome):
             if isinstance(item, Checked):
                 outcome.checked.append(item)
