@@ -486,3 +486,16 @@ def test_more_than_last_year_is_a_change(tmp_path):
     more = at(x.figures, "3.1")
     assert (more.indicator, more.kind, more.placed) == ("社会融资规模增量", "change_abs", False)
     assert at(x.figures, "25.6").kind == "level"
+
+
+def test_a_number_of_times_with_no_subject_of_its_own_is_narrative(tmp_path):
+    """城镇新增就业44.75万人。3次提高低保和特困标准 (青岛市): how many times the standards were
+    raised — the subject carried from the sentence before made it a 2020 level of 城镇新增就业 in
+    次, and the indicator's unit 次."""
+    x = read(
+        tmp_path,
+        "2020年，城镇新增就业44.75万人。3次提高低保和特困标准，兜牢基本民生底线。\n",
+    )
+    assert "3次" in [k.text for k in x.reading.skipped]
+    assert [f.value for f in x.figures] == ["44.75"]
+    assert at(x.figures, "44.75").unit == "万人"

@@ -278,6 +278,11 @@ class Reader:
         subjects = group_subjects(subject, len(group), before, earlier)
         for k, tok in enumerate(group):
             noun = nouns[k]
+            if tok.unit == "次" and not noun and not subjects[k][0]:
+                # 3次提高低保和特困标准: how many times something was done, with no subject of
+                # its own — carried from before, it would be a figure of that (城镇新增就业)
+                self._skip(s, tok, Note("extract.skip.times"))
+                continue
             subj, how = fill_subject(*subjects[k], noun, pred, sent_figs, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
