@@ -338,3 +338,21 @@ def test_from_levels_in_a_period_named_earlier(tmp_path):
     # the trap: a from-level with no period anywhere keeps no year
     figs, _ = read(tmp_path, "2020年，公共财政预算收入由10.97亿元增加到16.01亿元。\n")
     assert one_of(figs, "10.97").year is None
+
+
+def test_a_from_level_with_qualifiers_between_from_and_the_figure(tmp_path):
+    """由每生每年400元提高至500元 (广东省), 由原来的每人每月最低485元提高至1050元 (克州): per-unit
+    words, 原来的 and 最低 stand between 由 and the figure. They were read as the subject's
+    (普惠性幼儿园生均经费最低标准由每生; 宗教人士生活补贴由原来的每人每月最低), the first figure as
+    a level of the same year as the second ('one of them is wrong') and 485元 as a sum over
+    2016–2020."""
+    text = "2021年1月20日\n“十三五”期间，宗教人士生活补贴由原来的每人每月最低485元提高至1050元。\n"
+    figs, _ = read(tmp_path, text)
+    low, high = one_of(figs, "485"), one_of(figs, "1050")
+    assert low.indicator == high.indicator == "宗教人士生活补贴"
+    assert (low.kind, low.year, high.kind, high.year) == ("level", 2015, "level", 2020)
+    text = "2021年1月20日\n2020年，普惠性幼儿园生均经费最低标准由每生每年400元提高至500元。\n"
+    figs, _ = read(tmp_path, text)
+    before, after = one_of(figs, "400"), one_of(figs, "500")
+    assert before.indicator == after.indicator == "普惠性幼儿园生均经费最低标准"
+    assert (before.year, after.year) == (None, 2020)  # a from-level with no period: no year

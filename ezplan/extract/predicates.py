@@ -38,7 +38,8 @@ _PIECES = sorted(
     不低于 不少于 不超过 不高于 至少 不足 不到 相当于 同期 上年 去年 年底 年末
     再 又 继续 仍 持续 进一步 分别为 分别达 分别达到 分别增长 保持 稳定 稳步
     快速 较快 大幅 明显 将达 可达 预计可达 左 右 期末 每月 每年 每日 每天 每人
-    上涨 涨 增长了 提高了 下降了 增产 减产 最高 始终 一直 常年 维持 首次 首破 处于 位于
+    上涨 涨 增长了 提高了 下降了 增产 减产 最高 最低 始终 一直 常年 维持 首次 首破 处于 位于
+    原来 原
     """
     ),
     key=len,
@@ -49,7 +50,7 @@ _PIECES = sorted(
 # predicate pieces with a number or a unit in them: 连续12个季度 (a duration, not the subject's),
 # 从每平方公里 (a per-unit prefix of the figure after it)
 _PIECE_RE = re.compile(
-    r"(?:(?:连续|提前)(?:\d+|[一两二三四五])个?(?:季度|年|个月|月)|每(?:平方公里|平方米|公里|千人|万人|百人|人|户|日|天|月|年|吨|亩))$"
+    r"(?:(?:连续|提前)(?:\d+|[一两二三四五])个?(?:季度|年|个月|月)|每(?:平方公里|平方米|公里|千人|万人|百人|人|户|生|日|天|月|年|吨|亩))$"
 )
 
 
@@ -112,7 +113,10 @@ def read_predicate(pred: str, left: str) -> Pred:
     p.to_level = bool(
         re.search(r"(到|至)(约|近|超过|突破|达到|接近|预计|力争|确保|了)*$", core)
     ) or bool(re.search(r"(增至|降至|达至)", core))
-    p.from_level = bool(re.search(r"(由|从)(每[^\s，,；;由从]{1,4}|的)*$", core))
+    # 由每生每年400元, 由原来的每人每月最低485元: the qualifiers of the figure after 由
+    p.from_level = bool(
+        re.search(r"(由|从)(每[^\s，,；;由从每]{1,4}|的|原来|原|最低|最高)*$", core)
+    )
     p.cumulative = bool(re.search(r"累计|共计|合计|总计|总共|^共|累", core))
     p.respectively = "分别" in core or core.startswith("各")
     p.all_of = bool(re.search(r"均|都", core)) and not p.annual
