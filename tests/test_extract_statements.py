@@ -227,6 +227,27 @@ def test_markdown_table(tmp_path):
     assert one(figs, "1400").text == "1400亿元"
 
 
+def test_a_bracket_with_a_number_after_a_rows_name_qualifies_it(tmp_path):
+    """表1 of the NBS bulletins: 16-59岁（含不满60周岁） is an age group, not 89640 in a unit
+    called 含不满60周岁 (it was left unplaced as a unit ezplan does not read); 地区生产总值（亿元）
+    still gives its row's unit."""
+    figs = read(
+        tmp_path,
+        """
+        **表1 2019年年末人口数及其构成**
+
+        | 指标 | 年末数（万人） | 比重（%） |
+        |---|---|---|
+        | 16-59岁（含不满60周岁） | 89640 | 64.0 |
+        | 地区生产总值（亿元） | 1000 | |
+        """,
+        ".md",
+    )
+    people = one(figs, "89640")
+    assert (people.indicator, people.unit, people.year) == ("16-59岁（含不满60周岁）", "万人", 2019)
+    assert (one(figs, "1000").indicator, one(figs, "1000").unit) == ("地区生产总值", "亿元")
+
+
 def test_doubling(tmp_path):
     figs = read(tmp_path, "过去五年，游客接待量、旅游总收入实现翻番。\n2021年1月5日\n")
     assert sorted(f.indicator for f in figs) == ["旅游总收入", "游客接待量"]

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from ezplan.extract.found import Found
 
 _UNIT_RE = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
+# 16-59岁（含不满60周岁）: brackets with a number in them qualify the row's name (an age, a
+# year); a unit has none
+_NAME_QUALIFIER = re.compile(r"\d")
 _CELL_RE = re.compile(
     r"^(?P<pre>约|≥|>|≤|<|＞|＜|≧|≦|不低于|不超过|超过)?\s*(?P<open>[〔\[［【])?\s*"
     r"(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?P<sep>[-~—至])\s*(?P<num2>\d+(?:\.\d+)?))?"
@@ -106,7 +109,7 @@ def read_table(
             name_i = 1
         name = fold(cells[name_i][1])
         row_unit = None
-        if m := _UNIT_RE.search(name):
+        if (m := _UNIT_RE.search(name)) and not _NAME_QUALIFIER.search(m.group(1)):
             row_unit = m.group(1).strip()
             name = name[: m.start()].strip()
         # 钢　材[24]: no footnote mark, no space set between two characters to align them
