@@ -499,3 +499,16 @@ def test_a_number_of_times_with_no_subject_of_its_own_is_narrative(tmp_path):
     assert "3次" in [k.text for k in x.reading.skipped]
     assert [f.value for f in x.figures] == ["44.75"]
     assert at(x.figures, "44.75").unit == "万人"
+
+
+def test_fewer_added_than_last_year_is_a_change(tmp_path):
+    """全年城镇新增就业1352万人，比上年少增9万人 (2019 bulletin): the jobs added were 9万 fewer
+    than the year before — it was drafted as a 2019 level of an indicator named 少增."""
+    x = read(tmp_path, "2019年，全年城镇新增就业1352万人，比上年少增9万人。\n")
+    fewer = at(x.figures, "9")
+    assert (fewer.indicator, fewer.kind, fewer.direction, fewer.placed) == (
+        "城镇新增就业",
+        "change_abs",
+        "down",
+        False,
+    )

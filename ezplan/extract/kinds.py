@@ -133,7 +133,8 @@ def _kind_and_text(
     # 增加20万人, 年均增加20万人以上: a change of the amount (a year's, on average), not a level
     changing = (pred.up or pred.down) and not (pred.to_level or pred.from_level)
     if changing and re.search(
-        r"(增长|增加|净增|减少|下降|提高|扩大|降低|上升|多|少)$", pred.text.replace(MASK, "")
+        r"(增长|增加|净增|减少|下降|提高|扩大|降低|上升|多|少|多增|少增|多减|少减)$",
+        pred.text.replace(MASK, ""),
     ):
         return "change_abs", amount, direction, notes
     return ("count" if tok.is_count else "level"), amount, None, notes

@@ -213,9 +213,10 @@ class Reader:
         cut = split_predicate(masked)
         pred = read_predicate(masked[cut:], mask(text[cstart : first.start], times, cstart))
         subject = drop_inner_verb(clean_subject(masked[:cut], left[:cut]))
-        if subject in ("多", "少") and _MORE_THAN_BEFORE.search(left):
-            # 比上年多3.1万亿元: 比上年 is read as the time, which left 多 as the subject
-            pred.up, pred.down = subject == "多", subject == "少"
+        if subject in _MORE_OR_LESS and _MORE_THAN_BEFORE.search(left):
+            # 比上年多3.1万亿元, 比上年少增9万人: 比上年 is read as the time, which left 多 (少增)
+            # as the subject
+            pred.up, pred.down = subject[0] == "多", subject[0] == "少"
             pred.text, subject = pred.text + subject, ""
         if (stock := stock_change(subject)) is not None:
             subject, pred.up = stock, True  # 参保人数新增66.3万人: 新增 is the predicate's
@@ -516,7 +517,8 @@ class Reader:
 
 
 _ESTIMATE = "预计"
-_MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)\s*$")
+_MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")
+_MORE_OR_LESS = frozenset({"多", "少", "多增", "少增", "多减", "少减"})
 _OF_ANOTHER = re.compile(
     r"(?:标准|水平|平均数?|均值|全国|全省|全市|同期)[^，,；;。]{0,6}的(?:约|近)?$"
 )
