@@ -512,3 +512,24 @@ def test_fewer_added_than_last_year_is_a_change(tmp_path):
         "down",
         False,
     )
+
+
+def test_a_time_an_event_is_told_at_does_not_date_the_paragraphs_after_it(tmp_path):
+    """河北省: under 一、2020年工作回顾和“十三五”时期发展成就, a paragraph 面对今年初石家庄…突发疫情
+    named early 2021 as the time of the outbreak it faced, and the section's later paragraphs
+    took 2021 from it — 29 results of 2020 were drafted as 2021 targets, and the real 2021
+    targets further on were refused as clashing with them."""
+    x = read(
+        tmp_path,
+        """
+        一、2020年工作回顾和“十三五”时期发展成就
+
+        2020年是极不平凡的一年。
+
+        面对今年初石家庄、邢台等地突发疫情，我们坚决落实各项防控措施。
+
+        （五）转型升级取得成效。新增国家级高新技术企业2200家。
+        """,
+    )
+    f = at(x.figures, "2200")
+    assert (f.year, f.role) == (2020, "actual")

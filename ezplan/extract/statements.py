@@ -137,9 +137,22 @@ class Reader:
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
             carry = self._sentence(s, carry, para_figs)
-            if i == 0 and carry is not None and not heading:
+            if i == 0 and carry is not None and not heading and self._opens_with_time(s):
                 self.time.open_section(carry)
         return carry
+
+    def _opens_with_time(self, s: Sentence) -> bool:
+        """2020年是极不平凡的一年: the time the sentence is about, which the paragraphs after it
+        keep. 面对今年初…突发疫情 is the time of an event it tells of (what was faced, fought,
+        suffered): the paragraphs after it stay in the section's time."""
+        text = s.folded
+        first = next(
+            (t for t in find_times(text, self.time.doc_year) if t.kind in _OPENING_TIMES), None
+        )
+        if first is None:
+            return False
+        start = s.clauses[s.clause_of(first.start)][0]
+        return _EVENT_LEAD.search(text[start : first.start]) is None
 
     # -- one sentence
     def _sentence(
@@ -517,6 +530,8 @@ class Reader:
 
 
 _ESTIMATE = "预计"
+_OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
+_EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")
 _MORE_OR_LESS = frozenset({"多", "少", "多增", "少增", "多减", "少减"})
 _OF_ANOTHER = re.compile(
