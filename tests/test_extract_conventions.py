@@ -533,3 +533,21 @@ def test_a_time_an_event_is_told_at_does_not_date_the_paragraphs_after_it(tmp_pa
     )
     f = at(x.figures, "2200")
     assert (f.year, f.role) == (2020, "actual")
+
+
+def test_a_period_compared_with_does_not_date_the_paragraph(tmp_path):
+    """海南省: 财政民生支出增速不低于“十三五”，…城镇调查失业率控制在5.5%以内 — a paragraph of
+    十四五 goals, whose 2025 targets were drafted as 2020 levels: the period the spending growth
+    is compared with dated the paragraph, and the real 2020 figure was then refused."""
+    x = read(
+        tmp_path,
+        """
+        二、“十四五”时期主要目标
+
+        到2025年，主要目标如下。
+
+        （七）坚持尽力而为、量力而行，财政民生支出增速不低于“十三五”。城镇调查失业率控制在5.5%以内。
+        """,
+    )
+    f = at(x.figures, "5.5")
+    assert (f.year, f.role) == (2025, "target")

@@ -32,6 +32,15 @@ _HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|�
 _REPORT_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年[^\d，。]{0,16}政府工作报告")
 _SINCE_YEAR = re.compile(r"^\d{4}\s*年(?:以来|来)$")
 _RUN_OF_YEARS = re.compile(r"连续([两二三四五六七八九十]|\d{1,2})年")
+# 增速不低于“十三五”: a time compared with, not the time of the statement
+_COMPARED_TO = re.compile(
+    r"(?:不低于|不高于|不少于|不慢于|高于|低于|快于|慢于|好于|优于|相当于|同于|超过)[“\"]?$"
+)
+
+
+def dating(text: str, times: list[Time]) -> list[Time]:
+    """The times that date what `text` says: not those it compares with."""
+    return [t for t in times if not _COMPARED_TO.search(text, 0, t.start)]
 
 
 def doc_year(source: SourceText) -> int | None:
@@ -241,7 +250,7 @@ class TimeContext:
     ) -> tuple[TimeRef | None, int | None, bool, bool]:
         """(time, base year, base is the previous year, explicit period phrase in sentence)."""
         cstart = s.clauses[ci][0]
-        before = [t for t in times if t.end <= pos]
+        before = [t for t in dating(s.folded, times) if t.end <= pos]
         periods = [t for t in before if t.kind == "period" and t.years and t.first != t.last]
         self.sentence_period = (
             TimeRef(periods[-1].first, periods[-1].last, False, "clause", periods[-1].text)  # type: ignore[arg-type]

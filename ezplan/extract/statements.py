@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ezplan.extract.context import TimeContext, TimeRef
+from ezplan.extract.context import TimeContext, TimeRef, dating
 from ezplan.extract.found import Found, Reading, Skipped, qualifier
 from ezplan.extract.kinds import (
     is_flow,
@@ -188,7 +188,7 @@ class Reader:
             self._group(
                 s, text, times, tokens, group, ci, lstart, carry, para_figs, sent_figs, constant
             )
-        carry = self.time.after_sentence(times, carry)
+        carry = self.time.after_sentence(dating(text, times), carry)
         para_figs.extend(sent_figs)
         return carry
 
