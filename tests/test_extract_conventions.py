@@ -551,3 +551,32 @@ def test_a_period_compared_with_does_not_date_the_paragraph(tmp_path):
     )
     f = at(x.figures, "5.5")
     assert (f.year, f.role) == (2025, "target")
+
+
+def test_the_notes_of_a_glossary_date_their_own_figures(tmp_path):
+    """海南省's 名词解释: under 三、2021年工作安排, each note's figures were drafted as 2021 targets
+    (年入境游客规模增长56%: a note on why a growth was so high; 2562个行政村 …), and one note's
+    2025 dated the notes after it. A note dates its figures itself, or they have no time."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        全省生产总值增长10%以上。
+
+        **名词解释**
+
+        [16]年入境游客规模增长56%：因疫情影响，入境游客规模基数较低。
+
+        [23]海归小镇：将在全国建立10个海归小镇，到2025年建成。
+
+        [24]光网村：全省2562个行政村已通光纤。
+
+        [27]2020年主要预期目标未完成9项：城镇调查失业率预期5.3%左右，完成5.7%左右。
+        """,
+    )
+    assert at(x.figures, "10", "total").period == (2021, 2021)  # the work section's own target
+    for value in ("56", "2562"):  # no time: not a target (a count with none is a project)
+        f = at(x.figures, value)
+        assert (f.year, f.period, f.role) == (None, None, None), value
+    assert at(x.figures, "5.7").year == 2020

@@ -173,6 +173,14 @@ class TimeContext:
         if level <= self.intro_level:
             self.intro = None
 
+    def leave_headings(self) -> None:
+        """A note of 名词解释 (a glossary at the end) is under none of the headings before it,
+        nor dated by the note before it: it dates its figures itself (2020年主要预期目标…完成
+        5.7%左右) or they have no time — the year of 三、2021年工作安排 is not theirs."""
+        self.headings.clear()
+        self.section = self.intro = None
+        self.intro_level = 0
+
     def _one_time(self, text: str, source: str) -> TimeRef | None:
         """The one year or period a heading (or an introducing line) names, if one."""
         times = [

@@ -97,6 +97,7 @@ class Reader:
         self.figures: list[Found] = []
         self.skipped: list[Skipped] = []
         self.sentences = 0
+        self.glossary = False  # under 名词解释: each note dates its own figures
 
     # -- documents
     def read(self) -> Reading:
@@ -116,7 +117,10 @@ class Reader:
                 self._paragraph(b, heading=True)
                 if b.kind == "heading":
                     self.time.enter_heading(b)
+                    self.glossary = _GLOSSARY.fullmatch(fold(b.text)) is not None
             else:
+                if self.glossary:
+                    self.time.leave_headings()
                 carry = self._paragraph(b, item_end=_item_end(blocks, i))
                 if fold(b.text).rstrip().endswith((":", "：")):
                     self.time.introduce(carry)
@@ -530,6 +534,7 @@ class Reader:
 
 
 _ESTIMATE = "预计"
+_GLOSSARY = re.compile(r"[\s*#_]*(?:名词解释|名词注释|注释|名词说明)[\s*#_:：]*")
 _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")
