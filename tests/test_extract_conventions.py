@@ -580,3 +580,16 @@ def test_the_notes_of_a_glossary_date_their_own_figures(tmp_path):
         f = at(x.figures, value)
         assert (f.year, f.period, f.role) == (None, None, None), value
     assert at(x.figures, "5.7").year == 2020
+
+
+def test_the_level_a_change_starts_from_is_no_estimate(tmp_path):
+    """福州市: 城镇居民人均可支配收入从34982元提高到预计49358元，农村居民人均可支配收入从15203元
+    提高到预计22600元 — the 2015 figures are known; 预计 widened them to 约 (±5%), which can hide
+    a contradiction. The figures 预计 stands before are still estimates."""
+    x = read(
+        tmp_path,
+        "“十三五”期间，城镇居民人均可支配收入从34982元提高到预计49358元，"
+        "农村居民人均可支配收入从15203元提高到预计22600元。\n",
+    )
+    assert [at(x.figures, v).qualifier for v in ("34982", "15203")] == ["exact", "exact"]
+    assert [at(x.figures, v).qualifier for v in ("49358", "22600")] == ["about", "about"]

@@ -481,10 +481,12 @@ class Reader:
         if (
             figure is not None
             and figure.comparator is Comparator.EXACT
+            and not pred.from_level
             and _ESTIMATE in text[: tok.start]
         ):
             # 预计: a preliminary estimate (a 2021 report's figures for 2020 and the five years
-            # before), read with the width of 约 rather than to its last digit
+            # before), read with the width of 约 rather than to its last digit — not the level
+            # a change starts from (从15203元提高到预计22600元: the 2015 figure is known)
             estimate, _ = read_figure("约" + fig_text, tok.unit, [])
             if estimate is not None:
                 figure, fig_text = estimate, "约" + fig_text
