@@ -593,3 +593,19 @@ def test_the_level_a_change_starts_from_is_no_estimate(tmp_path):
     )
     assert [at(x.figures, v).qualifier for v in ("34982", "15203")] == ["exact", "exact"]
     assert [at(x.figures, v).qualifier for v in ("49358", "22600")] == ["about", "about"]
+
+
+def test_a_negative_number_is_never_drafted_without_its_sign(tmp_path):
+    """货物和服务净出口的贡献率为-8.6% (2018 bulletin), 服务进出口额…完成-15.3% (海南省): the
+    minus was not read, and the figures were drafted as 8.6% and 15.3%. A number after a minus
+    sign is left for the reader with its reason; a range (2016-2020, 3-5%) is not a sign."""
+    x = read(
+        tmp_path,
+        "2018年，货物和服务净出口的贡献率为-8.6%，新增城镇就业3-5万人。\n",
+    )
+    assert "8.6%" in [k.text for k in x.reading.skipped]
+    assert [k.reason for k in x.reading.skipped if k.text == "8.6%"] == [
+        Note("extract.skip.negative")
+    ]
+    assert not [f for f in x.figures if f.value == "8.6"]
+    assert [f.value for f in x.figures] == ["3至5"]  # a range, its own figure

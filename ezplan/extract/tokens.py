@@ -284,6 +284,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.footnote")
     if before[-1:].isascii() and before[-1:].isalpha():
         return Note("extract.skip.name_letters_before")
+    if before[-1:] in ("-", "−") and not before[-2:-1].isdigit():
+        return Note("extract.skip.negative")  # 完成-15.3%: not 15.3%
     if before[-1:] in ("+", "×", "*", "/", "－") or text[b : b + 1] in ("+", "×", "*", "/"):
         return Note("extract.skip.expression")
     nxt = text[b : b + 1]

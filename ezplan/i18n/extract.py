@@ -309,6 +309,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "part of a name (letters before the number)",
         "zh": "名称的一部分（数字前有字母）",
     },
+    "extract.skip.negative": {
+        "en": "a negative number (完成-15.3%): not drafted from prose; enter it by hand",
+        "zh": "负数（完成-15.3%）：不从正文起草，请手工录入",
+    },
     "extract.skip.expression": {
         "en": "part of an expression or a name (1+3+N, 2×66)",
         "zh": "算式或名称的一部分（1+3+N，2×66）",
