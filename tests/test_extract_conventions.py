@@ -609,3 +609,25 @@ def test_a_negative_number_is_never_drafted_without_its_sign(tmp_path):
     ]
     assert not [f for f in x.figures if f.value == "8.6"]
     assert [f.value for f in x.figures] == ["3至5"]  # a range, its own figure
+
+
+def test_two_figures_for_one_value_that_agree_are_no_clash(tmp_path):
+    """南充市: 地区生产总值突破2400亿元 (line 17) and 地区生产总值2401.1亿元 (line 33) — both
+    hold; the second was refused as 'one of them is wrong' and the base kept at 突破2400亿元. The
+    narrower of two agreeing figures is drafted; of two targets, the first stated (突破4500亿元、
+    力争达到5000亿元: a stretch is not the target more precisely)."""
+    x = read(
+        tmp_path,
+        """
+        2020年，全市地区生产总值突破2400亿元。
+
+        2020年，全市地区生产总值2401.1亿元，增长3.8%。
+
+        到2025年，全市GDP突破4500亿元、力争达到5000亿元。
+        """,
+    )
+    low, precise = at(x.figures, "2400"), at(x.figures, "2401.1")
+    assert (precise.placed, low.placed) == (True, False)
+    assert low.why_unplaced == Note("extract.why.agrees", text="2401.1亿元", line=precise.line)
+    floor, stretch = at(x.figures, "4500"), at(x.figures, "5000")
+    assert (floor.placed, stretch.placed, stretch.role) == (True, False, "target")

@@ -263,6 +263,19 @@ class _Builder:
             self._unplace(f, Note("extract.why.repeats", line=other.line))
             other.notes.append(Note("extract.also_stated", line=f.line))
             return
+        if len(cur.figures) == 1 and _agreeing(f, other):
+            # 突破2400亿元 (line 17), 2401.1亿元 (line 33): the same value, one more precisely —
+            # the narrower is the slot's. A target stated first stays (突破4500亿元、力争达到
+            # 5000亿元: the second is a stretch, not the target more precisely)
+            narrower = _width(f) < _width(other) and f.role != "target"
+            keep, drop = (f, other) if narrower else (other, f)
+            if keep is f:
+                cur.figures[0] = f
+                f.placed, f.id = True, holder
+                self.placed.append(f)
+                self.placed.remove(other)
+            self._unplace(drop, Note("extract.why.agrees", text=keep.text, line=keep.line))
+            return
         self._unplace(f, Note("extract.why.clash", holder=holder, text=other.text, line=other.line))
 
     def _place_base(self, g: Indicator, f: Found, base: dict[str, Any]) -> None:
@@ -414,3 +427,34 @@ def build_draft(reading: Reading, out_dir: str | Path | None = None) -> Draft:
     draft.baselines = _strip_private(draft.baselines)
     draft.targets = _strip_private(draft.targets)
     return draft
+
+
+def _interval(f: Found) -> tuple[float, float] | None:
+    """What a figure allows, in its indicator's terms: an amount in the unit's base (亿元 and
+    万亿元 alike), a percentage or a multiple as written."""
+    fig = f.figure
+    if fig is None:
+        return None
+    lo, hi = fig.interval()
+    if fig.unit is None:
+        return lo, hi
+    k = fig.unit.scale
+    return lo * k, hi * k
+
+
+def _agreeing(a: Found, b: Found) -> bool:
+    """Two figures for one slot that can both hold (突破2400亿元 and 2401.1亿元)."""
+    fa, fb = a.figure, b.figure
+    if fa is None or fb is None or fa.kind is not fb.kind:
+        return False
+    if (fa.unit is None) != (fb.unit is None):
+        return False
+    if fa.unit is not None and fb.unit is not None and fa.unit.dimension != fb.unit.dimension:
+        return False
+    ia, ib = _interval(a), _interval(b)
+    return ia is not None and ib is not None and max(ia[0], ib[0]) <= min(ia[1], ib[1])
+
+
+def _width(f: Found) -> float:
+    iv = _interval(f)
+    return iv[1] - iv[0] if iv is not None else float("inf")

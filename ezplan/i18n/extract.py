@@ -255,8 +255,13 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "重复第{line}行的数字",
     },
     "extract.why.clash": {
-        "en": "{holder} already has {text} here (line {line}); one of them is wrong",
-        "zh": "{holder}在此已有{text}（第{line}行），二者必有一误",
+        "en": "{holder} already has {text} here (line {line}): one of the two is wrong, or this "
+        "one is of something else",
+        "zh": "{holder}在此已有{text}（第{line}行）：二者有一误，或此数另有所指",
+    },
+    "extract.why.agrees": {
+        "en": "agrees with {text} (line {line}), drafted instead",
+        "zh": "与{text}（第{line}行）相符，已改为起草后者",
     },
     "extract.why.unit_misfit": {
         "en": "{unit} does not fit {name} in {gunit}",
