@@ -12,15 +12,20 @@ still waiting.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from array import array
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ezplan.network import scalar
 from ezplan.network.derivation import tables
 from ezplan.network.lists import lists
-from ezplan.network.memo import Key, Memo, View
+from ezplan.network.memo import Answer, Key, Memo, Part, Slice, View, Views
 from ezplan.network.propagate import Propagator, State
+
+if TYPE_CHECKING:
+    from ezplan.network.solver import ItemsByComponent
 
 SCALAR_WORK = 600  # estimated revisions one step leaves to the scalar propagator …
 SCALAR_BUDGET = 4000  # … and the most one question may take there before numpy takes over
@@ -46,6 +51,10 @@ class Answers:
         first = order[np.minimum(starts[:-1], max(net.n_vars - 1, 0))] if n else starts[:0]
         self.ident = list(zip(first.tolist(), np.diff(starts).tolist(), strict=True))
         self._vars, self._var_cut = order, starts
+        self._var_comp = comp[order]
+        rank = np.empty(net.n_vars, dtype=np.int64)
+        rank[order] = np.arange(net.n_vars)
+        self._rank = array("q", rank.tobytes())  # each variable's place in _vars
         hard = np.flatnonzero(net.b_item < 0)
         by = comp[net.b_var[hard]]
         order = np.argsort(by, kind="stable")
@@ -67,11 +76,11 @@ class Answers:
     def hard_bounds(self, comp: int) -> list[int]:
         return self._hard[self._cut[comp] : self._cut[comp + 1]]
 
-    def ask(self, questions: dict[int, Sequence[int]]) -> dict[int, View | scalar.CompState]:
+    def ask(self, questions: dict[int, Sequence[int]]) -> dict[int, Answer]:
         """The answer for each component, with the given items switched on in it."""
         if self.general:
             return self._vectorised(questions, {})
-        out: dict[int, View | scalar.CompState] = {}
+        out: dict[int, Answer] = {}
         missed: dict[int, Key] = {}
         ident, memo = self.ident, self.memo
         for comp, items in questions.items():
@@ -93,15 +102,15 @@ class Answers:
         return out
 
     def run_all(
-        self, enabled: np.ndarray, included: np.ndarray, members: dict[int, list[int]]
-    ) -> tuple[State, dict[int, View | scalar.CompState]]:
+        self, enabled: np.ndarray, included: np.ndarray, members: ItemsByComponent
+    ) -> tuple[State, Mapping[int, Answer]]:
         """Propagate every included component with the `enabled` items on (`members`: the
         enabled items of each component): the whole-network state, and each component's
         answer."""
-        comps = np.flatnonzero(included).tolist()
         if self.general or int(self.size[included].sum()) > SCALAR_WORK:
             state = self.prop.run(enabled, included)
-            return state, {c: View(state, c) for c in comps}
+            return state, Views(state)
+        comps = np.flatnonzero(included).tolist()
         answers = self.ask({c: members.get(c, []) for c in comps})
         return self._assemble(answers), answers
 
@@ -151,19 +160,31 @@ class Answers:
 
     def _vectorised(
         self, questions: dict[int, Sequence[int]], keys: dict[int, Key]
-    ) -> dict[int, View]:
+    ) -> dict[int, View] | dict[int, Part]:
+        """One propagation of every component asked about. The answers are Parts of a Slice
+        of the state (the general path reads the whole state): the memo keeps slices, and a
+        whole-network state goes when its step ends."""
         net, prop = self.prop.net, self.prop
         enabled = np.zeros(net.n_items, dtype=bool)
         enabled[np.fromiter(itertools.chain.from_iterable(questions.values()), np.int64)] = True
         included = np.zeros(prop.n_comps, dtype=bool)
         included[list(questions)] = True
         state = prop.run(enabled, included)
-        views = {c: View(state, c) for c in questions}
+        if self.general:
+            return {c: View(state, c) for c in questions}
+        comps = np.flatnonzero(included)
+        cut = self._var_cut
+        sizes = cut[comps + 1] - cut[comps]
+        bases = (np.cumsum(sizes) - sizes - cut[comps]).tolist()
+        cuts = Slice(state, comps, self._vars[included[self._var_comp]], self._rank)
+        dead, empty = state.dead[comps].tolist(), state.empty_var[comps].tolist()
+        answers = zip(comps.tolist(), bases, dead, empty, strict=True)
+        views = {c: Part(cuts, base, d, e) for c, base, d, e in answers}
         if keys:
-            self.memo.keep_state(state, views, keys)
+            self.memo.keep_state(cuts, views, keys)
         return views
 
-    def _assemble(self, answers: dict[int, View | scalar.CompState]) -> State:
+    def _assemble(self, answers: dict[int, Answer]) -> State:
         """The whole-network state made of the components' answers (the rest at their
         domains). `rounds` is the most any of them took."""
         net, prop = self.prop.net, self.prop
@@ -175,13 +196,17 @@ class Answers:
         rounds, capped = 0, False
         columns: tuple[list, list, list, list, list] = ([], [], [], [], [])
         for c, a in answers.items():
-            if isinstance(a, View):
-                g = np.flatnonzero(prop.comp == c)
+            if isinstance(a, View | Part):
+                start, stop = self._var_cut[c], self._var_cut[c + 1]
+                g = self._vars[start:stop]  # the component's variables
                 st = a.state
-                for mine, theirs in zip(
-                    (lo, hi, lo_by, hi_by), (st.lo, st.hi, st.lo_by, st.hi_by), strict=True
-                ):
-                    mine[g] = theirs[g]
+                if isinstance(a, View):
+                    at, ends = g, (st.lo, st.hi, st.lo_by, st.hi_by)
+                else:
+                    first = a.base + st.rank[int(g[0])]  # its layout may be an earlier pass's
+                    at, ends = slice(first, first + len(g)), st.whole()
+                for mine, theirs in zip((lo, hi, lo_by, hi_by), ends, strict=True):
+                    mine[g] = theirs[at]
                 rounds, capped = max(rounds, a.state.rounds), capped or a.state.capped
             else:
                 for column, part in zip(columns, a.ends(), strict=True):

@@ -40,7 +40,7 @@ class Limits:
     depth: int = 4  # items set aside together while enumerating
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A minimal conflict and what its members would need to fit the rest of it."""
 
@@ -50,7 +50,7 @@ class Found:
     fit: dict[int, Interval | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class ComponentResult:
     conflicts: list[Found]
     alone: dict[int, int]  # member → FEASIBLE, or the conflict its change alone runs into
@@ -60,7 +60,7 @@ class ComponentResult:
     complete: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Search:
     net: Compiled
     comp: int
@@ -72,12 +72,19 @@ class _Search:
     fit_whole: dict[int, Interval | None] = field(default_factory=dict)
     complete: bool = True
     questions: int = 0
+    # from the tables, and per conflict found: its members and their parents (a tuple: a
+    # frozenset of a few items takes 216 bytes, of five or more 728)
+    weights: Any = field(init=False)
+    parents: dict[int, int] = field(init=False)
+    children: dict[int, list[int]] = field(init=False)
+    primaries: Any = field(init=False)
+    reach: list[tuple[int, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         t = tables(self.net)
         self.weights, self.parents, self.children = t.weights, t.parents, t.children
         self.primaries = t.primaries
-        self.reach: list[frozenset[int]] = []  # per conflict found: its members and parents
+        self.reach = []
 
     def primary(self, item: int) -> int:
         return self.primaries[item]
@@ -114,7 +121,7 @@ class _Search:
         found = yield from self.analyse(tuple(items))
         self.found.append(found)
         parents = self.parents
-        self.reach.append(frozenset([*found.items, *(parents.get(i, -1) for i in found.items)]))
+        self.reach.append((*found.items, *(parents.get(i, -1) for i in found.items)))
         return len(self.found) - 1
 
     def analyse(self, items: tuple[int, ...]) -> Questions:

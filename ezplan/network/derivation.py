@@ -19,6 +19,11 @@ from ezplan.network.compiled import Compiled
 LO, HI = "lo", "hi"
 _FLIP = {LO: HI, HI: LO}
 MAX_STEPS = 200
+DECODED = 32768
+"""Reasons decoded and remembered, in each of two generations: the reasons a window of
+searches walks (batch.py) again and again. At 100,000 generated indicators the searches walk
+190,000 reasons (~50 MiB decoded) and forgetting all but the last 32,768 to 65,536 decodes 2%
+of them again."""
 
 
 class Step(NamedTuple):
@@ -64,7 +69,8 @@ class Tables:
         for i, p in self.parents.items():
             self.children.setdefault(p, []).append(i)
         self.primaries = _ints(net.item_primary_var)
-        self._decoded: dict[int, tuple] = {}
+        self._decoded: dict[int, tuple] = {}  # the newer generation …
+        self._older: dict[int, tuple] = {}  # … and the one before (decode())
         # each item's first bound entry (its own interval, as stated; len(b_item): none), read
         # for the few items that are members of conflicts
         has = np.flatnonzero(net.b_item >= 0)
@@ -112,15 +118,21 @@ class Tables:
 
     def decode(self, r: int, end: str) -> tuple[str, int, int, tuple[tuple[int, str], ...]]:
         """What reason `r` setting `end` means: (kind, index, owner item, the (variable,
-        end) pairs it was computed from). Remembered: derivations walk the same reasons."""
+        end) pairs it was computed from). Remembered (DECODED): derivations walk the same
+        reasons."""
         if 0 <= r < self.starts[0]:  # a bound entry: read at once, not remembered (half of
             return ("bound", r, self._bound_items[r], ())  # the reasons walked: ~40 MB)
         key = 2 * r + (end == HI)  # a number: a (reason, end) tuple per key is ~25 MB more
         out = self._decoded.get(key)
         if out is None:
-            kind, index, pos = self.reason(r)
-            ins = tuple(self.inputs(kind, index, pos, end))
-            out = self._decoded[key] = (kind, index, self.owner(kind, index), ins)
+            out = self._older.get(key)
+            if out is None:
+                kind, index, pos = self.reason(r)
+                ins = tuple(self.inputs(kind, index, pos, end))
+                out = (kind, index, self.owner(kind, index), ins)
+            self._decoded[key] = out
+            if len(self._decoded) >= DECODED:
+                self._older, self._decoded = self._decoded, {}
         return out
 
     def inputs(self, kind: str, index: int, pos: int, end: str) -> list[tuple[int, str]]:
