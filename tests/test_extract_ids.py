@@ -106,8 +106,10 @@ def test_this_years_target_stands_on_the_indicator(tmp_path):
 
 def test_a_plan_target_and_this_years_target(tmp_path):
     """targets.yaml holds one target per id: the plan's target keeps the id, this year's gets
-    gdp_2021 (and a note that it is not checked against gdp's baselines)."""
-    _, targets = _draft(
+    gdp_2021 — with gdp's 2020 level copied under that id in baselines.yaml, so that it is
+    checked against it (milestones said 'baselines.yaml records no 2020 level' of a plan that
+    has one: found by helper-39), and a note that says so."""
+    base, targets = _draft(
         tmp_path,
         """
         2021年1月10日
@@ -117,10 +119,13 @@ def test_a_plan_target_and_this_years_target(tmp_path):
     )
     assert targets["gdp"]["level"]["value"] == "1400亿元" and "period" not in targets["gdp"]
     second = targets["gdp_2021"]
-    assert second["period"] == "2021" and "not checked against gdp" in second["review"]
+    assert second["period"] == "2021" and "copied under it" in second["review"]
+    assert base["gdp_2021"]["levels"][2020]["value"] == "1000亿元"
+    assert base["gdp_2021"]["name"] == second["name"] == "地区生产总值（2021年目标）"
     plan = load_plan(tmp_path / "plan")
     assert plan.target_periods["gdp_2021"] == (2020, 2021)
-    assert check(tmp_path / "plan").findings is not None
+    (row,) = [r for r in check(tmp_path / "plan").rows if r.indicator == "gdp_2021"]
+    assert row.base is not None and row.base.text == "1000亿元"
 
 
 def test_generic_names_join_only_within_a_paragraph(tmp_path):

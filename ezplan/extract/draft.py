@@ -179,7 +179,8 @@ class _Builder:
                 self._place_target(g, f, tgs.setdefault(key, {}))
         if base:
             indicators[g.id] = head | base
-        self._place_targets(g, head, {k: b for k, b in tgs.items() if b}, targets, bool(base))
+        tgs = {k: b for k, b in tgs.items() if b}
+        self._place_targets(g, head, tgs, targets, base.get("levels", {}), indicators)
         single = len(prj) == 1 and not base and not any(tgs.values())
         for f in prj:
             pid = g.id if single else self.ids.unique(f"{g.id}_project")
@@ -195,18 +196,21 @@ class _Builder:
         head: dict[str, Any],
         tgs: dict[tuple[int, int], dict[str, Any]],
         targets: dict[str, Any],
-        has_base: bool,
+        levels: dict[Any, Any],
+        indicators: dict[str, Any],
     ) -> None:
         """An indicator's targets, one per period. The target over the plan's period stands on
         the indicator's id; without one, the earliest (今年: 2021) does, with its own `period`,
         so that it is checked against the indicator's baselines — unless the indicator is a flow
         (新增, 建成 … in one year: this year's is not a level grown from last year's). targets.yaml
         holds one target per id: any other target gets an id of its own (`gdp_2021`), which the
-        checker takes for another indicator; its review note says so."""
+        checker takes for another indicator — with, in baselines.yaml, the indicator's level of
+        the target's base year copied under that id, so that it is checked against it (not for
+        a flow); its review note says so."""
         main = (self.base_year, self.plan[1]) if self.plan else None
         order = sorted(tgs, key=lambda k: (k != main, k[1] - k[0] > 1, k))
         flow = any(f.flow for f in g.figures if f.kind in ("level", "count"))
-        own = order[0] if order and (order[0] == main or not (flow and has_base)) else None
+        own = order[0] if order and (order[0] == main or not (flow and levels)) else None
         for key in order:
             body = tgs[key]
             entry = dict(head)
@@ -216,7 +220,15 @@ class _Builder:
                 tid = g.id
             else:
                 tid = self.ids.unique(f"{g.id}_{key[1]}")
-                if own is not None:
+                start = levels.get(key[0]) if own is not None else None
+                if start is not None:
+                    # 森林覆盖率 41.5% (2020), 41.7% in 2021, 41.8% in 2025: the 2021 target
+                    # starts from the level the indicator has, copied under its own id
+                    entry["name"] = f"{g.name}（{_period_text(key)}年目标）"
+                    note = Note("extract.second_target_copied", name=g.name, id=g.id, year=key[0])
+                    copy = head | {"name": entry["name"], "levels": {key[0]: start}}
+                    indicators[tid] = copy | {"review": joined([*g.notes, note])}
+                elif own is not None:
                     note = Note(
                         "extract.second_target",
                         name=g.name,

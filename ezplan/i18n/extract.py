@@ -207,6 +207,13 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "“{name}”的第二个目标：targets.yaml每个指标只有一个目标，{id}已有{period}年的，"
         "因此这个目标不与{id}的基期数据核对",
     },
+    "extract.second_target_copied": {
+        "en": "a second target of {name}: targets.yaml holds one target per indicator, so this "
+        "one has an id of its own, and {id}'s {year} level is copied under it in baselines.yaml "
+        "so that it is checked against that",
+        "zh": "“{name}”的第二个目标：targets.yaml每个指标只有一个目标，这个目标另用一个id，"
+        "并把{id}的{year}年水平复制到baselines.yaml的这个id下，以便与之核对",
+    },
     "extract.flow_target": {
         "en": "{name} is a flow (done in one year, not a stock): its target has an id of its "
         "own, not checked against {id}'s levels",
