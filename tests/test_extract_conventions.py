@@ -631,3 +631,25 @@ def test_two_figures_for_one_value_that_agree_are_no_clash(tmp_path):
     assert low.why_unplaced == Note("extract.why.agrees", text="2401.1亿元", line=precise.line)
     floor, stretch = at(x.figures, "4500"), at(x.figures, "5000")
     assert (floor.placed, stretch.placed, stretch.role) == (True, False, "target")
+
+
+def test_a_listed_industrys_measure_is_each_items(tmp_path):
+    """南充市: 汽车汽配、油气化工和五大百亿战略性新兴产业产值分别达904亿元、452亿元、420亿元 and,
+    in the 2021 plans, …增加值分别增长7%、9.8%、14%: the measure was the last item's only, so
+    汽车汽配 had its 产值 and its 增加值 growth as one indicator (milestones grew 904亿元 of
+    产值 by 7%). A measure no other item names is each item's; 地区生产总值、工业增加值 keep
+    their own."""
+    x = read(
+        tmp_path,
+        """
+        2020年，汽车汽配、油气化工和五大百亿战略性新兴产业产值分别达904亿元、452亿元、420亿元。
+
+        2021年，汽车汽配、油气化工和五大百亿战略性新兴产业增加值分别增长7%、9.8%、14%。
+
+        2021年，地区生产总值、工业增加值分别增长7%和8%。
+        """,
+    )
+    assert at(x.figures, "904").indicator == "汽车汽配产值"
+    assert at(x.figures, "9.8").indicator == "油气化工增加值"
+    assert at(x.figures, "8").indicator == "工业增加值"
+    assert [f.indicator for f in x.figures if f.value == "7"] == ["汽车汽配增加值", "地区生产总值"]

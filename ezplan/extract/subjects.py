@@ -175,6 +175,11 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
             tail = re.search(r"(占比|比重|增速|增幅)$", parts[-1])
             if tail and not any(p.endswith(tail.group()) for p in parts[:-1]):
                 parts = [p + tail.group() for p in parts[:-1]] + [parts[-1]]
+            # 汽车汽配、油气化工和五大百亿战略性新兴产业产值: each industry's 产值 (its 增加值
+            # is another indicator); 地区生产总值、工业增加值 names a measure in each part
+            measure = _INDUSTRY_MEASURE.search(parts[-1])
+            if measure and not any(_NAMES_A_MEASURE.search(p) for p in parts[:-1]):
+                parts = [p + measure.group() for p in parts[:-1]] + [parts[-1]]
             k = len(parts[0])
             if k <= 2 and all(len(p) == k for p in parts[:-1]) and len(parts[-1]) > k + 1:
                 head = parts[-1][k:]
@@ -183,6 +188,10 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
                 return [parts[0] + parts[1][1:], parts[1]]  # 存、贷款余额
             return _shared_head(parts)
     return None
+
+
+_INDUSTRY_MEASURE = re.compile(r"(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$")
+_NAMES_A_MEASURE = re.compile(r"(?:值|额|量|率|数|入|出|资|比|重|度|积|模|税|润|价|费|金|本)$")
 
 
 def _shared_head(parts: list[str]) -> list[str]:
