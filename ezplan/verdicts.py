@@ -15,7 +15,7 @@ import numpy as np
 from ezplan import engine, fmt
 from ezplan.facts import Facts
 from ezplan.findings import Checked, Finding, Severity, worst
-from ezplan.model import Plan, Stated
+from ezplan.model import Amount, Plan, Stated
 
 CONSISTENT, NOT_CHECKABLE = "consistent", "not_checkable"
 STATUSES = (CONSISTENT, NOT_CHECKABLE, "warning", "error")
@@ -233,11 +233,16 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     r = engine.annual_rate(base, end, years)
     g = engine.grow(base, rate, years)
     for i, (iid, params, b, e, _, annual) in enumerate(single):
-        if e is not None and r.ok[i]:
+        if e is not None and _bound(b) is not None:
+            # 300万吨以上 in 2020 and in 2021: two bounds fix no rate
+            out[iid] = Reason("single-figure", params)
+        elif e is not None and r.ok[i]:
             words = fmt.growth_words(float(r.value[i]), 2)
             if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
                 pp = (e.face - b.face) / float(years[i])
                 words = {"en": fmt.rate_a_year(pp, True, "en"), "zh": fmt.points_words(pp)["zh"]}
+            if (bound := _bound(e)) is not None:  # 100亿元以上: at least the rate to 100亿元
+                words = fmt.bounded_words(words, bound)
             out[iid] = Reason("level-only", params | {"rate": words})
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit
@@ -248,6 +253,12 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
         else:
             out[iid] = Reason("single-figure", params)
     return out
+
+
+def _bound(a: Amount) -> str | None:
+    """ "at_least" or "at_most" for a figure that is only a bound (100亿元以上, 不超过5.5%)."""
+    bound = a.stated.figure.comparator.value
+    return bound if bound in ("at_least", "at_most") else None
 
 
 def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
@@ -268,7 +279,10 @@ def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
     growth = st.growth
     if growth is not None and growth.constant_prices:
         if level is not None or facts.amount(iid, by) is not None:
-            return Reason("constant-prices", params)
+            # the growth's figures only (2000亿元左右 is a level, not the growth)
+            rates = [s.text for s in figures if level is None or s not in level.figures]
+            said = {"en": ", ".join(rates), "zh": "、".join(rates)}
+            return Reason("constant-prices", params | {"figures": said})
         # no level to set it against: 地区生产总值增长6% alone is not checkable for that
         return Reason("single-figure" if len(figures) <= 1 else "no-relation", params)
     recorded = [lv.year for lv in plan.levels_of(iid) if lv.scope == "history"]

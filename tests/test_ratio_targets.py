@@ -66,3 +66,37 @@ def test_a_real_growth_with_no_level_is_not_blamed_on_prices(tmp_path):
 
     assert reason("") == "single-figure"
     assert reason(", levels: {2020: 1000亿元}") == "constant-prices"
+
+
+def test_the_growth_prices_keep_apart_is_named_alone(tmp_path):
+    """贵港市: 'the growth 2000亿元左右, 8% is at comparable prices' named the 2025 level as a
+    growth; the reason names the growth, the level is what it is not compared with."""
+    write_plan(
+        tmp_path,
+        "indicators:\n  gdp: {name: 地区生产总值, unit: 亿元, levels: {2020: 1353亿元}}\n",
+        "targets:\n  gdp: {level: 2000亿元左右, annual: 8%, constant_prices: true}\n",
+    )
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    (row,) = json.loads(r.stdout)["summary"]["targets"]
+    assert row["reason"]["code"] == "constant-prices"
+    assert "the growth 8% is at comparable prices" in row["reason"]["message"]
+
+
+def test_a_bound_implies_a_bounded_rate_and_two_bounds_none(tmp_path):
+    """宣城市: from 近100亿元 (2020) 100亿元以上 (2021) 'means 0.00% a year' — a floor asks at
+    least that rate (1450 → 突破1500: ≥ 3.45% a year, 1500/1450 − 1 = 3.448%); 青岛市's
+    300万吨以上 in both years fixes no rate at all."""
+
+    def reason(base: str, target: str) -> tuple[str, str]:
+        write_plan(
+            tmp_path,
+            f"indicators:\n  x: {{name: 产值, unit: 亿元, levels: {{2020: {base}}}}}\n",
+            f"targets:\n  x: {{period: '2021', level: {target}}}\n",
+        )
+        r = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+        got = json.loads(r.stdout)["summary"]["targets"][0]["reason"]
+        return got["code"], got["message"]
+
+    code, message = reason("1450亿元", "突破1500亿元")
+    assert code == "level-only" and "it means ≥ 3.45% a year" in message
+    assert reason("300亿元以上", "300亿元以上")[0] == "single-figure"
