@@ -653,3 +653,19 @@ def test_a_listed_industrys_measure_is_each_items(tmp_path):
     assert at(x.figures, "9.8").indicator == "油气化工增加值"
     assert at(x.figures, "8").indicator == "工业增加值"
     assert [f.indicator for f in x.figures if f.value == "7"] == ["汽车汽配增加值", "地区生产总值"]
+
+
+def test_a_count_named_with_or_without_zongshu_is_one_indicator(tmp_path):
+    """烟台市: 高新技术企业总数1120家 (2020) and 高新技术企业数量1300家左右 (2021) were two
+    indicators, so the 2021 target 'had no 2020 level'. 经济总量 keeps its 总量 (it is not a
+    count of 经济)."""
+    x = read(
+        tmp_path,
+        """
+        2020年，高新技术企业总数1120家，经济总量突破1000亿元。
+
+        2021年，高新技术企业数量达到1300家左右。
+        """,
+    )
+    assert at(x.figures, "1120").id == at(x.figures, "1300").id
+    assert at(x.figures, "1000").indicator == "经济总量"

@@ -58,8 +58,10 @@ def dimension(f: Found) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """The form two subjects are compared in: no place words, spaces or quotation marks."""
+    """The form two subjects are compared in: no place words, spaces or quotation marks, and
+    no 总数/数量 after what is counted (高新技术企业总数1120家, 高新技术企业数量翻番: one count)."""
     s = re.sub(r"[\s“”\"‘’「」]", "", name)
+    s = re.sub(r"(?<=..)(?:总数|数量|个数)$", "", s)
     return strip_place(s)
 
 
