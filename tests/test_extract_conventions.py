@@ -669,3 +669,16 @@ def test_a_count_named_with_or_without_zongshu_is_one_indicator(tmp_path):
     )
     assert at(x.figures, "1120").id == at(x.figures, "1300").id
     assert at(x.figures, "1000").indicator == "经济总量"
+
+
+def test_a_flow_more_than_a_number_over_a_period_is_its_sum(tmp_path):
+    """广西: 五年来…城镇新增就业超过200万人 was read as the 2020 level ('a level in 2016-2020:
+    read at its end'): 超过 made the flow a stock it reached. It is the five years' sum; a stock
+    still reaches its level (市场主体增至26.1万户)."""
+    x = read(
+        tmp_path,
+        "2021年1月20日\n过去五年，城镇新增就业超过200万人，市场主体增至26.1万户。\n",
+    )
+    jobs = at(x.figures, "200")
+    assert (jobs.kind, jobs.period, jobs.year) == ("cumulative", (2016, 2020), None)
+    assert (at(x.figures, "26.1").kind, at(x.figures, "26.1").year) == ("count", 2020)

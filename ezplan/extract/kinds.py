@@ -34,6 +34,15 @@ _STATE_WORDS = re.compile(
     r"达到|达|突破|增至|提高到|提升到|增加到|增长到|实现|超过|迈上|跨越|站上|保持|稳定在|拥有|"
     r"划定|守住|保有"
 )
+_REACHED = re.compile(r"超过|突破|达到|达|实现")  # the amount reached: a flow's sum too
+
+
+def _state_word(pred: Pred) -> str:
+    """The state word of the predicate ('' if none)."""
+    m = _STATE_WORDS.search(pred.text)
+    return m.group() if m else ""
+
+
 _STOCK_NOUNS = re.compile(
     r"(总值|增加值|市值|能力|收入|余额|总额|总量|规模|人口|产量|产值|面积|里程|率|数|量|比重|占比|指数|价格|"
     r"水平|红线|农田|保有量|产权)$"
@@ -186,6 +195,10 @@ def amount_kind(
     state = state or bool(re.match(r"(?:拥有|现有|已有|共有)", lead or subject))  # 拥有41个…
     period = ref is not None and ref.is_period
     flow = is_flow(subject, lead, prenominal)
+    if "新增" in subject and not (pred.to_level or pred.from_level):
+        # 城镇新增就业超过200万人 over “十三五”: a flow more than 200万 in all, not a stock it
+        # reached (增至, 提高到 still say a stock)
+        state = state and not _REACHED.fullmatch(_state_word(pred))
     persons = tok.unit.rstrip("次").endswith(("人", "名"))
     if tok.unit in _TIME_UNITS:
         return kind  # 3小时通达, 开办时间1天: a time taken is a level, never a sum
