@@ -682,3 +682,16 @@ def test_a_flow_more_than_a_number_over_a_period_is_its_sum(tmp_path):
     jobs = at(x.figures, "200")
     assert (jobs.kind, jobs.period, jobs.year) == ("cumulative", (2016, 2020), None)
     assert (at(x.figures, "26.1").kind, at(x.figures, "26.1").year) == ("count", 2020)
+
+
+def test_a_subject_clause_starting_with_ju_is_not_a_rank(tmp_path):
+    """山东省: 居民养老保险待遇水平再提高5%左右。居民基本医疗保险政府补助标准，由每人每年550元
+    提高到580元 — 580元 went to 居民养老保险待遇水平: the clause before it was read as empty,
+    its 居 (of 居民) taken for the rank word 居 (居全省第一)."""
+    x = read(
+        tmp_path,
+        "2021年，居民养老保险待遇水平再提高5%左右。"
+        "居民基本医疗保险政府补助标准，由每人每年550元提高到580元。\n",
+    )
+    assert at(x.figures, "580").indicator == "居民基本医疗保险政府补助标准"
+    assert at(x.figures, "550").indicator == "居民基本医疗保险政府补助标准"

@@ -121,7 +121,8 @@ def clause_subject(clause: str, times: list[Time], offset: int) -> str:
     本外币存、贷款余额."""
     masked = mask(clause, times, offset)
     m = re.search(
-        r"均|都|分别|各|居|位居|达|实现|保持|增长|提高|下降|为|是|占|超额|完成|突破|获|成为|入选|跻身|连续",
+        r"均|都|分别|各|居(?![民住家])|位居|达|实现|保持|增长|提高|下降|为|是|占|超额|完成|突破|获|"
+        r"成为|入选|跻身|连续",
         masked,
     )
     end = m.start() if m else len(masked)
