@@ -695,3 +695,35 @@ def test_a_subject_clause_starting_with_ju_is_not_a_rank(tmp_path):
     )
     assert at(x.figures, "580").indicator == "居民基本医疗保险政府补助标准"
     assert at(x.figures, "550").indicator == "居民基本医疗保险政府补助标准"
+
+
+def test_more_glossary_headings_plan_names_and_qualifiers(tmp_path):
+    """helper-40's finds: 自贡市's glossary is headed 相关用语注释 (its notes were 2021 targets);
+    吉林省's 2021 paragraph names 国家“十四五”专项规划 and “十四五”重大引调水工程 (which dated
+    its figures 2021–2025); 克州's 由2015年的32.19平方公里增加到现在的35平方公里 (35 dropped as a
+    change) and 初高中阶段毛入学率分别达到100%、97.43% (both given to 初高中)."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        推动铁路列入国家“十四五”专项规划，做好“十四五”重大引调水工程前期工作，滚动谋划重大项目1900个以上。
+
+        **相关用语注释**
+
+        15.双百城市：指城市建成区面积达到100平方公里。
+        """,
+    )
+    assert at(x.figures, "1900").year == 2021
+    assert (at(x.figures, "100").year, at(x.figures, "100").period) == (None, None)
+    y = read(
+        tmp_path,
+        "2021年1月20日\n“十三五”期间，城市建成区面积由2015年的32.19平方公里增加到现在的35平方公里，"
+        "初高中阶段毛入学率分别达到100%、97.43%。\n",
+    )
+    area = at(y.figures, "35")
+    assert (area.indicator, area.kind, area.year) == ("城市建成区面积", "level", 2020)
+    assert [at(y.figures, v).indicator for v in ("100", "97.43")] == [
+        "初中阶段毛入学率",
+        "高中阶段毛入学率",
+    ]

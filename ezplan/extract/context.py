@@ -38,9 +38,19 @@ _COMPARED_TO = re.compile(
 )
 
 
+# 列入国家“十四五”专项规划, “十四五”重大引调水工程: a plan's name or what it lists, not the
+# time of the statement
+_PLAN_NAME_AFTER = re.compile(r"[”\"]?(?:(?:专项|发展|国民经济和社会发展)?(?:规划|纲要)|重大|重点)")
+
+
 def dating(text: str, times: list[Time]) -> list[Time]:
-    """The times that date what `text` says: not those it compares with."""
-    return [t for t in times if not _COMPARED_TO.search(text, 0, t.start)]
+    """The times that date what `text` says: not those it compares with, nor a plan it names."""
+    return [
+        t
+        for t in times
+        if not _COMPARED_TO.search(text, 0, t.start)
+        and not (t.kind == "period" and _PLAN_NAME_AFTER.match(text, t.end))
+    ]
 
 
 def doc_year(source: SourceText) -> int | None:

@@ -39,7 +39,7 @@ _PIECES = sorted(
     再 又 继续 仍 持续 进一步 分别为 分别达 分别达到 分别增长 保持 稳定 稳步
     快速 较快 大幅 明显 将达 可达 预计可达 左 右 期末 每月 每年 每日 每天 每人
     上涨 涨 增长了 提高了 下降了 增产 减产 最高 最低 始终 一直 常年 维持 首次 首破 处于 位于
-    原来 原
+    原来 原 现在 目前 当前
     """
     ),
     key=len,
@@ -111,7 +111,9 @@ def read_predicate(pred: str, left: str) -> Pred:
     p.up = bool(re.search(r"增长|增加|增速|增幅|递增|提高|提升|上升|扩大|增|涨|增产", core))
     p.down = bool(re.search(r"下降|减少|降低|回落|下滑|降幅|降|压缩|缩短|削减|压减|减产", core))
     p.to_level = bool(
-        re.search(r"(到|至)(约|近|超过|突破|达到|接近|预计|力争|确保|了)*$", core)
+        re.search(
+            r"(到|至)(约|近|超过|突破|达到|接近|预计|力争|确保|了|现在的|目前的|当前的)*$", core
+        )
     ) or bool(re.search(r"(增至|降至|达至)", core))
     # 由每生每年400元, 由原来的每人每月最低485元: the qualifiers of the figure after 由
     p.from_level = bool(

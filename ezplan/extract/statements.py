@@ -536,7 +536,9 @@ class Reader:
 
 
 _ESTIMATE = "预计"
-_GLOSSARY = re.compile(r"[\s*#_]*(?:名词解释|名词注释|注释|名词说明)[\s*#_:：]*")
+_GLOSSARY = re.compile(
+    r"[\s*#_]*(?:相关)?(?:(?:名词|用语|词语|术语)(?:解释|注释|说明)|注释|注解)[\s*#_:：]*"
+)
 _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")

@@ -166,6 +166,9 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
     if n == 2 and subject.startswith("城乡") and not re.search(rf"、|和|{_AND}", subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
+    if n == 2 and subject.startswith("初高中"):  # 初高中阶段毛入学率分别达到100%、97.43%
+        rest = subject[3:]
+        return ["初中" + rest, "高中" + rest]
     if n == 2 and "存贷款" in subject:
         return [subject.replace("存贷款", "存款"), subject.replace("存贷款", "贷款")]
     # one number for several subjects (n None): 与 joins the words of one name (研究与试验发展)
