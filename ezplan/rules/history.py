@@ -18,6 +18,8 @@ Example: 421.86亿元 in 2019 after 年均增长12.6% over 2016–2019 implies 2
 from __future__ import annotations
 
 import functools
+import math
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -87,10 +89,13 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for (iid, year), imps in groups.items():
         first = imps[0]
         like = _like(facts, first)
-        value = show_like(plan, iid, first.value.face, like)
         # ≥ 105.1亿元 where an end is open (突破300亿元), never ∞亿元
         shown = functools.partial(show_like, plan, iid, like=like, extra=1)
         allowed = fmt.interval(first.value.lo, first.value.hi, shown)
+        value = show_like(plan, iid, first.value.face, like)
+        lo, hi = first.value.lo, first.value.hi
+        if math.isfinite(lo) and math.isfinite(hi) and not _within(value, shown(lo), shown(hi)):
+            value = shown(first.value.face)  # 1.85万人 in [1.82万人, 1.88万人], not 1.8万人
         yield Finding(
             CODE,
             Severity.NOTE,
@@ -164,3 +169,13 @@ def _like(facts: Facts, imp: Implied) -> Stated:
     a = facts.amount(imp.indicator, imp.from_year)
     assert a is not None  # an implied level always comes from a recorded one
     return a.stated
+
+
+def _within(value: str, lo: str, hi: str) -> bool:
+    """A value as shown lies within its interval as shown (the three in one unit and scale:
+    compared by their numbers)."""
+    nums = [re.match(r"-?\d[\d,]*(?:\.\d+)?", t) for t in (value, lo, hi)]
+    if not all(nums):
+        return True
+    v, a, b = (float(m.group().replace(",", "")) for m in nums)  # type: ignore[union-attr]
+    return a <= v <= b

@@ -1,0 +1,27 @@
+"""The history rule: a level a growth figure implies where the plan states none."""
+
+from __future__ import annotations
+
+from tests.conftest import findings_for, write_plan
+
+
+def test_the_implied_level_is_shown_within_its_own_interval(tmp_path):
+    """海口市: 增长84% over 2020 and 3.4万人 in 2020 imply 1.8万人 (allowed [1.82万人, 1.88万人])
+    — the level at the figures' precision fell outside its own interval. 3.4/1.84 = 1.8478;
+    the interval [3.35/1.8405, 3.45/1.8395] = [1.8202, 1.8755]: shown one digit finer, 1.85."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          talent:
+            name: 引进人才
+            unit: 万人
+            levels: {2020: 3.4万人}
+            growth:
+              - {period: '2020', total: 增长84%}
+        """,
+        "targets: {}\n",
+    )
+    (f,) = findings_for(tmp_path, "history")
+    text = f.message("en")
+    assert "imply 1.85万人 (allowed [1.82万人, 1.88万人])" in text, text
