@@ -320,3 +320,19 @@ def test_explain_offers_a_few_targets_when_none_is_close(tmp_path):
     r = CliRunner().invoke(main, ["explain", "zzz", "--plan", str(tmp_path), "--lang", "en"])
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
     assert "t07 (指标t07)" in r.stderr and "t08" not in r.stderr and "and 4 more" in r.stderr
+
+
+def test_a_plan_directory_given_where_an_id_goes_is_named(tmp_path, monkeypatch):
+    """`ezplan milestones d5` (as `ezplan check d5` takes it) read d5 as a target's id and said
+    only 'no plan here' (found by helper-40): the error names the directory and --plan."""
+    import shutil
+
+    plan = tmp_path / "d5"
+    plan.mkdir()
+    for name in ("baselines.yaml", "targets.yaml"):
+        shutil.copy(ROOT / name, plan / name)
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["--lang", "en", "milestones", "d5"])
+    assert r.exit_code == 2
+    assert "d5 is a plan directory" in r.stderr and "--plan d5" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

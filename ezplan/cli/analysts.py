@@ -59,6 +59,9 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
             lang = choose_lang(lang, config.lang)
             plan = load_plan(plan_dir, baselines, targets)
         except InputError as e:
+            given = _plan_dir_among(kwargs.get("ids") or ())
+            if given is not None and plan_dir is None and baselines is None and targets is None:
+                e = InputError(e.mark, "load.plan_given_as_id", path=given)
             click.echo(str(e), err=True)
             sys.exit(EXIT_USAGE)
         ratios = (
@@ -74,6 +77,19 @@ def plan_input(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, plan=plan, ms=ms, progress=assess(ms, thresholds), lang=lang, **kwargs)
 
     return wrapper
+
+
+def _plan_dir_among(queries: tuple[str, ...]) -> str | None:
+    """A plan directory given where a target's id goes (`ezplan milestones d5`, as `check d5`)."""
+    from pathlib import Path as Dir
+
+    from ezplan.loader import BASELINES, TARGETS
+
+    for q in queries:
+        d = Dir(q)
+        if d.is_dir() and ((d / BASELINES).is_file() or (d / TARGETS).is_file()):
+            return q
+    return None
 
 
 def _target_ids(plan: Plan, queries: tuple[str, ...]) -> list[str] | None:

@@ -451,6 +451,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "此处没有规划：既无 {baselines} 也无 {targets}；可运行 `ezplan init {where}` "
         "生成一份规划模板作为起点",
     },
+    "load.plan_given_as_id": {
+        "en": "no plan here, and {path} is a plan directory given where a target's id goes: "
+        "run with --plan {path}",
+        "zh": "此处没有规划，而 {path} 是规划目录，却放在了指标代码的位置：请加 --plan {path}",
+    },
     "load.differs": {
         "en": "{id}: {name} {value!r} differs from {previous!r} given at {mark}",
         "zh": "{id}：{name} {value!r} 与 {mark} 处给出的 {previous!r} 不一致",
