@@ -727,3 +727,12 @@ def test_more_glossary_headings_plan_names_and_qualifiers(tmp_path):
         "初中阶段毛入学率",
         "高中阶段毛入学率",
     ]
+
+
+def test_trains_are_counted_in_lie(tmp_path):
+    """山东省: 增开加密国际货运航线52条。欧亚班列开行1506列，增长43% — 列 was no unit, so 1506列
+    was not read and the growth went to the routes of the sentence before (a history note then
+    'implied' 36条 of routes in 2019)."""
+    x = read(tmp_path, "2020年，增开加密国际货运航线52条。欧亚班列开行1506列，增长43%。\n")
+    trains, growth = at(x.figures, "1506"), at(x.figures, "43")
+    assert trains.unit == "列" and growth.indicator == trains.indicator != "增开加密国际货运航线"
