@@ -59,7 +59,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?P<sep>[-~—–至到])\s*(?P<num2>{_NUM}))?\s*(?P<more>多|余)?\s*{_UNIT}?"
 )
 # 增长6%－7%: a range that writes its unit after both numbers (not 从6%到7%, a change)
-_SECOND_BOUND_RE = re.compile(rf"\s*[-~—–至]\s*(?P<num2>{_NUM})\s*")
+_SECOND_BOUND_RE = re.compile(rf"\s*[-~—–至到]\s*(?P<num2>{_NUM})\s*")
 # 突破千亿, 超万亿元, 突破百万人次: a round magnitude in words after a bound word; the value is
 # the word as written (千), never a number made up for it
 _WORD_MAGNITUDE_RE = re.compile(
