@@ -58,15 +58,17 @@ def _ask_repeatedly(net, rnd: random.Random, steps: int, share: float):
 
 
 def _same_reads(prop, parts, state) -> None:
-    for c, part in parts.items():
-        assert isinstance(part, Part)
+    unpacked: dict = {}
+    for c, packed in parts.items():
+        assert isinstance(packed, Part)
         view = View(state, c)
-        assert (part.infeasible, part.empty_var) == (view.infeasible, view.empty_var)
-        for v in np.flatnonzero(prop.comp == c).tolist():
-            assert _bits(part.interval(v)) == _bits(view.interval(v))
-            mine, theirs = part.readers(), view.readers()
-            assert _bits(r(v) for r in mine) == _bits(r(v) for r in theirs)
-        assert part.interval(-1) is None
+        for part in (packed, packed.unpacked(unpacked)):
+            assert (part.infeasible, part.empty_var) == (view.infeasible, view.empty_var)
+            for v in np.flatnonzero(prop.comp == c).tolist():
+                assert _bits(part.interval(v)) == _bits(view.interval(v))
+                mine, theirs = part.readers(), view.readers()
+                assert _bits(r(v) for r in mine) == _bits(r(v) for r in theirs)
+            assert part.interval(-1) is None
 
 
 @SETTINGS

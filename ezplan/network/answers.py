@@ -82,6 +82,7 @@ class Answers:
             return self._vectorised(questions, {})
         out: dict[int, Answer] = {}
         missed: dict[int, Key] = {}
+        parts: list[tuple[int, Part]] = []  # the answers from the memo's slices
         ident, memo = self.ident, self.memo
         for comp, items in questions.items():
             key = (ident[comp], tuple(sorted(items)))
@@ -90,6 +91,8 @@ class Answers:
                 missed[comp] = key
             else:
                 out[comp] = hit
+                if type(hit) is Part:
+                    parts.append((comp, hit))
         if missed:
             if self._estimate(missed) <= SCALAR_WORK and self._scalar_ready():
                 for comp, key in list(missed.items()):
@@ -99,6 +102,12 @@ class Answers:
                         del missed[comp]
             if missed:
                 out.update(self._vectorised({c: questions[c] for c in missed}, missed))
+        # an answer whose slice is kept as its differences (this step's may have made it so) is
+        # read from the slice unpacked, once for the step, not looked up place by place
+        unpacked: dict[int, Slice] = {}
+        for comp, part in parts:
+            if part.state.base is not None:
+                out[comp] = part.unpacked(unpacked)
         return out
 
     def run_all(

@@ -111,13 +111,32 @@ class Slice:
             a[self.at] = mine
         return out
 
-    def reader(self, column: int, base: int):
-        """By variable, one of lo, hi, lo_by, hi_by (0 … 3) of the part at `base`."""
+    def unpacked(self) -> Slice:
+        """This slice with every place its own."""
+        out = Slice.__new__(Slice)
+        out.ends, out.base, out.at = self.whole(), None, None
+        out.rank, out.components = self.rank, self.components
+        out.rounds, out.capped = self.rounds, self.capped
+        return out
+
+    def readers(self, base: int):
+        """By variable, lo, hi, lo_by and hi_by of the part at `base`."""
         rank = self.rank
         if self.base is None:
-            item = self.ends[column].item
-            return lambda var: item(base + rank[var])
-        return lambda var: self.read(column, base + rank[var])
+            lo, hi, lo_by, hi_by = (a.item for a in self.ends)
+            return (
+                lambda var: lo(base + rank[var]),
+                lambda var: hi(base + rank[var]),
+                lambda var: lo_by(base + rank[var]),
+                lambda var: hi_by(base + rank[var]),
+            )
+        read = self.read
+        return (
+            lambda var: read(0, base + rank[var]),
+            lambda var: read(1, base + rank[var]),
+            lambda var: read(2, base + rank[var]),
+            lambda var: read(3, base + rank[var]),
+        )
 
     def read(self, column: int, place: int):
         """One of lo, hi, lo_by, hi_by (0 … 3) at one place: this slice's own value there,
@@ -152,7 +171,14 @@ class Part:
         return s.read(0, place), s.read(1, place)
 
     def readers(self):
-        return tuple(self.state.reader(column, self.base) for column in range(4))
+        return self.state.readers(self.base)
+
+    def unpacked(self, slices: dict[int, Slice]) -> Part:
+        """This answer on its slice unpacked (`slices`: those unpacked so far, by id)."""
+        whole = slices.get(id(self.state))
+        if whole is None:
+            whole = slices[id(self.state)] = self.state.unpacked()
+        return Part(whole, self.base, self.infeasible, self.empty_var)
 
 
 def _bits(a: np.ndarray) -> np.ndarray:

@@ -143,6 +143,9 @@ def _pass(
     answers = Answers(prop, structural, memo, general)
     item_comp = net.item_components(prop.comp)
     members = ItemsByComponent(item_comp, enabled, prop.n_comps)
+    # the search needs none of the network's edges (as large as its compiled arrays: 21 MiB
+    # at 100,000 indicators); the next pass makes them again for its components
+    net.__dict__.pop("edges", None)
     first, firsts = answers.run_all(enabled, included, members)
     dead = np.flatnonzero(first.dead).tolist()
     searches = ((c, search_component(net, c, members.get(c, []), firsts[c], limits)) for c in dead)
