@@ -742,7 +742,7 @@ def test_a_range_written_with_dao_is_one_figure(tmp_path):
     """地区生产总值增长6%到7% was 增长6% and a second figure, a 'GDP level' of 7% (found by
     helper-40); written 6%－7% or 6%～7% it was already one range. 从55%到60% stays two levels."""
     x = read(tmp_path, "2021年，地区生产总值增长6%到7%，城镇化率从55%到60%。\n")
-    growth = at(x.figures, "6")
+    growth = at(x.figures, "6至7")
     assert (growth.kind, growth.qualifier) == ("total", "range")
     assert not [f for f in x.figures if f.value == "7"]
     assert [at(x.figures, v).kind for v in ("55", "60")] == ["level", "level"]
