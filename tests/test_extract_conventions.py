@@ -746,3 +746,14 @@ def test_a_range_written_with_dao_is_one_figure(tmp_path):
     assert (growth.kind, growth.qualifier) == ("total", "range")
     assert not [f for f in x.figures if f.value == "7"]
     assert [at(x.figures, v).kind for v in ("55", "60")] == ["level", "level"]
+
+
+def test_the_number_of_topics_a_text_goes_on_to_is_no_figure(tmp_path):
+    """南宁市: 重点做好9个方面工作 was drafted as a 2021–2025 target of 9 (helper-40); the count
+    of topics laid out next is how the text is organised. 新建9个产业园区 is still a figure, and
+    so is the bundled plan's 在7个方面开展先行先试工作."""
+    x = read(
+        tmp_path, "2021年，重点做好9个方面工作。新建9个产业园区。在7个方面开展先行先试工作。\n"
+    )
+    assert [k.reason for k in x.reading.skipped if k.text == "9个"] == [Note("extract.skip.topics")]
+    assert [f.value for f in x.figures] == ["9", "7"]

@@ -305,6 +305,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return NO_UNIT
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return Note("extract.skip.label")
+    if tok.unit == "个" and re.match(r"方面(?:的)?(?:工作|任务|重点)", text[b:]):
+        # 重点做好9个方面工作：…: how the text is laid out (在7个方面开展先行先试 is a figure)
+        return Note("extract.skip.topics")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
         return Note("extract.skip.class_in_name")
     if tok.unit in _NOT_UNITS_ALONE and not (

@@ -321,6 +321,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "part of a name (letters before the number)",
         "zh": "名称的一部分（数字前有字母）",
     },
+    "extract.skip.topics": {
+        "en": "the number of topics the text goes on to (9个方面工作), not a figure",
+        "zh": "后文分述的方面数（9个方面工作），不是数字",
+    },
     "extract.skip.negative": {
         "en": "a negative number (完成-15.3%): not drafted from prose; enter it by hand",
         "zh": "负数（完成-15.3%）：不从正文起草，请手工录入",
