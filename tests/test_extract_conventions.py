@@ -757,3 +757,25 @@ def test_the_number_of_topics_a_text_goes_on_to_is_no_figure(tmp_path):
     )
     assert [k.reason for k in x.reading.skipped if k.text == "9个"] == [Note("extract.skip.topics")]
     assert [f.value for f in x.figures] == ["9", "7"]
+
+
+def test_a_reports_title_names_its_place(tmp_path):
+    """河北省's report is titled 政府工作报告: every draft (and the report written from it) was
+    called that. The government whose head reports it names the place; a title that names it
+    (南充市…, 克州…) is kept as it is."""
+    from ezplan.extract.tidy import title
+
+    def titled(head: str, name: str = "doc") -> str:
+        path = tmp_path / f"{name}.md"
+        path.write_text(head + "\n\n2021年，地区生产总值增长6%。\n", encoding="utf-8")
+        return title(extract(path, tmp_path).reading)
+
+    speaker = "---\ntitle: 政府工作报告\n---\n\n**河北省人民政府省长 许勤**"
+    assert titled(speaker) == "河北省政府工作报告"
+    assert titled("---\ntitle: 克州政府工作报告\n---\n\n克孜勒苏柯尔克孜自治州人民政府州长") == (
+        "克州政府工作报告"
+    )
+    assert titled("---\ntitle: 2021年政府工作报告\n---", "广西壮族自治区") == (
+        "广西壮族自治区2021年政府工作报告"
+    )
+    assert titled("---\ntitle: 2021年政府工作报告\n---") == "2021年政府工作报告"

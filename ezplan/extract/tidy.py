@@ -16,11 +16,15 @@ from ezplan.suggest import near_miss
 
 
 def title(r: Reading) -> str:
-    """The document's title: its title line, a 《…规划》 it names itself by, or its file name."""
+    """The document's title: its title line, a 《…规划》 it names itself by, or its file name —
+    with the place it is of when the title does not say (政府工作报告 → 河北省政府工作报告: the
+    government named at its head, else a file named after a place)."""
     src = r.source
     title = (src.title or "").strip("*# \t")
     if re.search(r"规划|纲要|报告|公报|计划|方案", title):
-        return title
+        place = _place(r)
+        named = place in title or re.match(rf"[\u4e00-\u9fff]{{1,12}}?{_SUFFIX}", title)
+        return place + title if place and not named else title  # 克州政府工作报告: named
     for b in src.blocks[:12]:
         m = re.search(r"《([^》]{4,40}(?:规划|纲要|计划|方案))》", b.text)
         if m:
@@ -81,3 +85,20 @@ def apply_renames(renames: dict[str, str], placed: list[Found], *sections: dict[
     for f in placed:
         if f.id in renames:
             f.id = renames[f.id]
+
+
+_SUFFIX = "(?:自治区|自治州|省|市|州|县|区|盟|旗)"
+# 河北省人民政府省长 许勤: the head of the government that reports
+_GOVERNMENT = re.compile(
+    rf"([\u4e00-\u9fff]{{2,12}}?{_SUFFIX})人民政府(?:代理)?代?(?:省长|市长|州长|主席|区长|县长)"
+)
+
+
+def _place(r: Reading) -> str:
+    """The place a document is of: the government whose head reports it, else its file's name
+    if that is a place; '' if neither."""
+    for b in r.source.blocks[:12]:
+        if m := _GOVERNMENT.search(b.text):
+            return m.group(1)
+    stem = Path(r.source.path).stem
+    return stem if re.fullmatch(rf"[\u4e00-\u9fff]{{2,12}}{_SUFFIX}", stem) else ""
