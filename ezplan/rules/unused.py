@@ -26,9 +26,9 @@ baselines.yaml 中既非目标、又不是其他指标的分项、总量或分�
 """
 MESSAGES = {
     "unused": {
-        "en": "{count} indicator(s) of baselines.yaml take part in no target or relation, so "
-        "nothing checks them: {names}",
-        "zh": "baselines.yaml中有{count}项指标不属于任何目标或关系，未经核对：{names}",
+        "en": "{count} baseline indicator(s) take part in no target or relation, so nothing "
+        "checks them: {names}",
+        "zh": "有{count}项基期指标不属于任何目标或关系，未经核对：{names}",
     },
 }
 
