@@ -103,12 +103,20 @@ class Slice:
             self.ends = tuple(a[at] for a in mine)
 
     def whole(self) -> tuple[np.ndarray, ...]:
-        """lo, hi, lo_by and hi_by at every place."""
-        if self.base is None:
+        """lo, hi, lo_by and hi_by at every place: the whole slice at the end of the chain
+        this one leans on, copied once, with each one's differences put back, this one's
+        last."""
+        chain = []
+        s = self
+        while s.base is not None:
+            chain.append(s)
+            s = s.base
+        if not chain:
             return self.ends
-        out = tuple(a.copy() for a in self.base.whole())
-        for a, mine in zip(out, self.ends, strict=True):
-            a[self.at] = mine
+        out = tuple(a.copy() for a in s.ends)
+        for differs in reversed(chain):
+            for a, mine in zip(out, differs.ends, strict=True):
+                a[differs.at] = mine
         return out
 
     def unpacked(self) -> Slice:
