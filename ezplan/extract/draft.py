@@ -162,7 +162,11 @@ class _Builder:
         prj: list[Found] = []
         for f in sorted(g.figures, key=lambda f: (f.line, f.column)):
             if f.role is None:
-                if f.kind in ("level", "count") and f.year is None and f.period is None:
+                if any(note_id(n) == "extract.from_level_no_year" for n in f.notes):
+                    # 由每人每年550元提高到580元 in a year: the level before, of no stated year —
+                    # not a project's value
+                    self._unplace(f, Note("extract.why.no_time_for_it"))
+                elif f.kind in ("level", "count") and f.year is None and f.period is None:
                     prj.append(f)
                 elif f.year is not None or f.period is not None:
                     self._unplace(f, Note("extract.why.plan_unknown"))
