@@ -248,6 +248,28 @@ def test_a_bracket_with_a_number_after_a_rows_name_qualifies_it(tmp_path):
     assert (one(figs, "1000").indicator, one(figs, "1000").unit) == ("地区生产总值", "亿元")
 
 
+def test_a_column_whose_header_states_a_unit_keeps_it_beside_a_unit_column(tmp_path):
+    """表8 of the 2017 bulletin: 数量 in the 单位 column's unit (万吨), 金额（亿元） in its
+    header's — 75 was read as 75万吨 of coal, and the row's 'clash' refused it."""
+    figs = read(
+        tmp_path,
+        """
+        **表8 2017年主要商品出口数量、金额及其增长速度**
+
+        | 商品名称 | 单位 | 数量 | 比上年增长（%） | 金额（亿元） | 比上年增长（%） |
+        |---|---|---|---|---|---|
+        | 煤（包括褐煤） | 万吨 | 817 | -7.0 | 75 | 64.7 |
+        | 服装及衣着附件 | — | — | — | 10656 | 2.3 |
+        """,
+        ".md",
+    )
+    assert (one(figs, "817").unit, one(figs, "75").unit, one(figs, "10656").unit) == (
+        "万吨",
+        "亿元",
+        "亿元",
+    )
+
+
 def test_doubling(tmp_path):
     figs = read(tmp_path, "过去五年，游客接待量、旅游总收入实现翻番。\n2021年1月5日\n")
     assert sorted(f.indicator for f in figs) == ["旅游总收入", "游客接待量"]

@@ -122,8 +122,10 @@ def read_table(
             # a row right after a 其中 row may be its sibling (城镇 / 乡村), not a new whole
             whole = None if prev_part else name
         prev_part = part
+        listed = None  # the 单位 column's unit: the columns whose header states none
         if unit_col is not None and unit_col < len(cells):
-            row_unit = cells[unit_col][1].strip() or row_unit
+            listed = cells[unit_col][1].strip() or None
+            row_unit = listed or row_unit
         for j, (off, cell) in enumerate(cells):
             if j in (name_i, unit_col) or j >= len(meanings):
                 continue
@@ -133,7 +135,9 @@ def read_table(
             m = _CELL_RE.match(fold(cell))
             if not m or not m.group("num"):
                 continue
-            unit = (m.group("unit") or "").strip() or row_unit or head_unit
+            # 数量 in the 单位 column's 万吨, 金额（亿元） in its header's 亿元
+            own = head_unit if listed and head_unit else None
+            unit = (m.group("unit") or "").strip() or own or row_unit or head_unit
             if kind in ("annual", "total", "share") and not m.group("unit"):
                 unit = "%" if (row_unit is None or kind != "share") else row_unit
                 if kind == "share":
