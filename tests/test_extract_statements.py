@@ -268,6 +268,9 @@ def test_a_column_whose_header_states_a_unit_keeps_it_beside_a_unit_column(tmp_p
         "亿元",
         "亿元",
     )
+    # each growth column is the growth of the measure before it: 数量's, then 金额's
+    assert (one(figs, "-7.0").indicator, one(figs, "64.7").indicator) == ("煤", "煤（金额）")
+    assert one(figs, "75").indicator == "煤（金额）"
 
 
 def test_doubling(tmp_path):

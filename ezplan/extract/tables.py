@@ -82,6 +82,24 @@ def _header_meaning(h: str) -> tuple[str | None, int | None, str | None]:
     return "level", year, unit
 
 
+_MEASURE = re.compile(r"数量|金额|产量|产值|销售额|销量|收入|投资额|增加值")
+
+
+def _measures(header: list[str], meanings: list[tuple]) -> list[str]:
+    """What each column measures of its row, as the name's suffix: 表8 主要商品出口数量、金额 —
+    | 数量 | 比上年增长 | 金额（亿元） | 比上年增长 | — gives a row's 数量 (the row's name) and
+    its 金额 (煤（金额）), each growth column the measure before it; '' for every column of a
+    table with one measure."""
+    out, current, firsts = [], "", 0
+    for h, (kind, year, _) in zip(header, meanings, strict=True):
+        label = re.sub(r"[（(].*?[）)]|\s|<br>", "", fold(h))
+        if kind == "level" and year is None and _MEASURE.fullmatch(label):
+            firsts += 1
+            current = "" if firsts == 1 else f"（{label}）"
+        out.append(current if kind in ("level", "total") else "")
+    return out if firsts >= 2 else [""] * len(header)
+
+
 def read_table(
     rows: list[Block],
     context: tuple[int, int] | None,
@@ -97,6 +115,7 @@ def read_table(
     meanings = [_header_meaning(h) for h in header]
     years = [y for _, y, _ in meanings if y is not None]
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
+    measures = _measures(header, meanings)
     out: list[Found] = []
     whole: str | None = None
     prev_part = False
@@ -191,7 +210,7 @@ def read_table(
                 k = "share"
             line, col = row.position(off)
             f = Found(
-                indicator=name,
+                indicator=name + measures[j],
                 kind=k,
                 value=number,
                 unit=unit,
