@@ -8,7 +8,9 @@ from tests.conftest import findings_for, write_plan
 def test_the_implied_level_is_shown_within_its_own_interval(tmp_path):
     """海口市: 增长84% over 2020 and 3.4万人 in 2020 imply 1.8万人 (allowed [1.82万人, 1.88万人])
     — the level at the figures' precision fell outside its own interval. 3.4/1.84 = 1.8478;
-    the interval [3.35/1.8405, 3.45/1.8395] = [1.8202, 1.8755]: shown one digit finer, 1.85."""
+    3.4万人 allows [3.35, 3.45] and 84% [83.5%, 84.5%], so the interval is
+    [3.35/1.845, 3.45/1.835] = [1.8157, 1.8801], shown [1.82, 1.88]; the level one digit finer,
+    1.85, lies in it, 1.8 does not."""
     write_plan(
         tmp_path,
         """\
