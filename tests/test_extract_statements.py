@@ -273,6 +273,31 @@ def test_a_column_whose_header_states_a_unit_keeps_it_beside_a_unit_column(tmp_p
     assert one(figs, "75").indicator == "煤（金额）"
 
 
+def test_a_unit_column_whose_header_is_spaced_to_align_still_gives_the_unit(tmp_path):
+    """表3 of the 2017 bulletin heads its columns | 单 位 | 产 量 |: 83172.8 (万吨 in the 单位
+    column) was dropped unread and the draft said 'the document states no level' for 粗钢;
+    (电解铜) after a row's name was taken for its unit; and a unit spaced out (亿 吨) is the
+    unit 亿吨."""
+    figs = read(
+        tmp_path,
+        """
+        **表3 2017年主要工业产品产量及其增长速度**
+
+        | 产品名称 | 单 位 | 产 量 | 比上年增长（%） |
+        |---|---|---|---|
+        | 粗 钢 | 万吨 | 83172.8 | 3.0 |
+        | 其中：精炼铜（电解铜） | 万吨 | 897.0 | 6.3 |
+        | 货物运输总量 | 亿 吨 | 479.4 | 9.3 |
+        """,
+        ".md",
+    )
+    steel = one(figs, "83172.8")
+    assert (steel.indicator, steel.unit, steel.kind, steel.year) == ("粗钢", "万吨", "level", 2017)
+    assert one(figs, "897.0").unit == "万吨"
+    assert one(figs, "479.4").unit == "亿吨"
+    assert one(figs, "3.0").kind == "total"
+
+
 def test_doubling(tmp_path):
     figs = read(tmp_path, "过去五年，游客接待量、旅游总收入实现翻番。\n2021年1月5日\n")
     assert sorted(f.indicator for f in figs) == ["旅游总收入", "游客接待量"]

@@ -42,6 +42,11 @@ _PRE = {
 }
 
 
+def _close_up(text: str) -> str:
+    """钢　材, 单 位: no space set between two characters to align a table's column."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+
+
 def _cells(text: str) -> list[tuple[int, str]]:
     """(offset, cleaned text) of each cell of a `| a | b |` row."""
     out = []
@@ -111,7 +116,7 @@ def read_table(
 
     if len(rows) < 2:
         return []
-    header = [c for _, c in _cells(rows[0].text)]
+    header = [_close_up(c) for _, c in _cells(rows[0].text)]
     meanings = [_header_meaning(h) for h in header]
     years = [y for _, y, _ in meanings if y is not None]
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
@@ -131,8 +136,7 @@ def read_table(
         if (m := _UNIT_RE.search(name)) and not _NAME_QUALIFIER.search(m.group(1)):
             row_unit = m.group(1).strip()
             name = name[: m.start()].strip()
-        # 钢　材[24]: no footnote mark, no space set between two characters to align them
-        name = drop_footnotes(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name))
+        name = drop_footnotes(_close_up(name))  # 钢　材[24]: 钢材
         part = False
         if m := re.match(r"^其中[:：]?\s*", name):
             name = name[m.end() :]
@@ -143,7 +147,7 @@ def read_table(
         prev_part = part
         listed = None  # the 单位 column's unit: the columns whose header states none
         if unit_col is not None and unit_col < len(cells):
-            listed = cells[unit_col][1].strip() or None
+            listed = _close_up(cells[unit_col][1].strip()) or None
             row_unit = listed or row_unit
         for j, (off, cell) in enumerate(cells):
             if j in (name_i, unit_col) or j >= len(meanings):
