@@ -273,6 +273,32 @@ def test_a_column_whose_header_states_a_unit_keeps_it_beside_a_unit_column(tmp_p
     assert one(figs, "75").indicator == "煤（金额）"
 
 
+def test_a_table_of_exports_and_imports_a_row_keeps_each_apart(tmp_path):
+    """表12 of the 2019 bulletin: the caption runs the table's number into the year
+    (表122019年), which read as no year, so none of the bulletins' tables numbered 10 or more
+    was dated; and a row's 出口额 and 进口额 (with their growths and shares) were one indicator,
+    the imports refused as 'one of the two is wrong'."""
+    header = "| 国家 | 出口额（亿元） | 增长（%） | 占出口比重（%） "
+    header += "| 进口额（亿元） | 增长（%） | 占进口比重（%） |"
+    figs = read(
+        tmp_path,
+        f"""
+        **表122019年对主要国家和地区货物进出口金额、增长速度及其比重**
+
+        {header}
+        |---|---|---|---|---|---|---|
+        | 欧盟 | 29564 | 9.6 | 17.2 | 19063 | 5.5 | 13.3 |
+        """,
+        ".md",
+    )
+    exports, imports = one(figs, "29564"), one(figs, "19063")
+    assert (exports.indicator, exports.year) == ("欧盟（出口额）", 2019)
+    assert (imports.indicator, imports.year) == ("欧盟（进口额）", 2019)
+    assert (one(figs, "9.6").indicator, one(figs, "9.6").period) == ("欧盟（出口额）", (2019, 2019))
+    assert one(figs, "5.5").indicator == "欧盟（进口额）"
+    assert (one(figs, "17.2").kind, one(figs, "13.3").indicator) == ("share", "欧盟（进口额）")
+
+
 def test_a_unit_column_whose_header_is_spaced_to_align_still_gives_the_unit(tmp_path):
     """表3 of the 2017 bulletin heads its columns | 单 位 | 产 量 |: 83172.8 (万吨 in the 单位
     column) was dropped unread and the draft said 'the document states no level' for 粗钢;

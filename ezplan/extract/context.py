@@ -255,7 +255,7 @@ class TimeContext:
         if caption is not None and len(caption.text) <= 60:
             ts = [
                 t
-                for t in find_times(fold(caption.text), self.doc_year)
+                for t in find_times(_table_number_apart(fold(caption.text)), self.doc_year)
                 if t.kind in ("year", "period") and t.years
             ]
             if ts:
@@ -425,3 +425,9 @@ class TimeContext:
             notes.append(Note("extract.annual_only_year", year=y))
             return None, None
         return None, (y, y)
+
+
+def _table_number_apart(caption: str) -> str:
+    """表122019年对主要国家和地区…: the table's number (12) and the year (2019年) run together
+    in the bulletins' captions, and neither reads as a year."""
+    return re.sub(r"(表\d{1,2}?)((?:19|20)\d{2}年)", r"\1 \2", caption)

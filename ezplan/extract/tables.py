@@ -87,21 +87,24 @@ def _header_meaning(h: str) -> tuple[str | None, int | None, str | None]:
     return "level", year, unit
 
 
-_MEASURE = re.compile(r"数量|金额|产量|产值|销售额|销量|收入|投资额|增加值")
+_MEASURE = re.compile(r"数量|金额|产量|产值|销售额|销量|收入|投资额|增加值|[出进]口额|进出口额")
+_QUANTITY = re.compile(r"数量|产量|销量")
 
 
 def _measures(header: list[str], meanings: list[tuple]) -> list[str]:
     """What each column measures of its row, as the name's suffix: 表8 主要商品出口数量、金额 —
     | 数量 | 比上年增长 | 金额（亿元） | 比上年增长 | — gives a row's 数量 (the row's name) and
-    its 金额 (煤（金额）), each growth column the measure before it; '' for every column of a
-    table with one measure."""
+    its 金额 (煤（金额）); 表10 | 出口额 | 比上年增长 | 占全部出口比重 | 进口额 | … | gives
+    欧盟（出口额） and 欧盟（进口额). Each growth or share column is of the measure before it;
+    '' for every column of a table with one measure."""
     out, current, firsts = [], "", 0
     for h, (kind, year, _) in zip(header, meanings, strict=True):
         label = re.sub(r"[（(].*?[）)]|\s|<br>", "", fold(h))
         if kind == "level" and year is None and _MEASURE.fullmatch(label):
             firsts += 1
-            current = "" if firsts == 1 else f"（{label}）"
-        out.append(current if kind in ("level", "total") else "")
+            quantity = firsts == 1 and _QUANTITY.fullmatch(label)
+            current = "" if quantity else f"（{label}）"
+        out.append(current if kind in ("level", "total", "share") else "")
     return out if firsts >= 2 else [""] * len(header)
 
 
