@@ -788,3 +788,47 @@ def test_a_from_level_of_no_year_is_no_project(tmp_path):
     before = at(x.figures, "550")
     assert (before.placed, before.why_unplaced) == (False, Note("extract.why.no_time_for_it"))
     assert at(x.figures, "580").placed
+
+
+def test_a_plans_listed_projects_date_nothing(tmp_path):
+    """济南市's 2021 paragraph: 加快“十四五”规划项目前期工作 names the plan's projects — the
+    period is read with its 规划 (“十四五”规划), so the plan-name rule above missed it, and
+    确保市重点项目完成投资3000亿元以上 became a 2021–2025 sum (−52% a year from 3350亿元);
+    it is this year's amount. A period that dates what follows it still does."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年政府工作安排**
+
+        抓好重大项目统筹谋划和梯次推进，加快“十四五”规划项目前期工作，确保市重点项目完成投资3000亿元以上。
+
+        “十四五”规划期间，地区生产总值年均增长6%。
+        """,
+    )
+    invest = at(x.figures, "3000")
+    assert (invest.kind, invest.year, invest.period) == ("level", 2021, None)
+    assert at(x.figures, "6").period == (2021, 2025)
+
+
+def test_a_comparable_growth_is_its_subjects_and_kept_from_the_levels(tmp_path):
+    """济南市: 完成一般公共预算收入906.1亿元、可比增长7.2% — the growth went to an indicator
+    named 可 (比 read as the start of its predicate), and budget revenue had none; it is the
+    revenue's growth on a comparable basis, kept from the published levels as 可比口径 is."""
+    x = read(tmp_path, "2020年，完成一般公共预算收入906.1亿元、可比增长7.2%。\n2021年1月20日\n")
+    growth = at(x.figures, "7.2")
+    assert (growth.indicator, growth.kind) == ("一般公共预算收入", "total")
+    assert growth.period == (2020, 2020) and growth.constant_prices
+
+
+def test_a_bare_total_after_a_growth_is_the_level_of_what_grew(tmp_path):
+    """宜宾市: 全市GDP年均增长7.9%，总量达到2802.12亿元 — the level went to an indicator named
+    总量, and the GDP's 2025 target (突破4500亿元) was 'the only figure stated'. A 总数 after
+    a count stays the total of the things counted."""
+    x = read(
+        tmp_path,
+        "过去五年，全市GDP年均增长7.9%，总量达到2802.12亿元。新增省级经开区5个、总数达8个。\n"
+        "2021年1月20日\n",
+    )
+    level = at(x.figures, "2802.12")
+    assert (level.indicator, level.kind, level.year) == ("GDP", "level", 2020)
+    assert at(x.figures, "8").indicator == "省级经开区总数"

@@ -41,6 +41,9 @@ _COMPARED_TO = re.compile(
 # 列入国家“十四五”专项规划, “十四五”重大引调水工程: a plan's name or what it lists, not the
 # time of the statement
 _PLAN_NAME_AFTER = re.compile(r"[”\"]?(?:(?:专项|发展|国民经济和社会发展)?(?:规划|纲要)|重大|重点)")
+# 加快“十四五”规划项目前期工作: the period read with its 规划 (“十四五”规划), then what the
+# plan lists
+_PLAN_LISTS = re.compile(r"项目|重大|重点|工程")
 
 
 def dating(text: str, times: list[Time]) -> list[Time]:
@@ -49,8 +52,14 @@ def dating(text: str, times: list[Time]) -> list[Time]:
         t
         for t in times
         if not _COMPARED_TO.search(text, 0, t.start)
-        and not (t.kind == "period" and _PLAN_NAME_AFTER.match(text, t.end))
+        and not (t.kind == "period" and _names_a_plan(text, t))
     ]
+
+
+def _names_a_plan(text: str, t: Time) -> bool:
+    if t.text.endswith(("规划", "纲要")):
+        return _PLAN_LISTS.match(text, t.end) is not None
+    return _PLAN_NAME_AFTER.match(text, t.end) is not None
 
 
 def doc_year(source: SourceText) -> int | None:

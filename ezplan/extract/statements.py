@@ -174,9 +174,9 @@ class Reader:
                 line, col = s.position(t.start)
                 self.skipped.append(Skipped(line, col, s.text[t.start : t.end], t.skip, s.quote))
         good = [t for t in tokens if t.skip is None]
-        # 按可比口径计算 (the same coverage as last year's, not its published level) is kept
-        # from the levels as constant prices are: checked against them it would misfire
-        marker = re.search(r"可比价|不变价|可比口径|扣除价格因素", text)
+        # 按可比口径计算, 可比增长 (the same coverage as last year's, not its published level) is
+        # kept from the levels as constant prices are: checked against them it would misfire
+        marker = re.search(r"可比价|不变价|可比口径|可比增长|扣除价格因素", text)
         sent_figs: list[Found] = []
         prev_end: dict[int, int] = {}
         for group in groups(text, good, s):

@@ -347,6 +347,15 @@ def fit_subject(
     if _BARE_TOTAL.match(subj) and prev is not None and prev.indicator and prev.unit == unit:
         head = _FLOW_LEAD.sub("", prev.indicator) or prev.indicator
         return head + subj, Note("extract.subject_total")
+    if (
+        _BARE_TOTAL.match(subj)
+        and prev is not None
+        and prev.indicator
+        and prev.kind in ("annual", "total")
+        and unit not in ("%", "个百分点")
+    ):
+        # 全市GDP年均增长7.9%，总量达到2802.12亿元: the level of what just grew
+        return prev.indicator, Note("extract.subject_level_of", word=subj)
     carried = note_id(how) in _CARRIED
     if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
         # 净增规上工业企业161户、达806户: the stock reached, not the things added

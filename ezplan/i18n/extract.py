@@ -105,6 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "subject carried from the paragraph",
         "zh": "主语取自本段前文",
     },
+    "extract.subject_level_of": {
+        "en": "{word}: the level of what grew just before",
+        "zh": "{word}即前面增速所指指标的水平",
+    },
     "extract.subject_total": {
         "en": "subject completed from the figure before (总数)",
         "zh": "主语由前一个数字补全（总数）",
