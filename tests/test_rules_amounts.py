@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import findings_for, write_plan
@@ -97,6 +99,16 @@ def test_cumulative_rate_implied_from_base(tmp_path):
     got, (f,) = run(tmp_path, FDI, "targets:\n  f: {cumulative: 5亿美元}\n", "cumulative")
     assert got == [("note", "implied-rate")]
     assert f.data["implied_rate"] == pytest.approx(0.0)  # 1 a year for 5 years: no growth
+
+
+def test_cumulative_base_is_shown_as_stated(tmp_path):
+    """文山州's 新增市场主体34289户 (2020) read 'from 34289.0000户 in 2020': the base level is a
+    stated figure, shown as it was stated."""
+    b = "indicators:\n" + ind("f", "户", "    levels: {2020: 34289户}\n")
+    got, (f,) = run(tmp_path, b, "targets:\n  f: {cumulative: 13万户以上}\n", "cumulative")
+    assert got == [("note", "implied-rate")]
+    assert "from 34289户 in 2020" in f.message("en")
+    assert "34289户" in f.message("zh") and "34289.0" not in f.message("zh")
 
 
 # --- part-whole ----------------------------------------------------------------------------
@@ -236,6 +248,21 @@ def test_share_implies_the_numerator(tmp_path):
     got, (f,) = run(tmp_path, share_plan("40%以上"), "targets: {}\n", "share")
     assert got == [("note", "implied-numerator")]
     assert "≥ 130.63亿元" in f.message("en")  # 0.40 × 326.57 = 130.628
+
+
+def test_an_implied_numerators_interval_is_shown_as_fine_as_tells_its_ends_apart(tmp_path):
+    """约59% of 326.57亿元: 约 allows ±5% of 59% ([56.05%, 61.95%] here), so the numerator
+    lies in [0.5605 × 326.565, 0.6195 × 326.575] = [183.04, 202.31] — shown to the figure's two
+    decimals (it was to four: [183.0397亿元, 202.3132亿元]); a narrow one keeps more."""
+    got, (f,) = run(tmp_path, share_plan("约59%"), "targets: {}\n", "share")
+    assert got == [("note", "implied-numerator")]
+    lo, hi = re.search(r"\[([\d.]+)亿元, ([\d.]+)亿元\]", f.message("en")).groups()
+    assert len(lo.split(".")[1]) == len(hi.split(".")[1]) == 2
+    assert float(lo) == pytest.approx(0.5605 * 326.565, abs=0.6)
+    assert float(hi) == pytest.approx(0.6195 * 326.575, abs=0.6)
+    _, (g,) = run(tmp_path, share_plan("40.0%"), "targets: {}\n", "share")
+    # 40.0% is [39.95%, 40.05%]: [130.463, 130.793], 33 steps of 0.01 apart, 330 of 0.001
+    assert "[130.463亿元, 130.793亿元]" in g.message("en")
 
 
 @pytest.mark.parametrize(

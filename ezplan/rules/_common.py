@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ezplan import fmt
@@ -58,7 +60,16 @@ def show_like(plan: Plan, indicator: str, x: float, like: Stated, extra: int = 0
 
 
 def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
-    return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, 2))
+    """The interval a value stands for, its ends two digits finer than `like` — fewer where
+    the interval is a hundred steps of the last digit across without them ([1570.59亿元,
+    1735.92亿元], not [1570.5855亿元, 1735.9164亿元])."""
+    unit = plan.indicators[indicator].unit
+    dec = fmt.decimals_in(like.figure, unit) if like else fmt.level_decimals(None, 0)
+    extra = 0
+    wide = math.isfinite(v.hi - v.lo)  # a bound (≥ 45.65%) keeps its two digits
+    while extra < 2 and not (wide and v.hi - v.lo >= 100 * 10.0 ** -(dec + extra)):
+        extra += 1
+    return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, extra))
 
 
 def rate_text(r: float, like: Stated | None) -> str:

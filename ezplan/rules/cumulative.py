@@ -32,6 +32,7 @@ from ezplan.rules._common import (
     overlap,
     rate_words,
     show_amount,
+    show_like,
     stated_rate_words,
     within,
 )
@@ -108,15 +109,25 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         g = _rate_claim(plan, c)
         b = facts.level(c.indicator, c.base_year)
         if g is not None and b is not None:
-            full.append((c, s, g, b))
+            full.append((c, s, g, b, _base_text(plan, facts, c)))
         elif g is not None:
             rate_only.append((c, s, g))
         elif b is not None:
-            base_only.append((c, s, b))
+            base_only.append((c, s, b, _base_text(plan, facts, c)))
         yield from _previous(plan, facts, c, s, g)
     yield from _full(plan, full)
     yield from _implied_base(plan, rate_only)
     yield from _implied_rate(plan, base_only)
+
+
+def _base_text(plan: Plan, facts: Facts, c: CumulativeClaim) -> str:
+    """The base year's level as stated (34289户, not 34289.0000户); converted from another
+    currency, one digit finer than its figure."""
+    a = facts.amount(c.indicator, c.base_year)
+    assert a is not None
+    if a.converted:
+        return show_amount(plan, c.indicator, a.face, a.stated)
+    return show_like(plan, c.indicator, a.face, a.stated)
 
 
 def _common(c: CumulativeClaim) -> dict[str, str]:
@@ -143,14 +154,15 @@ def _full(plan: Plan, cases: list) -> Iterator[Finding]:
     as_written = within(expected.value, s[:, 1], s[:, 2]) | (
         implied.ok & within(implied.value, r[:, 1], r[:, 2])
     )
-    for i, ((c, sv, g, bv), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+    verdicts = judge(feasible, as_written)
+    for i, ((c, sv, g, bv, base), sev) in enumerate(zip(cases, verdicts, strict=True)):
         yield Checked(CODE, c.indicator, c.scope)
         if sev is None:
             continue
         like = c.amounts[0]
         params = _common(c) | {
             "rate": stated_rate_words(g.annual),
-            "base": show_amount(plan, c.indicator, bv.face, None, 3),
+            "base": base,
             "expected": show_amount(plan, c.indicator, float(expected.value[i]), like),
             "implied": rate_words(float(implied.value[i]), g.annual),
         }
@@ -228,11 +240,11 @@ def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
     b = np.array([x[2].face for x in cases])
     n = np.array([x[0].years for x in cases], dtype=float)
     r = engine.cumulative_rate(b, s, n)
-    for i, (c, _, bv) in enumerate(cases):
+    for i, (c, _, _, base) in enumerate(cases):
         if not r.ok[i]:
             continue
         params = _common(c) | {
-            "base": show_amount(plan, c.indicator, bv.face, None, 3),
+            "base": base,
             "implied": fmt.growth_words(float(r.value[i]), 2),
         }
         yield Finding(
