@@ -297,3 +297,17 @@ def test_percentage_points_implied(tmp_path):
     got, (f,) = run(tmp_path, b, "targets:\n  s: {change: 提高2个百分点}\n", "share")
     assert got == [("note", "points-implied")]
     assert f.data["expected"]["value"] == 32
+
+
+def test_percentage_points_implied_reads_as_milestones_does(tmp_path):
+    """亳州市: 45% (2020) 提高1.2个百分点以上 said '≥ 45.65% by 2021' (the rounding floor, 44.5 +
+    1.15) where milestones draws 46.2 (45 + 1.2): a bound is the face values added, as
+    milestones and the bounded share note read it; an exact change gives its face value, to
+    the finer of the two figures' digits, beside the interval (51 + 0.76 = 51.76 in [50.5 +
+    0.755, 51.5 + 0.765] = [51.255, 52.265], shown to two digits more than 51%)."""
+    b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 45%}\n")
+    _, (f,) = run(tmp_path, b, "targets:\n  s: {change: 提高1.2个百分点以上}\n", "share")
+    assert "means ≥ 46.2% by 2025" in f.message("en")
+    b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 51%}\n")
+    _, (g,) = run(tmp_path, b, "targets:\n  s: {change: 提高0.76个百分点}\n", "share")
+    assert "means 51.76% [51.26%, 52.27%] by 2025" in g.message("en")

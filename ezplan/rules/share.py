@@ -106,6 +106,21 @@ def _bounded(
     }
 
 
+def _implied_points(plan: Plan, iid: str, v: Val, like: Stated, change: Stated) -> str:
+    """A level a change in points leads to, as milestones reads it: the face values added, to
+    the finer of their digits (45% 提高1.2个百分点以上: ≥ 46.2%, the path milestones draws), and
+    for an exact change the interval the figures allow (51.76% [51.26%, 52.27%])."""
+    finer = max(0, change.figure.decimals - like.figure.decimals)
+    text = show_amount(plan, iid, v.face, like, finer)
+    if math.isinf(v.hi) and math.isinf(v.lo):
+        return text
+    if math.isinf(v.hi):
+        return "≥ " + text
+    if math.isinf(v.lo):
+        return "≤ " + text
+    return f"{text} {show_val(plan, iid, v, like)}"
+
+
 def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     yield from _shares(plan, facts)
     yield from _points(plan, facts)
@@ -264,7 +279,7 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if end is not None:
             yield Checked(CODE, pc.indicator, pc.scope)
         if end is None:
-            params["expected"] = show_val(plan, pc.indicator, exp, base.stated)
+            params["expected"] = _implied_points(plan, pc.indicator, exp, base.stated, pc.change)
             yield Finding(
                 CODE,
                 Severity.NOTE,
