@@ -27,3 +27,25 @@ def test_the_implied_level_is_shown_within_its_own_interval(tmp_path):
     (f,) = findings_for(tmp_path, "history")
     text = f.message("en")
     assert "imply 1.85万人 (allowed [1.82万人, 1.88万人])" in text, text
+
+
+def test_an_implied_level_carries_three_significant_digits(tmp_path):
+    """广东省: 增长7.2% over 2020 and 突破4万亿元 in 2020 implied '4万亿元' for 2019 — at the
+    stated figure's one digit the growth disappeared; 4 / 1.072 = 3.7313, shown 3.73. The
+    interval keeps its own digits (突破4万亿元 allows ≥ 3.5, so ≥ 3.5 / 1.0725 = 3.26 → 3.3)."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          invest:
+            name: 固定资产投资
+            unit: 万亿元
+            levels: {2020: 突破4万亿元}
+            growth:
+              - {period: '2020', total: 增长7.2%}
+        """,
+        "targets: {}\n",
+    )
+    (f,) = findings_for(tmp_path, "history")
+    text = f.message("en")
+    assert "imply 3.73万亿元 (allowed ≥ 3.3万亿元)" in text, text

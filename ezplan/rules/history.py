@@ -25,7 +25,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import fmt
-from ezplan.facts import Facts, Implied
+from ezplan.facts import Facts, Implied, Val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.rules._common import data_val, judge, overlap, show_like, within
@@ -92,7 +92,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         # ≥ 105.1亿元 where an end is open (突破300亿元), never ∞亿元
         shown = functools.partial(show_like, plan, iid, like=like, extra=1)
         allowed = fmt.interval(first.value.lo, first.value.hi, shown)
-        value = show_like(plan, iid, first.value.face, like)
+        value = show_like(plan, iid, first.value.face, like, _finer(plan, iid, first.value, like))
         lo, hi = first.value.lo, first.value.hi
         if math.isfinite(lo) and math.isfinite(hi) and not _within(value, shown(lo), shown(hi)):
             value = shown(first.value.face)  # 1.85万人 in [1.82万人, 1.88万人], not 1.8万人
@@ -163,6 +163,19 @@ def _conflicts(
             scope="history",
             related=(first.via.mark,),
         )
+
+
+def _finer(plan: Plan, iid: str, v: Val, like: Stated) -> int:
+    """Digits beyond `like`'s that an implied level needs to carry three significant ones:
+    突破4万亿元 grown 7.2% implies 3.73万亿元 for the year before, which at 4万亿元's own digit
+    reads 4万亿元 — the growth gone."""
+    unit = plan.indicators[iid].unit
+    u = like.figure.unit
+    x = abs(v.face * (unit.factor_to(u) if u is not None and u.dimension == unit.dimension else 1))
+    if not math.isfinite(x) or x == 0:
+        return 0
+    whole = math.floor(math.log10(x)) + 1
+    return max(0, 3 - whole - like.figure.decimals)
 
 
 def _like(facts: Facts, imp: Implied) -> Stated:
