@@ -191,6 +191,16 @@ def test_same_amount_in_two_currencies(tmp_path):
     assert usd.same_as is not None and usd.indicator == rmb.indicator and usd.year == 2025
 
 
+def test_the_same_amount_restated_after_its_growth(tmp_path):
+    """The 2018 bulletin: 实际使用外商直接投资金额8856亿元，增长0.9%，折1350亿美元 — 1350亿美元
+    restated the growth (a 'growth' in 亿美元 that clashed with 0.9%), so none of the year's
+    conversions was placed and its exchange rates went unchecked; it restates 8856亿元."""
+    figs = read(tmp_path, "2018年，实际使用外商直接投资金额8856亿元，增长0.9%，折1350亿美元。\n")
+    rmb, usd = one(figs, "8856"), one(figs, "1350")
+    assert (usd.kind, usd.year, usd.indicator) == ("level", 2018, rmb.indicator)
+    assert usd.same_as is not None
+
+
 def test_constant_prices(tmp_path):
     figs = read(tmp_path, "2020年，按可比价计算，地区生产总值增长4%，人口增加5万人。\n")
     assert one(figs, "4").constant_prices is True

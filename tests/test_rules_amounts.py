@@ -292,6 +292,24 @@ def test_percentage_points(tmp_path, end, expected):
     assert run(tmp_path, b, t, "share")[0] == expected
 
 
+def test_a_share_across_currencies_uses_the_wholes_own_restatement(tmp_path):
+    """The 2017 bulletin: 对外承包工程完成营业额11383亿元，折1686亿美元; 对一带一路沿线国家完成
+    营业额855亿美元，占比重50.7%. 855 / 1686 = 50.71%, as stated; converted at the plan's
+    other pairs' rate (~6.72元 per 美元: 11383 / 6.72 = 1694) it read 50.48% and warned."""
+    b = (
+        "indicators:\n"
+        + ind("w", "亿元", "    levels: {2017: [11383亿元, 1686亿美元]}\n")
+        + ind("x", "亿元", "    levels: {2017: [672亿元, 100亿美元]}\n")
+        + ind("p", "亿美元", "    levels: {2017: 855亿美元}\n")
+        + "    shares:\n      - {of: w, year: 2017, value: 50.7%}\n"
+    )
+    got, _ = run(tmp_path, b, "targets: {}\n", "share")
+    assert got == []
+    # 50.0% is not 855/1686 even within the figures' rounding ([50.68%, 50.74%])
+    got, (f,) = run(tmp_path, b.replace("50.7%", "50.0%"), "targets: {}\n", "share")
+    assert got == [("error", "mismatch")] and "over 1686亿美元" in f.message("en")
+
+
 def test_percentage_points_implied(tmp_path):
     b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 30%}\n")
     got, (f,) = run(tmp_path, b, "targets:\n  s: {change: 提高2个百分点}\n", "share")

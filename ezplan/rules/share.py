@@ -23,7 +23,7 @@ from ezplan import fmt
 from ezplan.facts import Facts, Val
 from ezplan.figures import Comparator, Figure
 from ezplan.findings import Checked, Finding, Severity
-from ezplan.model import Plan, ShareClaim, Stated
+from ezplan.model import Amount, Plan, ShareClaim, Stated
 from ezplan.rules._common import (
     data_val,
     judge,
@@ -133,10 +133,11 @@ def _shares(plan: Plan, facts: Facts) -> Iterator[Finding]:
         share = Val(f.value, *f.interval())
         num = facts.amount(sc.indicator, sc.year)
         den = facts.amount(sc.of, sc.year)
+        den_unit = facts.unit(sc.of)
+        if num is not None and den is not None and (same := _restated(plan, sc)):
+            den, den_unit = same, facts.unit(sc.indicator)  # the whole in the part's currency
         if num is not None and den is not None and den.lo > 0:
-            nv = facts.convert(
-                Val(num.face, num.lo, num.hi), facts.unit(sc.indicator), facts.unit(sc.of)
-            )
+            nv = facts.convert(Val(num.face, num.lo, num.hi), facts.unit(sc.indicator), den_unit)
             if nv is not None:
                 both.append((sc, num, den, nv, share))
         elif den is not None and den.lo > 0:
@@ -146,6 +147,25 @@ def _shares(plan: Plan, facts: Facts) -> Iterator[Finding]:
     yield from _implied_numerators(plan, facts, den_only)
     yield from _implied_denominators(plan, facts, num_only)
     yield from _both_known(plan, both)
+
+
+def _restated(plan: Plan, sc: ShareClaim) -> Amount | None:
+    """The whole in the part's currency as the plan itself states it (对外承包工程完成营业额
+    11383亿元，折1686亿美元, of which 855亿美元 to 一带一路 countries), in the part's unit: the
+    share is 855/1686, not 855 over 11383 converted at a rate the plan's pairs only bracket."""
+    part = plan.indicators[sc.indicator].unit
+    level = plan.level(sc.of, sc.year)
+    if part.currency is None or level is None:
+        return None
+    if plan.indicators[sc.of].unit.dimension == part.dimension:
+        return None
+    for s in level.figures:
+        u = s.figure.unit
+        if u is not None and u.dimension == part.dimension:
+            k = u.factor_to(part)
+            lo, hi = s.figure.interval()
+            return Amount(s.figure.value * k, lo * k, hi * k, s)
+    return None
 
 
 def _names(plan: Plan, sc: ShareClaim) -> dict:
