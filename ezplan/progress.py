@@ -16,6 +16,22 @@ Direction matters: for a target that must fall, both rates are negative and "met
 below the target. A ratio indicator (in %) is assessed on percentage points a year, not on
 compound rates. Without an actual after the base year there is no status, only "no actuals".
 
+A ratio that looks on track is not enough: a target not yet met is "on track" only if where it
+is heading reaches the target too, within the same tolerance. Two end values are set against the
+target (for a target that must fall, the target against them):
+
+- *at this pace*: the achieved rate continued to the target year (level targets);
+- *at the planned rate*: the rest of the way at the rate the target requires from the base (for
+  a cumulative target, the latest year's amount growing at that rate, added to the sum so far).
+  It falls short exactly when the rate now needed is markedly higher than planned:
+  ((1 + planned) / (1 + needed))^years left < on_track.
+
+Each end ratio is classified with the same thresholds (never below "limited": the level is
+still on the right side), and the status is the worst of the three. A cumulative target's *at
+this pace* (the average yearly amount so far, continued) is shown but not used: it falls short
+of any growing path even when every year is on it. A ratio indicator moves in straight lines,
+so its ratio of rates already says where it is heading.
+
 A cumulative target (累计) is assessed by running totals: the actual yearly amounts recorded for
 every plan year up to the latest are summed and set against the running total of the path that
 sums to the target; the ratio is actual running total ÷ the path's running total in that year,
@@ -76,6 +92,7 @@ class Progress:
     latest_amount: float | None = None  # cumulative: the latest year's own amount
     reason: str | None = None  # why not assessable: a message id (progress_why_…)
     missing: tuple[int, ...] = ()  # cumulative: plan years up to the latest with no actual
+    at_planned_rate: float | None = None  # in the target year, the rest at the required rate
 
 
 def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
@@ -88,6 +105,33 @@ def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
     if ratio >= 0:
         return "limited"
     return "moving_away"
+
+
+_RANK = {s: i for i, s in enumerate(STATUSES)}  # later is worse
+
+
+def _heading(
+    status: str, ends: list[float | None], target: float, down: bool, thresholds: Thresholds
+) -> str:
+    """`status`, made no better than where the target is heading: each end value (None: not
+    known) against the target, classified with the same thresholds. A target already met keeps
+    "achieved"; an end on the wrong side of zero is as far off as "limited" goes."""
+    if status == "achieved" or target <= 0:
+        return status
+    for end in ends:
+        if end is None:
+            continue
+        reached = classify(_share_reached(end, target, down), False, thresholds)
+        status = max(status, reached, key=_RANK.__getitem__)
+    return status
+
+
+def _share_reached(end: float, target: float, down: bool) -> float:
+    """How much of a target an end value reaches: end ÷ target; for a target that must fall,
+    target ÷ end (an end at or below zero is below any positive target)."""
+    if down:
+        return target / end if end > 0 else 1.0
+    return max(end, 0.0) / target
 
 
 def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[Progress]:
@@ -128,11 +172,18 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
         ratio = np.where(
             required.value != 0, achieved.value / safe_required, np.where(met, 1.0, -1.0)
         )
+        at_planned = engine.grow(actual, required.value, left)
         for i, m in enumerate(rows):
             ok = achieved.ok[i] and required.ok[i]
+            planned = float(at_planned.value[i]) if ok and at_planned.ok[i] else None
+            pace = float(projection.value[i]) if projection.ok[i] else None
+            status = "not_assessable"
+            if ok:
+                status = classify(float(ratio[i]), bool(met[i]), thresholds)
+                status = _heading(status, [pace, planned], float(target[i]), down[i], thresholds)
             out[m.indicator] = Progress(
                 m.indicator,
-                classify(float(ratio[i]), bool(met[i]), thresholds) if ok else "not_assessable",
+                status,
                 int(year[i]),
                 float(actual[i]),
                 float(milestone[i]),
@@ -144,6 +195,7 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
                 float(projection.value[i]) if projection.ok[i] else None,
                 float(ratio[i]) if ok else None,
                 reason=None if ok else "progress_why_no_rate",
+                at_planned_rate=planned,
             )
     return [out[m.indicator] for m in ms]
 
@@ -219,16 +271,21 @@ def _cumulatives(ms: list[Milestones], thresholds: Thresholds) -> dict[str, Prog
     rest = np.array([(m.cumulative_total or 0.0) - a for m, a in zip(ms, actual, strict=True)])
     achieved = engine.annual_rate(base, amount, year - begun)
     remaining = engine.cumulative_rate(amount, rest, np.where(left > 0, left, 1.0))
+    # the rest of the sum at the planned rate: the latest amount grown for each year left
+    planned = np.array([m.required_rate or 0.0 for m in ms], dtype=np.float64)
+    rest_at_planned = engine.paths_at_rate(amount, planned, left)
     out = {}
     for i, m in enumerate(ms):
         known = m.base is not None and not m.base_implied
         more = left[i] > 0 and (m.cumulative_total or 0.0) > actual[i]
+        path = rest_at_planned[i]
         out[m.indicator] = _cumulative(
             m,
             thresholds,
             actual[i],
             float(achieved.value[i]) if known and achieved.ok[i] else None,
             float(remaining.value[i]) if more and remaining.ok[i] else None,
+            None if path is None or m.required_rate is None else actual[i] + float(path[1:].sum()),
         )
     return out
 
@@ -239,8 +296,10 @@ def _cumulative(
     actual: float,
     achieved: float | None,
     remaining: float | None,
+    at_planned_rate: float | None,
 ) -> Progress:
-    """Running total of the actual yearly amounts against the path's running total."""
+    """Running total of the actual yearly amounts against the path's running total, no
+    better than the sum the rest of the years reach at the planned rate."""
     assert m.running_total is not None and m.cumulative_total is not None
     year, latest = _latest(m)
     t, left = year - m.base_year, m.end_year - year
@@ -252,9 +311,11 @@ def _cumulative(
     else:
         met = actual >= total
         ratio = actual / milestone if milestone > 0 else (1.0 if met else 0.0)
+    status = classify(ratio, met, thresholds)
+    status = _heading(status, [at_planned_rate], total, m.direction == "down", thresholds)
     return Progress(
         m.indicator,
-        classify(ratio, met, thresholds),
+        status,
         year,
         actual,
         milestone,
@@ -267,6 +328,7 @@ def _cumulative(
         ratio,
         cumulative=True,
         latest_amount=latest,
+        at_planned_rate=at_planned_rate,
     )
 
 
