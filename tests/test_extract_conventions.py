@@ -832,3 +832,31 @@ def test_a_bare_total_after_a_growth_is_the_level_of_what_grew(tmp_path):
     level = at(x.figures, "2802.12")
     assert (level.indicator, level.kind, level.year) == ("GDP", "level", 2020)
     assert at(x.figures, "8").indicator == "省级经开区总数"
+
+
+def test_one_number_for_each_and_a_growth_after_a_bracketed_part(tmp_path):
+    """helper-41, helper-43: 培育“专精特新”中小企业、成长型小微企业各100家 is 100 of each (it was
+    one target of 100 named after both — a planner reads 100 in all); 强县、强园各1个 share
+    their modifiers; 民用汽车保有量21743万辆（包括三轮汽车和低速货车820万辆），比上年末增长
+    11.8% — the growth is the total's (it went to the bracketed part: 820 / 1.118 = 733万辆 for
+    the year before, where 21743 / 1.118 = 19448)."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        培育“专精特新”中小企业、成长型小微企业各100家，创建省级农产品加工业强县、强园各1个。
+        """,
+    )
+    assert sorted((f.indicator, f.value) for f in x.figures) == [
+        ("创建省级农产品加工业强县", "1"),
+        ("创建省级农产品加工业强园", "1"),
+        ("培育“专精特新”中小企业", "100"),
+        ("成长型小微企业", "100"),
+    ]
+    y = read(
+        tmp_path,
+        "2017年末全国民用汽车保有量21743万辆（包括三轮汽车和低速货车820万辆），"
+        "比上年末增长11.8%。\n",
+    )
+    assert at(y.figures, "11.8").indicator == at(y.figures, "21743").indicator

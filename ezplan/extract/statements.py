@@ -301,16 +301,25 @@ class Reader:
                 # its own — carried from before, it would be a figure of that (城镇新增就业)
                 self._skip(s, tok, Note("extract.skip.times"))
                 continue
-            subj, how = fill_subject(*subjects[k], noun, pred, sent_figs, para_figs, before)
+            # 保有量21743万辆（包括三轮汽车820万辆），比上年末增长11.8%: outside the brackets the
+            # figures before are the total's, not the bracketed part's
+            seen = sent_figs if _in_brackets(text[: tok.start]) else _outside(sent_figs)
+            subj, how = fill_subject(*subjects[k], noun, pred, seen, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
             if share_of:
                 subj, how = share_of, None
             names = [(subj, how)]
-            shared = pred.all_of or (
-                (pred.up or pred.down or tok.doubling is not None)
-                and not pred.to_level
-                and not pred.from_level
+            # 培育专精特新中小企业、成长型小微企业各100家: 100 of each
+            each = pred.text.replace(MASK, "").endswith("各")
+            shared = (
+                pred.all_of
+                or each
+                or (
+                    (pred.up or pred.down or tok.doubling is not None)
+                    and not pred.to_level
+                    and not pred.from_level
+                )
             )
             if len(group) == 1 and shared and (ps := split_subjects(subject, None)):
                 # 游客接待量、旅游总收入实现翻番: one number, one figure per indicator
@@ -502,7 +511,7 @@ class Reader:
         line, col = s.position(tok.start)
         qual = qualifier(figure.comparator) if figure else _unread_qualifier(tok, pred)
         before = text[: tok.start]
-        nested = before.count("（") + before.count("(") > before.count("）") + before.count(")")
+        nested = _in_brackets(before)
         sum_ratio = is_sum_ratio(tok, before)
         if sum_ratio:
             notes.append(Note("extract.sum_ratio"))
@@ -581,3 +590,12 @@ def _unread_qualifier(tok: Token, pred: Pred) -> str:
 
 def read_source(source: SourceText) -> Reading:
     return Reader(source).read()
+
+
+def _in_brackets(before: str) -> bool:
+    """Is the text after `before` inside brackets it opened?"""
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _outside(figs: list[Found]) -> list[Found]:
+    return [f for f in figs if not f.nested]

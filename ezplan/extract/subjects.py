@@ -188,12 +188,24 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
             if k <= 2 and all(len(p) == k for p in parts[:-1]) and len(parts[-1]) > k + 1:
                 head = parts[-1][k:]
                 return [p + head for p in parts[:-1]] + [parts[-1]]
+            k = len(parts[-1])
+            if (
+                k <= 2
+                and all(len(p) == k for p in parts[1:])
+                and len(parts[0]) > k + 1
+                and not _STATEMENT.search(parts[0])
+            ):
+                # 省级农产品加工业强县、强园: the short ones share the first one's modifiers (not
+                # 违建增量归零、存量降低50%'s: the first is a statement of its own)
+                head = parts[0][:-k]
+                return [parts[0]] + [head + p for p in parts[1:]]
             if len(parts) == 2 and parts[0].endswith("存") and parts[1].startswith("贷"):
                 return [parts[0] + parts[1][1:], parts[1]]  # 存、贷款余额
             return _shared_head(parts)
     return None
 
 
+_STATEMENT = re.compile(r"归零|清零|达|实现|完成|降|提|增|减|升")
 _INDUSTRY_MEASURE = re.compile(r"(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$")
 _NAMES_A_MEASURE = re.compile(r"(?:值|额|量|率|数|入|出|资|比|重|度|积|模|税|润|价|费|金|本)$")
 
