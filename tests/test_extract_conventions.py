@@ -860,3 +860,21 @@ def test_one_number_for_each_and_a_growth_after_a_bracketed_part(tmp_path):
         "比上年末增长11.8%。\n",
     )
     assert at(y.figures, "11.8").indicator == at(y.figures, "21743").indicator
+
+
+def test_a_bulletins_year_end_is_its_year_and_what_there_is_is_a_stock(tmp_path):
+    """helper-43: in a bulletin a bare 年末 set no year — 年末广义货币供应量（M2）余额167.7万亿元
+    was a project and its 增长8.2% 'a period not known' (now 167.7 / 1.082 = 155.0 for the year
+    before is checked); 年末共有社区服务中心2.5万个 (共有: there are) is the stock at the year's
+    end, not a sum over it. 比上年末 stays the base it was."""
+    x = read(
+        tmp_path,
+        "中华人民共和国2017年国民经济和社会发展统计公报\n\n"
+        "年末广义货币供应量（M2）余额167.7万亿元，比上年末增长8.2%。"
+        "年末共有社区服务中心2.5万个，社区服务站13.9万个。\n\n2018年2月28日\n",
+    )
+    m2 = at(x.figures, "167.7")
+    assert (m2.indicator, m2.kind, m2.year) == ("广义货币供应量（M2）余额", "level", 2017)
+    assert (at(x.figures, "8.2").kind, at(x.figures, "8.2").period) == ("total", (2017, 2017))
+    centres = at(x.figures, "2.5")
+    assert (centres.indicator, centres.kind, centres.year) == ("社区服务中心", "count", 2017)

@@ -300,7 +300,21 @@ class TimeContext:
                 ref = TimeRef(t.years[0], t.years[1], t.until, src, t.text)
                 break
             if t.kind == "year_ctx":
-                r = self.resolve_ctx_year(carry)
+                # 2018年，…，年末农村贫困人口1660万人: the year the sentence opens with (not
+                # 叠加2019年出台的政策，全年减负3490亿元's, a year it names on the way)
+                earlier = next(
+                    (
+                        e
+                        for e in before
+                        if e.end <= t.start and e.kind == "year" and not s.folded[: e.start].strip()
+                    ),
+                    None,
+                )
+                r = (
+                    TimeRef(earlier.first, earlier.last, False, "clause")  # type: ignore[arg-type]
+                    if earlier is not None
+                    else self.resolve_ctx_year(carry)
+                )
                 if r is not None:
                     ref = TimeRef(
                         r.first, r.last, False, "explicit" if t.start >= cstart else "clause"

@@ -250,7 +250,7 @@ class Reader:
         if per_year and m is not None:
             subject = subject[m.end() :]  # 每年新增城镇就业120万人: each year's, not the sum
         lead = lead_words(masked[:cut], left[:cut])
-        if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共)", masked[:cut]):
+        if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共(?!有))", masked[:cut]):
             pred.cumulative = True  # 累计生产电解铝50.98万吨
         clause_text = text[cstart:cend]
         in_part = bool(re.match(r"^[\s，,：:]*其中", clause_text)) or (

@@ -25,7 +25,7 @@ _LEAD = sorted(
     words(
         """
     其中 以及 并且 并 同时 此外 另外 而且 而 但 且 和 及 与 其 我们 实现了
-    实现 完成了 完成 达到 累计 共 全年 当年 今年 去年 初步核算 初步统计 据统计
+    实现 完成了 完成 达到 累计 共有 共 全年 当年 今年 去年 初步核算 初步统计 据统计
     经初步核算 力争 确保 预计 争取 使 推动 带动 促进 在此基础上 总体上 总的来看
     一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 主要 目标 主要预期目标
     预期目标 主要目标 受疫情影响 可以 能够 将 预计可
@@ -113,7 +113,7 @@ def lead_words(masked: str, text: str) -> str:
     while a < len(masked) and (masked[a] in PUNCT or masked[a] == MASK):
         a += 1
     s = strip_place(text[a:], keep_one=False)
-    return re.sub(r"^(其中|共|全年|今年|去年|累计)", "", s)
+    return re.sub(r"^(其中|共(?!有)|全年|今年|去年|累计)", "", s)  # 共有 says a stock: kept
 
 
 def clause_subject(clause: str, times: list[Time], offset: int) -> str:

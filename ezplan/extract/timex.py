@@ -147,7 +147,8 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
             add(Time(kind, span[0], span[1], m.start(), m.end(), m.group(), relative=True))
     for m in re.finditer(r"比上年末?|较上年末?|比去年|较去年|同比|比上年同期", text):
         add(Time("base_prev", None, None, m.start(), m.end(), m.group()))
-    for m in re.finditer(r"全年|当年", text):
+    # 年末国家外汇储备31399亿美元: the end of the year in context (not 比上年末's)
+    for m in re.finditer(r"全年|当年|(?<![上去前明今])年(?:末|底)", text):
         add(Time("year_ctx", None, None, m.start(), m.end(), m.group()))
     found.sort(key=lambda t: t.start)
     named = _name_spans(text)
