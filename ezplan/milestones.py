@@ -9,6 +9,10 @@ no recorded base-year amount, at the stated rate from the base-year amount the s
 imply — that amount is derived (`base_implied`), not data, and is shown as such. The previous
 period's cumulative amount (the one the `cumulative` rule compares with) is kept beside it. All
 targets with the same number of years are computed at once.
+
+Nothing is required from a base-year level stated only as a bound (300万吨以上: it may have been
+310), nor of a target the base already meets (a ceiling above it, a floor below it, a figure it
+rounds to): such a target has no required path or rate, and says why.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
-from ezplan.model import GrowthClaim, Plan, Stated
+from ezplan.figures import Comparator
+from ezplan.model import Amount, GrowthClaim, Indicator, Plan, Stated
 from ezplan.units import Unit
 from ezplan.verdicts import Reason, unchecked_reasons
 
@@ -72,6 +77,14 @@ class Milestones:
     # why the target has no yearly path (no base level, one figure only …): a message id of
     # the `unchecked` rule and its params; None when it has one
     no_path: Reason | None = None
+    base_text: str | None = None  # the base-year level as the plan writes it
+    base_bound: bool = False  # the base is stated only as a bound (以上, 以内): nothing is required
+    # how the base-year level already meets a level target, so that no change is required:
+    # "ceiling" (以内, 不超过, 控制在…), "floor" (以上, 不低于) or "rounds" (it rounds to the
+    # target figure); None when it does not
+    met_at_base: str | None = None
+    target_lo: float | None = None  # the values the target figure allows (a bound: one open end)
+    target_hi: float | None = None
 
     @property
     def years(self) -> list[int]:
@@ -106,10 +119,13 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             m.stated_change_text = change.change.text
         base = facts.amount(iid, by)
         m.base = base.face if base else None
-        if st.level is not None:
-            a = plan.amount(st.level)
-            if a is not None:
-                m.target, m.target_stated = a.face, a.stated
+        if base is not None:
+            m.base_text = base.stated.text
+            m.base_bound = base.stated.figure.comparator in _BOUNDS
+        target_amount = plan.amount(st.level) if st.level is not None else None
+        if target_amount is not None:
+            m.target, m.target_stated = target_amount.face, target_amount.stated
+            m.target_lo, m.target_hi = target_amount.lo, target_amount.hi
         if claim is not None and claim.annual is not None and not claim.constant_prices:
             # for a ratio indicator a rate in % of itself is still a compound rate
             m.stated_rate = rate_val(claim.annual).face
@@ -130,6 +146,8 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         m.direction = ind.direction or (
             "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
         )
+        if target_amount is not None and m.base is not None and not m.base_bound:
+            m.met_at_base = _met_at_base(m.base, target_amount, ind)
         for lv in plan.levels_of(iid):
             if lv.scope == "history" and lv.year and by < lv.year <= ey:
                 a = plan.amount(lv)  # not facts.amount: in the target year that is the target
@@ -142,6 +160,32 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     _no_path(plan, facts, out)
     _step_decimals(out)
     return out
+
+
+_BOUNDS = (Comparator.AT_LEAST, Comparator.AT_MOST)
+
+
+def _met_at_base(base: float, target: Amount, ind: Indicator) -> str | None:
+    """How a base-year level already meets the target level, so that no change is required:
+    under a ceiling (以内, 不超过; 左右 or a plain figure that is kept down — 控制在5.5%左右, or
+    an indicator whose `direction` is down), over a floor (以上, 不低于), or within the rounding
+    of the target figure (5.45% is 5.5% to the one decimal the plan writes). None otherwise."""
+    stated = target.stated
+    comparator = stated.figure.comparator
+    kept_down = ind.direction == "down" or f"控制在{stated.text}" in (stated.quote or "")
+    if comparator is Comparator.AT_MOST or (
+        kept_down and comparator in (Comparator.ABOUT, Comparator.EXACT)
+    ):
+        return "ceiling" if base <= target.face else None
+    if comparator is Comparator.AT_LEAST:
+        return "floor" if base >= target.face else None
+    value = stated.figure.value
+    if comparator in (Comparator.ABOUT, Comparator.EXACT) and value:
+        # the figure's rounding (half its last digit), in the indicator's unit
+        half = abs(stated.figure.half_step * target.face / value)
+        if abs(base - target.face) <= half * (1 + 1e-9):
+            return "rounds"
+    return None
 
 
 MAX_STEP_DECIMALS = 4
@@ -176,8 +220,16 @@ def _total_over(claim: GrowthClaim, base_year: int, end_year: int) -> bool:
 
 
 def has_path(m: Milestones) -> bool:
-    """Whether any yearly series could be computed for the target."""
-    return any(s is not None for s in (m.required, m.at_stated_rate, m.amounts, m.running_total))
+    """Whether any yearly series could be computed for the target (a target the base already
+    meets has its bound, or its level to hold, as one)."""
+    series = (m.required, m.at_stated_rate, m.amounts, m.running_total)
+    return m.met_at_base is not None or any(s is not None for s in series)
+
+
+def requires_change(m: Milestones) -> bool:
+    """Whether the target's path is a change it requires: not from a base that is only a bound
+    (300万吨以上: it may have been 310), nor to a level the base already meets."""
+    return not m.base_bound and m.met_at_base is None
 
 
 def _no_path(plan: Plan, facts: Facts, ms: list[Milestones]) -> None:
@@ -214,7 +266,7 @@ def _points(ms: list[Milestones]) -> None:
         if n < 1:
             continue
         t = np.arange(n + 1, dtype=np.float64) / n
-        if m.target is not None:
+        if m.target is not None and requires_change(m):
             m.required = (m.base + (m.target - m.base) * t).tolist()
             m.required_rate = (m.target - m.base) / n  # points a year
         if m.stated_change is not None:
@@ -229,7 +281,7 @@ def _levels(ms: list[Milestones]) -> None:
     for n, group in by_years.items():
         if n < 1:
             continue
-        with_target = [m for m in group if m.target is not None]
+        with_target = [m for m in group if m.target is not None and requires_change(m)]
         if with_target:
             b = np.array([m.base for m in with_target])
             e = np.array([m.target for m in with_target])
@@ -263,8 +315,10 @@ def _cumulative(ms: list[Milestones]) -> None:
         for m in ms
         if m.cumulative and m.cumulative_total is not None and m.end_year - m.base_year >= 1
     ]
-    based = [m for m in cases if m.base is not None]
-    implied = [m for m in cases if m.base is None and m.stated_rate is not None]
+    # a base stated only as a bound (累计…, from 以上) starts nothing: as if none were recorded
+    based = [m for m in cases if m.base is not None and not m.base_bound]
+    starting = {id(m) for m in based}
+    implied = [m for m in cases if id(m) not in starting and m.stated_rate is not None]
     start: dict[int, tuple[float, float]] = {}  # id(m) → (rate, base-year amount)
     if based:
         solved = engine.cumulative_rate(*_columns(based, "base", "cumulative_total"))

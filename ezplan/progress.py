@@ -40,6 +40,11 @@ classified with the same thresholds, and "met" means the sum already reached (fo
 amount so far; the rate now needed is the growth of the yearly amount, from the latest year's,
 that makes up the rest of the sum (累计法).
 
+A target the base already meets (a ceiling above it, a floor below it, a figure it rounds to)
+requires no rate: its status says whether the latest actual is still within what the target
+figure allows (achieved in the target year, on track before it) or has left it (moving away).
+A base stated only as a bound (300万吨以上) measures no progress: not assessable.
+
 A target that cannot be assessed says why (`reason`: a message id of the reports catalogue).
 """
 
@@ -149,6 +154,8 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
             )
         elif m.cumulative:
             sums.append(m)
+        elif m.met_at_base is not None:
+            out[m.indicator] = _within_bound(m)
         else:
             (points if m.points else rows).append(m)
     for m in points:
@@ -227,6 +234,30 @@ def _in_points(m: Milestones, thresholds: Thresholds) -> Progress:
     )
 
 
+def _within_bound(m: Milestones) -> Progress:
+    """Progress on a target the base already met (a ceiling, a floor, a level to hold): whether
+    the latest actual is still within what the target figure allows — achieved in the target
+    year, on track before it — or has left it (moving away). No rate is required, so none is
+    compared."""
+    assert m.target is not None and m.target_lo is not None and m.target_hi is not None
+    year, actual = _latest(m)
+    low = m.target_lo if m.met_at_base != "ceiling" else -np.inf
+    high = m.target_hi if m.met_at_base != "floor" else np.inf
+    within = low <= actual <= high
+    status = ("achieved" if year >= m.end_year else "on_track") if within else "moving_away"
+    gap = actual - m.target
+    return Progress(
+        m.indicator,
+        status,
+        year,
+        actual,
+        m.target,
+        gap,
+        None if m.points or not m.target else gap / m.target * 100,
+        points=m.points,
+    )
+
+
 def _why_not(m: Milestones) -> str | None:
     """Why `m` cannot be assessed (a message id), or None when it can."""
     if m.cumulative:
@@ -239,9 +270,11 @@ def _why_not(m: Milestones) -> str | None:
         return None
     if m.base is None:
         return "progress_why_no_base"
+    if m.base_bound:
+        return "progress_why_bound_base"
     if m.target is None:
         return "progress_why_no_target"
-    if m.required is None:
+    if m.required is None and m.met_at_base is None:
         return "progress_why_no_path"
     return None
 

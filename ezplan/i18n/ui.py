@@ -87,6 +87,29 @@ TEXT: dict[str, dict[str, str]] = {
     "gap_below": {"en": "{gap} below", "zh": "低{gap}"},
     "gap_level": {"en": "on it", "zh": "持平"},
     "no_path": {"en": "no yearly path: {why}", "zh": "无年度目标路径：{why}"},
+    "no_rate_bound_base": {
+        "en": "{base} in {year} is only a bound: no rate can be required from it",
+        "zh": "{year}年的{base}只是一个界限，推不出所需增速",
+    },
+    "met_at_base_ceiling": {
+        "en": "{target} is a ceiling: {base} in {year} is within it, no rise is needed",
+        "zh": "{target}为上限：{year}年{base}已在限内，无需提高",
+    },
+    "met_at_base_floor": {
+        "en": "{target} is a floor: {base} in {year} already meets it, no rise is needed",
+        "zh": "{target}为下限：{year}年{base}已达到，无需提高",
+    },
+    "met_at_base_rounds": {
+        "en": "{target}: {base} in {year} already rounds to it, holding it is enough",
+        "zh": "{target}：{year}年{base}按其精度已相符，保持即可",
+    },
+    "progress_why_bound_base": {
+        "en": "the {base_year} level is only a bound, so no progress can be measured from it",
+        "zh": "{base_year}年（基期）水平只是一个界限，无从计算进度",
+    },
+    "bound_ceiling": {"en": "ceiling", "zh": "上限"},
+    "bound_floor": {"en": "floor", "zh": "下限"},
+    "bound_rounds": {"en": "level to hold", "zh": "保持水平"},
     "achieved_rate": {"en": "Rate so far", "zh": "已实现年均"},
     "required_rate": {"en": "Rate required", "zh": "目标需年均"},
     "remaining_rate": {"en": "Rate now needed", "zh": "剩余年份需年均"},

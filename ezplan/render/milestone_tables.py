@@ -13,8 +13,6 @@ becomes one short block per target.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,6 +96,9 @@ def columns(m: Milestones, lang: str) -> list[Column]:
         add("stated_running_total", m.stated_running_total, start=1)
     else:
         add("required_path", m.required)
+        if m.met_at_base is not None and m.target is not None:
+            # nothing to reach: the bound (or the level to hold) stands in each plan year
+            add(f"bound_{m.met_at_base}", [m.target] * len(years), start=1)
         add("stated_change_path" if m.points else "stated_path", m.at_stated_rate)
     if m.actuals:
         out.append(Column("actual", t("actual", lang), dict(m.actuals), d, unit))
@@ -145,6 +146,7 @@ def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
     # saying so would only repeat the plan
     if m.required_rate is not None and not m.base_implied:
         parts.append(needs(m, lang))
+    parts += [why for why in (no_change_words(m, lang),) if why]
     if m.stated_rate_text is not None:
         parts.append(t("plan_rate", lang, rate=m.stated_rate_text))
     if m.stated_change_text is not None:
@@ -152,6 +154,19 @@ def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
     if m.previous is not None:
         parts.append(previous_words(m, lang))
     return " · ".join(parts)
+
+
+def no_change_words(m: Milestones, lang: str) -> str:
+    """Why the target requires no change ("" when it requires one): its base is only a bound
+    (2020年的300万吨以上只是一个界限，推不出所需增速), or the base already meets it
+    (5.5%以内为上限：2020年5.45%已在限内，无需提高)."""
+    target = m.target_stated.text if m.target_stated is not None else ""
+    if m.base_bound and (m.target is not None or m.cumulative):
+        return t("no_rate_bound_base", lang, year=m.base_year, base=m.base_text)
+    if m.met_at_base is not None:
+        key = f"met_at_base_{m.met_at_base}"
+        return t(key, lang, target=target, year=m.base_year, base=m.base_text)
+    return ""
 
 
 def previous_words(m: Milestones, lang: str) -> str:
@@ -465,14 +480,11 @@ def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
 
 def csv_text(ms: list[Milestones], lang: str) -> str:
     """The milestones as CSV with a UTF-8 BOM (years down, each target's series across), so
-    Excel and WPS open the Chinese headers intact."""
-    headers, years, cols = wide(ms, lang)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headers)
-    for y in years:
-        w.writerow([y, *(c.cell(y, lang) for c in cols)])
-    return "\ufeff" + buf.getvalue()
+    Excel and WPS open the Chinese headers intact: the export's milestones table, cell for cell
+    (a ratio indicator's levels as 5.45%, as Excel reads them)."""
+    from ezplan.render import sheets  # it builds on these tables
+
+    return sheets.csv_text(sheets.milestones_sheet(ms, lang), lang)
 
 
 def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, Any]]:

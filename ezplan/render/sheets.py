@@ -7,7 +7,9 @@ by `ezplan.fmt`) and a worksheet (numbers stay numbers, with the format that sho
   mixes indicators (the Progress sheet; a Unit column says it too);
 - percentages follow one convention: stored as fractions and shown as percent (Excel ``0.00%``;
   ``8.89%`` in a CSV, which Excel and WPS read as the same number); changes of a ratio
-  indicator are percentage points, a unit of their own (``+0.50个百分点``);
+  indicator are percentage points, a unit of their own (``+0.50个百分点``; in a CSV the bare
+  number where the header says points, the whole where it cannot);
+- a rate the levels only bound (≥ 2.46%) is text, its ≥ kept;
 - a derived value (the base-year amount a cumulative target implies) is marked, never shown as
   if it were data.
 
@@ -33,6 +35,7 @@ from ezplan.render.report_content import (
     TargetLine,
     text,
 )
+from ezplan.verdicts import TargetRow
 
 PARTS = ("targets", "milestones", "progress", "findings")
 
@@ -61,6 +64,16 @@ def _pct(x: float | None, decimals: int = 2) -> Cell:
 
 def _rate(x: float | None, points: bool) -> Cell:
     return Cell(x, "pts", 2) if points else _pct(x)
+
+
+def _implied(r: TargetRow, lang: str) -> Cell:
+    """The rate a target implies: a number, or where the levels are bounds the bounded rate as
+    the check table words it (≥ 2.46%: a bare 2.46% would drop the ≥)."""
+    if r.implied_rate is not None and r.implied_bound:
+        return Cell(r.implied(lang))
+    if r.implied_points is not None:  # the header says %: the cell says points
+        return Cell(r.implied_points, "pts", 2, unit="个百分点")
+    return _pct(r.implied_rate)
 
 
 def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
@@ -94,9 +107,7 @@ def targets_sheet(lines: list[TargetLine], lang: str) -> Sheet:
                 Cell(r.end_year, "int"),
                 Cell(target or None),
                 Cell(stated or None),
-                _rate(r.implied_points, True)
-                if r.implied_points is not None
-                else _pct(r.implied_rate),
+                _implied(r, lang),
                 Cell(line.verdict, tone=VERDICT_TONE[line.status]),
                 Cell(line.explanation, "long"),
             ]
@@ -224,6 +235,8 @@ def csv_cell(c: Cell, lang: str) -> str:
     x = float(c.value)
     if c.kind == "pct":
         return fmt.rate(x, c.decimals)
+    if c.kind == "pts" and c.unit:  # a column the header cannot say points for: +0.05个百分点
+        return fmt.points_en(fmt.points(x, c.decimals), lang)
     shown = fmt.number(x, c.decimals)
     return shown + t("derived_mark", lang) if c.derived else shown
 

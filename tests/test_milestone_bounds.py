@@ -1,0 +1,169 @@
+"""A bound is not a required change: a target the base already meets (a ceiling above it, a
+floor below it, a figure it rounds to) requires no rate, and a base stated only as a bound
+requires none from it; the CSVs give a change in points and a percentage level their units."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from click.testing import CliRunner
+
+from ezplan.cli import main
+from ezplan.loader import load_plan
+from ezplan.milestones import build
+from ezplan.progress import assess
+from ezplan.render import milestone_tables as mt
+from tests.conftest import write_plan
+
+ONE_YEAR = "plan:\n  name: 测试\n  period: '2021'\n"
+
+
+def _one(tmp_path, baselines: str, targets: str, head: str = ONE_YEAR):
+    (m,) = build(load_plan(write_plan(tmp_path, baselines, targets, head)))
+    return m
+
+
+def run(*args: str) -> str:
+    r = CliRunner().invoke(main, list(args))
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+UNEMPLOYMENT = (
+    "indicators:\n  u: {{name: 调查失业率, unit: '%', levels: {{2020: 5.45%{actual}}}}}\n"
+)
+
+
+def test_a_target_the_base_rounds_to_requires_no_rise(tmp_path):
+    """广东's 城镇调查失业率5.5%左右 from 5.45%: 5.5 written to one decimal is 5.45 … 5.55, so
+    5.45 already is 5.5 — it read '需年均提高0.05个百分点', a rise nobody asked for."""
+    m = _one(tmp_path, UNEMPLOYMENT.format(actual=""), "targets:\n  u: {level: 5.5%左右}\n")
+    assert m.met_at_base == "rounds" and m.required is None and m.required_rate is None
+    zh, en = mt.summary(m, "zh"), mt.summary(m, "en")
+    assert "需年均" not in zh and "提高" not in zh
+    assert "5.5%左右：2020年5.45%按其精度已相符，保持即可" in zh
+    assert "needs" not in en and "holding it is enough" in en
+
+
+def test_a_ceiling_above_the_base_requires_no_rise(tmp_path):
+    """4.5%以内 from 3.2%: it read '需年均提高不超过0.26个百分点' ((4.5 − 3.2) / 5)."""
+    m = _one(
+        tmp_path,
+        "indicators:\n  u: {name: 登记失业率, unit: '%', levels: {2020: 3.2%}}\n",
+        "targets:\n  u: {level: 4.5%以内}\n",
+        head="plan:\n  name: 测试\n  period: 2021-2025\n",
+    )
+    assert m.met_at_base == "ceiling" and m.required is None
+    assert "4.5%以内为上限：2020年3.2%已在限内，无需提高" in mt.summary(m, "zh")
+    (ceiling,) = mt.columns(m, "zh")
+    assert ceiling.header == "上限" and ceiling.values == {y: 4.5 for y in range(2021, 2026)}
+
+
+def test_kept_at_about_a_figure_is_a_ceiling(tmp_path):
+    """控制在5.5%左右 from 5.2%: not within 5.5's rounding (|5.5 − 5.2| = 0.3 > 0.05), but the
+    plan keeps it down to the figure: a ceiling, met."""
+    m = _one(
+        tmp_path,
+        "indicators:\n  u: {name: 调查失业率, unit: '%', levels: {2020: 5.2%}}\n",
+        "targets:\n  u: {level: {value: 5.5%左右, quote: 城镇调查失业率控制在5.5%左右}}\n",
+    )
+    assert m.met_at_base == "ceiling" and m.required_rate is None
+
+
+def test_a_ceiling_below_the_base_still_requires_the_fall(tmp_path):
+    """4.5%以内 from 5%: the fall of at least 0.5 points (one year) is required."""
+    m = _one(
+        tmp_path,
+        "indicators:\n  u: {name: 登记失业率, unit: '%', levels: {2020: 5%}}\n",
+        "targets:\n  u: {level: 4.5%以内}\n",
+    )
+    assert m.met_at_base is None
+    assert "需年均降低不少于0.50个百分点" in mt.summary(m, "zh")
+
+
+def test_a_floor_below_the_base_requires_no_rise(tmp_path):
+    m = _one(
+        tmp_path,
+        "indicators:\n  g: {name: 粮食总产量, unit: 万吨, levels: {2020: 320万吨}}\n",
+        "targets:\n  g: {level: 300万吨以上}\n",
+    )
+    assert m.met_at_base == "floor" and m.required_rate is None
+    assert "300万吨以上为下限：2020年320万吨已达到，无需提高" in mt.summary(m, "zh")
+
+
+def test_a_base_that_is_only_a_bound_requires_no_rate(tmp_path):
+    """青岛: 300万吨以上 in 2020 and 300万吨以上 in 2021 read '需年均增长不低于0.00%' — if 2020
+    was 310, output could fall and still meet the target."""
+    write_plan(
+        tmp_path,
+        "indicators:\n  g: {name: 粮食总产量, unit: 万吨, levels: {2020: 300万吨以上}}\n",
+        "targets:\n  g: {level: 300万吨以上}\n",
+        ONE_YEAR,
+    )
+    (m,) = build(load_plan(tmp_path))
+    assert m.base_bound and m.required is None and m.required_rate is None
+    zh = run("milestones", "--plan", str(tmp_path), "--lang", "zh", "--no-color")
+    en = run("milestones", "--plan", str(tmp_path), "--lang", "en", "--no-color")
+    assert "0.00%" not in zh and "0.00%" not in en  # 需年均增长不低于0.00%, needs ≥ 0.00%
+    assert "2020年的300万吨以上只是一个界限，推不出所需增速" in zh
+    assert "300万吨以上 in 2020 is only a bound: no rate can be required from it" in mt.summary(
+        m, "en"
+    )
+
+
+def test_progress_on_a_bound_the_base_met(tmp_path):
+    """5.5%左右 allows 5.5 ± max(0.05, 5% × 5.5 = 0.275): [5.225, 5.775]. 5.6 in 2021 (the
+    target year) is within it: achieved; 5.8 is not: moving away. A ceiling of 4.5%以内
+    (up to 4.55 as written) in 2025: 4.4 in 2022 is on track, 4.8 moving away."""
+    for actual, status in (("5.6%", "achieved"), ("5.8%", "moving_away")):
+        path = tmp_path / actual
+        write_plan(
+            path,
+            UNEMPLOYMENT.format(actual=f", 2021: {actual}"),
+            "targets:\n  u: {level: 5.5%左右}\n",
+            ONE_YEAR,
+        )
+        (p,) = assess(build(load_plan(path)))
+        assert p.status == status
+    for actual, status in (("4.4%", "on_track"), ("4.8%", "moving_away")):
+        path = tmp_path / f"c{actual}"
+        write_plan(
+            path,
+            "indicators:\n  u: {name: 登记失业率, unit: '%', levels: {2020: 3.2%, 2022: "
+            + actual
+            + "}}\n",
+            "targets:\n  u: {level: 4.5%以内}\n",
+        )
+        (p,) = assess(build(load_plan(path)))
+        assert (p.status, p.milestone) == (status, 4.5)
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_the_csvs_give_points_and_percentages_their_units(tmp_path):
+    """The implied change of a ratio indicator (5.45% → 5.6%: +0.15 points) read a bare '0.15'
+    under '（%）' in the targets CSV; a percentage level read '5.45' in `milestones --format
+    csv` and '5.45%' in the export's."""
+    write_plan(tmp_path, UNEMPLOYMENT.format(actual=""), "targets:\n  u: {level: 5.6%}\n", ONE_YEAR)
+    out = tmp_path / "x.csv"
+    run("export", "--plan", str(tmp_path), "--lang", "zh", "--to", str(out), "--what", "targets")
+    head, row = _rows(out.read_text(encoding="utf-8-sig"))
+    assert row[head.index("推算年均增速（%）")] == "+0.15个百分点"
+    exported = tmp_path / "m.csv"
+    run(
+        "export",
+        "--plan",
+        str(tmp_path),
+        "--lang",
+        "en",
+        "--to",
+        str(exported),
+        "--what",
+        "milestones",
+    )
+    shown = run("milestones", "--plan", str(tmp_path), "--lang", "en", "--format", "csv")
+    assert _rows(shown) == _rows(exported.read_text(encoding="utf-8-sig"))
+    assert _rows(shown)[1][1] == "5.45%"
