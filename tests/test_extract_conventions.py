@@ -878,3 +878,26 @@ def test_a_bulletins_year_end_is_its_year_and_what_there_is_is_a_stock(tmp_path)
     assert (at(x.figures, "8.2").kind, at(x.figures, "8.2").period) == ("total", (2017, 2017))
     centres = at(x.figures, "2.5")
     assert (centres.indicator, centres.kind, centres.year) == ("社区服务中心", "count", 2017)
+
+
+def test_an_unnumbered_part_title_dates_the_numbered_sections_under_it(tmp_path):
+    """宜宾市: 2021年工作安排 on a line of its own, then 一、坚持工业强市… — the numbered heading
+    ended the part's time, so its 45 figures (汽车整车销售10万台 …) were undated projects and
+    check and milestones never saw them; and 力争中心城区建成区面积达到180平方公里 was a 2020
+    level 'clashing' with 168. A table's caption (表3 2017年…) is no part title."""
+    x = read(
+        tmp_path,
+        """
+        “十三五”发展成就
+
+        五年来，全市地区生产总值年均增长7.9%。
+
+        2021年工作安排
+
+        一、坚持工业强市、夯实支撑，进一步提升经济发展质效
+
+        推动新兴产业集群发展，力争汽车整车销售10万台。
+        """,
+    )
+    cars = at(x.figures, "10")
+    assert (cars.indicator, cars.kind, cars.year) == ("汽车整车销售", "count", 2021)
