@@ -901,3 +901,30 @@ def test_an_unnumbered_part_title_dates_the_numbered_sections_under_it(tmp_path)
     )
     cars = at(x.figures, "10")
     assert (cars.indicator, cars.kind, cars.year) == ("汽车整车销售", "count", 2021)
+
+
+def test_a_year_a_paragraph_is_about_holds_under_a_heading_of_the_period(tmp_path):
+    """山西省: under 一、“十三五”时期工作回顾, 刚刚过去的2020年，是…极不平凡的一年 — the paragraphs
+    after it tell of 2020, but the heading's 2016–2020 dated them: 光伏电池、手机产量分别增长35.8%、
+    21.4% were five-year growths. A paragraph's 到2025年 under a 十四五 heading does not date the
+    paragraphs after it so."""
+    x = read(
+        tmp_path,
+        """
+        **一、“十三五”时期工作回顾**
+
+        五年来，全省地区生产总值年均增长5%。
+
+        刚刚过去的2020年，是山西经济社会发展史上极不平凡的一年。
+
+        **二是以战略之举推动创新生态建设。**光伏电池、手机产量分别增长35.8%、21.4%。
+
+        **二、“十四五”时期主要目标**
+
+        到2025年，地区生产总值达到2.5万亿元。
+
+        **一是转型发展。**规上工业增加值年均增长6%。
+        """,
+    )
+    assert at(x.figures, "35.8").period == (2020, 2020)
+    assert at(x.figures, "6").period == (2021, 2025)

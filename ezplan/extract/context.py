@@ -152,6 +152,7 @@ class TimeContext:
         # the last period named in the sentence before the figure being read (time_for sets it)
         self.sentence_period: TimeRef | None = None
         self.section: TimeRef | None = None  # the time a paragraph of this section opened with
+        self.section_topic = False  # … a year the paragraph is about (2020年是…的一年)
         self.intro: TimeRef | None = None
         self.intro_level = 0  # the heading level the introducing paragraph stands under
 
@@ -221,10 +222,13 @@ class TimeContext:
         first, last = times[0].years  # type: ignore[misc]
         return TimeRef(first, last, times[0].until, source, times[0].text)
 
-    def open_section(self, carry: TimeRef) -> None:
+    def open_section(self, carry: TimeRef, topic: bool = False) -> None:
         """2020年是极不平凡的一年。…: the paragraphs after it, under a heading that names two
-        times (2020年及“十三五”工作回顾), are about the same time."""
+        times (2020年及“十三五”工作回顾), are about the same time. `topic`: the year is what
+        the sentence is about (刚刚过去的2020年，是…的一年) — it holds under a heading of one
+        time too (一、“十三五”时期工作回顾: the year's own results after it were 2016–2020)."""
         self.section = TimeRef(carry.first, carry.last, carry.until, "section", carry.text)
+        self.section_topic = topic
         if self.intro is not None and (carry.first, carry.last) != (
             self.intro.first,
             self.intro.last,
@@ -336,7 +340,7 @@ class TimeContext:
             for src, t in (
                 ("paragraph", carry),
                 ("intro", self.intro),
-                ("section", self.section if heading is None else None),
+                ("section", self.section if heading is None or self.section_topic else None),
                 ("heading", heading),
             ):
                 if t is not None:

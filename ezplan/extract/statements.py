@@ -142,7 +142,8 @@ class Reader:
             self.sentences += 1
             carry = self._sentence(s, carry, para_figs)
             if i == 0 and carry is not None and not heading and self._opens_with_time(s):
-                self.time.open_section(carry)
+                topic = not carry.is_period and _YEAR_AS_TOPIC.match(s.folded) is not None
+                self.time.open_section(carry, topic)
         return carry
 
     def _opens_with_time(self, s: Sentence) -> bool:
@@ -549,6 +550,8 @@ _GLOSSARY = re.compile(
     r"[\s*#_]*(?:相关)?(?:(?:名词|用语|词语|术语)(?:解释|注释|说明)|注释|注解)[\s*#_:：]*"
 )
 _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
+# 刚刚过去的2020年，是…极不平凡的一年; 2020年是…: the year is what the paragraph is about
+_YEAR_AS_TOPIC = re.compile(r"^[\W_]*(?:刚刚过去的|过去的)?(?:19|20)\d{2}年[，,]?\s*是")
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")
 _MORE_OR_LESS = frozenset({"多", "少", "多增", "少增", "多减", "少减"})
