@@ -39,6 +39,7 @@ class Previous:
     end_year: int
     total: float  # in the indicator's unit
     text: str  # as the plan writes it
+    decimals: int = 0  # the total's, in the indicator's unit
 
     @property
     def average(self) -> float:
@@ -53,7 +54,7 @@ class Milestones:
     unit: Unit
     base_year: int
     end_year: int
-    decimals: int  # the precision the plan itself uses for this indicator's levels
+    decimals: int  # the finest precision the plan itself uses for this indicator's levels
     base: float | None = None
     target: float | None = None
     target_stated: Stated | None = None
@@ -85,6 +86,12 @@ class Milestones:
     met_at_base: str | None = None
     target_lo: float | None = None  # the values the target figure allows (a bound: one open end)
     target_hi: float | None = None
+    # the decimals each figure is written with, in the indicator's unit: a value stated is shown
+    # as stated (12亿美元 as 12, not 12.0000), a derived one as `derived_decimals` says
+    base_decimals: int | None = None
+    target_decimals: int | None = None  # the target level's, or the cumulative total's
+    actual_decimals: dict[int, int] = field(default_factory=dict)
+    derived_decimals: int = 0  # paths, projections, gaps: see `_derived_decimals`
 
     @property
     def years(self) -> list[int]:
@@ -122,10 +129,12 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         if base is not None:
             m.base_text = base.stated.text
             m.base_bound = base.stated.figure.comparator in _BOUNDS
+            m.base_decimals = _written_decimals(base, ind.unit)
         target_amount = plan.amount(st.level) if st.level is not None else None
         if target_amount is not None:
             m.target, m.target_stated = target_amount.face, target_amount.stated
             m.target_lo, m.target_hi = target_amount.lo, target_amount.hi
+            m.target_decimals = _written_decimals(target_amount, ind.unit)
         if claim is not None and claim.annual is not None and not claim.constant_prices:
             # for a ratio indicator a rate in % of itself is still a compound rate
             m.stated_rate = rate_val(claim.annual).face
@@ -142,6 +151,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             m.cumulative = True
             m.cumulative_total = s.face if s else None
             m.target_stated = cum.amounts[0]
+            m.target_decimals = fmt.decimals_in(cum.amounts[0].figure, ind.unit)
             m.previous = _previous(plan, facts, iid, by)
         m.direction = ind.direction or (
             "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
@@ -153,6 +163,8 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
                 a = plan.amount(lv)  # not facts.amount: in the target year that is the target
                 if a is not None:
                     m.actuals[lv.year] = a.face
+                    m.actual_decimals[lv.year] = _written_decimals(a, ind.unit)
+        m.derived_decimals = _derived_decimals(m)
         out.append(m)
     _levels(out)
     _points(out)
@@ -163,6 +175,31 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
 
 
 _BOUNDS = (Comparator.AT_LEAST, Comparator.AT_MOST)
+
+
+def _written_decimals(a: Amount, unit: Unit) -> int:
+    """The decimals of a stated level in the indicator's unit (42080万美元 is 4.2080亿美元); one
+    more where it had to go through an exchange rate (it is derived then)."""
+    return fmt.decimals_in(a.stated.figure, unit) + (1 if a.converted else 0)
+
+
+def is_count(unit: Unit) -> bool:
+    """Whole things counted one by one (家, 个, 人 …; not 万户): no fraction of one is shown."""
+    return unit.dimension.startswith("count:") and unit.scale == 1
+
+
+def _derived_decimals(m: Milestones) -> int:
+    """The decimals of the values derived from the target's figures (the paths between their
+    ends, a projection, a gap): one digit finer than the coarser of the levels they come from —
+    the base and the target (or the cumulative total) — so that a path from 4.2080亿美元 to 12
+    亿美元 reads 5.2, 6.4 …, not 5.1892; never finer than the plan writes this indicator
+    anywhere; and for whole things counted (家, 个) none more than the figures have."""
+    sources = [d for d in (m.target_decimals,) if d is not None]
+    if m.base_decimals is not None and not m.base_bound:
+        sources.append(m.base_decimals)
+    if not sources:
+        return m.decimals
+    return min(min(sources) + (0 if is_count(m.unit) else 1), m.decimals)
 
 
 def _met_at_base(base: float, target: Amount, ind: Indicator) -> str | None:
@@ -205,8 +242,10 @@ def _step_decimals(ms: list[Milestones]) -> None:
         ]
         smallest = min(steps, default=1.0)
         if 0 < smallest < 1:
-            wanted = math.ceil(-math.log10(smallest) - 1e-9)  # the step's first digit
-            m.decimals = max(m.decimals, min(wanted, MAX_STEP_DECIMALS))
+            wanted = min(math.ceil(-math.log10(smallest) - 1e-9), MAX_STEP_DECIMALS)  # its digit
+            m.decimals = max(m.decimals, wanted)
+            if not is_count(m.unit):  # a fraction of a firm is no step to show
+                m.derived_decimals = max(m.derived_decimals, wanted)
 
 
 def _total_over(claim: GrowthClaim, base_year: int, end_year: int) -> bool:
@@ -253,7 +292,9 @@ def _previous(plan: Plan, facts: Facts, iid: str, base_year: int) -> Previous | 
         if c.end_year == base_year and c.scope != "target":
             v = facts.stated_val(iid, c.amounts[0])
             if v is not None:
-                return Previous(c.base_year + 1, c.end_year, v.face, c.amounts[0].text)
+                figure, unit = c.amounts[0].figure, plan.indicators[iid].unit
+                decimals = fmt.decimals_in(figure, unit)
+                return Previous(c.base_year + 1, c.end_year, v.face, c.amounts[0].text, decimals)
     return None
 
 

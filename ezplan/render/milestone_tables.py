@@ -65,13 +65,19 @@ class Column:
     decimals: int
     unit: str
     derived: frozenset[int] = field(default_factory=frozenset)  # years whose value is derived
+    # years whose value is a figure the plan states, with the decimals it is written with
+    stated: dict[int, int] = field(default_factory=dict)
+
+    def decimals_in(self, year: int) -> int:
+        """The decimals of the value in `year`: a stated figure's own, else the column's."""
+        return self.stated.get(year, self.decimals)
 
     def cell(self, year: int, lang: str) -> str:
         """The value in `year` as shown: the number, marked when derived; "" when none."""
         x = self.values.get(year)
         if x is None:
             return ""
-        shown = fmt.number(float(x), self.decimals)
+        shown = fmt.number(float(x), self.decimals_in(year))
         return shown + t("derived_mark", lang) if year in self.derived else shown
 
 
@@ -81,37 +87,62 @@ def unit_suffix(unit: str, lang: str) -> str:
 
 def columns(m: Milestones, lang: str) -> list[Column]:
     """The yearly series of one target, as labelled columns."""
-    unit, d = m.unit.symbol, m.decimals
+    unit, d = m.unit.symbol, m.derived_decimals
     years = m.years
     out: list[Column] = []
+    # the base and the target are figures the plan states, shown as stated
+    base = {} if m.base_decimals is None else {m.base_year: m.base_decimals}
+    end = {} if m.target_decimals is None else {m.end_year: m.target_decimals}
 
-    def add(key: str, series: list[float] | None, start: int = 0, derived=()) -> None:
+    def add(key: str, series: list[float] | None, start=0, derived=(), stated=None) -> None:
         if series is not None:
             values = dict(zip(years[start:], series[start:], strict=True))
-            out.append(Column(key, t(key, lang), values, d, unit, frozenset(derived)))
+            out.append(Column(key, t(key, lang), values, d, unit, frozenset(derived), stated or {}))
 
     if m.cumulative:
-        add("amount", m.amounts, derived=[m.base_year] if m.base_implied else ())
-        add("running_total", m.running_total, start=1)  # nothing is summed in the base year
+        implied = m.base_implied
+        add(
+            "amount",
+            m.amounts,
+            derived=[m.base_year] if implied else (),
+            stated={} if implied else base,
+        )
+        # the running total sums the path's amounts: derived, its end too; nothing is summed
+        # in the base year
+        add("running_total", m.running_total, start=1)
         add("stated_running_total", m.stated_running_total, start=1)
     else:
-        add("required_path", m.required)
+        add("required_path", m.required, stated=base | end)
         if m.met_at_base is not None and m.target is not None:
             # nothing to reach: the bound (or the level to hold) stands in each plan year
-            add(f"bound_{m.met_at_base}", [m.target] * len(years), start=1)
-        add("stated_change_path" if m.points else "stated_path", m.at_stated_rate)
-    if m.actuals:
-        out.append(Column("actual", t("actual", lang), dict(m.actuals), d, unit))
-        if m.cumulative:
-            running, total = {}, 0.0
-            for y in years[1:]:
-                if y not in m.actuals:
-                    break
-                total += m.actuals[y]
-                running[y] = total
-            if running:
-                out.append(Column("actual_running", t("actual_running", lang), running, d, unit))
+            every = dict.fromkeys(years, m.target_decimals)
+            add(f"bound_{m.met_at_base}", [m.target] * len(years), start=1, stated=every)
+        add("stated_change_path" if m.points else "stated_path", m.at_stated_rate, stated=base)
+    if m.actuals:  # at the finest precision the plan writes the indicator with
+        out.append(Column("actual", t("actual", lang), dict(m.actuals), m.decimals, unit))
+        running = running_actuals(m) if m.cumulative else {}
+        if running:
+            header = t("actual_running", lang)
+            out.append(Column("actual_running", header, running, m.decimals, unit))
     return out
+
+
+def running_actuals(m: Milestones) -> dict[int, float]:
+    """The running total of a cumulative target's actual amounts, by year, as long as no year
+    is missing."""
+    running, total = {}, 0.0
+    for y in m.years[1:]:
+        if y not in m.actuals:
+            break
+        total += m.actuals[y]
+        running[y] = total
+    return running
+
+
+def actual_decimals(m: Milestones) -> int:
+    """The decimals an actual (or a running total of actuals) is shown with: the finest the
+    plan writes the indicator with, as the actual column shows it."""
+    return m.decimals
 
 
 def wide(ms: list[Milestones], lang: str) -> tuple[list[str], list[int], list[Column]]:
@@ -179,7 +210,7 @@ def previous_words(m: Milestones, lang: str) -> str:
         first=p.first_year,
         end=p.end_year,
         total=p.text,
-        average=fmt.amount(p.average, m.unit, m.decimals + 1),
+        average=fmt.amount(p.average, m.unit, p.decimals + 1),  # derived from the total
     )
 
 
@@ -257,11 +288,11 @@ def progress_reason(m: Milestones, p: Progress, lang: str) -> str:
 def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
     """Every progress value of one target as text, by PROGRESS_KEYS (the indicator with its
     unit; levels in that unit; a cumulative target's actual and milestone are running totals)."""
-    d = m.decimals
+    d = m.derived_decimals
     latest = "—"
     if p.year is not None:
         year = f"（{p.year}年）" if lang == "zh" else f" ({p.year})"
-        latest = f"{_num(p.actual, d)}{year}"
+        latest = f"{_num(p.actual, actual_decimals(m))}{year}"
         if p.cumulative:
             latest = t("cumulative_value", lang, value=latest)
     gap = gap_words(p, lang)

@@ -124,9 +124,9 @@ def milestones_sheet(ms: list[Milestones], lang: str) -> Sheet:
         for c in cols:
             x = c.values.get(y)
             if c.unit == "%" and x is not None:  # a ratio indicator's level: a percentage
-                row.append(Cell(x / 100, "pct", c.decimals))
+                row.append(Cell(x / 100, "pct", c.decimals_in(y)))
             else:
-                row.append(Cell(x, "num", c.decimals, derived=y in c.derived))
+                row.append(Cell(x, "num", c.decimals_in(y), derived=y in c.derived))
         rows.append(row)
     return Sheet("milestones", t("xl_sheet_milestones", lang), headers, rows)
 
@@ -150,7 +150,7 @@ def progress_sheet(ms: list[Milestones], progress: list[Progress], lang: str) ->
     ]
     rows = []
     for m, p in zip(ms, progress, strict=True):
-        unit, d = m.unit.symbol, m.decimals
+        unit, d = m.unit.symbol, m.derived_decimals
 
         def amount(x: float | None, unit: str = unit, d: int = d) -> Cell:
             if x is not None and unit == "%":
@@ -171,7 +171,7 @@ def progress_sheet(ms: list[Milestones], progress: list[Progress], lang: str) ->
                 Cell(text(m.label(lang)), "long"),
                 Cell(unit),
                 Cell(p.year, "int"),
-                amount(p.actual),
+                amount(p.actual, d=mt.actual_decimals(m)),
                 amount(p.milestone),
                 Cell(p.gap, "pts", 2) if p.points else amount(p.gap),
                 gap_pct,
