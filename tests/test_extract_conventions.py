@@ -928,3 +928,24 @@ def test_a_year_a_paragraph_is_about_holds_under_a_heading_of_the_period(tmp_pat
     )
     assert at(x.figures, "35.8").period == (2020, 2020)
     assert at(x.figures, "6").period == (2021, 2025)
+
+
+def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
+    """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
+    made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体
+    数量增长20% asked the whole city for 215.8万户 in 2021. Their figures are the zone's; a
+    zone to be created (创建农业现代化示范区，建设10个现代农业产业园) is no such topic."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        高质量建设三江新区。加快推动重大项目建设，确保今年实现地区生产总值266亿元、常住人口28万人。
+
+        自贸区青岛片区，深度推进改革创新试点工作，力争市场主体数量增长20%。创建农业现代化示范区，建设10个现代农业产业园。
+        """,
+    )
+    assert at(x.figures, "28").indicator == "三江新区常住人口"
+    assert at(x.figures, "266").indicator == "三江新区地区生产总值"
+    assert at(x.figures, "20").indicator == "自贸区青岛片区市场主体数量"
+    assert at(x.figures, "10").indicator == "建设现代农业产业园"

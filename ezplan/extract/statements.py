@@ -98,6 +98,7 @@ class Reader:
         self.skipped: list[Skipped] = []
         self.sentences = 0
         self.glossary = False  # under 名词解释: each note dates its own figures
+        self.area: str | None = None  # a part of the place the figures are about (三江新区)
 
     # -- documents
     def read(self) -> Reading:
@@ -138,9 +139,16 @@ class Reader:
         carry: TimeRef | None = None
         self.time.para_period = None
         para_figs: list[Found] = []
+        self.area = None
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
+            if m := _AREA_TOPIC.match(s.folded):
+                self.area = m.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
+            elif i == 0 and (m := _AREA_PARAGRAPH.match(s.folded)):
+                self.area = m.group(1)  # 高质量建设三江新区。…实现地区生产总值266亿元
             carry = self._sentence(s, carry, para_figs)
+            if _AREA_TOPIC.match(s.folded):
+                self.area = None  # a sentence's topic is its own
             if i == 0 and carry is not None and not heading and self._opens_with_time(s):
                 topic = not carry.is_period and _YEAR_AS_TOPIC.match(s.folded) is not None
                 self.time.open_section(carry, topic)
@@ -339,6 +347,8 @@ class Reader:
                 and s.clause_of(later[0].start) == ci
                 and "、" not in text[tok.end : later[0].start]
             )
+            if self.area is not None:
+                names = [_in_area(self.area, name, how2) for name, how2 in names]
             for name, how2 in names:
                 f = self._figure(
                     s,
@@ -550,6 +560,26 @@ _GLOSSARY = re.compile(
     r"[\s*#_]*(?:相关)?(?:(?:名词|用语|词语|术语)(?:解释|注释|说明)|注释|注解)[\s*#_:：]*"
 )
 _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
+# a part of the city, county or province its figures are about: a sentence opening with it
+# (自贸区青岛片区，…), or a paragraph opening with its building (高质量建设三江新区。)
+_AREA = (
+    r"(?!创建|争创|申报|设立)([\u4e00-\u9fff“”]{2,12}?"
+    r"(?:片区|新区|示范区|开发区|园区|高新区|保税区|经开区|试验区|合作区))"
+)
+_BUILDING = r"(?:高质量|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建: new
+_AREA_TOPIC = re.compile(r"^[\W_]*(?:" + _BUILDING + r")?" + _AREA + r"[，,]")
+_AREA_PARAGRAPH = re.compile(r"^[\W_]*" + _BUILDING + _AREA + r"[。；;]?$")
+
+
+def _in_area(area: str, name: str, how: str | None) -> tuple[str, str | None]:
+    """A figure's subject in the part of the place the sentence is about (三江新区常住人口, not
+    the city's)."""
+    if not name or area in name:
+        return name, how
+    note = Note("extract.subject_area", area=area)
+    return area + name, Note("extract.and", first=how, then=note) if how else note
+
+
 # 刚刚过去的2020年，是…极不平凡的一年; 2020年是…: the year is what the paragraph is about
 _YEAR_AS_TOPIC = re.compile(r"^[\W_]*(?:刚刚过去的|过去的)?(?:19|20)\d{2}年[，,]?\s*是")
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")

@@ -105,6 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "subject carried from the paragraph",
         "zh": "主语取自本段前文",
     },
+    "extract.subject_area": {
+        "en": "of {area}, which the sentence or paragraph is about",
+        "zh": "指{area}（句或段所述）",
+    },
     "extract.subject_level_of": {
         "en": "{word}: the level of what grew just before",
         "zh": "{word}即前面增速所指指标的水平",
