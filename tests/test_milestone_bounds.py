@@ -167,3 +167,17 @@ def test_the_csvs_give_points_and_percentages_their_units(tmp_path):
     shown = run("milestones", "--plan", str(tmp_path), "--lang", "en", "--format", "csv")
     assert _rows(shown) == _rows(exported.read_text(encoding="utf-8-sig"))
     assert _rows(shown)[1][1] == "5.45%"
+
+
+def test_the_targets_csv_keeps_the_bound_of_a_rate(tmp_path):
+    """突破200亿元 from 100亿元 in five years: at least 2^(1/5) − 1 = 14.87% a year — the check
+    table says '≥ 14.87%', the targets CSV said a bare '14.87%'."""
+    write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 产值, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 突破200亿元}\n",
+    )
+    out = tmp_path / "t.csv"
+    run("export", "--plan", str(tmp_path), "--lang", "zh", "--to", str(out), "--what", "targets")
+    head, row = _rows(out.read_text(encoding="utf-8-sig"))
+    assert row[head.index("推算年均增速（%）")] == "≥ 14.87%"
