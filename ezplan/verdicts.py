@@ -186,8 +186,9 @@ def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | Non
                 # a bound on either level bounds the rate: 超过300亿元 from an exact base is "≥"
                 up = not math.isfinite(end.hi) or not math.isfinite(base.lo) or base.lo <= 0
                 down = not math.isfinite(end.lo) or end.lo <= 0 or not math.isfinite(base.hi)
-                bound = "≥" if up and not down else "≤" if down and not up else None
-                out[iid] = (float(r.value[i]), bound)
+                if up and down:
+                    continue  # 300万吨以上 to 300万吨以上: either way, no rate follows
+                out[iid] = (float(r.value[i]), "≥" if up else "≤" if down else None)
     if by_sums:
         r = engine.cumulative_rate(*_columns([x[1:] for x in by_sums]))
         for i, (iid, *_) in enumerate(by_sums):

@@ -100,3 +100,24 @@ def test_a_bound_implies_a_bounded_rate_and_two_bounds_none(tmp_path):
     code, message = reason("1450亿元", "突破1500亿元")
     assert code == "level-only" and "it means ≥ 3.45% a year" in message
     assert reason("300亿元以上", "300亿元以上")[0] == "single-figure"
+
+
+def test_two_bounds_imply_no_rate(tmp_path):
+    """青岛市's 粮食总产量: 300万吨以上 in 2020 and 300万吨以上 in 2021 read '0.00%' in the check
+    table and exports, as if output had to stay flat: from 310万吨 it could fall and still
+    meet the target. Two bounds of the same side give no rate; one bound gives its side."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          g: {name: 粮食总产量, unit: 万吨, levels: {2020: 300万吨以上}}
+          h: {name: 蔬菜产量, unit: 万吨, levels: {2020: 300万吨}}
+        """,
+        "targets:\n  g: {level: 300万吨以上}\n  h: {level: 310万吨以上}\n",
+    )
+    out = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"]).stdout
+    rows = {r["indicator"]: r for r in json.loads(out)["summary"]["targets"]}
+    assert rows["g"]["implied_rate"] is None
+    # (310/300)^(1/5) − 1 = 0.66%, at least
+    assert abs(rows["h"]["implied_rate"] - ((310 / 300) ** 0.2 - 1)) < 1e-12
+    assert rows["h"]["implied_rate_bound"] == "≥"
