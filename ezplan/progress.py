@@ -43,7 +43,8 @@ that makes up the rest of the sum (累计法).
 A target the base already meets (a ceiling above it, a floor below it, a figure it rounds to)
 requires no rate: its status says whether the latest actual is still within what the target
 figure allows (achieved in the target year, on track before it) or has left it (moving away).
-A base stated only as a bound (300万吨以上) measures no progress: not assessable.
+A base stated only as a bound (300万吨以上) measures no progress: not assessable, unless the
+latest actual is one the target figure allows (achieved in the target year, on track before).
 
 A target that cannot be assessed says why (`reason`: a message id of the reports catalogue).
 """
@@ -147,6 +148,9 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
         why = _why_not(m)
         if not m.actuals:
             out[m.indicator] = Progress(m.indicator, "no_actuals")
+        elif why == "progress_why_bound_base" and _allows(m, _latest(m)[1]):
+            # no progress to measure from a bound, but an actual the target allows meets it
+            out[m.indicator] = _within_bound(m)
         elif why is not None:
             missing = _missing(m) if m.cumulative else ()
             out[m.indicator] = Progress(
@@ -234,16 +238,24 @@ def _in_points(m: Milestones, thresholds: Thresholds) -> Progress:
     )
 
 
+def _allows(m: Milestones, actual: float) -> bool:
+    """Whether the target figure allows `actual` (a ceiling met at the base only from above, a
+    floor only from below: 控制在5.5%左右 is not missed by 5.0%)."""
+    if m.target_lo is None or m.target_hi is None:
+        return False
+    low = m.target_lo if m.met_at_base != "ceiling" else -np.inf
+    high = m.target_hi if m.met_at_base != "floor" else np.inf
+    return bool(low <= actual <= high)
+
+
 def _within_bound(m: Milestones) -> Progress:
     """Progress on a target the base already met (a ceiling, a floor, a level to hold): whether
     the latest actual is still within what the target figure allows — achieved in the target
     year, on track before it — or has left it (moving away). No rate is required, so none is
     compared."""
-    assert m.target is not None and m.target_lo is not None and m.target_hi is not None
+    assert m.target is not None
     year, actual = _latest(m)
-    low = m.target_lo if m.met_at_base != "ceiling" else -np.inf
-    high = m.target_hi if m.met_at_base != "floor" else np.inf
-    within = low <= actual <= high
+    within = _allows(m, actual)
     status = ("achieved" if year >= m.end_year else "on_track") if within else "moving_away"
     gap = actual - m.target
     return Progress(

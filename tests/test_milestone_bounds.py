@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from click.testing import CliRunner
 
@@ -181,3 +182,33 @@ def test_the_targets_csv_keeps_the_bound_of_a_rate(tmp_path):
     run("export", "--plan", str(tmp_path), "--lang", "zh", "--to", str(out), "--what", "targets")
     head, row = _rows(out.read_text(encoding="utf-8-sig"))
     assert row[head.index("推算年均增速（%）")] == "≥ 14.87%"
+
+
+def test_progress_from_a_bound_base(tmp_path):
+    """300万吨以上 (2020) to 300万吨以上 (2021): no progress can be measured from the bound, but
+    305 in 2021 is one the target allows (≥ 299.5 as written): achieved; 295 is not: not
+    assessable, with the reason."""
+    for actual, status in (("305万吨", "achieved"), ("295万吨", "not_assessable")):
+        path = tmp_path / actual
+        write_plan(
+            path,
+            "indicators:\n  g: {name: 粮食总产量, unit: 万吨, levels: "
+            f"{{2020: 300万吨以上, 2021: {actual}}}}}\n",
+            "targets:\n  g: {level: 300万吨以上}\n",
+            ONE_YEAR,
+        )
+        (p,) = assess(build(load_plan(path)))
+        assert p.status == status
+    assert p.reason == "progress_why_bound_base"
+
+
+def test_json_says_why_no_change_is_required(tmp_path):
+    write_plan(
+        tmp_path, UNEMPLOYMENT.format(actual=""), "targets:\n  u: {level: 5.5%左右}\n", ONE_YEAR
+    )
+    (record,) = json.loads(run("milestones", "--plan", str(tmp_path), "--format", "json"))[
+        "milestones"
+    ]
+    assert record["required_rate"] is None
+    assert record["no_change"]["reason"] == "rounds"
+    assert record["no_change"]["zh"] == "5.5%左右：2020年5.45%按其精度已相符，保持即可"

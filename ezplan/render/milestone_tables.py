@@ -559,6 +559,15 @@ def records(ms: list[Milestones], progress: list[Progress]) -> list[dict[str, An
                     "en": no_path_text(m, "en"),
                     "zh": no_path_text(m, "zh"),
                 },
+                # why the target requires no change (its base only a bound, or already meeting
+                # it: ceiling, floor, rounds), in both languages; null when it requires one
+                "no_change": None
+                if not no_change_words(m, "en")
+                else {
+                    "reason": "bound_base" if m.base_bound else m.met_at_base,
+                    "en": no_change_words(m, "en"),
+                    "zh": no_change_words(m, "zh"),
+                },
                 "years": [
                     {
                         "year": y,
