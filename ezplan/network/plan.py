@@ -321,7 +321,10 @@ class _Builder:
             ),
             None,
         )
-        if claim is None or claim.annual is None:
+        if claim is None or claim.annual is None or not planned:
+            # an observed sum beside the level's average rate (累计完成财政收入951亿元，年均
+            # 增长10.9%): the years' path is what happened, not an even one — the same plan's
+            # 2020 growth of 1.7% says so; evenness is a planning convention (累计法)
             return
         # S = a0·Σ(1+r)^t holds for an even path only; the stated rate may be the level's
         # average (水平法) of an uneven one, so this reading of the rate is an assumption

@@ -16,7 +16,7 @@ figures that are rounded.
 - error: impossible within the figures' rounding and bounds;
 - warning: impossible only under an assumption the plan does not state — one exchange rate per
   year for all its 元/美元 pairs, an 约 figure not at the very edge of its width, a cumulative
-  sum growing evenly at its stated rate;
+  target growing evenly at its stated rate (累计法; an observed sum's years went as they went);
 - a contradiction another rule already reports is not repeated: that finding gets the likely
   culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit");
 - note: the search has limits (8 contradictions, 64 questions and 4 figures set aside together
@@ -59,7 +59,7 @@ DOC_ZH = """\
 
 - 错误：在各数字的舍入和界限范围内不可能成立；
 - 警告：只有在规划未说明的假设下才不可能成立——同一年的元/美元数对按同一汇率折算，“约”的数字不在
-  其范围的边缘，累计额每年均按所述增速增长；
+  其范围的边缘，累计目标每年均按所述增速增长（累计法；已实现的累计额按实际逐年数，不作此假设）；
 - 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
   4.41%–4.43%方相符”）；
 - 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开4个数字）；在搜索
