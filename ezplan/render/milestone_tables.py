@@ -1,10 +1,14 @@
 """Milestones and progress as tables: one layout, shown in the terminal, Markdown, CSV, JSON.
 
 Each target's table has the years down the rows and its series across, the unit in the header.
-Numbers keep the precision the plan itself uses for that indicator; rates show to 0.01%. A ratio
-indicator (unit %) moves in percentage points: its columns and rates say so. For a cumulative
-target the base year's amount, when the plan records none, is derived from the sum and the rate
-and is marked so (``0.48（推算）``), and the running total starts in the first plan year.
+A figure the plan states (a path's base and target, a bound) is shown as stated, a derived value
+one digit finer than the coarser of the figures it comes from (whole things counted stay whole),
+an actual at the finest precision the plan writes the indicator with; rates show to 0.01%. A
+target that requires no change (its base only a bound, or already meeting it) says why, and
+shows the bound or the level to hold instead of a path. A ratio indicator (unit %) moves in
+percentage points: its columns and rates say so. For a cumulative target the base year's amount,
+when the plan records none, is derived from the sum and the rate and is marked so
+(``0.48（推算）``), and the running total starts in the first plan year.
 
 In the terminal the tables fit the width (60, 80, 120 columns …): numbers and statuses are never
 split or cut; names wrap first, and when the numbers alone do not fit, the progress table
