@@ -949,3 +949,22 @@ def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     assert at(x.figures, "266").indicator == "三江新区地区生产总值"
     assert at(x.figures, "20").indicator == "自贸区青岛片区市场主体数量"
     assert at(x.figures, "10").indicator == "建设现代农业产业园"
+
+
+def test_a_share_of_a_past_years_level_neither_dates_nor_is_a_level(tmp_path):
+    """亳州市's 2021 paragraph: 力争旅游总收入、接待国内旅游人数恢复到2019年的75%以上 made 75% a
+    2019 level of an indicator named …恢复, and dated the paragraph's next sentences 2019 (打造
+    精品旅游线路3条 a 2019 actual); 贵港市: 分别恢复至上一年水平的75.2%、74.6%. Each is a share
+    of that year's level, listed for review; the year dates nothing."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        力争旅游总收入、接待国内旅游人数恢复到2019年的75%以上。打造精品旅游线路3条。
+
+        接待国内游客人数和国内旅游消费分别恢复至上一年水平的75.2%、74.6%。
+        """,
+    )
+    assert at(x.figures, "3").year == 2021
+    assert not [f for f in x.figures if f.value in ("75", "75.2", "74.6")]

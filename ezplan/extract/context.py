@@ -32,9 +32,10 @@ _HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|�
 _REPORT_TITLE_RE = re.compile(r"((?:19|20)\d{2})\s*年[^\d，。]{0,16}政府工作报告")
 _SINCE_YEAR = re.compile(r"^\d{4}\s*年(?:以来|来)$")
 _RUN_OF_YEARS = re.compile(r"连续([两二三四五六七八九十]|\d{1,2})年")
-# 增速不低于“十三五”: a time compared with, not the time of the statement
+# 增速不低于“十三五”, 恢复到2019年的75%: a time compared with, not the time of the statement
 _COMPARED_TO = re.compile(
-    r"(?:不低于|不高于|不少于|不慢于|高于|低于|快于|慢于|好于|优于|相当于|同于|超过)[“\"]?$"
+    r"(?:不低于|不高于|不少于|不慢于|高于|低于|快于|慢于|好于|优于|相当于|同于|超过"
+    r"|恢复到|恢复至|回升到|回升至)[“\"]?$"
 )
 
 

@@ -267,6 +267,13 @@ def _word_magnitudes(text: str, quotes: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
+# 恢复到2019年的75%以上: a share of that year's level, not a level in % nor the year's figure
+_SHARE_OF_A_YEAR = re.compile(
+    r"(?:恢复|回升|回复)(?:到|至)((?:19|20)\d{2}年|上一?年|去年)(?:同期)?(?:水平)?的"
+    r"(?:\d+(?:\.\d+)?%(?:以上|左右)?、)*$"
+)
+
+
 def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | None:
     a, b = tok.start, tok.unit_end
     before = text[max(0, a - 3) : a]
@@ -293,6 +300,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         r"\d\s*[:：]\s*$", text[max(0, a - 3) : a]
     ):
         return Note("extract.skip.ratio")
+    if tok.unit == "%" and (m := _SHARE_OF_A_YEAR.search(text, 0, a)):
+        return Note("extract.skip.share_of_year", year=m.group(1))
     if not tok.unit:
         if re.match(r"^\s*[.、．)）]", text[b:]) and (a == 0 or text[:a].strip(" （(") == ""):
             return Note("extract.skip.list_number")

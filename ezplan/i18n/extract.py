@@ -341,6 +341,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "part of an expression or a name (1+3+N, 2×66)",
         "zh": "算式或名称的一部分（1+3+N，2×66）",
     },
+    "extract.skip.share_of_year": {
+        "en": "a share of the level of {year} (恢复到…的), not a level of its own",
+        "zh": "为{year}水平的比例（恢复到…的），并非自身水平",
+    },
     "extract.skip.ratio": {
         "en": "a ratio (a:b:c)",
         "zh": "比例（a:b:c）",
