@@ -8,6 +8,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from ezplan.cli import main
@@ -212,3 +213,24 @@ def test_json_says_why_no_change_is_required(tmp_path):
     assert record["required_rate"] is None
     assert record["no_change"]["reason"] == "rounds"
     assert record["no_change"]["zh"] == "5.5%左右：2020年5.45%按其精度已相符，保持即可"
+
+
+@pytest.mark.parametrize(
+    ("base", "target", "met"),
+    [
+        ("近100亿元", "100亿元以上", None),  # just under 100: not yet over the floor
+        ("约4300亿元", "4000亿元以上", "floor"),  # 4300 ± 5% = [4085, 4515], all ≥ 4000
+        ("95.9亿元", "96亿元以上", None),  # below 96, though it rounds to it
+        ("96亿元", "96亿元以上", "floor"),
+        ("约3亿元", "3亿元以内", None),  # [2.85, 3.15] may be over the ceiling
+    ],
+)
+def test_a_bound_is_met_at_the_base_only_by_every_value_the_base_allows(
+    tmp_path, base, target, met
+):
+    m = _one(
+        tmp_path,
+        f"indicators:\n  x: {{name: 融资, unit: 亿元, levels: {{2020: {base}}}}}\n",
+        f"targets:\n  x: {{level: {target}}}\n",
+    )
+    assert m.met_at_base == met
