@@ -329,3 +329,17 @@ def test_percentage_points_implied_reads_as_milestones_does(tmp_path):
     b = "indicators:\n" + ind("s", '"%"', "    levels: {2020: 51%}\n")
     _, (g,) = run(tmp_path, b, "targets:\n  s: {change: 提高0.76个百分点}\n", "share")
     assert "means 51.76% [51.26%, 52.27%] by 2025" in g.message("en")
+
+
+def test_a_parts_share_of_a_target_of_any_year_is_shown(tmp_path):
+    """广东省: 新增9.6万个普惠性幼儿园学位，其中公办幼儿园学位6万个 (2021) was marked checked
+    against its whole with no words anywhere (explain: 'no problems'), because only the plan's
+    last year's parts got a note; 6 / 9.6 = 62.5%."""
+    b = "indicators:\n" + ind("w", "万个") + ind("p", "万个")
+    t = (
+        "targets:\n  w: {period: '2021', level: 9.6万个}\n"
+        "  p: {period: '2021', level: 6万个, part_of: w}\n"
+    )
+    got, (f,) = run(tmp_path, b, t, "part-whole")
+    assert got == [("note", "share")]
+    assert "is 62.5% of" in f.message("en")

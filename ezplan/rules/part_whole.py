@@ -153,8 +153,10 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = p[:, 0] <= w[:, 0]
     for (iid, wid, key, ps, ws, pv), sev in zip(cases, judge(feasible, as_written), strict=True):
         yield from _checked((iid, ps), (wid, ws))
-        # no error: a note of the part's share of a stated target, else nothing (and no words)
-        share_note = key[0] == "level" and key[1] == plan.target_year and not ps.implied
+        # no error: a note of the part's share of a stated target (of any year: 广东省's 2021
+        # 公办幼儿园学位6万个 of 9.6万个 was marked checked with nothing to show for it), else
+        # nothing (and no words)
+        share_note = key[0] == "level" and ps.scope == "target" and not ps.implied
         if sev is None and not (share_note and ws.value.face > 0):
             continue
         params = _names(plan, iid, wid, key) | {
