@@ -247,7 +247,8 @@ def share_plan(value: str, levels: str = "") -> str:
 def test_share_implies_the_numerator(tmp_path):
     got, (f,) = run(tmp_path, share_plan("40%以上"), "targets: {}\n", "share")
     assert got == [("note", "implied-numerator")]
-    assert "≥ 130.63亿元" in f.message("en")  # 0.40 × 326.57 = 130.628
+    # 0.40 × 326.57 = 130.628; a bound reads as one ('… of ≥ 130.63亿元' was garbled)
+    assert "means 指标 ≥ 130.63亿元" in f.message("en")
 
 
 def test_an_implied_numerators_interval_is_shown_as_fine_as_tells_its_ends_apart(tmp_path):

@@ -60,11 +60,11 @@ MESSAGES = {
         "zh": "{year}年{num}占{den}的{implied}，而非{share}；仅在舍入范围内相符",
     },
     "implied-numerator": {
-        "en": "{share} of {den} ({den_name}, {year}) means {num_name} of {value}",
+        "en": "{share} of {den} ({den_name}, {year}) means {num_name} {value}",
         "zh": "占{den_name}（{year}年{den}）{share}，意味着{num_name}{value}",
     },
     "implied-denominator": {
-        "en": "{num} ({num_name}, {year}) being {share} of {den_name} means {den_name} of {value}",
+        "en": "{num} ({num_name}, {year}) being {share} of {den_name} means {den_name} {value}",
         "zh": "{num_name}（{year}年{num}）占{den_name}{share}，意味着{den_name}{value}",
     },
     "points-mismatch": {
@@ -101,7 +101,7 @@ def _bounded(
         low = at_least != inverse
         return {"en": ("≥ " if low else "≤ ") + text, "zh": ("不低于" if low else "不高于") + text}
     return {
-        "en": f"{text} {show_val(plan, iid, v, like)}",
+        "en": f"of {text} {show_val(plan, iid, v, like)}",  # a bound reads "… sales ≥ 130.63亿元"
         "zh": f"为{text}{show_val(plan, iid, v, like)}",
     }
 
