@@ -99,6 +99,9 @@ class Progress:
     reason: str | None = None  # why not assessable: a message id (progress_why_…)
     missing: tuple[int, ...] = ()  # cumulative: plan years up to the latest with no actual
     at_planned_rate: float | None = None  # in the target year, the rest at the required rate
+    # which end value made the status worse than its ratio says: "pace" (the projection) or
+    # "planned" (at_planned_rate); None when neither did
+    held_back_by: str | None = None
 
 
 def classify(ratio: float, met: bool, thresholds: Thresholds) -> str:
@@ -117,19 +120,26 @@ _RANK = {s: i for i, s in enumerate(STATUSES)}  # later is worse
 
 
 def _heading(
-    status: str, ends: list[float | None], target: float, down: bool, thresholds: Thresholds
-) -> str:
-    """`status`, made no better than where the target is heading: each end value (None: not
-    known) against the target, classified with the same thresholds. A target already met keeps
-    "achieved"; an end on the wrong side of zero is as far off as "limited" goes."""
+    status: str,
+    ends: dict[str, float | None],
+    target: float,
+    down: bool,
+    thresholds: Thresholds,
+) -> tuple[str, str | None]:
+    """`status`, made no better than where the target is heading: each end value (by name; None:
+    not known) against the target, classified with the same thresholds; and the name of the end
+    that made it worse, if one did. A target already met keeps "achieved"; an end on the wrong
+    side of zero is as far off as "limited" goes."""
+    held_back_by = None
     if status == "achieved" or target <= 0:
-        return status
-    for end in ends:
+        return status, held_back_by
+    for name, end in ends.items():
         if end is None:
             continue
         reached = classify(_share_reached(end, target, down), False, thresholds)
-        status = max(status, reached, key=_RANK.__getitem__)
-    return status
+        if _RANK[reached] > _RANK[status]:
+            status, held_back_by = reached, name
+    return status, held_back_by
 
 
 def _share_reached(end: float, target: float, down: bool) -> float:
@@ -188,10 +198,15 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
             ok = achieved.ok[i] and required.ok[i]
             planned = float(at_planned.value[i]) if ok and at_planned.ok[i] else None
             pace = float(projection.value[i]) if projection.ok[i] else None
-            status = "not_assessable"
+            status, held_back_by = "not_assessable", None
             if ok:
-                status = classify(float(ratio[i]), bool(met[i]), thresholds)
-                status = _heading(status, [pace, planned], float(target[i]), down[i], thresholds)
+                status, held_back_by = _heading(
+                    classify(float(ratio[i]), bool(met[i]), thresholds),
+                    {"pace": pace, "planned": planned},
+                    float(target[i]),
+                    bool(down[i]),
+                    thresholds,
+                )
             out[m.indicator] = Progress(
                 m.indicator,
                 status,
@@ -207,6 +222,7 @@ def assess(ms: list[Milestones], thresholds: Thresholds | None = None) -> list[P
                 float(ratio[i]) if ok else None,
                 reason=None if ok else "progress_why_no_rate",
                 at_planned_rate=planned,
+                held_back_by=held_back_by,
             )
     return [out[m.indicator] for m in ms]
 
@@ -356,8 +372,13 @@ def _cumulative(
     else:
         met = actual >= total
         ratio = actual / milestone if milestone > 0 else (1.0 if met else 0.0)
-    status = classify(ratio, met, thresholds)
-    status = _heading(status, [at_planned_rate], total, m.direction == "down", thresholds)
+    status, held_back_by = _heading(
+        classify(ratio, met, thresholds),
+        {"planned": at_planned_rate},
+        total,
+        m.direction == "down",
+        thresholds,
+    )
     return Progress(
         m.indicator,
         status,
@@ -374,6 +395,7 @@ def _cumulative(
         cumulative=True,
         latest_amount=latest,
         at_planned_rate=at_planned_rate,
+        held_back_by=held_back_by,
     )
 
 

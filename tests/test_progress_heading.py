@@ -75,3 +75,20 @@ def test_a_level_on_pace_stays_on_track(tmp_path):
     (p,) = assess(build(load_plan(tmp_path)))
     assert p.projection == pytest.approx(161.051)
     assert p.status == "on_track"
+
+
+def test_the_status_says_where_the_target_is_heading(tmp_path):
+    """The FDI case above: the note gives the sum the planned 10% brings, 2.68845 → 2.69 (one
+    digit finer than 3.2), in the table's notes and the export's explanation."""
+    from ezplan.render import milestone_tables as mt
+
+    write_plan(tmp_path, FDI.format(y2021="0.6亿美元", y2022="0.45亿美元"), FDI_TARGET)
+    (m,) = build(load_plan(tmp_path))
+    (p,) = assess([m])
+    assert p.held_back_by == "planned"
+    assert mt.held_back_note(m, p, "zh") == (
+        "按规划所需的年均增长10.00%从最新一年起算，至2025年累计2.69（目标3.2亿美元）"
+    )
+    assert "2.69 in all by 2025 (target 3.2亿美元)" in mt.held_back_note(m, p, "en")
+    md = mt.markdown([m], [p], "zh")
+    assert "- 实际利用外资：~ 进展一般 — 按规划所需的年均增长10.00%" in md

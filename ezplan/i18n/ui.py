@@ -107,6 +107,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the {base_year} level is only a bound, so no progress can be measured from it",
         "zh": "{base_year}年（基期）水平只是一个界限，无从计算进度",
     },
+    "held_back_pace": {
+        "en": "at this pace {end} in {year} (target {target})",
+        "zh": "按当前速度，{year}年为{end}（目标{target}）",
+    },
+    "held_back_planned": {
+        "en": "at the planned {rate} a year from the latest actual, {end} in {year}"
+        " (target {target})",
+        "zh": "按规划所需的年均{rate}从最新实际起算，{year}年为{end}（目标{target}）",
+    },
+    "held_back_planned_sum": {
+        "en": "at the planned {rate} a year from the latest year's amount, {end} in all by {year}"
+        " (target {target})",
+        "zh": "按规划所需的年均{rate}从最新一年起算，至{year}年累计{end}（目标{target}）",
+    },
     "bound_ceiling": {"en": "ceiling", "zh": "上限"},
     "bound_floor": {"en": "floor", "zh": "下限"},
     "bound_rounds": {"en": "level to hold", "zh": "保持水平"},

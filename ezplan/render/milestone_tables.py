@@ -289,6 +289,21 @@ def progress_reason(m: Milestones, p: Progress, lang: str) -> str:
     return t(p.reason, lang, base_year=m.base_year, end_year=m.end_year, years=years)
 
 
+def held_back_note(m: Milestones, p: Progress, lang: str) -> str:
+    """Why the status is worse than the ratio to the path says ("" when it is not): where the
+    target is heading (…从最新一年起算，至2025年累计2.69（目标3.2亿美元）)."""
+    target = m.target_stated.text if m.target_stated is not None else ""
+    if p.held_back_by == "pace" and p.projection is not None:
+        end = fmt.number(p.projection, m.derived_decimals)
+        return t("held_back_pace", lang, end=end, year=m.end_year, target=target)
+    if p.held_back_by == "planned" and p.at_planned_rate is not None:
+        rate = fmt.growth_words(m.required_rate or 0.0, 2)[lang]
+        end = fmt.number(p.at_planned_rate, m.derived_decimals)
+        key = "held_back_planned_sum" if p.cumulative else "held_back_planned"
+        return t(key, lang, rate=rate, end=end, year=m.end_year, target=target)
+    return ""
+
+
 def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
     """Every progress value of one target as text, by PROGRESS_KEYS (the indicator with its
     unit; levels in that unit; a cumulative target's actual and milestone are running totals)."""
@@ -443,9 +458,13 @@ def _progress_view(
                     for line in wrap(f"{t(k, lang)}{colon(lang)}{r[k]}", width - 4):
                         block.append(f"\n    {line}")
             out.append(block)
-    for m, why in zip(ms, reasons, strict=True):
+    for m, p, why in zip(ms, progress, reasons, strict=True):
         if why:
             line = f"{m.label(lang)}{colon(lang)}{t('not_assessable', lang)} — {why}"
+            out.append(Text("\n".join(wrap(line, width)), style="dim"))
+        held = held_back_note(m, p, lang)
+        if held:
+            line = f"{m.label(lang)}{colon(lang)}{status_words(p, lang)} — {held}"
             out.append(Text("\n".join(wrap(line, width)), style="dim"))
     return out
 
@@ -507,6 +526,11 @@ def markdown(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
         f"- {_md(m.label(lang))}{colon(lang)}{_md(progress_reason(m, p, lang))}"
         for m, p in zip(ms, progress, strict=True)
         if p.reason
+    ]
+    reasons += [
+        f"- {_md(m.label(lang))}{colon(lang)}{_md(status_words(p, lang))} — {_md(held)}"
+        for m, p in zip(ms, progress, strict=True)
+        if (held := held_back_note(m, p, lang))
     ]
     if reasons:
         out += ["", *reasons]

@@ -165,6 +165,8 @@ def progress_sheet(ms: list[Milestones], progress: list[Progress], lang: str) ->
         why = mt.progress_reason(m, p, lang) or mt.no_path_text(m, lang)
         if p.cumulative:
             why = why or t("xl_cumulative_note", lang)
+        held = mt.held_back_note(m, p, lang)  # where the target is heading, after what it means
+        why = ("；" if lang == "zh" else "; ").join(s for s in (why, held) if s)
         rows.append(
             [
                 Cell(m.indicator),
