@@ -44,21 +44,43 @@ def significant_digits(f: Figure) -> int:
     return max(1, math.floor(math.log10(x)) + 1 + f.decimals)
 
 
-def between(lo: float, hi: float, one: Callable[[float, int], str], digits: int = 4) -> str:
-    """A range ``lo … hi``, each end `one(x, digits)` with `digits` significant digits, and more
-    (up to three) where the two ends would read the same (421.855 … 421.865, not 421.9 … 421.9);
-    an open end reads ``≥ lo`` or ``≤ hi``, never ∞."""
+def between(
+    lo: float,
+    hi: float,
+    one: Callable[[float, int], str],
+    digits: int = 4,
+    shown: Callable[[float], float] = lambda x: x,
+) -> str:
+    """A range ``lo … hi``, each end `one(x, digits)` with `digits` significant digits — the
+    larger end; the other as many decimals (`shown`: the number `one` writes for x, a factor
+    1.095 as 9.5%) — and more (up to three) where the two ends would read the same (421.855 …
+    421.865, not 421.9 … 421.9); an open end reads ``≥ lo`` or ``≤ hi``, never ∞."""
     if math.isinf(lo) and math.isinf(hi):
         return "—"
     if math.isinf(hi):
         return "≥ " + one(lo, digits)
     if math.isinf(lo):
         return "≤ " + one(hi, digits)
+    d_lo, d_hi = _alike(shown(lo), shown(hi), digits)
     for extra in range(4):
-        a, b = one(lo, digits + extra), one(hi, digits + extra)
+        a, b = one(lo, d_lo + extra), one(hi, d_hi + extra)
         if a != b or lo == hi:
             break
     return f"{a} … {b}"
+
+
+def _alike(lo: float, hi: float, digits: int) -> tuple[int, int]:
+    """Significant digits for the two ends of a range that give both the same decimals, the
+    larger end `digits` of them (9.50% … 10.50%, not 9.500% … 10.50%)."""
+
+    def magnitude(x: float) -> int | None:
+        return math.floor(math.log10(abs(x))) if math.isfinite(x) and x != 0 else None
+
+    m_lo, m_hi = magnitude(lo), magnitude(hi)
+    if m_lo is None or m_hi is None:
+        return digits, digits
+    top = max(m_lo, m_hi)
+    return max(1, digits + m_lo - top), max(1, digits + m_hi - top)
 
 
 def span(lo: float, hi: float, unit: str, digits: int = 4) -> str:
@@ -69,7 +91,8 @@ def span(lo: float, hi: float, unit: str, digits: int = 4) -> str:
         return f"≥ {significant(lo, digits)}{unit}"
     if math.isinf(lo) or (lo <= 0 and unit not in ("%", "个百分点")):
         return f"≤ {significant(hi, digits)}{unit}"
-    low, high = significant(lo, digits), significant(hi, digits)
+    d_lo, d_hi = _alike(lo, hi, digits)
+    low, high = significant(lo, d_lo), significant(hi, d_hi)
     if low == high:  # a range narrower than the digits shown is one value
         return f"{low}{unit}"
     if unit == "%":

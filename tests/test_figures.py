@@ -272,3 +272,19 @@ def test_a_change_in_points_over_the_previous_year():
     f = parse_figure("比上年提高1.5个百分点")
     assert f.kind is Kind.POINTS and f.year_on_year and f.value == 1.5
     assert parse_figure("比上年末增长3%").year_on_year
+
+
+def test_a_ranges_two_ends_have_the_same_decimals():
+    """helper-44: explain read '9.500% … 10.50%' and '11.96–12.03亿美元' beside '9.95–10.1':
+    each end had four significant digits of its own. The larger end keeps them; the other the
+    same decimals."""
+    from ezplan import fmt
+
+    assert fmt.span(9.5, 10.5, "%") == "9.50%–10.50%"
+    assert fmt.span(11.96, 12.03, "亿美元") == "11.96–12.03亿美元"
+    assert fmt.span(0.95, 1.05, "倍") == "0.950–1.050倍"
+    # a factor 1.095 … 1.105 written as a rate: the decimals follow the numbers written
+    rate = lambda x, d: fmt.significant((x - 1) * 100, d) + "%"  # noqa: E731
+    assert fmt.between(1.095, 1.105, rate, 4, lambda x: (x - 1) * 100) == "9.50% … 10.50%"
+    # a range narrower than four digits gets more, alike: not "421.9 … 421.9"
+    assert fmt.between(421.855, 421.865, lambda x, d: fmt.significant(x, d)) == "421.86 … 421.87"

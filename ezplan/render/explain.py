@@ -124,7 +124,7 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
     contradictions the figure takes part in."""
     from ezplan.network import Assumption
     from ezplan.rules._common import figure_words
-    from ezplan.rules.whole_plan import quantity_value, quantity_words
+    from ezplan.rules.whole_plan import quantity_number, quantity_value, quantity_words
 
     if report.facts is None:
         return
@@ -144,7 +144,11 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
             source = f" ← {sep.join(others)}" if others else ""
             q = quantity_words(plan.indicators, iv.quantity)[lang]
             span = fmt.between(
-                iv.lo, iv.hi, lambda x, d, q=iv.quantity: quantity_value(q, x, d), digits
+                iv.lo,
+                iv.hi,
+                lambda x, d, q=iv.quantity: quantity_value(q, x, d),
+                digits,
+                lambda x, q=iv.quantity: quantity_number(q, x),
             )
             lines.append(f"{q}{colon(lang)}{span}{source}")
         mine = [c for c in analysis.contradictions if s in c.figures]

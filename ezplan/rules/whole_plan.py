@@ -292,6 +292,11 @@ def quantity_words(indicators: Mapping[str, Indicator], q: Quantity) -> dict[str
     return {"en": f"a value of {n['en']}", "zh": f"{n['zh']}的一个推算值"}
 
 
+def quantity_number(q: Quantity, x: float) -> float:
+    """The number `quantity_value` writes for x (a rate's factor 1.095 as 9.5)."""
+    return (x - 1) * 100 if q.kind in ("annual", "cumulative_annual") else x
+
+
 def quantity_value(q: Quantity, x: float, digits: int = 4) -> str:
     if q.kind in ("annual", "cumulative_annual"):
         return fmt.significant((x - 1) * 100, digits) + "%"
