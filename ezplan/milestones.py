@@ -244,11 +244,10 @@ def _step_decimals(ms: list[Milestones]) -> None:
             if b != a
         ]
         smallest = min(steps, default=1.0)
-        if 0 < smallest < 1:
+        if 0 < smallest < 1 and not is_count(m.unit):  # a fraction of a firm is no step
             wanted = min(math.ceil(-math.log10(smallest) - 1e-9), MAX_STEP_DECIMALS)  # its digit
             m.decimals = max(m.decimals, wanted)
-            if not is_count(m.unit):  # a fraction of a firm is no step to show
-                m.derived_decimals = max(m.derived_decimals, wanted)
+            m.derived_decimals = max(m.derived_decimals, wanted)
 
 
 def _total_over(claim: GrowthClaim, base_year: int, end_year: int) -> bool:

@@ -69,3 +69,23 @@ def test_whole_things_counted_are_whole(tmp_path):
         2024: "22",
         2025: "22",
     }
+
+
+def test_a_count_with_an_actual_stays_whole(tmp_path):
+    """20家 → 22家 with 21家 in 2022: the actual read 21.0 (the step rule had raised the
+    indicator's decimals to 1); milestone 20 × 1.1^(2/5) = 20.777 → 21, at this pace
+    21 × (21/20)^(3/2) = 21 × 1.075930 = 22.595 → 23."""
+    write_plan(
+        tmp_path,
+        "indicators:\n  f: {name: 企业, unit: 家, levels: {2020: 20家, 2022: 21家}}\n",
+        "targets:\n  f: {level: 22家}\n",
+    )
+    (m,) = build(load_plan(tmp_path))
+    (p,) = assess([m])
+    assert _cells(m, "actual")[2022] == "21"
+    cells = mt.progress_cells(m, p, "zh")
+    assert (cells["latest"], cells["milestone"], cells["projection"]) == (
+        "21（2022年）",
+        "21",
+        "23",
+    )
