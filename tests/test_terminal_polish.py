@@ -290,11 +290,11 @@ def test_chinese_messages_use_chinese_punctuation(monkeypatch):
     zh = CliRunner().invoke(main, ["check", "--lang", "zh"], env={"COLUMNS": "200"}).stdout
     assert "（82.6亿元 = 12亿美元；37.6亿元 = 5.46亿美元）" in zh
     assert "6.54亿美元（45.0亿元）" in zh and "是…的2.4倍（×2.4）" in zh
-    assert "2021年0.524亿美元，2022年0.577亿美元" in zh
+    assert "2021年0.52亿美元，2022年0.58亿美元" in zh
     en = CliRunner().invoke(main, ["check", "--lang", "en"], env={"COLUMNS": "200"}).stdout
     listed = [line for line in en.splitlines() if "does not appear in its quote" not in line]
     assert "、" not in "\n".join(listed)  # figures listed with ", " in English
-    assert "2021 0.524亿美元, 2022 0.577亿美元" in en
+    assert "2021 0.52亿美元, 2022 0.58亿美元" in en
 
 
 def test_an_unknown_key_at_the_top_reads_without_a_stray_space(tmp_path):

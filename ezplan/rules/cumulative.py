@@ -205,7 +205,8 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
         if yearly is None:  # as path_at_rate's zeros where it cannot be computed
             yearly = np.zeros(c.years + 1)
         like = c.amounts[0]
-        shown = [show_amount(plan, c.indicator, float(v), like, 2) for v in yearly]
+        # one digit finer than the sum, as milestones shows the same path (0.52, not 0.524)
+        shown = [show_amount(plan, c.indicator, float(v), like, 1) for v in yearly]
         years = list(zip(range(c.base_year + 1, c.end_year + 1), shown[1:], strict=True))
         path = {
             "en": ", ".join(f"{y}\u00a0{v}" for y, v in years),
