@@ -234,3 +234,18 @@ def test_a_bound_is_met_at_the_base_only_by_every_value_the_base_allows(
         f"targets:\n  x: {{level: {target}}}\n",
     )
     assert m.met_at_base == met
+
+
+def test_a_sum_from_a_bound_base_starts_from_what_its_sum_and_rate_imply(tmp_path):
+    """累计6.71561亿元 at 10% a year with 超过2亿元 recorded for 2020: the bound starts nothing
+    (from 2亿元 the sum would need Σ2·(1+r)^t = 6.71561, r < 0); the sum and the rate imply
+    6.71561 / Σ1.1^t (t = 1..5) = 6.71561 / 6.71561 = 1 for 2020, then 1.1, 1.21 …"""
+    m = _one(
+        tmp_path,
+        "indicators:\n  f: {name: 外资, unit: 亿元, levels: {2020: 超过2亿元}}\n",
+        "targets:\n  f: {annual: 10%, cumulative: 6.71561亿元}\n",
+        head="plan:\n  name: 测试\n  period: 2021-2025\n",
+    )
+    assert m.base_bound and m.base_implied
+    assert m.amounts == pytest.approx([1, 1.1, 1.21, 1.331, 1.4641, 1.61051])
+    assert "2020年的超过2亿元只是一个界限，推不出所需增速" in mt.summary(m, "zh")
