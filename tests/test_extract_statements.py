@@ -334,6 +334,54 @@ def test_a_unit_column_whose_header_is_spaced_to_align_still_gives_the_unit(tmp_
     assert one(figs, "3.0").kind == "total"
 
 
+def test_a_table_row_keeps_to_its_table_where_it_would_join_another_measure(tmp_path):
+    """The 2018 bulletin (helper-46): 表3's 天然气 row gives production's growth (8.3%; its
+    level in 亿立方米, a unit ezplan does not read); the imports table's 天然气 row (9039万吨,
+    增长31.9%) joined it, so 9039 / 1.083 = 8346万吨 'was' 2017's imports (9039 / 1.319 = 6853)
+    and 31.9% was refused; 其中：人民币 643768亿元 of deposits joined the exchange rate 6.7518元
+    of the text. A row saying what the text says (515亿吨, 增长7.1% against 514.6亿吨, 7.1) still
+    joins it."""
+    figs = read(
+        tmp_path,
+        """
+        # 2018年国民经济和社会发展统计公报
+
+        2019年2月28日
+
+        全年货物运输总量515亿吨，比上年增长7.1%。年末人民币汇率为1美元兑6.8632元人民币。
+
+        **表3 2018年主要工业产品产量及其增长速度**
+
+        | 产品名称 | 单位 | 产量 | 比上年增长（%） |
+        |---|---|---|---|
+        | 天然气 | 亿立方米 | 1610.2 | 8.3 |
+
+        **表4 2018年各种运输方式完成货物运输量及其增长速度**
+
+        | 指标 | 单位 | 绝对数 | 比上年增长（%） |
+        |---|---|---|---|
+        | 货物运输总量 | 亿吨 | 514.6 | 7.1 |
+
+        **表11 2018年主要商品进口数量、金额及其增长速度**
+
+        | 商品名称 | 单位 | 数量 | 比上年增长（%） |
+        |---|---|---|---|
+        | 天然气 | 万吨 | 9039 | 31.9 |
+
+        **表15 2018年年末金融机构本外币存贷款余额及其增长速度**
+
+        | 指标 | 年末数（亿元） | 比上年末增长（%） |
+        |---|---|---|
+        | 其中：人民币 | 643768 | 7.7 |
+        """,
+        ".md",
+    )
+    imports, production = one(figs, "9039"), one(figs, "8.3")
+    assert imports.id == one(figs, "31.9").id != production.id
+    assert one(figs, "643768").id == one(figs, "7.7").id
+    assert one(figs, "514.6").id == one(figs, "515").id or not one(figs, "515").placed
+
+
 def test_doubling(tmp_path):
     figs = read(tmp_path, "过去五年，游客接待量、旅游总收入实现翻番。\n2021年1月5日\n")
     assert sorted(f.indicator for f in figs) == ["旅游总收入", "游客接待量"]

@@ -55,6 +55,7 @@ class Found:
     sum_ratio: bool = False  # 是“十二五”时期的1.85倍: a ratio of two periods' sums
     flow: bool = False  # an amount of things done (新增, 建成 …), not a stock
     gap: bool = False  # 高于全省增速0.5个百分点: a gap to another figure, not a change
+    table: int | None = None  # a table row's: the line of its table's header
 
     @property
     def review(self) -> str | None:

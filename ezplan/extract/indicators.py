@@ -57,6 +57,24 @@ def dimension(f: Found) -> str | None:
     return u.dimension
 
 
+def _when(f: Found) -> tuple:
+    """Whether a figure is a growth, and its time."""
+    return f.kind in GROWTH, f.period if f.kind in GROWTH else f.year
+
+
+def _agree(a: Found, b: Found) -> bool:
+    """Two figures of one time saying the same, in any words and within their rounding
+    (比上年增长9.7%, 增长9.7%; 515亿吨, 514.6亿吨)."""
+    if _when(a) != _when(b) or a.direction != b.direction:
+        return False
+    if a.value == b.value:
+        return True
+    if a.figure is None or b.figure is None or a.unit != b.unit:
+        return False
+    (alo, ahi), (blo, bhi) = a.figure.interval(), b.figure.interval()
+    return alo <= bhi and blo <= ahi
+
+
 def name_key(name: str) -> str:
     """The form two subjects are compared in: no place words, spaces or quotation marks, and
     no 总数/数量 after what is counted (高新技术企业总数1120家, 高新技术企业数量翻番: one count)."""
@@ -106,6 +124,12 @@ class Indicators:
         self.groups: dict[tuple[str, str | None], Indicator] = {}
         self.renamed: dict[int, str] = {}  # id(figure) → the name of a share placed as a level
         self.alias: dict[str, str] = {}  # a name joined to another indicator → that one's name
+        self.table_of: dict[str, int] = {}  # a name → the table whose rows first used it
+        # a table row's line → its figures
+        self.row_figures: dict[int, list[Found]] = {}
+        for f in reading.figures:
+            if f.table is not None:
+                self.row_figures.setdefault(f.line, []).append(f)
 
     def _name(self, name: str) -> str:
         return self.alias.get(name, name)
@@ -120,6 +144,8 @@ class Indicators:
         if not shown:
             return None
         name = f"{shown}@{f.line}" if is_generic(shown) else shown
+        if f.table is not None and not is_generic(shown):
+            name = self._in_table(name, f)
         dim = "percent" if id(f) in self.renamed else dimension(f)
         if dim is not None:
             key = (name, dim)
@@ -136,6 +162,30 @@ class Indicators:
         if g is None:
             g = self.groups[key] = Indicator(shown, dim)
         return g
+
+    def _in_table(self, name: str, f: Found) -> str:
+        """A table row's name, kept to its table where it would join another table's figures
+        or a growth of its own year from elsewhere: the 2018 bulletin's 天然气 import row
+        (9039万吨, 增长31.9%) took 表3's production growth (8.3%), 表13's foreign firms by
+        industry took 表6's investment growths. A row that says what the text says (the same
+        growth or level) still joins it, as a plan's indicator table does."""
+        owner = self.table_of.setdefault(name, f.table)  # type: ignore[arg-type]
+        if owner != f.table:
+            return f"{name}@表{f.table}"
+        own = self.row_figures.get(f.line, [])
+        when = {_when(o) for o in own}
+        others = [
+            g
+            for (n, _), group in self.groups.items()
+            if n == name
+            for g in group.figures
+            if g.line != f.line and _when(g) in when
+        ]
+        if others and not any(_agree(o, g) for o in own for g in others):
+            # only other figures of the row's kinds and times: another measure (其中：人民币
+            # 643768亿元 of deposits is not the exchange rate 6.7518元 named 人民币)
+            return f"{name}@表{f.table}"
+        return name
 
     def merge_untyped(self) -> None:
         """A group made by a growth figure before the name's amounts appeared joins them."""
@@ -154,6 +204,8 @@ class Indicators:
         (not a percentage, if there is a choice). Each name joined is noted for review."""
         by_id: dict[str, list[tuple[tuple[str, str | None], Indicator]]] = {}
         for key, g in self.groups.items():
+            if "@表" in key[0]:
+                continue  # a row kept to its table joins no other name's indicator
             if (gid := glossary_id(g.name)) is not None:
                 by_id.setdefault(gid, []).append((key, g))
         for items in by_id.values():

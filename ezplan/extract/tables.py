@@ -235,6 +235,7 @@ def read_table(
                 notes=notes,
                 figure=fig,
                 unit_known=unit_known,
+                table=rows[0].line,
             )
             out.append(f)
     return out
