@@ -968,3 +968,16 @@ def test_a_share_of_a_past_years_level_neither_dates_nor_is_a_level(tmp_path):
     )
     assert at(x.figures, "3").year == 2021
     assert not [f for f in x.figures if f.value in ("75", "75.2", "74.6")]
+
+
+def test_the_bound_of_a_class_is_no_figure(tmp_path):
+    """helper-46: the bulletins' footnote 规模以上服务业包括年营业收入500万元及以上，或年末从业
+    人员50人及以上的企业 — with 年末 dated, 500万元 and 50人 became the year's actuals of
+    年营业收入 and 从业人员; 普通中小学56人及以上大班额 a five-year sum. Each is the bound of a
+    class (…及以上), listed for review."""
+    x = read(
+        tmp_path,
+        "2020年，规模以上服务业包括年营业收入500万元及以上，或年末从业人员50人及以上的企业。"
+        "普通中小学56人及以上大班额实现动态清零，新建学校12所。\n",
+    )
+    assert [f.value for f in x.figures] == ["12"]

@@ -300,6 +300,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         r"\d\s*[:：]\s*$", text[max(0, a - 3) : a]
     ):
         return Note("extract.skip.ratio")
+    if re.match(r"\s*及以[上下]", text[b:]):
+        # 年营业收入500万元及以上，或年末从业人员50人及以上: the bound of a class, not a figure
+        return Note("extract.skip.threshold_class")
     if tok.unit == "%" and (m := _SHARE_OF_A_YEAR.search(text, 0, a)):
         return Note("extract.skip.share_of_year", year=m.group(1))
     if not tok.unit:

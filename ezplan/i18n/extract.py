@@ -417,6 +417,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a threshold in a name (超1亿美元项目)",
         "zh": "名称中的门槛（超1亿美元项目）",
     },
+    "extract.skip.threshold_class": {
+        "en": "the bound of a class (…及以上), not a figure of it",
+        "zh": "类别的界限（…及以上），并非其数值",
+    },
     "extract.skip.threshold_above_firm": {
         "en": "a threshold in a name (…以上的企业)",
         "zh": "名称中的门槛（…以上的企业）",
