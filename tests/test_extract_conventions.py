@@ -981,3 +981,18 @@ def test_the_bound_of_a_class_is_no_figure(tmp_path):
         "普通中小学56人及以上大班额实现动态清零，新建学校12所。\n",
     )
     assert [f.value for f in x.figures] == ["12"]
+
+
+def test_there_are_and_another_years_prices(tmp_path):
+    """helper-46: 年末全国共有1264万人享受城市居民最低生活保障 was named 有享受…, apart from the
+    3520万人 享受农村居民最低生活保障 beside it; 按照每人每年2300元（2010年不变价）的农村贫困标准
+    became the year's level of an indicator named 按照 — money of 2010's prices, listed for
+    review."""
+    x = read(
+        tmp_path,
+        "2018年末全国共有1264万人享受城市居民最低生活保障，3520万人享受农村居民最低生活保障。"
+        "2018年，按照每人每年2300元（2010年不变价）的农村贫困标准计算，年末农村贫困人口1660万人。\n",
+    )
+    assert at(x.figures, "1264").indicator == "享受城市居民最低生活保障"
+    assert not [f for f in x.figures if f.value == "2300"]
+    assert at(x.figures, "1660").year == 2018

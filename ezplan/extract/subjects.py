@@ -52,7 +52,8 @@ def clean_subject(masked: str, text: str) -> str:
             continue
         hit = False
         for w in _LEAD:
-            if masked.startswith(w, a) and b - a > len(w):
+            # 年末全国共有1264万人享受…: 共有 says there are; alone, it leaves no subject
+            if masked.startswith(w, a) and (b - a > len(w) or w == "共有"):
                 a += len(w)
                 hit = True
                 break

@@ -300,6 +300,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         r"\d\s*[:：]\s*$", text[max(0, a - 3) : a]
     ):
         return Note("extract.skip.ratio")
+    if m := re.match(r"\s*[（(]((?:19|20)\d{2})年(?:不变价|价格|可比价)[）)]", text[b:]):
+        # 按照每人每年2300元（2010年不变价）的农村贫困标准: money of another year's prices
+        return Note("extract.skip.other_years_prices", year=m.group(1))
     if re.match(r"\s*及以[上下]", text[b:]):
         # 年营业收入500万元及以上，或年末从业人员50人及以上: the bound of a class, not a figure
         return Note("extract.skip.threshold_class")

@@ -417,6 +417,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a threshold in a name (超1亿美元项目)",
         "zh": "名称中的门槛（超1亿美元项目）",
     },
+    "extract.skip.other_years_prices": {
+        "en": "in {year} prices (不变价), not comparable with the year's own figures",
+        "zh": "按{year}年价格（不变价）计，不能与当年数字比较",
+    },
     "extract.skip.threshold_class": {
         "en": "the bound of a class (…及以上), not a figure of it",
         "zh": "类别的界限（…及以上），并非其数值",
