@@ -996,3 +996,25 @@ def test_there_are_and_another_years_prices(tmp_path):
     assert at(x.figures, "1264").indicator == "享受城市居民最低生活保障"
     assert not [f for f in x.figures if f.value == "2300"]
     assert at(x.figures, "1660").year == 2018
+
+
+def test_a_running_total_in_a_years_targets_is_a_stock(tmp_path):
+    """helper-46: under 2021年工作安排, 累计建成省级以上创新研发（孵化）平台120家以上 became a sum
+    built in 2021; it is the running total at the year's end (a stock, against 2020's). By
+    2025 (到2025年，累计谋划重大项目1000个以上) 累计 is still the plan period's sum."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        累计建成省级以上创新研发平台120家以上。
+
+        **二、“十四五”主要目标**
+
+        到2025年，累计谋划重大项目1000个以上。
+        """,
+    )
+    stock = at(x.figures, "120")
+    assert (stock.kind, stock.year) == ("count", 2021)
+    plan_sum = at(x.figures, "1000")
+    assert (plan_sum.kind, plan_sum.period) == ("cumulative", (2021, 2025))

@@ -202,6 +202,17 @@ def amount_kind(
     persons = tok.unit.rstrip("次").endswith(("人", "名"))
     if tok.unit in _TIME_UNITS:
         return kind  # 3小时通达, 开办时间1天: a time taken is a level, never a sum
+    if (
+        pred.cumulative
+        and ahead
+        and ref is not None
+        and not ref.is_period
+        and ref.source in ("heading", "section", "intro")
+    ):
+        # 2021年工作安排: 累计建成省级以上创新研发平台120家以上 — a year's target under a heading
+        # of the year: 累计 is the running total at its end (a stock, 106家 in 2020), not a sum
+        # built in the year (到2025年，累计谋划重大项目1000个 stays the plan period's sum)
+        return kind
     if pred.cumulative:
         return "cumulative"
     if (
