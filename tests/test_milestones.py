@@ -169,7 +169,7 @@ def test_export_csv_has_bom_and_matches_milestones(plan_dir, tmp_path):
     assert rows[0][:3] == ["年份", "销售额·目标路径（亿元）", "销售额·按规划增速（亿元）"]
     by_year = {r[0]: r for r in rows[1:]}
     assert by_year["2024"][2] == "146.41"  # 100 × 1.1^4
-    assert by_year["2022"][3] == "121.00"  # the actual
+    assert by_year["2022"][3] == "121"  # the actual, as stated (121亿元)
     assert by_year["2025"][-1] == "6.71561"  # 外资 running total, to its 5 decimals
     # the 2020 amount of 外资 is implied by the sum and the rate (1.00000), not data; nothing is
     # summed in 2020

@@ -105,7 +105,7 @@ def test_progress_says_which_side_of_the_path(tmp_path, lang, width):
     # 6.1: 6.1/6.40 − 1 = −4.7%
     if lang == "zh":
         assert "高3.6%" in out and "低4.7%" in out and "差距" not in out
-        assert "401.20（2022年）" in out
+        assert "401.2（2022年）" in out
     else:
         assert "3.6% above" in out and "4.7% below" in out
     assert "（亿\n" not in out and "(亿\n" not in out  # a unit is never cut
@@ -336,7 +336,7 @@ def test_progress_blocks_use_full_width_colons_in_chinese(tmp_path):
     r = CliRunner().invoke(
         main, ["milestones", "--plan", str(d), "--lang", "zh"], env={"COLUMNS": "60"}
     )
-    assert "最新实际：401.20（2022年）" in r.stdout and "较当年目标：高3.6%" in r.stdout
+    assert "最新实际：401.2（2022年）" in r.stdout and "较当年目标：高3.6%" in r.stdout
     assert ": " not in r.stdout
 
 

@@ -122,12 +122,14 @@ def columns(m: Milestones, lang: str) -> list[Column]:
             every = dict.fromkeys(years, m.target_decimals)
             add(f"bound_{m.met_at_base}", [m.target] * len(years), start=1, stated=every)
         add("stated_change_path" if m.points else "stated_path", m.at_stated_rate, stated=base)
-    if m.actuals:  # at the finest precision the plan writes the indicator with
-        out.append(Column("actual", t("actual", lang), dict(m.actuals), m.decimals, unit))
+    if m.actuals:  # each as stated; a running total as finely as the finest figure summed
+        stated = dict(m.actual_decimals)
+        out.append(Column("actual", t("actual", lang), dict(m.actuals), d, unit, stated=stated))
         running = running_actuals(m) if m.cumulative else {}
         if running:
+            sums = {y: max(v for k, v in stated.items() if k <= y) for y in running}
             header = t("actual_running", lang)
-            out.append(Column("actual_running", header, running, m.decimals, unit))
+            out.append(Column("actual_running", header, running, d, unit, stated=sums))
     return out
 
 
@@ -143,10 +145,14 @@ def running_actuals(m: Milestones) -> dict[int, float]:
     return running
 
 
-def actual_decimals(m: Milestones) -> int:
-    """The decimals an actual (or a running total of actuals) is shown with: the finest the
-    plan writes the indicator with, as the actual column shows it."""
-    return m.decimals
+def actual_decimals(m: Milestones, year: int | None) -> int:
+    """The decimals of the actual in `year` as stated; for a cumulative target's running total,
+    the finest of the figures summed."""
+    if year is None:
+        return m.derived_decimals
+    if m.cumulative:
+        return max((d for y, d in m.actual_decimals.items() if y <= year), default=0)
+    return m.actual_decimals.get(year, m.derived_decimals)
 
 
 def wide(ms: list[Milestones], lang: str) -> tuple[list[str], list[int], list[Column]]:
@@ -311,7 +317,7 @@ def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
     latest = "—"
     if p.year is not None:
         year = f"（{p.year}年）" if lang == "zh" else f" ({p.year})"
-        latest = f"{_num(p.actual, actual_decimals(m))}{year}"
+        latest = f"{_num(p.actual, actual_decimals(m, p.year))}{year}"
         if p.cumulative:
             latest = t("cumulative_value", lang, value=latest)
     gap = gap_words(p, lang)

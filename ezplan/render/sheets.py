@@ -173,7 +173,7 @@ def progress_sheet(ms: list[Milestones], progress: list[Progress], lang: str) ->
                 Cell(text(m.label(lang)), "long"),
                 Cell(unit),
                 Cell(p.year, "int"),
-                amount(p.actual, d=mt.actual_decimals(m)),
+                amount(p.actual, d=mt.actual_decimals(m, p.year)),
                 amount(p.milestone),
                 Cell(p.gap, "pts", 2) if p.points else amount(p.gap),
                 gap_pct,
