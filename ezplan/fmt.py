@@ -109,13 +109,16 @@ def rate_decimals(stated: Figure | None) -> int:
 
 
 def decimals_in(f: Figure, unit: Unit) -> int:
-    """The decimals a figure keeps when shown in `unit`: 42080万美元 in 亿美元 is 4.2080."""
+    """The decimals a figure keeps when shown in `unit`: 42080万美元 in 亿美元 is 4.2080,
+    0.1075万家 in 家 is 1075 (not 1075.0000)."""
     shift = 0
     if f.unit is not None and f.unit.dimension == unit.dimension:
         ratio = f.unit.scale / unit.scale
         while ratio < 0.99 and shift < 8:
             ratio, shift = ratio * 10, shift + 1
-    return f.decimals + shift
+        while ratio > 1.01 and shift > -8:
+            ratio, shift = ratio / 10, shift - 1
+    return max(0, f.decimals + shift)
 
 
 def amount(x: float, unit: Unit | None, decimals: int) -> str:

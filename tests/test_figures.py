@@ -288,3 +288,15 @@ def test_a_ranges_two_ends_have_the_same_decimals():
     assert fmt.between(1.095, 1.105, rate, 4, lambda x: (x - 1) * 100) == "9.50% … 10.50%"
     # a range narrower than four digits gets more, alike: not "421.9 … 421.9"
     assert fmt.between(421.855, 421.865, lambda x, d: fmt.significant(x, d)) == "421.86 … 421.87"
+
+
+def test_a_figure_shown_in_a_smaller_unit_keeps_no_false_decimals():
+    """helper-45: 0.1075万家 shown in 家 read 1075.0000家 (the four decimals of 万家 kept);
+    it is 1075 — and 42080万美元 in 亿美元 is still 4.2080."""
+    from ezplan import fmt
+    from ezplan.units import parse_unit
+
+    assert fmt.decimals_in(parse_figure("0.1075万家"), parse_unit("家")) == 0
+    assert fmt.decimals_in(parse_figure("1.5万家"), parse_unit("家")) == 0
+    assert fmt.decimals_in(parse_figure("42080万美元"), parse_unit("亿美元")) == 4
+    assert fmt.decimals_in(parse_figure("3.25亿元"), parse_unit("亿元")) == 2
