@@ -225,6 +225,20 @@ def test_explain_in_a_plan_without_targets_offers_nothing_to_choose(tmp_path, la
     assert (r.exit_code, r.stderr) == (2, said)
 
 
+def test_explain_names_one_years_growth_as_such(tmp_path):
+    """helper-44: a 2021 target 增长8%左右 was listed as '2021年累计增幅' — one year's growth is
+    no cumulative growth; the five-year one still is."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 甲, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {period: '2021', total: 增长8%左右}\n",
+    )
+    zh = CliRunner().invoke(main, ["--lang", "zh", "explain", "x", "--plan", str(d)]).stdout
+    en = CliRunner().invoke(main, ["--lang", "en", "explain", "x", "--plan", str(d)]).stdout
+    assert "2021年增幅" in zh and "累计增幅" not in zh
+    assert "growth 2021" in en and "total growth" not in en
+
+
 def test_explain_finds_an_indicator_by_name(runner):
     # by id, by the plan's name, by a part of it, by an abbreviation (characters in order)
     for query in ["retail_sales", "社会消费品零售总额", "消费品零售", "社零"]:

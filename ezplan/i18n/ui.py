@@ -141,6 +141,7 @@ TEXT: dict[str, dict[str, str]] = {
     "x_value": {"en": "value", "zh": "数值"},
     "x_annual": {"en": "annual rate {span}", "zh": "{span}年年均增速"},
     "x_total": {"en": "total growth {span}", "zh": "{span}年累计增幅"},
+    "x_growth_year": {"en": "growth {span}", "zh": "{span}年增幅"},
     "x_cumulative": {"en": "cumulative {span}", "zh": "{span}年累计"},
     "x_share": {"en": "share of {of} in {year}", "zh": "{year}年占{of}比重"},
     "x_change": {"en": "change {span}", "zh": "{span}变化"},

@@ -30,7 +30,9 @@ def stated_figures(plan: Plan, iid: str, lang: str) -> list[tuple[str, Stated]]:
         if g.annual is not None:
             out.append((t("x_annual", lang, span=span), g.annual))
         if g.total is not None:
-            out.append((t("x_total", lang, span=span), g.total))
+            # one year's growth is no 累计增幅 (2021年累计增幅：增长8%左右 read so)
+            total = "x_growth_year" if g.base_year + 1 == g.end_year else "x_total"
+            out.append((t(total, lang, span=span), g.total))
     for c in plan.cumulative_of(iid):
         span = fmt.years(c.base_year + 1, c.end_year, lang)
         out.extend((t("x_cumulative", lang, span=span), s) for s in c.amounts)
