@@ -26,9 +26,9 @@ import numpy as np
 from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
 from ezplan.figures import Comparator
-from ezplan.model import Amount, GrowthClaim, Indicator, Plan, Stated
+from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.units import Unit
-from ezplan.verdicts import Reason, unchecked_reasons
+from ezplan.verdicts import Reason, met_at_base, unchecked_reasons
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
             "down" if m.base is not None and m.target is not None and m.target < m.base else "up"
         )
         if target_amount is not None and base is not None and not m.base_bound:
-            m.met_at_base = _met_at_base(base, target_amount, ind)
+            m.met_at_base = met_at_base(base, target_amount, ind)
         for lv in plan.levels_of(iid):
             if lv.scope == "history" and lv.year and by < lv.year <= ey:
                 a = plan.amount(lv)  # not facts.amount: in the target year that is the target
@@ -200,32 +200,6 @@ def _derived_decimals(m: Milestones) -> int:
     if not sources:
         return m.decimals
     return min(min(sources) + (0 if is_count(m.unit) else 1), m.decimals)
-
-
-def _met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
-    """How a base-year level already meets the target level, so that no change is required:
-    under a ceiling (以内, 不超过; 左右 or a plain figure that is kept down — 控制在5.5%左右, or
-    an indicator whose `direction` is down), over a floor (以上, 不低于) — a base written as
-    近 or 约 a figure only if every value it allows is (近100亿元 is not 100亿元以上) — or
-    within the rounding of the target figure (5.45% is 5.5% to the one decimal the plan
-    writes). None otherwise."""
-    stated = target.stated
-    comparator = stated.figure.comparator
-    exact = base.stated.figure.comparator is Comparator.EXACT
-    low, high = (base.face, base.face) if exact else (base.lo, base.hi)
-    kept_down = ind.direction == "down" or f"控制在{stated.text}" in (stated.quote or "")
-    if comparator is Comparator.AT_MOST or (
-        kept_down and comparator in (Comparator.ABOUT, Comparator.EXACT)
-    ):
-        return "ceiling" if high <= target.face else None
-    if comparator is Comparator.AT_LEAST:
-        return "floor" if low >= target.face else None
-    value = stated.figure.value
-    if comparator not in (Comparator.ABOUT, Comparator.EXACT) or not value:
-        return None
-    # the figure's rounding (half its last digit), in the indicator's unit
-    half = abs(stated.figure.half_step * target.face / value)
-    return "rounds" if abs(base.face - target.face) <= half * (1 + 1e-9) else None
 
 
 MAX_STEP_DECIMALS = 4

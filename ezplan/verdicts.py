@@ -14,8 +14,10 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts
+from ezplan.figures import Comparator
 from ezplan.findings import Checked, Finding, Severity, worst
-from ezplan.model import Amount, Plan, Stated
+from ezplan.i18n import t
+from ezplan.model import Amount, Indicator, Plan, Stated
 
 CONSISTENT, NOT_CHECKABLE = "consistent", "not_checkable"
 STATUSES = (CONSISTENT, NOT_CHECKABLE, "warning", "error")
@@ -237,6 +239,19 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
         if e is not None and _bound(b) is not None:
             # 300万吨以上 in 2020 and in 2021: two bounds fix no rate
             out[iid] = Reason("single-figure", params)
+        elif e is not None and (how := met_at_base(b, e, plan.indicators[iid])) is not None:
+            # 5.5%左右 from 5.45%: no change is required (as milestones says), not '+0.05 pp'
+            why = {
+                lang: t(
+                    f"met_at_base_{how}",
+                    lang,
+                    target=e.stated.text,
+                    base=b.stated.text,
+                    year=params["base_year"],
+                )
+                for lang in ("en", "zh")
+            }
+            out[iid] = Reason("met-at-base", params | {"why": why})
         elif e is not None and r.ok[i]:
             words = fmt.growth_words(float(r.value[i]), 2)
             if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
@@ -254,6 +269,32 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
         else:
             out[iid] = Reason("single-figure", params)
     return out
+
+
+def met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
+    """How a base-year level already meets the target level, so that no change is required:
+    under a ceiling (以内, 不超过; 左右 or a plain figure that is kept down — 控制在5.5%左右, or
+    an indicator whose `direction` is down), over a floor (以上, 不低于) — a base written as
+    近 or 约 a figure only if every value it allows is (近100亿元 is not 100亿元以上) — or
+    within the rounding of the target figure (5.45% is 5.5% to the one decimal the plan
+    writes). None otherwise."""
+    stated = target.stated
+    comparator = stated.figure.comparator
+    exact = base.stated.figure.comparator is Comparator.EXACT
+    low, high = (base.face, base.face) if exact else (base.lo, base.hi)
+    kept_down = ind.direction == "down" or f"控制在{stated.text}" in (stated.quote or "")
+    if comparator is Comparator.AT_MOST or (
+        kept_down and comparator in (Comparator.ABOUT, Comparator.EXACT)
+    ):
+        return "ceiling" if high <= target.face else None
+    if comparator is Comparator.AT_LEAST:
+        return "floor" if low >= target.face else None
+    value = stated.figure.value
+    if comparator not in (Comparator.ABOUT, Comparator.EXACT) or not value:
+        return None
+    # the figure's rounding (half its last digit), in the indicator's unit
+    half = abs(stated.figure.half_step * target.face / value)
+    return "rounds" if abs(base.face - target.face) <= half * (1 + 1e-9) else None
 
 
 def _bound(a: Amount) -> str | None:

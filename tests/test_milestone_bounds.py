@@ -57,7 +57,7 @@ def test_a_ceiling_above_the_base_requires_no_rise(tmp_path):
         head="plan:\n  name: 测试\n  period: 2021-2025\n",
     )
     assert m.met_at_base == "ceiling" and m.required is None
-    assert "4.5%以内为上限：2020年3.2%已在限内，无需提高" in mt.summary(m, "zh")
+    assert "4.5%以内为上限：2020年3.2%已在限内，无需降低" in mt.summary(m, "zh")
     (ceiling,) = mt.columns(m, "zh")
     assert ceiling.header == "上限" and ceiling.values == {y: 4.5 for y in range(2021, 2026)}
 

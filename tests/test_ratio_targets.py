@@ -121,3 +121,21 @@ def test_two_bounds_imply_no_rate(tmp_path):
     # (310/300)^(1/5) − 1 = 0.66%, at least
     assert abs(rows["h"]["implied_rate"] - ((310 / 300) ** 0.2 - 1)) < 1e-12
     assert rows["h"]["implied_rate_bound"] == "≥"
+
+
+def test_a_target_the_base_already_meets_requires_no_change_in_the_check_too(tmp_path):
+    """helper-45: 广东省's 城镇调查失业率5.5%左右 from 5.45% — milestones says 5.45 already is
+    5.5 to the plan's one decimal (保持即可), but the check's note said 'it means +0.05 pp a
+    year'. Both now say no change is required."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          u: {name: 城镇调查失业率, unit: '%', levels: {2020: 5.45%}}
+        """,
+        "targets:\n  u: {period: '2021', level: 5.5%左右}\n",
+    )
+    en = CliRunner().invoke(main, ["--lang", "en", "check", str(tmp_path)]).stdout
+    zh = CliRunner().invoke(main, ["--lang", "zh", "check", str(tmp_path)]).stdout
+    assert "already rounds to it" in en and "pp a year" not in en
+    assert "按其精度已相符" in zh and "年均提高" not in zh

@@ -92,8 +92,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{year}年的{base}只是一个界限，推不出所需增速",
     },
     "met_at_base_ceiling": {
-        "en": "{target} is a ceiling: {base} in {year} is within it, no rise is needed",
-        "zh": "{target}为上限：{year}年{base}已在限内，无需提高",
+        "en": "{target} is a ceiling: {base} in {year} is within it, no fall is needed",
+        "zh": "{target}为上限：{year}年{base}已在限内，无需降低",
     },
     "met_at_base_floor": {
         "en": "{target} is a floor: {base} in {year} already meets it, no rise is needed",

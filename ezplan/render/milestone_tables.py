@@ -200,7 +200,7 @@ def summary(m: Milestones, lang: str, with_name: bool = True) -> str:
 def no_change_words(m: Milestones, lang: str) -> str:
     """Why the target requires no change ("" when it requires one): its base is only a bound
     (2020年的300万吨以上只是一个界限，推不出所需增速), or the base already meets it
-    (5.5%以内为上限：2020年5.45%已在限内，无需提高)."""
+    (5.5%以内为上限：2020年5.45%已在限内，无需降低)."""
     target = m.target_stated.text if m.target_stated is not None else ""
     if m.base_bound and (m.target is not None or m.cumulative):
         return t("no_rate_bound_base", lang, year=m.base_year, base=m.base_text)

@@ -68,6 +68,10 @@ MESSAGES = {
         "zh": "无法核对：仅列出{end_year}年水平{figures}；相对{base_year}年的{base}意味着年均"
         "{rate}，但规划未列出可印证的增速或增幅",
     },
+    "met-at-base": {
+        "en": "not checkable: only the {end_year} level {figures} is stated; {why}",
+        "zh": "无法核对：仅列出{end_year}年水平{figures}；{why}",
+    },
     "rate-only": {
         "en": "not checkable: only the rate {figures} is stated; from {base} in {base_year} it "
         "means {level} by {end_year}, which no stated level confirms",
