@@ -1018,3 +1018,21 @@ def test_a_running_total_in_a_years_targets_is_a_stock(tmp_path):
     assert (stock.kind, stock.year) == ("count", 2021)
     plan_sum = at(x.figures, "1000")
     assert (plan_sum.kind, plan_sum.period) == ("cumulative", (2021, 2025))
+
+
+def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
+    """helper-42: the 2019 bulletin's 国有控股企业利润16356亿元，比上年下降12.0%；股份制企业
+    45284亿元，下降2.9% — 股份制企业 bare joined the same category's value added (增长6.8% in
+    another paragraph): 45284 / 1.068 = 42401 'was' its 2018 profit, and its own 下降2.9% was
+    refused (45284 / 0.971 = 46637). It is 股份制企业利润. A part (其中国有控股企业2313亿元 of
+    建筑业企业利润) is no sibling."""
+    x = read(
+        tmp_path,
+        "2019年，规模以上工业中，股份制企业增加值增长6.8%。\n\n"
+        "2019年，分经济类型看，国有控股企业利润16356亿元，比上年下降12.0%；股份制企业45284亿元，"
+        "下降2.9%。\n\n"
+        "2019年，建筑业企业利润8381亿元，其中国有控股企业2585亿元。\n",
+    )
+    assert at(x.figures, "45284").indicator == "股份制企业利润"
+    assert at(x.figures, "2.9").indicator == "股份制企业利润"
+    assert at(x.figures, "2585").indicator == "国有控股企业"

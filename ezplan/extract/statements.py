@@ -43,6 +43,7 @@ from ezplan.extract.subjects import (
     lead_words,
     object_after,
     share_of_noun,
+    sibling_measure,
     split_share,
     split_subjects,
     stock_change,
@@ -315,6 +316,8 @@ class Reader:
             seen = sent_figs if _in_brackets(text[: tok.start]) else _outside(sent_figs)
             subj, how = fill_subject(*subjects[k], noun, pred, seen, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
+            if not in_part:  # 其中国有控股企业2313亿元: a part of the amount before, no sibling
+                subj, how = sibling_measure(subj, how, tok.unit, sent_figs or para_figs)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
             if share_of:
                 subj, how = share_of, None

@@ -382,6 +382,30 @@ def fit_subject(
     return subj, how
 
 
+def sibling_measure(
+    subj: str, how: str | None, unit: str, before: list[Found]
+) -> tuple[str, str | None]:
+    """国有控股企业利润16356亿元，…；股份制企业45284亿元: a category after a sibling whose
+    amount names its measure is of the same measure (股份制企业利润) — bare, it joined the same
+    category's value added from another paragraph (45284 / 1.068 'was' its 2018 profit)."""
+    if not subj or _NAMES_A_MEASURE.search(subj) or not _CATEGORY.search(subj):
+        return subj, how
+    prev = next((f for f in reversed(before) if f.kind in ("level", "count")), None)
+    if prev is None or prev.unit != unit or not (m := _SIBLING_MEASURE.search(prev.indicator)):
+        return subj, how
+    head = prev.indicator[: m.start()]
+    if not _CATEGORY.search(head) or head == subj:
+        return subj, how
+    note = Note("extract.sibling_measure", measure=m.group())
+    return subj + m.group(), Note("extract.and", first=how, then=note) if how else note
+
+
+_CATEGORY = re.compile(r"(?:企业|业|公司|行业)$")
+_SIBLING_MEASURE = re.compile(
+    r"(?:利润总额|利润|营业收入|主营业务收入|增加值|总产值|产值|投资额|投资)$"
+)
+
+
 def stock_change(subj: str) -> str | None:
     """参保人数新增66.3万人, 高新技术企业净增300家: a stock's noun then 新增 (or any noun then
     净增, which only a stock has) — the stock, whose change the figure is (not a flow of things

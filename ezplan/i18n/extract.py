@@ -105,6 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "subject carried from the paragraph",
         "zh": "主语取自本段前文",
     },
+    "extract.sibling_measure": {
+        "en": "its {measure}, as the figure before it in the list",
+        "zh": "指其{measure}，同列表中前一项",
+    },
     "extract.subject_area": {
         "en": "of {area}, which the sentence or paragraph is about",
         "zh": "指{area}（句或段所述）",
