@@ -249,3 +249,14 @@ def test_a_sum_from_a_bound_base_starts_from_what_its_sum_and_rate_imply(tmp_pat
     assert m.base_bound and m.base_implied
     assert m.amounts == pytest.approx([1, 1.1, 1.21, 1.331, 1.4641, 1.61051])
     assert "2020年的超过2亿元只是一个界限，推不出所需增速" in mt.summary(m, "zh")
+
+
+def test_the_chart_of_a_target_the_base_already_meets_says_why(tmp_path):
+    """helper-45: 广东's 失业率 chart (5.5%左右 from 5.45%) showed only a dot and a star with no
+    words; its subtitle is now what the summary says (保持即可)."""
+    from ezplan.render.charts import chart
+
+    m = _one(tmp_path, UNEMPLOYMENT.format(actual=""), "targets:\n  u: {level: 5.5%左右}\n")
+    c = chart(m, "zh")
+    assert c is not None and c.subtitle == mt.no_change_words(m, "zh")
+    assert "按其精度已相符" in c.subtitle

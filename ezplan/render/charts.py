@@ -29,7 +29,7 @@ from typing import Any
 from ezplan import fmt
 from ezplan.i18n import t
 from ezplan.milestones import Milestones
-from ezplan.render.milestone_tables import needs, previous_words
+from ezplan.render.milestone_tables import needs, no_change_words, previous_words
 
 HINT = "charts need matplotlib: pip install 'ezplan[plot]'"
 CJK_FAMILIES = (
@@ -122,11 +122,12 @@ def chart(m: Milestones, lang: str) -> Chart | None:
     """What to draw for one target (None when there is nothing to draw)."""
     years = m.years
     unit = m.unit.symbol if lang == "zh" else m.unit.english()
-    subtitle = "" if m.base_implied else needs(m, lang)  # a derived base needs the stated rate
+    # a derived base needs the stated rate; a target the base already meets needs nothing
+    subtitle = no_change_words(m, lang) or ("" if m.base_implied else needs(m, lang))
     if m.stated_rate_text or m.stated_change_text:
         plan = t("plan_rate", lang, rate=m.stated_rate_text or m.stated_change_text)
         subtitle = f"{subtitle} · {plan}" if subtitle else plan
-    c = Chart(m.label(lang), subtitle, unit, years, decimals=m.decimals)
+    c = Chart(m.label(lang), subtitle, unit, years, decimals=m.derived_decimals)
     s = c.series
     if m.cumulative:
         if m.amounts is None:
