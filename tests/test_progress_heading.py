@@ -92,3 +92,23 @@ def test_the_status_says_where_the_target_is_heading(tmp_path):
     assert "2.69 in all by 2025 (target 3.2亿美元)" in mt.held_back_note(m, p, "en")
     md = mt.markdown([m], [p], "zh")
     assert "- 实际利用外资：~ 进展一般 — 按规划所需的年均增长10.00%" in md
+
+
+def test_the_reports_say_why_a_status_is_held_back(tmp_path):
+    """helper-45: the terminal, Markdown and the export said why 实际利用外资 is only 进展一般
+    (the plan's 10% from 0.45 sums to 2.69 of 3.2); the HTML and Word reports' progress
+    sections did not."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+
+    d = write_plan(tmp_path, FDI.format(y2021="0.6亿美元", y2022="0.45亿美元"), FDI_TARGET)
+    html, docx_path = tmp_path / "r.html", tmp_path / "r.docx"
+    for out in (html, docx_path):
+        r = CliRunner().invoke(main, ["--lang", "zh", "report", "--plan", str(d), "--to", str(out)])
+        assert r.exit_code == 0, r.output
+    assert "至2025年累计2.69（目标3.2亿美元）" in html.read_text(encoding="utf-8")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
+    assert "至2025年累计2.69（目标3.2亿美元）" in text

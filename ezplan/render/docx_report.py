@@ -414,7 +414,8 @@ def render(
             cells = mt.progress_cells(m, p, lang)
             rows.append([cells[k] for k in keys])
             tones.append({len(keys) - 1: mt.STATUS_TONE[p.status]})
-            why = mt.progress_reason(m, p, lang)
+            # why it cannot be assessed, or why its status is worse than its ratio says
+            why = mt.progress_reason(m, p, lang) or mt.held_back_note(m, p, lang)
             if why:
                 reasons.append(f"{m.label(lang)}{t('report_colon', lang)}{why}")
         d.table(

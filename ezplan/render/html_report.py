@@ -188,7 +188,8 @@ def _progress(ms: list[Milestones], progress: list[Progress], lang: str) -> str:
     rows = []
     for m, p in zip(ms, progress, strict=True):
         cells = mt.progress_cells(m, p, lang)
-        why = mt.progress_reason(m, p, lang)
+        # why it cannot be assessed, or why its status is worse than its ratio says
+        why = mt.progress_reason(m, p, lang) or mt.held_back_note(m, p, lang)
         if p.cumulative and not why:
             why = t("xl_cumulative_note", lang)
         tone = mt.STATUS_TONE[p.status]
