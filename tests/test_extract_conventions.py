@@ -1036,3 +1036,22 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     assert at(x.figures, "45284").indicator == "股份制企业利润"
     assert at(x.figures, "2.9").indicator == "股份制企业利润"
     assert at(x.figures, "2585").indicator == "国有控股企业"
+
+
+def test_a_list_after_from_is_of_levels_before(tmp_path):
+    """helper-46: 宜宾市's 2021 target 由38户企业集团及80户下属企业，改组为15户骨干企业集团及60户
+    下属企业 — 80 (the level before) was drafted as the 2021 target of 下属企业 and the real
+    target 60 refused as clashing with it; and the counts' nouns ran into the next count's
+    conjunction (企业集团及, 产研院和)."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        深化国企改革，由38户企业集团及80户下属企业，改组为15户骨干企业集团及60户下属企业。
+        """,
+    )
+    assert at(x.figures, "80").year is None and not at(x.figures, "80").placed
+    target = at(x.figures, "60")
+    assert (target.indicator, target.year, target.placed) == ("下属企业", 2021, True)
+    assert at(x.figures, "38").indicator == "企业集团"

@@ -4,9 +4,12 @@ another currency (折合), a part of a whole (其中)."""
 
 from __future__ import annotations
 
+import re
+
 from ezplan.extract.found import Found
 from ezplan.extract.indicators import LEVELISH as _AMOUNTS
 from ezplan.extract.kinds import count_class, read_figure
+from ezplan.extract.notes import Note, note_id
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.sentences import Sentence
 
@@ -50,6 +53,16 @@ def relate(
         if figure is not None:
             f.kind, f.direction, f.text, f.figure = "total", prev_f.direction, verb + f.text, figure
             f.year, f.period = prev_f.year, prev_f.period
+    if (
+        prev_f is not None
+        and f.kind == prev_f.kind
+        and any(note_id(n) == "extract.from_level_no_year" for n in prev_f.notes)
+        and re.search(r"(?:、|及|和)\s*$", left)
+        and s.clause_of(prev_f_start(s, prev_f)) == ci
+    ):
+        # 由38户企业集团及80户下属企业，改组为…: the list after 由 is of levels before
+        f.year, f.period = None, None
+        f.notes.append(Note("extract.from_level_no_year"))
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
     # 8856亿元，增长0.9%，折1350亿美元: the amount restated, not the growth after it

@@ -284,9 +284,11 @@ class Reader:
             prev_tok is not None
             and subject
             and left.rstrip("、 ") == subject
-            and noun_after(text, prev_tok, any_unit=True) == subject
+            and noun_after(text, prev_tok, any_unit=True)
+            == re.sub(r"(?:以及|及|和|与)$", "", subject)
         ):
-            subject = ""  # 10个产业、35条产业链: the noun the count before counts, a list item
+            # 10个产业、35条产业链, 12个产研院和2个院士工作站: the noun the count before counts
+            subject = ""
         listy = "、" in subject or "等" in subject[-3:] or len(subject) > 16
         nouns = [noun_after(text, t, any_unit=listy or not subject) for t in group]
         nouns = [

@@ -450,6 +450,8 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
         if 0 < i < cut:
             cut = i
     noun = noun[:cut]
+    # 38户企业集团及80户下属企业: the noun ends before the next count's conjunction
+    noun = re.sub(r"(?:以及|及|和|与)$", "", noun)
     if rest[len(noun) : len(noun) + 2] == "之一" or noun.endswith("之一"):
         return None
     if (
