@@ -1055,3 +1055,19 @@ def test_a_list_after_from_is_of_levels_before(tmp_path):
     target = at(x.figures, "60")
     assert (target.indicator, target.year, target.placed) == ("下属企业", 2021, True)
     assert at(x.figures, "38").indicator == "企业集团"
+
+
+def test_a_change_in_points_of_a_growth_rate_is_the_rates(tmp_path):
+    """helper-41: 亳州市's 一般公共预算收入增速较上年提高2个百分点 merged into the revenue itself as
+    a change in points, which made the revenue an indicator in % (explain: 单位：%); it is the
+    change of its growth rate."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        力争一般公共预算收入增速较上年提高2个百分点。
+        """,
+    )
+    f = at(x.figures, "2")
+    assert (f.indicator, f.kind) == ("一般公共预算收入增速", "change_pp")

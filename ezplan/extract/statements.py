@@ -318,6 +318,10 @@ class Reader:
             seen = sent_figs if _in_brackets(text[: tok.start]) else _outside(sent_figs)
             subj, how = fill_subject(*subjects[k], noun, pred, seen, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
+            if tok.unit in ("个百分点", "百分点") and subj and _RATE_WORD.search(pred.text):
+                # 一般公共预算收入增速较上年提高2个百分点: a change of the growth rate, not of
+                # the revenue (which it made an indicator in %)
+                subj = subj + _RATE_WORD.search(pred.text).group()  # type: ignore[union-attr]
             if not in_part:  # 其中国有控股企业2313亿元: a part of the amount before, no sibling
                 subj, how = sibling_measure(subj, how, tok.unit, sent_figs or para_figs)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
@@ -587,6 +591,7 @@ def _in_area(area: str, name: str, how: str | None) -> tuple[str, str | None]:
 
 # 刚刚过去的2020年，是…极不平凡的一年; 2020年是…: the year is what the paragraph is about
 _YEAR_AS_TOPIC = re.compile(r"^[\W_]*(?:刚刚过去的|过去的)?(?:19|20)\d{2}年[，,]?\s*是")
+_RATE_WORD = re.compile(r"增速|增幅")
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
 _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:多|少)[增减]?\s*$")
 _MORE_OR_LESS = frozenset({"多", "少", "多增", "少增", "多减", "少减"})
