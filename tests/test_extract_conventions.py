@@ -1071,3 +1071,18 @@ def test_a_change_in_points_of_a_growth_rate_is_the_rates(tmp_path):
     )
     f = at(x.figures, "2")
     assert (f.indicator, f.kind) == ("一般公共预算收入增速", "change_pp")
+
+
+def test_points_said_once_for_two_numbers(tmp_path):
+    """亳州市: 经营（销售）收入、一般公共预算收入增速较上年分别提高1.5个和2个百分点 — 1.5个 was a
+    count of 1.5 things (a change 'with no place in the plan files'); it is 1.5 points."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        力争经营收入、一般公共预算收入增速较上年分别提高1.5个和2个百分点。
+        """,
+    )
+    f = at(x.figures, "1.5")
+    assert (f.unit, f.kind, f.indicator) == ("个百分点", "change_pp", "经营收入增速")

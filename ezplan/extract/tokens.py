@@ -182,6 +182,12 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
             and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
         ):
             t.unit, t.skip, t.suffix = nxt.unit, None, nxt.suffix
+        elif (
+            t.unit == "个"
+            and nxt.unit in ("个百分点", "百分点")
+            and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
+        ):
+            t.unit = nxt.unit  # 分别提高1.5个和2个百分点: 1.5 points, not 1.5 things
     return tokens
 
 
