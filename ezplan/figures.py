@@ -95,6 +95,9 @@ FORMS_HINT = Message("figure.forms")
 """The forms a figure may take, e.g. 326.57亿元, 23%, 增长182% … (shown in either language)."""
 
 
+_BOUNDS = frozenset({Comparator.AT_LEAST, Comparator.AT_MOST})
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One written figure. `value` is the number as written, in `unit` (or in % / 倍)."""
@@ -111,6 +114,11 @@ class Figure:
     tolerance: float = DEFAULT_ABOUT_TOLERANCE
     base_year: int | None = None  # 比2015年增长…, 是2020年的…倍: the year it is measured from
     year_on_year: bool = False  # 比上年, 同比: a change over one year
+
+    @property
+    def bound(self) -> str | None:
+        """ "at_least" or "at_most" for a figure that is only a bound (100亿元以上, 不超过5.5%)."""
+        return self.comparator.value if self.comparator in _BOUNDS else None
 
     def with_tolerance(self, tolerance: float | None) -> Figure:
         return self if tolerance is None else replace(self, tolerance=tolerance)

@@ -25,7 +25,6 @@ import numpy as np
 
 from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
-from ezplan.figures import Comparator
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.units import Unit
 from ezplan.verdicts import Reason, met_at_base, unchecked_reasons
@@ -128,7 +127,7 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
         m.base = base.face if base else None
         if base is not None:
             m.base_text = base.stated.text
-            m.base_bound = base.stated.figure.comparator in _BOUNDS
+            m.base_bound = base.stated.figure.bound is not None
             m.base_decimals = _written_decimals(base, ind.unit)
         target_amount = plan.amount(st.level) if st.level is not None else None
         if target_amount is not None:
@@ -172,9 +171,6 @@ def build(plan: Plan, facts: Facts | None = None, ids: list[str] | None = None) 
     _no_path(plan, facts, out)
     _step_decimals(out)
     return out
-
-
-_BOUNDS = (Comparator.AT_LEAST, Comparator.AT_MOST)
 
 
 def _written_decimals(a: Amount, unit: Unit) -> int:

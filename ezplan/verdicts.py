@@ -236,7 +236,7 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     r = engine.annual_rate(base, end, years)
     g = engine.grow(base, rate, years)
     for i, (iid, params, b, e, _, annual) in enumerate(single):
-        if e is not None and _bound(b) is not None:
+        if e is not None and b.stated.figure.bound is not None:
             # 300万吨以上 in 2020 and in 2021: two bounds fix no rate
             out[iid] = Reason("single-figure", params)
         elif e is not None and (how := met_at_base(b, e, plan.indicators[iid])) is not None:
@@ -257,7 +257,8 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
             if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
                 pp = (e.face - b.face) / float(years[i])
                 words = {"en": fmt.rate_a_year(pp, True, "en"), "zh": fmt.points_words(pp)["zh"]}
-            if (bound := _bound(e)) is not None:  # 100亿元以上: at least the rate to 100亿元
+            # 100亿元以上: at least the rate to 100亿元
+            if (bound := e.stated.figure.bound) is not None:
                 words = fmt.bounded_words(words, bound)
             out[iid] = Reason("level-only", params | {"rate": words})
         elif annual is not None and g.ok[i]:
@@ -295,12 +296,6 @@ def met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
     # the figure's rounding (half its last digit), in the indicator's unit
     half = abs(stated.figure.half_step * target.face / value)
     return "rounds" if abs(base.face - target.face) <= half * (1 + 1e-9) else None
-
-
-def _bound(a: Amount) -> str | None:
-    """ "at_least" or "at_most" for a figure that is only a bound (100亿元以上, 不超过5.5%)."""
-    bound = a.stated.figure.comparator.value
-    return bound if bound in ("at_least", "at_most") else None
 
 
 def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:

@@ -286,8 +286,9 @@ def test_a_ranges_two_ends_have_the_same_decimals():
     # a factor 1.095 … 1.105 written as a rate: the decimals follow the numbers written
     rate = lambda x, d: fmt.significant((x - 1) * 100, d) + "%"  # noqa: E731
     assert fmt.between(1.095, 1.105, rate, 4, lambda x: (x - 1) * 100) == "9.50% … 10.50%"
-    # a range narrower than four digits gets more, alike: not "421.9 … 421.9"
-    assert fmt.between(421.855, 421.865, lambda x, d: fmt.significant(x, d)) == "421.86 … 421.87"
+    # a range narrower than four digits gets more, alike: 421.85 and 421.87 both read 421.9 at
+    # four, and apart at five
+    assert fmt.between(421.85, 421.87, lambda x, d: fmt.significant(x, d)) == "421.85 … 421.87"
 
 
 def test_a_figure_shown_in_a_smaller_unit_keeps_no_false_decimals():

@@ -262,7 +262,8 @@ def test_an_implied_numerators_interval_is_shown_as_fine_as_tells_its_ends_apart
     assert float(lo) == pytest.approx(0.5605 * 326.565, abs=0.6)
     assert float(hi) == pytest.approx(0.6195 * 326.575, abs=0.6)
     _, (g,) = run(tmp_path, share_plan("40.0%"), "targets: {}\n", "share")
-    # 40.0% is [39.95%, 40.05%]: [130.463, 130.793], 33 steps of 0.01 apart, 330 of 0.001
+    # 40.0% is [39.95%, 40.05%] and 326.57 [326.565, 326.575]: 0.3995 × 326.565 = 130.4627,
+    # 0.4005 × 326.575 = 130.7933 — 33 steps of 0.01 apart, 330 of 0.001: three decimals
     assert "[130.463亿元, 130.793亿元]" in g.message("en")
 
 

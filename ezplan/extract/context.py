@@ -171,9 +171,7 @@ class TimeContext:
                 return t
         return None
 
-    def enter_heading(self, block: Block, level: int | None = None) -> None:
-        """`level`: a part's title the reader gives as a paragraph (2021年工作安排), above
-        the numbered headings under it."""
+    def enter_heading(self, block: Block) -> None:
         text = fold(block.text)
         if text.rstrip().endswith((":", "：")):
             # 五年来，主要做了以下工作： on a line of its own reads as a heading, but it
@@ -183,20 +181,19 @@ class TimeContext:
                 self.introduce(intro)
             return
         text = text.lstrip("*_ ")  # **三、2021年工作重点**: Markdown's emphasis is no level
-        if level is None:
-            level = 6
-            if block.kind == "heading" and block.indent and block.text.startswith("#"):
+        level = 6
+        if block.kind == "heading" and block.indent and block.text.startswith("#"):
+            level = 1
+        for rx, lv in _HEADING_LEVELS:
+            if rx.match(text):
+                level = lv
+                break
+        else:
+            if self._one_time(text, "heading") is not None and not _NOT_A_PART.search(text):
+                # 宜宾市's 2021年工作安排, unnumbered, its sections 一、… under it: a part of
+                # the report, whose time stays in force under them (its 45 figures were
+                # undated projects)
                 level = 1
-            for rx, lv in _HEADING_LEVELS:
-                if rx.match(text):
-                    level = lv
-                    break
-            else:
-                if self._one_time(text, "heading") is not None and not _NOT_A_PART.search(text):
-                    # 宜宾市's 2021年工作安排, unnumbered, its sections 一、… under it: a part
-                    # of the report, whose time stays in force under them (its 45 figures
-                    # were undated projects)
-                    level = 1
         for lv in [k for k in self.headings if k >= level]:
             del self.headings[lv]
         self.section = None

@@ -66,8 +66,9 @@ def relate(
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
     # 8856亿元，增长0.9%，折1350亿美元: the amount restated, not the growth after it
-    src = next((g for g in reversed(sent_figs or para_figs) if g.kind in _AMOUNTS), None)
-    if pred.same_as and src is not None:
+    if pred.same_as and (
+        src := next((g for g in reversed(sent_figs or para_figs) if g.kind in _AMOUNTS), None)
+    ):
         f.same_as = figures.index(src) if src in figures else None
         f.kind, f.year, f.period, f.role = src.kind, src.year, src.period, src.role
         f.indicator, f.part_of = src.indicator, src.part_of

@@ -53,7 +53,14 @@ from ezplan.extract.subjects import (
 from ezplan.extract.tables import read_table
 from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times
-from ezplan.extract.tokens import BAR_PASSED, STEPS_PASSED, Token, find_tokens, noun_after
+from ezplan.extract.tokens import (
+    BAR_PASSED,
+    STEPS_PASSED,
+    Token,
+    find_tokens,
+    noun_after,
+    without_conjunction,
+)
 from ezplan.figures import Comparator
 
 _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
@@ -143,12 +150,13 @@ class Reader:
         self.area = None
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
-            if m := _AREA_TOPIC.match(s.folded):
-                self.area = m.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
+            topic = _AREA_TOPIC.match(s.folded)
+            if topic:
+                self.area = topic.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
             elif i == 0 and (m := _AREA_PARAGRAPH.match(s.folded)):
                 self.area = m.group(1)  # 高质量建设三江新区。…实现地区生产总值266亿元
             carry = self._sentence(s, carry, para_figs)
-            if _AREA_TOPIC.match(s.folded):
+            if topic:
                 self.area = None  # a sentence's topic is its own
             if i == 0 and carry is not None and not heading and self._opens_with_time(s):
                 topic = not carry.is_period and _YEAR_AS_TOPIC.match(s.folded) is not None
@@ -284,8 +292,7 @@ class Reader:
             prev_tok is not None
             and subject
             and left.rstrip("、 ") == subject
-            and noun_after(text, prev_tok, any_unit=True)
-            == re.sub(r"(?:以及|及|和|与)$", "", subject)
+            and noun_after(text, prev_tok, any_unit=True) == without_conjunction(subject)
         ):
             # 10个产业、35条产业链, 12个产研院和2个院士工作站: the noun the count before counts
             subject = ""
@@ -318,10 +325,11 @@ class Reader:
             seen = sent_figs if _in_brackets(text[: tok.start]) else _outside(sent_figs)
             subj, how = fill_subject(*subjects[k], noun, pred, seen, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
-            if tok.unit in ("个百分点", "百分点") and subj and _RATE_WORD.search(pred.text):
+            rate_word = _RATE_WORD.search(pred.text)
+            if tok.unit in ("个百分点", "百分点") and subj and rate_word:
                 # 一般公共预算收入增速较上年提高2个百分点: a change of the growth rate, not of
                 # the revenue (which it made an indicator in %)
-                subj = subj + _RATE_WORD.search(pred.text).group()  # type: ignore[union-attr]
+                subj += rate_word.group()
             if not in_part:  # 其中国有控股企业2313亿元: a part of the amount before, no sibling
                 subj, how = sibling_measure(subj, how, tok.unit, sent_figs or para_figs)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)

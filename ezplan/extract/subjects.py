@@ -34,6 +34,8 @@ _LEAD = sorted(
     key=len,
     reverse=True,
 )
+# leads that leave no subject when they are all there is (年末全国共有1264万人享受…: there are)
+_LEAD_ALONE = frozenset({"共有"})
 # 可 and 能 lead a subject only before a verb (可达, 能实现): 能源, 能耗, 可再生能源 are nouns
 _LEAD_BEFORE_VERB = re.compile(
     r"(?:可|能)(?=达|实现|完成|突破|超过|增长|提高|新增|带动|创造|吸纳|解决|提供|安置|减少|节约|"
@@ -52,8 +54,7 @@ def clean_subject(masked: str, text: str) -> str:
             continue
         hit = False
         for w in _LEAD:
-            # 年末全国共有1264万人享受…: 共有 says there are; alone, it leaves no subject
-            if masked.startswith(w, a) and (b - a > len(w) or w == "共有"):
+            if masked.startswith(w, a) and (b - a > len(w) or w in _LEAD_ALONE):
                 a += len(w)
                 hit = True
                 break

@@ -176,17 +176,11 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
     # 分别提高31.46、27.87、31.74个百分点: the last number's unit is every listed number's
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
-        if (
-            t.skip == NO_UNIT
-            and nxt.unit
-            and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
-        ):
+        if not re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start]):
+            continue
+        if t.skip == NO_UNIT and nxt.unit:
             t.unit, t.skip, t.suffix = nxt.unit, None, nxt.suffix
-        elif (
-            t.unit == "个"
-            and nxt.unit in ("个百分点", "百分点")
-            and re.fullmatch(r"\s*[、和及]\s*", text[t.end : nxt.start])
-        ):
+        elif t.unit == "个" and nxt.unit in ("个百分点", "百分点"):
             t.unit = nxt.unit  # 分别提高1.5个和2个百分点: 1.5 points, not 1.5 things
     return tokens
 
@@ -432,6 +426,11 @@ def _is_noun_start(text: str) -> bool:
     return not text.startswith(_NOUN_STOP) and not _TO_VERB.match(text)
 
 
+def without_conjunction(words: str) -> str:
+    """Words without the 及/和/与 that joins them to the next count (企业集团及 → 企业集团)."""
+    return re.sub(r"(?:以及|及|和|与)$", "", words)
+
+
 def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
     """15个城市公园 → 城市公园: the noun phrase a count stands before, if it does."""
     rest = text[tok.end :]
@@ -456,8 +455,7 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
         if 0 < i < cut:
             cut = i
     noun = noun[:cut]
-    # 38户企业集团及80户下属企业: the noun ends before the next count's conjunction
-    noun = re.sub(r"(?:以及|及|和|与)$", "", noun)
+    noun = without_conjunction(noun)  # 38户企业集团及80户下属企业: 企业集团
     if rest[len(noun) : len(noun) + 2] == "之一" or noun.endswith("之一"):
         return None
     if (

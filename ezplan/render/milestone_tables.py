@@ -171,7 +171,7 @@ def needs(m: Milestones, lang: str) -> str:
     if m.required_rate is None:
         return ""
     words = (fmt.points_words if m.points else fmt.growth_words)(m.required_rate, 2)
-    bound = m.target_stated.figure.comparator.value if m.target_stated is not None else None
+    bound = m.target_stated.figure.bound if m.target_stated is not None else None
     if bound in ("at_least", "at_most"):  # 突破700公里, 13万户以上: the rate is bounded too
         words = fmt.bounded_words(words, bound)
     return t("needs", lang, rate=fmt.points_en(words[lang], lang))

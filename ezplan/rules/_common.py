@@ -66,8 +66,8 @@ def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
     unit = plan.indicators[indicator].unit
     dec = fmt.decimals_in(like.figure, unit) if like else fmt.level_decimals(None, 0)
     extra = 0
-    wide = math.isfinite(v.hi - v.lo)  # a bound (≥ 45.65%) keeps its two digits
-    while extra < 2 and not (wide and v.hi - v.lo >= 100 * 10.0 ** -(dec + extra)):
+    finite = math.isfinite(v.hi - v.lo)  # a bound (≥ 45.65%) keeps its two digits
+    while extra < 2 and not (finite and v.hi - v.lo >= 100 * 10.0 ** -(dec + extra)):
         extra += 1
     return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, extra))
 

@@ -25,7 +25,7 @@ import numpy as np
 from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, rate_val
 from ezplan.findings import Checked, Finding, Severity
-from ezplan.model import CumulativeClaim, GrowthClaim, Plan
+from ezplan.model import Amount, CumulativeClaim, GrowthClaim, Plan
 from ezplan.rules._common import (
     data_val,
     judge,
@@ -107,24 +107,23 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if s is None or s.lo <= 0:
             continue
         g = _rate_claim(plan, c)
-        b = facts.level(c.indicator, c.base_year)
-        if g is not None and b is not None:
-            full.append((c, s, g, b, _base_text(plan, facts, c)))
+        a = facts.amount(c.indicator, c.base_year)
+        b = None if a is None else Val(a.face, a.lo, a.hi)
+        if g is not None and a is not None:
+            full.append((c, s, g, b, _base_text(plan, c, a)))
         elif g is not None:
             rate_only.append((c, s, g))
-        elif b is not None:
-            base_only.append((c, s, b, _base_text(plan, facts, c)))
+        elif a is not None:
+            base_only.append((c, s, b, _base_text(plan, c, a)))
         yield from _previous(plan, facts, c, s, g)
     yield from _full(plan, full)
     yield from _implied_base(plan, rate_only)
     yield from _implied_rate(plan, base_only)
 
 
-def _base_text(plan: Plan, facts: Facts, c: CumulativeClaim) -> str:
+def _base_text(plan: Plan, c: CumulativeClaim, a: Amount) -> str:
     """The base year's level as stated (34289户, not 34289.0000户); converted from another
     currency, one digit finer than its figure."""
-    a = facts.amount(c.indicator, c.base_year)
-    assert a is not None
     if a.converted:
         return show_amount(plan, c.indicator, a.face, a.stated)
     return show_like(plan, c.indicator, a.face, a.stated)

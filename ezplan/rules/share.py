@@ -21,7 +21,7 @@ import numpy as np
 
 from ezplan import fmt
 from ezplan.facts import Facts, Val
-from ezplan.figures import Comparator, Figure
+from ezplan.figures import Figure
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Amount, Plan, ShareClaim, Stated
 from ezplan.rules._common import (
@@ -95,8 +95,8 @@ def _bounded(
     """The implied value as a planner reads it: ≥/≤ (不低于/不高于) the face value for a bound,
     else the face value and the interval it stands for."""
     text = show_like(plan, iid, v.face, like)
-    at_least = share.comparator is Comparator.AT_LEAST
-    at_most = share.comparator is Comparator.AT_MOST
+    at_least = share.bound == "at_least"
+    at_most = share.bound == "at_most"
     if at_least or at_most:
         low = at_least != inverse
         return {"en": ("≥ " if low else "≤ ") + text, "zh": ("不低于" if low else "不高于") + text}
@@ -159,13 +159,8 @@ def _restated(plan: Plan, sc: ShareClaim) -> Amount | None:
         return None
     if plan.indicators[sc.of].unit.dimension == part.dimension:
         return None
-    for s in level.figures:
-        u = s.figure.unit
-        if u is not None and u.dimension == part.dimension:
-            k = u.factor_to(part)
-            lo, hi = s.figure.interval()
-            return Amount(s.figure.value * k, lo * k, hi * k, s)
-    return None
+    whole = plan.amount_of(sc.indicator, level.figures)  # in the part's unit
+    return whole if whole is not None and not whole.converted else None
 
 
 def _names(plan: Plan, sc: ShareClaim) -> dict:
