@@ -174,6 +174,8 @@ def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | Non
         if base is None:
             continue
         if end is not None and st.level is not None:
+            if met_at_base(base, end, plan.indicators[iid]) == "rounds":
+                continue  # 5.5%左右 from 5.45%: a level to hold, no rate (not +0.01 pp a year)
             by_levels.append((iid, base, end, ey - by))
         elif st.cumulative is not None:
             s = facts.stated_val(iid, st.cumulative.amounts[0])

@@ -139,3 +139,22 @@ def test_a_target_the_base_already_meets_requires_no_change_in_the_check_too(tmp
     zh = CliRunner().invoke(main, ["--lang", "zh", "check", str(tmp_path)]).stdout
     assert "already rounds to it" in en and "pp a year" not in en
     assert "按其精度已相符" in zh and "年均提高" not in zh
+
+
+def test_a_level_the_base_rounds_to_implies_no_rate_in_the_table(tmp_path):
+    """The re-read: 5.5%左右 from 5.45% — the note said 保持即可 while the table beside it
+    showed '+0.01个百分点' a year ((5.5 − 5.45) / 5 = 0.01) as the implied change; a level to
+    hold implies none. A ceiling the base is under keeps its bounded rate (≤)."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          u: {name: 城镇调查失业率, unit: '%', levels: {2020: 5.45%}}
+          c: {name: 居民消费价格涨幅, unit: '%', levels: {2020: 2.4%}}
+        """,
+        "targets:\n  u: {level: 5.5%左右}\n  c: {level: 4.5%以内}\n",
+    )
+    out = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"]).stdout
+    rows = {r["indicator"]: r for r in json.loads(out)["summary"]["targets"]}
+    assert rows["u"]["implied_rate"] is None
+    assert rows["c"]["implied_rate_bound"] == "≤"
