@@ -208,6 +208,24 @@ def test_pair_that_disagrees(tmp_path):
     assert sorted(got) == [("note", "implied"), ("warning", "another-rate")]
 
 
+def test_a_pair_at_another_rate_is_reported_once(tmp_path):
+    """The warning names the year's reference pair and relates both its figures; the
+    whole-plan rule, which finds the same four figures unable to share one rate, adds its
+    culprits to this warning instead of repeating it as a second one (a bulletin's year had
+    four warnings for each such pair)."""
+    t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 6.46亿美元]}\n"
+    d = write_plan(tmp_path, CUR, t)
+    found = [f for f in findings_for(d) if f.severity.label != "note"]
+    assert [(f.check, f.message_id) for f in found] == [("currency", "another-rate")]
+    (f,) = found
+    # the reference is the narrower rate: 37.55/6.465 … 37.65/6.455 = 5.808 … 5.833 (82.6 and
+    # 12 allow 6.604 … 7.187); the warning is at 12亿美元 (targets.yaml 5:23, after 3 lines of
+    # header and `targets:`), its 82.6亿元 at 5:15, the reference pair at 6:15 and 6:23
+    assert (f.mark.line, f.mark.column) == (5, 23)
+    assert sorted((m.line, m.column) for m in f.related) == [(5, 15), (6, 15), (6, 23)]
+    assert f.addendum is not None  # the whole-plan rule's culprits
+
+
 def test_pairs_of_different_years_are_not_compared(tmp_path):
     # 2020: 42080万美元 = 29.0亿元 (6.89); 2025 at 5.82 — rates move between years
     b = (

@@ -89,7 +89,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     if plan.exchange_rate is not None:
         f = plan.exchange_rate.figure
         ref = Val(f.value, *f.interval())
-        refs = [(ref, plan.exchange_rate.text, plan.exchange_rate.mark)] * len(pairs)
+        refs = [(ref, plan.exchange_rate.text, (plan.exchange_rate.mark,))] * len(pairs)
         checked = list(range(len(pairs)))
         against_pair = [False] * len(pairs)
     else:
@@ -104,7 +104,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             k = min(members, key=lambda i: pairs[i][5].hi - pairs[i][5].lo)
             text = f"{pairs[k][1].text} = {pairs[k][2].text}"
             for i in members:
-                refs[i] = (pairs[k][5], text, pairs[k][1].mark)
+                # both figures of the reference pair: the message names them, and a rule that
+                # finds the same four figures (whole-plan) recognises this finding as its own
+                refs[i] = (pairs[k][5], text, (pairs[k][1].mark, pairs[k][2].mark))
                 if i != k:
                     checked.append(i)
                     against_pair[i] = True
@@ -148,7 +150,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if sev is None:
             continue
         lv, cny, usd, _, _, rate = pairs[i]
-        ref_val, ref_text, ref_mark = refs[checked[j]]
+        ref_val, ref_text, ref_marks = refs[checked[j]]
         u = usd.figure.unit
         assert u is not None
         converted = fmt.amount(cv[j, 0] / rr[j, 0] / u.scale, u, usd.figure.decimals + 1)
@@ -177,7 +179,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "unit": "元/美元",
             },
             scope=lv.scope,
-            related=(cny.mark, ref_mark),
+            related=(cny.mark, *ref_marks),
             steps=(
                 f"{cny.text} ÷ {usd.text} = {rate.face:.4f} ∈ [{rate.lo:.4f}, {rate.hi:.4f}] ↔ "
                 f"[{ref_val.lo:.4f}, {ref_val.hi:.4f}]",
