@@ -1035,7 +1035,44 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     )
     assert at(x.figures, "45284").indicator == "股份制企业利润"
     assert at(x.figures, "2.9").indicator == "股份制企业利润"
-    assert at(x.figures, "2585").indicator == "国有控股企业"
+    assert at(x.figures, "2585").indicator == "建筑业企业利润：其中国有控股企业"
+
+
+def test_a_bare_category_part_is_named_after_its_whole(tmp_path):
+    """The 2017 bulletin: 国有控股企业增长6.5% (industry's value added) and, paragraphs later,
+    建筑业企业实现利润7661亿元…其中国有控股企业2313亿元，增长15.1% — both named 国有控股企业,
+    they were one indicator: 2313 / 1.065 = 2172 'was' the construction SOEs' 2016 profit, and
+    their own 增长15.1% was refused as a clash. The part is named after its whole; the growth
+    after it is the part's."""
+    x = read(
+        tmp_path,
+        "2017年，规模以上工业增加值增长6.6%。在规模以上工业中，国有控股企业增长6.5%。\n\n"
+        "2017年，建筑业企业实现利润7661亿元，增长9.7%。其中国有控股企业2313亿元，增长15.1%。\n",
+    )
+    part = "建筑业企业利润：其中国有控股企业"
+    assert at(x.figures, "6.5").indicator == "国有控股企业"
+    assert (at(x.figures, "2313").indicator, at(x.figures, "2313").part_of) == (
+        part,
+        "建筑业企业利润",
+    )
+    assert at(x.figures, "15.1").indicator == part
+    assert at(x.figures, "15.1").placed
+
+
+def test_a_groups_average_is_no_part_of_the_whole_average(tmp_path):
+    """helper-47: 广西's 居民人均可支配收入提高到24562元…其中农村居民收入提高到14815元 — the rural
+    average was drafted as a part of the all-resident average; with 城镇居民人均可支配收入35859元
+    after 其中, check said 'larger than the whole it is part of' (an urban average is above the
+    mean, and no summand of it)."""
+    x = read(
+        tmp_path,
+        "2020年，居民人均可支配收入提高到24562元，其中城镇居民人均可支配收入提高到35859元，"
+        "农村居民收入提高到14815元。\n\n"
+        "2020年，建筑业企业利润8381亿元，其中国有控股企业2585亿元。\n",
+    )
+    assert at(x.figures, "35859").part_of is None
+    assert at(x.figures, "14815").part_of is None
+    assert at(x.figures, "2585").part_of == "建筑业企业利润"  # an amount's part still is one
 
 
 def test_a_list_after_from_is_of_levels_before(tmp_path):

@@ -12,6 +12,7 @@ from ezplan.extract.kinds import count_class, read_figure
 from ezplan.extract.notes import Note, note_id
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.sentences import Sentence
+from ezplan.extract.subjects import part_named_after_whole
 
 
 def relate(
@@ -81,8 +82,21 @@ def relate(
             ),
             None,
         )
-        if whole is not None and whole.indicator != f.indicator and "%" not in (whole.unit, f.unit):
+        if (
+            whole is not None
+            and whole.indicator != f.indicator
+            and "%" not in (whole.unit, f.unit)
+            and not _AVERAGE.search(whole.indicator + f.indicator)
+        ):
             f.part_of = whole.indicator
+            if named := part_named_after_whole(f.indicator, whole.indicator):
+                f.indicator = named
+                f.notes.append(Note("extract.part_named_after_whole"))
+
+
+# 居民人均可支配收入24562元，其中农村居民收入14815元: a group's average is no summand of the
+# whole's (an urban average above it is no part larger than its whole)
+_AVERAGE = re.compile(r"人均|平均|每")
 
 
 def _listed_after(s: Sentence, prev_f: Found, ci: int, left: str, pred: Pred) -> bool:

@@ -401,6 +401,17 @@ def sibling_measure(
     return subj + m.group(), Note("extract.and", first=how, then=note) if how else note
 
 
+def part_named_after_whole(part: str, whole: str) -> str | None:
+    """建筑业企业利润8381亿元，…，其中国有控股企业2585亿元: a part that is a bare category, of a
+    whole that names its measure, is named after the whole (…建筑业企业利润：其中国有控股企业)
+    — bare, it joined every other 国有控股企业 of the document (industry's value added)."""
+    if not part or _NAMES_A_MEASURE.search(part) or not _CATEGORY.search(part):
+        return None
+    if part in whole or not _SIBLING_MEASURE.search(whole):
+        return None
+    return f"{whole}：其中{part}"
+
+
 _CATEGORY = re.compile(r"(?:企业|业|公司|行业)$")
 _SIBLING_MEASURE = re.compile(
     r"(?:利润总额|利润|营业收入|主营业务收入|增加值|总产值|产值|投资额|投资)$"

@@ -105,6 +105,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "subject carried from the paragraph",
         "zh": "主语取自本段前文",
     },
+    "extract.part_named_after_whole": {
+        "en": "named after the whole it is part of (其中)",
+        "zh": "按其所属总量命名（其中）",
+    },
     "extract.sibling_measure": {
         "en": "its {measure}, as the figure before it in the list",
         "zh": "指其{measure}，同列表中前一项",
