@@ -253,7 +253,7 @@ def _no_path(plan: Plan, facts: Facts, ms: list[Milestones]) -> None:
     reasons = unchecked_reasons(plan, facts, [m.indicator for m in missing])
     for m in missing:
         reason = reasons[m.indicator]
-        if m.base is None and reason.code in ("single-figure", "no-relation"):
+        if m.base is None and reason.code in ("single-figure", "no-relation", "part-cannot-fail"):
             reason = Reason("no-base", reason.params)
         m.no_path = reason
 

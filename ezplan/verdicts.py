@@ -339,9 +339,29 @@ def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
             annual = growth.annual.figure.value / 100
         if end is not None or annual is not None:
             return (iid, params, base, end, ey - by, annual)
+    if len(figures) <= 1 and (other := _part_whole_target(plan, facts, iid, ey)) is not None:
+        return Reason("part-cannot-fail", params | {"other": other})
     if len(figures) <= 1:
         return Reason("single-figure", params)
     return Reason("no-relation", params)
+
+
+def _part_whole_target(plan: Plan, facts: Facts, iid: str, year: int) -> str | None:
+    """The target level of `iid`'s whole or of a part of it in `year` when the two cannot
+    contradict each other — a whole with no ceiling (1900个以上) holds any part, a part with no
+    floor fits any whole (part-whole.py judges no such pair)."""
+    ind = plan.indicators.get(iid)
+    pairs = [(iid, ind.part_of)] if ind is not None and ind.part_of else []
+    pairs += [(k, iid) for k, other in plan.indicators.items() if other.part_of == iid]
+    for part, whole in pairs:
+        kin = whole if part == iid else part
+        level = plan.target(kin).level if kin in plan.target_ids else None
+        p, w = facts.amount(part, year), facts.amount(whole, year)
+        if level is None or p is None or w is None:
+            continue
+        if not math.isfinite(w.hi) or p.lo <= 0:
+            return level.figures[0].text
+    return None
 
 
 def target_figures(plan: Plan, iid: str) -> list[Stated]:

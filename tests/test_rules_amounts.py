@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from ezplan import rules
+from ezplan.loader import load_plan
 from tests.conftest import findings_for, write_plan
 
 
@@ -173,6 +175,43 @@ def test_missing_part_is_derived_with_its_growth(tmp_path):
     assert f.data["annual_rate"] == pytest.approx((6.54 / 2.6069) ** 0.2 - 1)
     msg = f.message("en")
     assert "6.54亿美元 (45.0亿元)" in msg and "20.20% a year" in msg
+
+
+@pytest.mark.parametrize(
+    ("whole", "part", "expected", "judged"),
+    [
+        # 1900个以上 with 其中…超过300个: a whole with no ceiling holds any part (吉林's pair was
+        # ✓ consistent, with a share of 300/1900 = 15.8% of two floors' face values)
+        ("1900个以上", "超过300个", [], False),
+        ("1900个以上", "超过3000个", [], False),  # even so: the whole may be above 3000
+        ("1900个", "300个以内", [], False),  # a part with no floor cannot exceed anything
+        # a whole with a ceiling can be exceeded: 300/1900 = 15.8%; ≥ 2000 > 1900.5 an error
+        ("1900个", "超过300个", [("note", "share")], True),
+        ("1900个", "超过2000个", [("error", "part-exceeds")], True),
+    ],
+)
+def test_a_part_whole_pair_that_cannot_fail_is_not_judged(tmp_path, whole, part, expected, judged):
+    b = "indicators:\n" + ind("w", "个") + ind("p", "个", "    part_of: w\n")
+    t = f"targets:\n  w: {{level: {whole}}}\n  p: {{level: {part}}}\n"
+    plan = load_plan(write_plan(tmp_path, b, t))
+    outcome = rules.evaluate(plan, [rules.rule("part-whole")])
+    got = [(f.severity.label, f.message_id) for f in outcome.findings]
+    assert got == expected
+    assert bool(outcome.checked) is judged
+
+
+def test_a_pair_that_cannot_fail_says_why_it_is_not_checkable(tmp_path):
+    """Not 'the only figure stated; nothing to compare it with': there is a whole to compare
+    with, and the comparison cannot fail."""
+    b = "indicators:\n" + ind("w", "个") + ind("p", "个", "    part_of: w\n")
+    t = "targets:\n  w: {level: 1900个以上}\n  p: {level: 超过300个}\n"
+    plan = load_plan(write_plan(tmp_path, b, t))
+    got = {f.indicator: f for f in rules.run(plan, [rules.rule("unchecked")])}
+    assert {i: f.message_id for i, f in got.items()} == {
+        "w": "part-cannot-fail",
+        "p": "part-cannot-fail",
+    }
+    assert "超过300个 and 1900个以上, a part and its whole" in got["p"].message("en")
 
 
 def test_project_parts(tmp_path):

@@ -151,7 +151,13 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
     w = np.array([c[4].value for c in cases])
     feasible = p[:, 1] <= w[:, 2] + 1e-12 * np.abs(w[:, 2])
     as_written = p[:, 0] <= w[:, 0]
-    for (iid, wid, key, ps, ws, pv), sev in zip(cases, judge(feasible, as_written), strict=True):
+    # a whole with no ceiling (1900个以上), or a part with no floor (以内), could hold any part
+    # stated: nothing is compared (吉林's 1900个以上, 其中…超过300个 was ✓ and a '15.8%' share)
+    falsifiable = (np.isfinite(w[:, 2]) & (p[:, 1] > 0)).tolist()
+    verdicts = zip(cases, judge(feasible, as_written), falsifiable, strict=True)
+    for (iid, wid, key, ps, ws, pv), sev, can_fail in verdicts:
+        if not can_fail:
+            continue
         yield from _checked((iid, ps), (wid, ws))
         # no error: a note of the part's share of a stated target (of any year: 广东省's 2021
         # 公办幼儿园学位6万个 of 9.6万个 was marked checked with nothing to show for it), else
