@@ -226,6 +226,22 @@ def test_since_a_year_each_year_and_verbs_before_their_object(tmp_path):
     assert one_of(figs, "600").kind == "cumulative"
 
 
+def test_each_year_between_the_noun_and_its_verb(tmp_path):
+    """helper-47: 海南's “十四五” goal 城镇就业每年新增15万人以上 was drafted as a sum over
+    2021–2025 of at least 14.5万人 (a fifth of it); 每年 after the noun is each year's too."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        “十四五”主要目标：城镇就业每年新增15万人以上，新增城镇就业75万人。
+        """,
+    )
+    each = one_of(figs, "15")
+    assert (each.indicator, each.period) == ("城镇就业新增", (2021, 2025))
+    assert each.kind != "cumulative" and not each.placed
+    assert one_of(figs, "75").kind == "cumulative"  # without 每年: the period's sum
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,

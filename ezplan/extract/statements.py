@@ -71,6 +71,9 @@ _STEPS_PHRASE = re.compile(
 )
 _ACHIEVED = re.compile(r"(?:实际)?(?:完成|实现)")
 _PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
+_PER_YEAR_BEFORE_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:平均每年|每年)(?=(?:新增|增加|新建|建成|完成|引进|培育|开工)$)"
+)
 _PART_OF_YEAR = re.compile(
     r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
 )
@@ -262,11 +265,11 @@ class Reader:
         if _achieved_rate(group, subject, pred, sent_figs):
             # 预期增速6.5%左右，完成0.2%: the growth achieved, in the terms of the one before it
             pred.up, pred.annual = True, sent_figs[-1].kind == "annual"
-        per_year = bool(m := _PER_YEAR_LEAD.match(subject)) and not any(
-            t.unit in ("%", "‰", "倍", "个百分点") for t in group
-        )
+        m = _PER_YEAR_LEAD.match(subject) or _PER_YEAR_BEFORE_VERB.search(subject)
+        per_year = m is not None and not any(t.unit in ("%", "‰", "倍", "个百分点") for t in group)
         if per_year and m is not None:
-            subject = subject[m.end() :]  # 每年新增城镇就业120万人: each year's, not the sum
+            # 每年新增城镇就业120万人, 城镇就业每年新增15万人以上: each year's, not the sum
+            subject = subject[: m.start()] + subject[m.end() :]
         lead = lead_words(masked[:cut], left[:cut])
         if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共(?!有))", masked[:cut]):
             pred.cumulative = True  # 累计生产电解铝50.98万吨
