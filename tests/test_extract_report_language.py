@@ -242,6 +242,27 @@ def test_each_year_between_the_noun_and_its_verb(tmp_path):
     assert one_of(figs, "75").kind == "cumulative"  # without 每年: the period's sum
 
 
+def test_respectively_pairs_within_its_sentence(tmp_path):
+    """helper-47, helper-48: 山东's 院士达到98位，国家级和省级领军人才4145名，分别比2015年增长113%、
+    215% — 98位 was skipped as a rank, so 113% went to 领军人才 and its 215% was refused; 烟台's
+    …农村危房4446户。…提升城乡低保标准，较“十二五”末分别提高了48.8％和86.2％ gave the
+    保障标准's increases to the sentence before's housing figures."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，院士达到98位，领军人才4145名，分别比2015年增长113%、215%。
+
+        过去五年，改造棚户区10.8万套、农村危房4446户。连续6次提升城乡低保标准，分别提高了48.8%和86.2%。
+        """,
+    )
+    assert one_of(figs, "98").indicator == "院士"  # a count of people, not a rank
+    assert one_of(figs, "113").indicator == "院士"
+    assert one_of(figs, "215").indicator == "领军人才"
+    assert not at(figs, "48.8") and not at(figs, "86.2")
+    assert "48.8%" in skipped and "86.2%" in skipped
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,

@@ -314,8 +314,15 @@ class Reader:
             ]
             if verb == "manage" and all(nouns):
                 subject = ""
-        earlier = [f.indicator for f in (sent_figs or para_figs[-len(group) :]) if f.indicator]
+        # the figures before in this sentence: 烟台's 改造棚户区10.8万套、农村危房4446户。…提升城乡
+        # 低保标准，较“十二五”末分别提高了48.8％和86.2％ — the sentence before's are not what
+        # 分别 pairs with
+        earlier = [f.indicator for f in sent_figs if f.indicator]
         subjects = group_subjects(subject, len(group), before, earlier)
+        if pred.respectively and len(group) > 1 and not any(sj for sj, _ in subjects):
+            for t in group:  # each its own subject, none found: no one subject carried to all
+                self._skip(s, t, Note("extract.skip.respectively_unknown"))
+            return
         for k, tok in enumerate(group):
             noun = nouns[k]
             if tok.unit == "次" and not noun and not subjects[k][0]:

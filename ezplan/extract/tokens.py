@@ -273,6 +273,11 @@ _SHARE_OF_A_YEAR = re.compile(
     r"(?:\d+(?:\.\d+)?%(?:以上|左右)?、)*$"
 )
 
+# 院士达到98位: people counted after their noun (a rank has 第 or 前: 居全国第5位)
+_PEOPLE_BEFORE = re.compile(
+    r"(?:院士|专家|人才|教授|博士|学者|委员|代表)(?:达到|达|增至|增加到|共|有)$"
+)
+
 
 def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | None:
     a, b = tok.start, tok.unit_end
@@ -325,10 +330,14 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.topics")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
         return Note("extract.skip.class_in_name")
-    if tok.unit in _NOT_UNITS_ALONE and not (
-        tok.unit in _COUNTING_NOUNS
-        and _is_noun_start(text[b:])
-        and not re.match(r"外|口|接|于|应|标|照|话", text[b:])  # 对外, 对口, 对接 …
+    if (
+        tok.unit in _NOT_UNITS_ALONE
+        and not (
+            tok.unit in _COUNTING_NOUNS
+            and _is_noun_start(text[b:])
+            and not re.match(r"外|口|接|于|应|标|照|话", text[b:])  # 对外, 对口, 对接 …
+        )
+        and not (tok.unit == "位" and _PEOPLE_BEFORE.search(text[max(0, a - 12) : a]))
     ):
         return Note("extract.skip.ordinal")
     if tok.unit in ("千伏",):

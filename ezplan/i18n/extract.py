@@ -485,6 +485,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a figure for part of a year (前三季度, 1-11月)",
         "zh": "一年中部分时段的数字（前三季度，1-11月）",
     },
+    "extract.skip.respectively_unknown": {
+        "en": "分别 pairs it with a subject of its own, which was not found",
+        "zh": "“分别”表明各有所指，但未找到对应的主体",
+    },
     "extract.skip.times": {
         "en": "a number of times in narrative (先后3次), not a figure",
         "zh": "叙述中的次数（先后3次），不是数字",
