@@ -73,6 +73,10 @@ def test_cumulative_implies_base_and_yearly_amounts(tmp_path):
     assert f.data["implied_base"] == pytest.approx(0.476502, abs=1e-6)
     assert f.data["yearly"][-1] == pytest.approx(0.767411, abs=1e-6)
     assert sum(f.data["yearly"]) == pytest.approx(3.2)
+    # the path is what an even 10% a year gives, which a sum and a rate alone cannot tell
+    # (helper-49: an observed sum's years went as they went — 自贡's 2020 grew 10.4%, not 13.4%)
+    assert "grown evenly at 10% a year, implies" in f.message("en")
+    assert "若每年均增长10%，意味着" in f.message("zh")
 
 
 def test_cumulative_below_previous_period_while_growing(tmp_path):

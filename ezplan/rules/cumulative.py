@@ -68,9 +68,9 @@ MESSAGES = {
         "而非{total}；仅在舍入范围内相符",
     },
     "implied-base": {
-        "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in "
-        "{base_year}, then {path}",
-        "zh": "{first}—{end_year}年累计{total}、年均{rate}，意味着{base_year}年为{base}，"
+        "en": "累计{total} over {first}–{end_year}, grown evenly at {rate} a year, implies "
+        "{base} in {base_year}, then {path}",
+        "zh": "{first}—{end_year}年累计{total}，若每年均{rate}，意味着{base_year}年为{base}，"
         "此后逐年为{path}",
     },
     "implied-rate": {
