@@ -930,6 +930,37 @@ def test_a_year_a_paragraph_is_about_holds_under_a_heading_of_the_period(tmp_pat
     assert at(x.figures, "6").period == (2021, 2025)
 
 
+def test_a_sections_year_holds_under_its_untimed_sub_headings(tmp_path):
+    """helper-49: 贵港's 一、2020年和“十三五”工作回顾 / 2020年，我们… / （一）经济保持向稳向好发展 —
+    the sub-headings ended the section's 2020, and its 80 figures (粮食总产量146.8万吨, 森林覆盖率
+    46.85%, 城镇登记失业率1.3%) were undated projects: the 2021 targets beside them had no base.
+    A sub-heading with a time of its own, or the next part, ends it."""
+    x = read(
+        tmp_path,
+        """
+        一、2020年和“十三五”工作回顾
+
+        2020年，我们坚持稳中求进。
+
+        （一）经济保持向稳向好发展
+
+        粮食总产量146.8万吨。
+
+        （二）“十三五”主要成就
+
+        五年来，新增城镇就业8万人。
+
+        二、今后工作安排
+
+        粮食总产量147.2万吨以上。
+        """,
+    )
+    grain = at(x.figures, "146.8")
+    assert (grain.kind, grain.year) == ("level", 2020)
+    assert at(x.figures, "8").period == (2016, 2020)
+    assert at(x.figures, "147.2").year is None  # the next part: no 2020 carried into it
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

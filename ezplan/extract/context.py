@@ -154,6 +154,7 @@ class TimeContext:
         self.sentence_period: TimeRef | None = None
         self.section: TimeRef | None = None  # the time a paragraph of this section opened with
         self.section_topic = False  # … a year the paragraph is about (2020年是…的一年)
+        self.section_level = 0  # the deepest heading level in force when the section opened
         self.intro: TimeRef | None = None
         self.intro_level = 0  # the heading level the introducing paragraph stands under
 
@@ -196,8 +197,12 @@ class TimeContext:
                 level = 1
         for lv in [k for k in self.headings if k >= level]:
             del self.headings[lv]
-        self.section = None
         ref = self._one_time(text, "heading")
+        if ref is not None or level <= self.section_level:
+            # 贵港's 一、2020年和“十三五”工作回顾 / 2020年，我们… / （一）经济保持向稳向好发展: a
+            # sub-heading with no time of its own goes on in the section's (its 80 figures of
+            # 2020 were undated projects)
+            self.section = None
         self.headings[level] = ref
         if level <= self.intro_level:
             self.intro = None
@@ -227,6 +232,7 @@ class TimeContext:
         time too (一、“十三五”时期工作回顾: the year's own results after it were 2016–2020)."""
         self.section = TimeRef(carry.first, carry.last, carry.until, "section", carry.text)
         self.section_topic = topic
+        self.section_level = max(self.headings, default=0)
         if self.intro is not None and (carry.first, carry.last) != (
             self.intro.first,
             self.intro.last,
