@@ -415,6 +415,14 @@ def test_a_multiple_of_another_quantity_is_no_growth(tmp_path):
     assert own.placed and own.indicator == "地区生产总值"
 
 
+def test_a_multiple_above_another_places_level_is_no_growth(tmp_path):
+    """helper-47: 海南's 清洁能源汽车保有量占比达4.2%、高出全国水平1.3倍 — the gap to the country's
+    share was drafted as the indicator's growth in 2020 (×1.3)."""
+    x = read(tmp_path, "2020年，清洁能源汽车保有量占比达4.2%、高出全国水平1.3倍。\n")
+    gap = at(x.figures, "1.3")
+    assert not gap.placed and "another quantity" in gap.review
+
+
 def test_an_introducing_line_dates_the_sections_under_it(tmp_path):
     """青岛市: 「五年来，主要做了以下工作：」 on a line of its own, then （一）…（六）: their
     figures are the five years' (the line, read as a heading, was dropped at the first （一）,

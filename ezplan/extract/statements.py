@@ -466,8 +466,12 @@ class Reader:
     ) -> Found | None:
         kind, fig_text, direction, notes = kind_and_text(text, tok, pred)
         clause_start = s.clauses[s.clause_of(tok.start)][0]
-        if tok.unit == "倍" and _OF_ANOTHER.search(text[clause_start : tok.start]):
-            # 不低于当地最低生活保障标准的1.6倍: a multiple of another quantity, not growth
+        if tok.unit == "倍" and (
+            _OF_ANOTHER.search(text[clause_start : tok.start])
+            or _ABOVE_ANOTHER.search(text[clause_start : tok.start])
+        ):
+            # 不低于当地最低生活保障标准的1.6倍, 高出全国水平1.3倍: a multiple of another
+            # quantity (another place's), not growth
             notes.append(Note("extract.multiple_of_other"))
         if _PLANNED.search(text[clause_start : tok.start]) or _GOAL_AFTER.match(text, tok.end):
             # 预期增速6.5%左右 (not 人均预期寿命); 低于3.3%的控制目标: the goal it was held to
@@ -615,6 +619,9 @@ _MORE_THAN_BEFORE = re.compile(r"(?:比|较)(?:上年|去年)(?:末|同期)?(?:�
 _MORE_OR_LESS = frozenset({"多", "少", "多增", "少增", "多减", "少减"})
 _OF_ANOTHER = re.compile(
     r"(?:标准|水平|平均数?|均值|全国|全省|全市|同期)[^，,；;。]{0,6}的(?:约|近)?$"
+)
+_ABOVE_ANOTHER = re.compile(
+    r"(?:高出|高于|超出|超过|低于|相当于)(?:全国|全省|全市|全区|全州)(?:平均)?(?:水平)?$"
 )
 _PLANNED = re.compile(r"预期(?!寿命|性|目标完成)")  # not 人均预期寿命, 预期性指标
 _GOAL_AFTER = re.compile(r"(?:左右|以上|以内|以下)?的[\u4e00-\u9fff]{0,4}目标")
