@@ -969,6 +969,15 @@ def test_a_sections_year_holds_under_its_untimed_sub_headings(tmp_path):
     assert at(x.figures, "147.2").year is None  # the next part: no 2020 carried into it
 
 
+def test_a_share_of_the_larger_place_is_not_the_indicators_own(tmp_path):
+    """helper-48: 海口's 三次产业比重调整为4.5：15.0：80.5，服务业占比提高1.3个百分点、全省占比达到
+    43.2% — 全省 was dropped as a lead, so 43.2% (the city's share of the province's services)
+    became the city's own 服务业占比, which is 80.5%."""
+    x = read(tmp_path, "2020年，服务业占比提高1.3个百分点、全省占比达到43.2%。\n")
+    assert at(x.figures, "43.2").indicator == "服务业占全省比重"
+    assert at(x.figures, "1.3").indicator == "服务业占比"
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

@@ -65,7 +65,9 @@ def clean_subject(masked: str, text: str) -> str:
             a = m.end()
             continue
         if not hit:
-            place = strip_place(masked[a:b], keep_one=False)
+            # 全省占比达到43.2%: the place is what the share is of, not a lead to drop
+            keep = _SHARE_OF_PLACE.fullmatch(masked, a, b) is not None
+            place = masked[a:b] if keep else strip_place(masked[a:b], keep_one=False)
             if len(place) < b - a:
                 a = b - len(place)
                 continue
@@ -310,6 +312,11 @@ def fill_subject(
         # 研发经费支出21737亿元，…，与国内生产总值之比为2.19%: its share of the other
         prev = split_share(sent_figs[-1].indicator)[0]
         subj, how = f"{prev}占{m.group(1)}比重", Note("extract.subject_share")
+    elif (m := _SHARE_OF_PLACE.fullmatch(subj)) and sent_figs and sent_figs[-1].indicator:
+        # 服务业占比提高1.3个百分点、全省占比达到43.2%: its share of the larger place's (海口's
+        # 43.2% was drafted as its own 服务业占比, which is 80.5%)
+        prev = split_share(sent_figs[-1].indicator)[0]
+        subj, how = f"{prev}占{m.group(1)}比重", Note("extract.subject_share")
     elif subj.startswith("占") and len(subj) > 1 and sent_figs and sent_figs[-1].indicator:
         # 规划面积达到2881平方公里，占全省面积1.85%: the share is of the figure before
         prev = split_share(sent_figs[-1].indicator)[0]
@@ -330,6 +337,7 @@ def fill_subject(
 
 _PRICE_QUALIFIERS = frozenset({"实际", "名义"})
 _RATIO_HEAD = re.compile(r"(占比|比重|比例)$")
+_SHARE_OF_PLACE = re.compile(r"(全国|全省|全区|全自治区)(?:占比|比重)")
 _BARE_TOTAL = re.compile(r"^(总数|总量|总数量|数量|总规模|总计|累计总数)$")
 _STOCK_THEN_CHANGE = re.compile(
     r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程|装机|装机容量|容量|能力))(新增|净增)$"
