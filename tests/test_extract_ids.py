@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ezplan import milestones
 from ezplan.extract import extract, write_drafts
 from ezplan.extract.ids import IdMaker, hashed, readable_id
 from ezplan.loader import load_plan
@@ -102,6 +103,44 @@ def test_this_years_target_stands_on_the_indicator(tmp_path):
     # a flow (新增 … in one year) is not a level grown from last year's: an id of its own
     assert "new_market_entities" in base and "new_market_entities" not in targets
     assert "flow" in targets["new_market_entities_2021"]["review"]
+
+
+def test_gross_product_is_no_flow(tmp_path):
+    """helper-51: 生产 (a verb of making: 生产粮食) matched the noun 生产总值, so a bare 生产总值's
+    2021 target was 'a flow (done in one year, not a stock)' on an id of its own, with no 2020
+    level: 11000 → 11800亿元 (+7.27%) was never compared."""
+    base, targets = _draft(
+        tmp_path,
+        """
+        2021年1月10日
+
+        2020年，全市生产总值达11000亿元。今年，全市生产总值达到11800亿元。
+        """,
+    )
+    (iid,) = targets
+    assert targets[iid]["level"]["value"] == "11800亿元"
+    assert base[iid]["levels"][2020]["value"] == "11000亿元"
+    assert "flow" not in targets[iid].get("review", "")
+
+
+def test_a_flows_growth_target_starts_from_its_last_amount(tmp_path):
+    """helper-50, helper-51: 济南's 完成一般公共预算收入906.1亿元 (2020) and
+    一般公共预算收入增长8%左右 (2021) — the indicator is a flow (完成), so the growth went to an
+    id of its own, and check and milestones said 'baselines.yaml records no 2020 level'. A
+    growth is from last year's amount, a flow's too: 906.1 × 1.08 = 978.6亿元 in 2021."""
+    base, targets = _draft(
+        tmp_path,
+        """
+        2021年1月10日
+
+        2020年，完成一般公共预算收入906.1亿元。今年，一般公共预算收入增长8%。
+        """,
+    )
+    (iid,) = targets
+    assert targets[iid]["total"]["value"] == "增长8%"
+    assert base[iid]["levels"][2020]["value"] == "906.1亿元"
+    (m,) = milestones.build(load_plan(tmp_path / "plan"))
+    assert m.no_path is None and m.at_stated_rate[-1] == pytest.approx(906.1 * 1.08)
 
 
 def test_a_plan_target_and_this_years_target(tmp_path):

@@ -214,7 +214,14 @@ class _Builder:
         main = (self.base_year, self.plan[1]) if self.plan else None
         order = sorted(tgs, key=lambda k: (k != main, k[1] - k[0] > 1, k))
         flow = any(f.flow for f in g.figures if f.kind in ("level", "count"))
-        own = order[0] if order and (order[0] == main or not (flow and levels)) else None
+        # a growth is from last year's amount, a flow's too (完成一般公共预算收入906.1亿元, then
+        # 增长8%左右): only a flow's level or count is no level grown from last year's
+        own = (
+            order[0]
+            if order
+            and (order[0] == main or not (flow and levels) or set(tgs[order[0]]) <= _GROWTH_ONLY)
+            else None
+        )
         for key in order:
             body = tgs[key]
             entry = dict(head)
@@ -415,6 +422,9 @@ def _strip_private(data: Any) -> Any:
     if isinstance(data, list):
         return [_strip_private(v) for v in data]
     return data
+
+
+_GROWTH_ONLY = frozenset({"annual", "total", "constant_prices"})
 
 
 def _period_text(key: tuple[int, int]) -> str:
