@@ -150,6 +150,24 @@ def test_an_estimate_is_read_as_about(tmp_path):
     assert at(x.figures, "4").qualifier == "at_least"
 
 
+def test_an_estimate_goes_on_after_a_semicolon(tmp_path):
+    """helper-50: 宜宾's 预计2020年…食品饮料产业实现营业收入1600亿元…；以天原为代表的…其中天原集团
+    营业收入突破300亿元、年均增长23.5%，是“十二五”末的2.8倍 — after the ； the figures were read
+    exact, and 1.235⁵ = 2.87 against 2.8倍 was a ✗ error; the sentence goes on, as estimates. A
+    full stop ends it."""
+    x = read(
+        tmp_path,
+        "“十三五”期间，预计五粮液集团营业收入年均增长13%；天原集团营业收入年均增长23.5%，"
+        "是“十二五”末的2.8倍。丝丽雅集团营业收入年均增长13.6%。\n",
+    )
+    assert [at(x.figures, v).qualifier for v in ("13", "23.5", "2.8", "13.6")] == [
+        "about",
+        "about",
+        "about",
+        "exact",
+    ]
+
+
 def test_a_period_from_a_base_year_notes_only_its_end_as_inferred(tmp_path):
     x = read(tmp_path, "“十三五”时期，全省生产总值提前1年实现比2010年翻一番。\n")
     f = at(x.figures, "一")
