@@ -996,6 +996,15 @@ def test_a_share_of_the_larger_place_is_not_the_indicators_own(tmp_path):
     assert at(x.figures, "1.3").indicator == "服务业占比"
 
 
+def test_a_list_after_a_part_of_the_place_is_the_parts(tmp_path):
+    """helper-50: 宜宾's 中心城区建成区面积达168平方公里、常住人口168万人 (and 240万人 in 2025) —
+    the centre's population was drafted as the city's 常住人口, and milestones told the city to
+    grow 7.4% a year. The part named first holds for the list."""
+    x = read(tmp_path, "2020年，中心城区建成区面积达168平方公里、常住人口168万人。\n")
+    names = sorted(f.indicator for f in x.figures if f.value == "168")
+    assert names == ["中心城区常住人口", "中心城区建成区面积"]
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

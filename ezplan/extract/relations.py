@@ -66,6 +66,17 @@ def relate(
         f.notes.append(Note("extract.from_level_no_year"))
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
+    if (
+        listed
+        and prev_f is not None
+        and (m := _AREA_PREFIX.match(prev_f.indicator))
+        and not f.indicator.startswith(m.group(1))
+        and not _AREA_PREFIX.match(f.indicator)
+    ):
+        # 中心城区建成区面积达168平方公里、常住人口168万人: the list is the part's (宜宾's city
+        # 'had to grow 7.4% a year' from its centre's 168万人)
+        f.indicator = m.group(1) + f.indicator
+        f.notes.append(Note("extract.subject_area", area=m.group(1)))
     # 8856亿元，增长0.9%，折1350亿美元: the amount restated, not the growth after it
     if pred.same_as and (
         src := next((g for g in reversed(sent_figs or para_figs) if g.kind in _AMOUNTS), None)
@@ -93,6 +104,11 @@ def relate(
                 f.indicator = named
                 f.notes.append(Note("extract.part_named_after_whole"))
 
+
+_AREA_PREFIX = re.compile(
+    r"^(中心城区|主城区|老城区|城区|市区|县城|[\u4e00-\u9fff]{2,8}?(?:新区|片区|园区|开发区|高新区|示范区))"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 
 # 居民人均可支配收入24562元，其中农村居民收入14815元: a group's average is no summand of the
 # whole's (an urban average above it is no part larger than its whole)
