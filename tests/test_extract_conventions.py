@@ -1005,6 +1005,22 @@ def test_a_list_after_a_part_of_the_place_is_the_parts(tmp_path):
     assert names == ["中心城区常住人口", "中心城区建成区面积"]
 
 
+def test_a_growth_after_a_restated_amount_is_the_restated_ones(tmp_path):
+    """helper-52: the 2017 bulletin's 对外直接投资额8108亿元，按美元计价为1201亿美元，比上年下降
+    29.4% — the growth is of the 美元 amount, but it was the indicator's (in 元): 8108 / 0.706 'was'
+    2016's 11484亿元. It is not placed; a growth after a bracketed restatement is the amount's
+    own (8776亿元（折1310亿美元），增长7.9%), as is one before the restatement."""
+    x = read(
+        tmp_path,
+        "2017年，对外直接投资额8108亿元，按美元计价为1201亿美元，比上年下降29.4%。"
+        "实际使用外资金额8776亿元（折1310亿美元），增长7.9%。"
+        "对外承包工程完成营业额11186亿元，比上年下降1.7%，折1690亿美元，增长0.3%。\n",
+    )
+    assert not at(x.figures, "29.4").placed and "restated in 亿美元" in at(x.figures, "29.4").review
+    assert at(x.figures, "7.9").placed
+    assert at(x.figures, "1.7").placed and not at(x.figures, "0.3").placed
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

@@ -131,6 +131,8 @@ class _Builder:
             return Note("extract.why.planned_past")
         if any(note_id(n) == "extract.multiple_of_other" for n in f.notes):
             return Note("extract.why.multiple_of_other")
+        if any(note_id(n) == "extract.growth_of_restated" for n in f.notes):
+            return Note("extract.why.growth_of_restated")
         if f.sum_ratio:
             return Note("extract.why.sum_ratio")
         return None

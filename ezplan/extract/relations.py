@@ -64,6 +64,22 @@ def relate(
         # 由38户企业集团及80户下属企业，改组为…: the list after 由 is of levels before
         f.year, f.period = None, None
         f.notes.append(Note("extract.from_level_no_year"))
+    if (
+        f.kind in ("annual", "total")
+        and prev_f is not None
+        and prev_f.kind == "level"
+        and prev_f.indicator == f.indicator
+        and not prev_f.nested  # 8776亿元（折1310亿美元），增长7.9%: the 元 amount's growth
+        and any(
+            g.kind == "level"
+            and g.indicator == f.indicator
+            and _currency(g.unit) not in (None, _currency(prev_f.unit))
+            for g in sent_figs[:-1]
+        )
+    ):
+        # 8108亿元，按美元计价为1201亿美元，比上年下降29.4%: the growth of the amount restated in
+        # another currency (the 2016 level in 元 is not 8108 / 0.706)
+        f.notes.append(Note("extract.growth_of_restated", unit=prev_f.unit))
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
     if (
@@ -103,6 +119,12 @@ def relate(
             if named := part_named_after_whole(f.indicator, whole.indicator):
                 f.indicator = named
                 f.notes.append(Note("extract.part_named_after_whole"))
+
+
+def _currency(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    return "美元" if "美元" in unit else "元" if unit.endswith("元") else None
 
 
 _AREA_PREFIX = re.compile(

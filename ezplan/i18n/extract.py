@@ -247,6 +247,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "绝对变化量（增加X）在规划文件中没有位置",
     },
     "extract.why.period_unknown": {"en": "its period is not known", "zh": "时期不明"},
+    "extract.growth_of_restated": {
+        "en": "the growth of the amount restated in {unit}",
+        "zh": "为折算为{unit}后金额的增速",
+    },
+    "extract.why.growth_of_restated": {
+        "en": "a plan file records one growth per indicator, of its amounts as first stated",
+        "zh": "规划文件每个指标只记录一种增速，即按首次列出的金额计算的增速",
+    },
     "extract.why.multiple_of_other": {
         "en": "ezplan relates a multiple only to the indicator's own earlier level",
         "zh": "ezplan只将倍数与本指标此前的水平相联系",
