@@ -1129,6 +1129,20 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     assert at(x.figures, "2585").indicator == "建筑业企业利润：其中国有控股企业"
 
 
+def test_an_industrys_verb_is_not_its_measures_name(tmp_path):
+    """helper-52: the 2017 bulletin's 分门类看，采矿业实现利润4587亿元…；制造业66511亿元，增长18.2%
+    — 采矿业实现利润 kept its verb, so the list after it had no measure to share: 制造业 bare took
+    the manufacturing id, and industry's 制造业增长7.2% (value added) was refused as a clash."""
+    x = read(
+        tmp_path,
+        "2017年，分门类看，采矿业实现利润4587亿元，比上年增长2.6倍；制造业66511亿元，增长18.2%。"
+        "\n\n2017年，规模以上工业中，制造业增长7.2%。\n",
+    )
+    assert at(x.figures, "4587").indicator == "采矿业利润"
+    assert at(x.figures, "66511").indicator == "制造业利润"
+    assert at(x.figures, "7.2").placed
+
+
 def test_a_bare_category_part_is_named_after_its_whole(tmp_path):
     """The 2017 bulletin: 国有控股企业增长6.5% (industry's value added) and, paragraphs later,
     建筑业企业实现利润7661亿元…其中国有控股企业2313亿元，增长15.1% — both named 国有控股企业,
