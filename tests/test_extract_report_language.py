@@ -263,6 +263,21 @@ def test_respectively_pairs_within_its_sentence(tmp_path):
     assert "48.8%" in skipped and "86.2%" in skipped
 
 
+def test_person_and_tonne_kilometres_are_one_unit(tmp_path):
+    """helper-52: the bulletins' 旅客运输周转量35349亿人公里 was an indicator named 公里 counted
+    in 亿人 (with a history note: 35349 / 1.033 = 34220亿人), and 货物运输周转量…亿吨公里's growth
+    went to 货物运输总量. The unit is 亿人公里 (not one ezplan reads), the growth its own."""
+    figs, _ = read(
+        tmp_path,
+        "2019年，旅客运输周转量35349亿人公里，增长3.3%。货物运输周转量199290亿吨公里，增长3.4%。\n",
+    )
+    people = one_of(figs, "35349")
+    assert (people.indicator, people.unit, people.placed) == ("旅客运输周转量", "亿人公里", False)
+    assert one_of(figs, "199290").unit == "亿吨公里"
+    assert one_of(figs, "3.3").indicator == "旅客运输周转量"
+    assert one_of(figs, "3.4").indicator == "货物运输周转量"
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,
