@@ -103,6 +103,17 @@ def test_share_of_the_things_named_after_a_percentage(tmp_path):
     assert g.kind == "total"
 
 
+def test_a_time_and_a_place_before_a_share_of_things_are_no_subject(tmp_path):
+    """helper-52: the 2017 bulletin's 2016年末全国25.1%的村有电子商务配送站点 took the paragraph's
+    subject (用类商品) and its sales' 增长30.8% made a history note: 25.1% × 1.308 = 32.83%."""
+    figs, _ = read(
+        tmp_path,
+        "2017年，用类商品网上零售额增长30.8%。2016年末全国25.1%的村有电子商务配送站点。\n",
+    )
+    (v,) = at(figs, "25.1")
+    assert (v.kind, v.indicator, v.year) == ("share", "村有电子商务配送站点比例", 2016)
+
+
 def test_totals_stocks_and_sets(tmp_path):
     figs, _ = read(
         tmp_path,

@@ -445,6 +445,9 @@ _NOT_THINGS = re.compile(
 )
 
 
+_TIME_PLACE_LEAD = re.compile(
+    r"^[\s，,；;：:]*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?|年末|年底|全国|全省|全市|全区|全县|我国)+"
+)
 # 民营经济贡献全市约55%的税收、65%的GDP: a share of the whole's things, the list's first item
 _CONTRIBUTES = re.compile(r"(?:贡献|占|占到|提供|创造|吸纳)(?:全市|全省|全区|全州|全县|全国)?约?$")
 
@@ -457,7 +460,9 @@ def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) 
     clause_start, clause_end = clause
     if growth or tok.unit != "%" or tok.suffix or not text.startswith("的", tok.end):
         return None
-    said_before = text[clause_start : tok.start].strip(" ，,；;：:")
+    # 2016年末全国25.1%的村有电子商务配送站点: a time and a place are no subject (the share
+    # took the paragraph's, 用类商品, and its sales' growth)
+    said_before = _TIME_PLACE_LEAD.sub("", text[clause_start : tok.start]).strip(" ，,；;：:")
     if (
         said_before
         and not said_before.endswith(("、", "和"))
