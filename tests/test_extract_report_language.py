@@ -289,6 +289,21 @@ def test_person_and_tonne_kilometres_are_one_unit(tmp_path):
     assert one_of(figs, "3.4").indicator == "货物运输周转量"
 
 
+def test_the_years_growth_after_part_year_figures_is_their_subjects(tmp_path):
+    """helper-50: 宜宾's …促销活动68场次、实现销售收入50.35亿元。全市GDP一季度增长0.3%，上半年增长
+    2.4%，前三季度增长3.3%，全年增长4.6% — the part-year growths are not read, and with them went
+    the subject: 全年增长4.6% took the paragraph's (a revenue named 次、实现销售收入, 场次 cut in
+    two), with a history note 50.35 / 1.046 = 48.14亿元."""
+    figs, _ = read(
+        tmp_path,
+        "2020年，开展系列促销活动68场次、实现销售收入50.35亿元。"
+        "全市GDP一季度增长0.3%，上半年增长2.4%，前三季度增长3.3%，全年增长4.6%。\n",
+    )
+    assert one_of(figs, "4.6").indicator == "GDP"
+    assert one_of(figs, "50.35").indicator == "销售收入"
+    assert (one_of(figs, "68").unit, one_of(figs, "68").kind) == ("场次", "count")
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,

@@ -33,6 +33,7 @@ from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.relations import relate
 from ezplan.extract.sentences import Sentence, split_sentences
 from ezplan.extract.subjects import (
+    PART_OF_YEAR,
     bare_verb,
     clean_subject,
     drop_inner_verb,
@@ -73,9 +74,6 @@ _ACHIEVED = re.compile(r"(?:实际)?(?:完成|实现)")
 _PER_YEAR_LEAD = re.compile(r"^(?:每年|年均|平均每年)(?=[\u4e00-\u9fff]{2})")
 _PER_YEAR_BEFORE_VERB = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:平均每年|每年)(?=(?:新增|增加|新建|建成|完成|引进|培育|开工)$)"
-)
-_PART_OF_YEAR = re.compile(
-    r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
 )
 
 
@@ -281,7 +279,7 @@ class Reader:
         if not in_part and sent_figs and sent_figs[-1].part_of and not pred.text.strip(MASK):
             # 其中查验区121亩，保税加工区241亩: a bare list after 其中 goes on naming parts
             in_part = not re.search(r"累计|完成|实现|达到|增长", clause_text)
-        if _PART_OF_YEAR.search(text[cstart : first.start]):
+        if PART_OF_YEAR.search(text[cstart : first.start]):
             for t in group:
                 self._skip(s, t, Note("extract.skip.part_year"))
             return

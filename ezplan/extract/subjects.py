@@ -136,12 +136,18 @@ def clause_subject(clause: str, times: list[Time], offset: int) -> str:
 def subject_before(s: Sentence, text: str, times: list[Time], tokens: list[Token], ci: int) -> str:
     """The subject of the nearest clause before `ci` in the sentence that states no figure
     (地区生产总值超额完成“十三五”规划目标，年均增长7.4%)."""
-    if ci == 0:
-        return ""
-    pa, pb = s.clauses[ci - 1]
-    if any(pa <= t.start < pb for t in tokens):
-        return ""
-    return clause_subject(text[pa:pb], times, pa)
+    for k in range(ci - 1, -1, -1):
+        pa, pb = s.clauses[k]
+        if not any(pa <= t.start < pb for t in tokens):
+            return clause_subject(text[pa:pb], times, pa)
+        if not PART_OF_YEAR.search(text[pa:pb]):
+            return ""
+        # 全市GDP一季度增长0.3%，上半年增长2.4%，…，全年增长4.6%: the year's growth is of the
+        # subject the part-year figures (not read) were of, named in the first of them
+        head = PART_OF_YEAR.split(text[pa:pb])[0]
+        if k == 0 or head.strip(" ，,"):
+            return clause_subject(head, times, pa) if head.strip(" ，,") else ""
+    return ""
 
 
 def groups(text: str, tokens: list[Token], s: Sentence) -> list[list[Token]]:
@@ -445,6 +451,9 @@ _NOT_THINGS = re.compile(
 )
 
 
+PART_OF_YEAR = re.compile(
+    r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
+)
 _TIME_PLACE_LEAD = re.compile(
     r"^[\s，,；;：:]*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?|年末|年底|全国|全省|全市|全区|全县|我国)+"
 )
