@@ -13,7 +13,9 @@ period, and project figures) where the values are known:
   whole at the target year.
 
 Levels implied by stated historical growth are used too, so that 2015 exports and imports,
-never stated, are checked against 2015 total trade.
+never stated, are checked against 2015 total trade. A part and a whole that cannot contradict
+each other — a whole with no ceiling (1900个以上 holds any part), a part with no floor — are not
+judged: the target is then not checkable, and the `unchecked` note says why.
 
 Example: 合同外资 8.1亿美元 "其中新批合同外资8.98亿美元": the part exceeds the whole: error.
 """
@@ -52,7 +54,9 @@ DOC_ZH = """\
 - 提示：规划未列出的某一分项由总量和其他分项推得（进口 = 总额 − 出口）及其所需增速；目标年分项占
   总量的比重。
 
-由历史增速推得的水平也参与核对，因此未列出的2015年出口与进口之和会与2015年外贸总额比较。
+由历史增速推得的水平也参与核对，因此未列出的2015年出口与进口之和会与2015年外贸总额比较。不可能相互
+矛盾的分项与总量——总量没有上限（1900个以上可容纳任何分项）、分项没有下限——不作核对：该目标为“无法
+核对”，由 unchecked 提示说明原因。
 
 例：合同外资8.1亿美元，“其中新批合同外资8.98亿美元”：分项大于总量，错误。
 """
