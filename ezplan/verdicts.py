@@ -215,8 +215,12 @@ def unchecked_reasons(plan: Plan, facts: Facts, iids: list[str]) -> dict[str, Re
     """`unchecked_reason` of each of `iids`, their rates computed all at once."""
     out: dict[str, Reason] = {}
     single = []  # (iid, params, base, end or None, years, annual rate or None)
+    parts: dict[str, list[str]] = {}  # each whole's parts (part_of), looked up per target
+    for k, ind in plan.indicators.items():
+        if ind.part_of:
+            parts.setdefault(ind.part_of, []).append(k)
     for iid in iids:
-        reason = _reason(plan, facts, iid)
+        reason = _reason(plan, facts, iid, parts)
         if isinstance(reason, Reason):
             out[iid] = reason
         else:
@@ -300,7 +304,7 @@ def met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
     return "rounds" if abs(base.face - target.face) <= half * (1 + 1e-9) else None
 
 
-def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
+def _reason(plan: Plan, facts: Facts, iid: str, parts: dict[str, list[str]]) -> Reason | tuple:
     """The reason, or for a target with a single figure and a base, what its rate needs."""
     st = plan.target(iid)
     by, ey = st.base_year, st.end_year
@@ -339,23 +343,25 @@ def _reason(plan: Plan, facts: Facts, iid: str) -> Reason | tuple:
             annual = growth.annual.figure.value / 100
         if end is not None or annual is not None:
             return (iid, params, base, end, ey - by, annual)
-    if len(figures) <= 1 and (other := _part_whole_target(plan, facts, iid, ey)) is not None:
+    if len(figures) <= 1 and (other := _part_whole_target(plan, facts, iid, ey, parts)):
         return Reason("part-cannot-fail", params | {"other": other})
     if len(figures) <= 1:
         return Reason("single-figure", params)
     return Reason("no-relation", params)
 
 
-def _part_whole_target(plan: Plan, facts: Facts, iid: str, year: int) -> str | None:
+def _part_whole_target(
+    plan: Plan, facts: Facts, iid: str, year: int, parts: dict[str, list[str]]
+) -> str | None:
     """The target level of `iid`'s whole or of a part of it in `year` when the two cannot
     contradict each other — a whole with no ceiling (1900个以上) holds any part, a part with no
     floor fits any whole (part-whole.py judges no such pair)."""
     ind = plan.indicators.get(iid)
     pairs = [(iid, ind.part_of)] if ind is not None and ind.part_of else []
-    pairs += [(k, iid) for k, other in plan.indicators.items() if other.part_of == iid]
+    pairs += [(k, iid) for k in parts.get(iid, ())]
     for part, whole in pairs:
         kin = whole if part == iid else part
-        level = plan.target(kin).level if kin in plan.target_ids else None
+        level = plan.target(kin).level
         p, w = facts.amount(part, year), facts.amount(whole, year)
         if level is None or p is None or w is None:
             continue
