@@ -158,7 +158,8 @@ def test_an_estimate_goes_on_after_a_semicolon(tmp_path):
     x = read(
         tmp_path,
         "“十三五”期间，预计五粮液集团营业收入年均增长13%；天原集团营业收入年均增长23.5%，"
-        "是“十二五”末的2.8倍。丝丽雅集团营业收入年均增长13.6%。\n",
+        "是“十二五”末的2.8倍。丝丽雅集团营业收入年均增长13.6%。"
+        "“十三五”期间，预计工业增加值年均增长3.7%；目前，铅锌矿年采选能力达到1000万吨。\n",
     )
     assert [at(x.figures, v).qualifier for v in ("13", "23.5", "2.8", "13.6")] == [
         "about",
@@ -166,6 +167,8 @@ def test_an_estimate_goes_on_after_a_semicolon(tmp_path):
         "about",
         "exact",
     ]
+    # helper-53: a part that opens with a time of its own (目前) is no longer the estimate
+    assert (at(x.figures, "3.7").qualifier, at(x.figures, "1000").qualifier) == ("about", "exact")
 
 
 def test_a_period_from_a_base_year_notes_only_its_end_as_inferred(tmp_path):
@@ -1178,6 +1181,13 @@ def test_a_groups_average_is_no_part_of_the_whole_average(tmp_path):
     assert at(x.figures, "35859").part_of is None
     assert at(x.figures, "14815").part_of is None
     assert at(x.figures, "2585").part_of == "建筑业企业利润"  # an amount's part still is one
+
+
+def test_a_category_of_an_average_is_part_of_it(tmp_path):
+    """helper-53: the 2019 bulletin's 全国居民人均消费支出21559元…其中，人均服务性消费支出9886元 —
+    a category of the same average (one denominator) is a part of it; only a group's is not."""
+    x = read(tmp_path, "2019年，全国居民人均消费支出21559元，其中人均服务性消费支出9886元。\n")
+    assert at(x.figures, "9886").part_of == "居民人均消费支出"
 
 
 def test_a_list_after_from_is_of_levels_before(tmp_path):

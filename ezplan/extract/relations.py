@@ -113,7 +113,7 @@ def relate(
             whole is not None
             and whole.indicator != f.indicator
             and "%" not in (whole.unit, f.unit)
-            and not _AVERAGE.search(whole.indicator + f.indicator)
+            and not _not_a_summand(f.indicator, whole.indicator)
         ):
             f.part_of = whole.indicator
             if named := part_named_after_whole(f.indicator, whole.indicator):
@@ -133,8 +133,16 @@ _AREA_PREFIX = re.compile(
 )
 
 # 居民人均可支配收入24562元，其中农村居民收入14815元: a group's average is no summand of the
-# whole's (an urban average above it is no part larger than its whole)
+# whole's (an urban average above it is no part larger than its whole), though a category of it
+# is (人均消费支出21559元，其中人均服务性消费支出9886元); an average is no part of an amount, nor
+# an amount of an average (每万人口发明专利拥有量 of 有效专利)
 _AVERAGE = re.compile(r"人均|平均|每")
+_GROUP = re.compile(r"城镇|农村|城市|乡村|城乡|农民|男性|女性|老年|儿童|贫困|脱贫")
+
+
+def _not_a_summand(part: str, whole: str) -> bool:
+    average = _AVERAGE.search(whole) is not None
+    return average != (_AVERAGE.search(part) is not None) or (average and bool(_GROUP.search(part)))
 
 
 def _listed_after(s: Sentence, prev_f: Found, ci: int, left: str, pred: Pred) -> bool:

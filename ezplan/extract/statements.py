@@ -595,7 +595,14 @@ def _estimated(s: Sentence, at: int) -> bool:
     false error — 1.235⁵ = 2.87)?"""
     before = s.block.text[: s.start + at]
     stops = list(_FULL_STOP.finditer(before))
-    return _ESTIMATE in before[stops[-1].end() if stops else 0 :]
+    parts = before[stops[-1].end() if stops else 0 :].split("；")
+    said = next((k for k, part in enumerate(parts) if _ESTIMATE in part), None)
+    # …工业增加值预计实现年均增长3.7%；目前，铅锌矿…年采选能力分别达到1000万吨: a part that
+    # opens with a time of its own is no longer the estimate
+    return said is not None and not any(_OWN_TIME.match(p) for p in parts[said + 1 :])
+
+
+_OWN_TIME = re.compile(r"\s*(?:目前|当前|现在|截至|截止|(?:19|20)\d{2}\s*年)")
 
 
 _GLOSSARY = re.compile(
