@@ -1024,6 +1024,21 @@ def test_a_growth_after_a_restated_amount_is_the_restated_ones(tmp_path):
     assert at(x.figures, "1.7").placed and not at(x.figures, "0.3").placed
 
 
+def test_a_listed_flow_is_named_for_what_was_done(tmp_path):
+    """helper-47: 河北's 新增国家级高新技术企业2200家、科技型中小企业1.2万家 — the second, bare, was
+    the stock's 2020 level, and the stock's own 从2.9万家增加到8.7万家 was refused as a clash.
+    The list's 新增 names it; an item with a verb of its own keeps it (…、基本建成12449套)."""
+    x = read(
+        tmp_path,
+        "2020年，新增国家级高新技术企业2200家、科技型中小企业1.2万家；"
+        "新增棚户区改造住房9830套、基本建成12449套。\n\n"
+        "过去五年，科技型中小企业从2.9万家增加到8.7万家。\n",
+    )
+    assert at(x.figures, "1.2").indicator == "新增科技型中小企业"
+    assert at(x.figures, "12449").indicator == "基本建成"
+    assert at(x.figures, "8.7").placed
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

@@ -82,6 +82,12 @@ def relate(
         f.notes.append(Note("extract.growth_of_restated", unit=prev_f.unit))
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
+        lead = _ADDED.match(prev_f.indicator)
+        if lead and f.kind == prev_f.kind and not _OWN_VERB.match(f.indicator):
+            # …and its name says so: bare, 科技型中小企业1.2万家 was the stock's 2020 level
+            # (河北's 从2.9万家增加到8.7万家 was then refused as a clash); things built (新建…、
+            # 小学36所) have no stock of the same name to be taken for
+            f.indicator = lead.group() + f.indicator
     if (
         listed
         and prev_f is not None
@@ -119,6 +125,14 @@ def relate(
             if named := part_named_after_whole(f.indicator, whole.indicator):
                 f.indicator = named
                 f.notes.append(Note("extract.part_named_after_whole"))
+
+
+_ADDED = re.compile(r"^(?:新增|净增)(?:认定|注册|登记)?")
+# a listed item with a verb of its own (新开工…9830套、基本建成12449套、竣工投产…)
+_OWN_VERB = re.compile(
+    r"(?:新增|净增|新建|建成|基本建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通|竣工|投产|"
+    r"开工|完成|改造|改扩建|实施|打造)"
+)
 
 
 def _currency(unit: str | None) -> str | None:
