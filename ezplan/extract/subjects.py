@@ -135,7 +135,8 @@ def clause_subject(clause: str, times: list[Time], offset: int) -> str:
 
 def subject_before(s: Sentence, text: str, times: list[Time], tokens: list[Token], ci: int) -> str:
     """The subject of the nearest clause before `ci` in the sentence that states no figure
-    (地区生产总值超额完成“十三五”规划目标，年均增长7.4%)."""
+    (地区生产总值超额完成“十三五”规划目标，年均增长7.4%), looking past clauses of part-year
+    figures (not read) to the subject the first of them names."""
     for k in range(ci - 1, -1, -1):
         pa, pb = s.clauses[k]
         if not any(pa <= t.start < pb for t in tokens):
