@@ -274,6 +274,21 @@ def test_respectively_pairs_within_its_sentence(tmp_path):
     assert "48.8%" in skipped and "86.2%" in skipped
 
 
+def test_respectively_with_one_subject_for_all_is_not_read(tmp_path):
+    """helper-49: 南充's 力争年度投资分别超260亿元、1700亿元、1000亿元 (the province's, the city's
+    and the city's key projects') — 260亿元 was the city's 年度投资 target, and the others were
+    refused as 'agrees with 超260亿元'. 分别 says each has a subject of its own."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，力争年度投资分别超260亿元、1700亿元、1000亿元。
+        """,
+    )
+    assert not at(figs, "260") and not at(figs, "1700") and not at(figs, "1000")
+    assert {"260亿元", "1700亿元", "1000亿元"} <= set(skipped)
+
+
 def test_person_and_tonne_kilometres_are_one_unit(tmp_path):
     """helper-52: the bulletins' 旅客运输周转量35349亿人公里 was an indicator named 公里 counted
     in 亿人 (with a history note: 35349 / 1.033 = 34220亿人), and 货物运输周转量…亿吨公里's growth

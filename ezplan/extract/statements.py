@@ -317,8 +317,10 @@ class Reader:
         # 分别 pairs with
         earlier = [f.indicator for f in sent_figs if f.indicator]
         subjects = group_subjects(subject, len(group), before, earlier)
-        if pred.respectively and len(group) > 1 and not any(sj for sj, _ in subjects):
-            for t in group:  # each its own subject, none found: no one subject carried to all
+        if pred.respectively and len(group) > 1 and len({sj for sj, _ in subjects}) == 1:
+            # each its own subject, none found (or one for all: 南充's 力争年度投资分别超260亿元、
+            # 1700亿元、1000亿元 — three kinds of projects'): no one subject carried to all
+            for t in group:
                 self._skip(s, t, Note("extract.skip.respectively_unknown"))
             return
         for k, tok in enumerate(group):
