@@ -812,10 +812,18 @@ def test_a_reports_title_names_its_place(tmp_path):
 
 def test_a_from_level_of_no_year_is_no_project(tmp_path):
     """由每人每年550元提高到580元 in a 2021 paragraph: 550元 has no stated year, and it was
-    drafted as a project's value (x_…_project, 'in : 549.5元' in explain); it is left for review."""
-    x = read(tmp_path, "2021年，居民基本医疗保险政府补助标准，由每人每年550元提高到580元。\n")
-    before = at(x.figures, "550")
-    assert (before.placed, before.why_unplaced) == (False, Note("extract.why.no_time_for_it"))
+    drafted as a project's value (x_…_project, 'in : 549.5元' in explain); a year's goal starts
+    from where things stand, the year the document reports on (2020). In that year's own
+    paragraph a from-level's year is not known (the change may span years): left for review."""
+    x = read(
+        tmp_path,
+        "2020年，城乡居民医保财政补助标准由每人每年520元提高到550元。\n\n"
+        "2021年，居民基本医疗保险政府补助标准，由每人每年550元提高到580元。\n",
+    )
+    past = at(x.figures, "520")
+    assert (past.placed, past.why_unplaced) == (False, Note("extract.why.no_time_for_it"))
+    before = [f for f in x.figures if f.value == "550" and "基本医疗" in f.indicator]
+    assert [(f.year, f.placed) for f in before] == [(2020, True)]
     assert at(x.figures, "580").placed
 
 
@@ -1218,10 +1226,33 @@ def test_a_list_after_from_is_of_levels_before(tmp_path):
         深化国企改革，由38户企业集团及80户下属企业，改组为15户骨干企业集团及60户下属企业。
         """,
     )
-    assert at(x.figures, "80").year is None and not at(x.figures, "80").placed
+    assert at(x.figures, "80").year == 2020  # where things stand (it had no year until a
+    # year's from-levels were read at the year the document reports on)
     target = at(x.figures, "60")
     assert (target.indicator, target.year, target.placed) == ("下属企业", 2021, True)
     assert at(x.figures, "38").indicator == "企业集团"
+
+
+def test_a_from_level_of_a_years_goal_is_where_things_stand(tmp_path):
+    """helper-50: 广东's 2021 goal 城乡低保对象…人均补差水平分别从每月609元、276元提高到631元、286元
+    — the from-levels had no year ('631元 is the only figure stated for this target'); a year's
+    goal starts from the year the document reports on (2020). The list after 由 follows it."""
+    x = read(
+        tmp_path,
+        """
+        2021年1月20日
+
+        **三、2021年工作安排**
+
+        城镇低保补差水平从每月609元提高到631元。由38户企业集团及80户下属企业，改组为15户骨干企业集团及60户下属企业。
+        """,
+    )
+    assert (at(x.figures, "609").year, at(x.figures, "631").year) == (2020, 2021)
+    assert (at(x.figures, "38").year, at(x.figures, "80").year, at(x.figures, "60").year) == (
+        2020,
+        2020,
+        2021,
+    )
 
 
 def test_a_change_in_points_of_a_growth_rate_is_the_rates(tmp_path):

@@ -425,6 +425,16 @@ class TimeContext:
                             )
                         )
                         return alt.first - 1, None
+                if (
+                    ref is not None
+                    and not ref.is_period
+                    and self.data_year is not None
+                    and ref.first > self.data_year
+                ):
+                    # 2021年…人均补差水平分别从每月609元、276元提高到631元、286元: a year's goal
+                    # starts from where things stand, the year the document reports on
+                    inferred.append(Note("extract.from_level_now", year=self.data_year))
+                    return self.data_year, None
                 notes.append(Note("extract.from_level_no_year"))
                 return None, None
             if ref is None:

@@ -54,16 +54,29 @@ def relate(
         if figure is not None:
             f.kind, f.direction, f.text, f.figure = "total", prev_f.direction, verb + f.text, figure
             f.year, f.period = prev_f.year, prev_f.period
+    from_note = (
+        next(
+            (
+                n
+                for n in (*prev_f.inferred, *prev_f.notes)
+                if note_id(n) in ("extract.from_level_no_year", "extract.from_level_now")
+            ),
+            None,
+        )
+        if prev_f is not None
+        else None
+    )
     if (
         prev_f is not None
+        and from_note is not None
         and f.kind == prev_f.kind
-        and any(note_id(n) == "extract.from_level_no_year" for n in prev_f.notes)
         and re.search(r"(?:、|及|和)\s*$", left)
         and s.clause_of(prev_f_start(s, prev_f)) == ci
     ):
         # 由38户企业集团及80户下属企业，改组为…: the list after 由 is of levels before
-        f.year, f.period = None, None
-        f.notes.append(Note("extract.from_level_no_year"))
+        f.year, f.period = prev_f.year, prev_f.period
+        f.inferred = [n for n in f.inferred if note_id(n) != "extract.level_in_period"]
+        (f.notes if from_note in prev_f.notes else f.inferred).append(from_note)
     if (
         f.kind in ("annual", "total")
         and prev_f is not None

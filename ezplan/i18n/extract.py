@@ -36,6 +36,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a 从/由 level: read at {year}, before {first}-{last}",
         "zh": "“从/由”后的水平：按{first}—{last}年之前的{year}年读取",
     },
+    "extract.from_level_now": {
+        "en": "a 从/由 level of a goal: read at {year}, the year the document reports on",
+        "zh": "目标中的“从/由”水平：按文件所述的{year}年读取",
+    },
     "extract.from_level_no_year": {
         "en": "a 从/由 level with no year",
         "zh": "“从/由”后的水平未说年份",
