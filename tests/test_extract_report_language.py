@@ -319,6 +319,23 @@ def test_the_years_growth_after_part_year_figures_is_their_subjects(tmp_path):
     assert (one_of(figs, "68").unit, one_of(figs, "68").kind) == ("场次", "count")
 
 
+def test_a_bare_total_is_of_the_set_the_clause_before_names(tmp_path):
+    """helper-51: 长沙's 实施高新技术企业“量质双升”行动，总量超过4400家 and 培育壮大市场主体，总量
+    突破130万户 were targets named 总量, without the 2020 levels 4100家 and 120万户 of the same
+    sets."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，高新技术企业从904家增至4100家，市场主体从40万户增至120万户。
+
+        2021年，实施高新技术企业“量质双升”行动，总量超过4400家。培育壮大市场主体，总量突破130万户。
+        """,
+    )
+    assert one_of(figs, "4400").indicator == one_of(figs, "4100").indicator == "高新技术企业"
+    assert one_of(figs, "130").indicator == one_of(figs, "120").indicator == "市场主体"
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,

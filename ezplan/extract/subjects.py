@@ -328,6 +328,12 @@ def fill_subject(
         # 规划面积达到2881平方公里，占全省面积1.85%: the share is of the figure before
         prev = split_share(sent_figs[-1].indicator)[0]
         subj, how = prev + subj, Note("extract.subject_share")
+    if _BARE_TOTAL.match(subj) and not sent_figs:
+        # 培育壮大市场主体，总量突破130万户: the total of the set the clause before names (bare,
+        # 总量 lost 长沙's 2020 level of 120万户)
+        things = _SET_NAMED.search(clause_before())
+        if things is not None:
+            return things.group(1), Note("extract.subject_clause_before")
     if not subj:
         prev_fig = (sent_figs or para_figs or [None])[-1]
         before = clause_before()
@@ -346,6 +352,11 @@ _PRICE_QUALIFIERS = frozenset({"实际", "名义"})
 _RATIO_HEAD = re.compile(r"(占比|比重|比例)$")
 _SHARE_OF_PLACE = re.compile(r"(全国|全省|全区|全自治区)(?:占比|比重)")
 _BARE_TOTAL = re.compile(r"^(总数|总量|总数量|数量|总规模|总计|累计总数)$")
+# the set a clause names after its verbs (实施高新技术企业“量质双升”行动 → 高新技术企业)
+_SET_NAMED = re.compile(
+    r"(?:实施|培育|壮大|培育壮大|发展|推动|支持|引导|扶持|做大|做强|新增)*"
+    r"((?:高新技术|科技型中小|规模以上工业|规上工业|上市)?企业|市场主体|[\u4e00-\u9fff]{2,6}企业)"
+)
 _STOCK_THEN_CHANGE = re.compile(
     r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程|装机|装机容量|容量|能力))(新增|净增)$"
 )
