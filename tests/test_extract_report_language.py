@@ -336,6 +336,20 @@ def test_a_bare_total_is_of_the_set_the_clause_before_names(tmp_path):
     assert one_of(figs, "130").indicator == one_of(figs, "120").indicator == "市场主体"
 
 
+def test_five_years_before_a_change_is_its_span(tmp_path):
+    """helper-47: 河北's …乳制品产量居全国第一，单位GDP能耗五年下降21% — 五年 stayed in the name
+    (单位GDP能耗五年) and the fall was 2020's alone (×0.79 in one year); it is 2016–2020's."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2020年，乳制品产量居全国第一，单位GDP能耗五年下降21%。
+        """,
+    )
+    energy = one_of(figs, "21")
+    assert (energy.indicator, energy.period) == ("单位GDP能耗", (2016, 2020))
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,
