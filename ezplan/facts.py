@@ -4,6 +4,7 @@ by stated growth where the plan records none. Computed once per run, with numpy.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,15 @@ class Val(NamedTuple):
     face: float
     lo: float
     hi: float
+
+
+def rate_bound(start: Val, end: Val) -> str | None:
+    """What a rate from `start` to `end` (levels, or a level and a sum) is when either is only
+    a bound: "≥" (超过300亿元 from an exact base), "≤", "" when both (300万吨以上 to 300万吨以上:
+    no rate follows), None when neither."""
+    up = not math.isfinite(end.hi) or not math.isfinite(start.lo) or start.lo <= 0
+    down = not math.isfinite(end.lo) or end.lo <= 0 or not math.isfinite(start.hi)
+    return "" if up and down else "≥" if up else "≤" if down else None
 
 
 @dataclass(frozen=True)

@@ -177,11 +177,17 @@ def percent(p: float, decimals: int = 1) -> str:
     return number(p, decimals) + "%"
 
 
-def growth_words(r: float, decimals: int = 2) -> dict[str, str]:
+def growth_words(r: float, decimals: int = 2, bound: str | None = None) -> dict[str, str]:
     """A rate (a fraction) as each language says it: 8.89% / 增长8.89%, -3% / 下降3% — in
-    Chinese a decline reads as a decline, never 增长-3%."""
+    Chinese a decline reads as a decline, never 增长-3%. `bound` "≥" or "≤": at least or at
+    most that rate (≥ -9.09% / 下降不超过9.09%)."""
     shown = number(r * 100, decimals)
-    if shown.startswith("-"):
+    fall = shown.startswith("-")
+    if bound:
+        at_most_fall = (bound == "≥") == fall  # ≥ −9% falls at most 9%; ≤ 9% grows at most 9%
+        word = ("下降" if fall else "增长") + ("不超过" if at_most_fall else "不低于")
+        return {"en": f"{bound} {shown}%", "zh": f"{word}{shown.lstrip('-')}%"}
+    if fall:
         return {"en": f"{shown}%", "zh": f"下降{shown[1:]}%"}
     return {"en": f"{shown}%", "zh": f"增长{shown}%"}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts
+from ezplan.facts import Facts, rate_bound
 from ezplan.figures import Comparator
 from ezplan.findings import Checked, Finding, Severity, worst
 from ezplan.i18n import t
@@ -180,7 +180,7 @@ def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | Non
         elif st.cumulative is not None:
             s = facts.stated_val(iid, st.cumulative.amounts[0])
             if s is not None:
-                by_sums.append((iid, base.face, s.face, st.cumulative.years))
+                by_sums.append((iid, base, s, st.cumulative.years))
     out: dict[str, tuple[float, str | None]] = {}
     if by_levels:
         r = engine.annual_rate(*_columns([(b.face, e.face, n) for _, b, e, n in by_levels]))
@@ -188,16 +188,16 @@ def _implied_rates(plan: Plan, facts: Facts) -> dict[str, tuple[float, str | Non
         for i, (iid, base, end, _) in enumerate(by_levels):
             if good[i]:
                 # a bound on either level bounds the rate: 超过300亿元 from an exact base is "≥"
-                up = not math.isfinite(end.hi) or not math.isfinite(base.lo) or base.lo <= 0
-                down = not math.isfinite(end.lo) or end.lo <= 0 or not math.isfinite(base.hi)
-                if up and down:
-                    continue  # 300万吨以上 to 300万吨以上: either way, no rate follows
-                out[iid] = (float(r.value[i]), "≥" if up else "≤" if down else None)
+                bound = rate_bound(base, end)
+                if bound != "":  # 300万吨以上 to 300万吨以上: either way, no rate follows
+                    out[iid] = (float(r.value[i]), bound)
     if by_sums:
-        r = engine.cumulative_rate(*_columns([x[1:] for x in by_sums]))
-        for i, (iid, *_) in enumerate(by_sums):
-            if r.ok[i]:
-                out[iid] = (float(r.value[i]), None)
+        r = engine.cumulative_rate(*_columns([(b.face, s.face, n) for _, b, s, n in by_sums]))
+        for i, (iid, base, total, _) in enumerate(by_sums):
+            # 累计13万户以上 from 34289户: at least the rate the floor needs
+            bound = rate_bound(base, total)
+            if r.ok[i] and bound != "":
+                out[iid] = (float(r.value[i]), bound)
     return out
 
 

@@ -223,6 +223,11 @@ def test_declines_read_as_declines():
 
     assert fmt.growth_words(-0.226, 1) == {"en": "-22.6%", "zh": "下降22.6%"}
     assert fmt.growth_words(0.0889, 2)["zh"] == "增长8.89%"
+    # a bound rate: at least −9.09% falls at most 9.09%; at most 3% grows at most 3%
+    assert fmt.growth_words(-0.0909, 2, "≥") == {"en": "≥ -9.09%", "zh": "下降不超过9.09%"}
+    assert fmt.growth_words(-0.0909, 2, "≤") == {"en": "≤ -9.09%", "zh": "下降不低于9.09%"}
+    assert fmt.growth_words(0.03, 1, "≥")["zh"] == "增长不低于3.0%"
+    assert fmt.growth_words(0.03, 1, "≤")["zh"] == "增长不超过3.0%"
     # 1 − 0.774 = 0.226: a factor below one is a 下降, never 增长-22.6%
     assert fmt.figure_factor_text(parse_figure("下降22.6%"), 0.774) == "下降22.60%"
     assert fmt.points_words(-0.5, 1) == {"en": "-0.5个百分点", "zh": "降低0.5个百分点"}

@@ -8,6 +8,7 @@ import pytest
 
 from ezplan import rules
 from ezplan.loader import load_plan
+from ezplan.report import report
 from tests.conftest import findings_for, write_plan
 
 
@@ -115,6 +116,12 @@ def test_cumulative_base_is_shown_as_stated(tmp_path):
     assert got == [("note", "implied-rate")]
     assert "from 34289户 in 2020" in f.message("en")
     assert "34289户" in f.message("zh") and "34289.0" not in f.message("zh")
+    # a floor on the sum bounds the rate: Σ 3.4289 × (1+r)^t = 13 at r = −9.09% is the least
+    # rate (helper-50: the summary said 'Rate implied: -9.09%' as if exact)
+    assert f.data["bound"] == "≥" and "implies ≥ -9.09% a year" in f.message("en")
+    assert "年均下降不超过9.09%" in f.message("zh")
+    (row,) = report(load_plan(tmp_path), [rules.rule("cumulative")]).rows
+    assert (round(row.implied_rate, 4), row.implied_bound) == (-0.0909, "≥")
 
 
 # --- part-whole ----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts, Val, rate_val
+from ezplan.facts import Facts, Val, rate_bound, rate_val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Amount, CumulativeClaim, GrowthClaim, Plan
 from ezplan.rules._common import (
@@ -240,12 +240,14 @@ def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
     b = np.array([x[2].face for x in cases])
     n = np.array([x[0].years for x in cases], dtype=float)
     r = engine.cumulative_rate(b, s, n)
-    for i, (c, _, _, base) in enumerate(cases):
-        if not r.ok[i]:
+    for i, (c, total, start, base) in enumerate(cases):
+        # 累计13万户以上 from 34289户: the floor needs at least the rate, not exactly it
+        bound = rate_bound(start, total)
+        if not r.ok[i] or bound == "":
             continue
         params = _common(c) | {
             "base": base,
-            "implied": fmt.growth_words(float(r.value[i]), 2),
+            "implied": fmt.growth_words(float(r.value[i]), 2, bound or None),
         }
         yield Finding(
             CODE,
@@ -254,7 +256,7 @@ def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
             c.amounts[0].mark,
             "implied-rate",
             params,
-            data={"implied_rate": float(r.value[i])},
+            data={"implied_rate": float(r.value[i]), "bound": bound},
             scope=c.scope,
         )
 
