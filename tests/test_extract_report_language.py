@@ -350,6 +350,16 @@ def test_five_years_before_a_change_is_its_span(tmp_path):
     assert (energy.indicator, energy.period) == ("单位GDP能耗", (2016, 2020))
 
 
+def test_hours_are_one_unit(tmp_path):
+    """helper-48: 福州's 全年办税时间压减到90个小时以内 was a 2021 target of exactly 90 things (个)
+    named 办税时间小时, with no review note; it is at most 90 hours (a unit ezplan does not
+    read: listed for review)."""
+    figs, _ = read(tmp_path, "2021年1月20日\n2021年，全年办税时间压减到90个小时以内。\n")
+    hours = one_of(figs, "90")
+    assert (hours.indicator, hours.unit, hours.qualifier) == ("办税时间", "个小时", "at_most")
+    assert not hours.placed
+
+
 def test_vision_years_classes_and_policy_packages(tmp_path):
     figs, skipped = read(
         tmp_path,

@@ -21,8 +21,8 @@ from ezplan.units import BASE_UNITS
 # Units plans write that ezplan's unit table does not have: found and reported as written, left
 # for review (ezplan cannot check them).
 EXTRA_UNITS = (
-    "个工作日", "年一遇", "人次", "架次", "万人次", "标箱", "千瓦时", "千瓦", "兆瓦", "吨标准煤",
-    "标准煤", "立方米",
+    "个工作日", "个小时", "年一遇", "人次", "架次", "万人次", "标箱", "千瓦时", "千瓦", "兆瓦",
+    "吨标准煤", "标准煤", "立方米",
     "微克/立方米", "公斤", "千克", "克", "岁", "名", "套", "处", "只", "头", "张", "例", "床",
     "篇", "艘", "架", "部", "支", "株", "棵", "口", "栋", "间", "位", "元/人", "元/吨", "千米",
     "平方千米", "延长米", "公里/小时", "kW", "km", "kg", "GW", "MW", "万kW", "TEU", "周", "分钟",
