@@ -1047,6 +1047,29 @@ def test_a_listed_flow_is_named_for_what_was_done(tmp_path):
     assert at(x.figures, "8.7").placed
 
 
+def test_a_paragraph_of_listed_zones_gives_each_its_sentences(tmp_path):
+    """helper-48, helper-53: 海口's 将江东新区、综保区、高新区、复兴城产业园等4个重点园区打造成…。
+    加快江东新区建设，…确保投资增长15%。…新设企业增长60%。强化综保区…新设企业增长50%。推动高新区…
+    税收50亿元 — every zone's goal was the city's (a 60% jump in the city's new firms, from
+    5.94万户, since a flow's growth starts from its last amount). Each listed zone has the
+    sentences from the one that turns to it; a paragraph without such a list is unchanged."""
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        加快打造产业发展主阵地。将江东新区、综保区、高新区等3个重点园区打造成政策落地见效的窗口。加快江东新区建设，确保投资增长15%。强化跨国企业招商，新设企业增长60%。强化综保区平台功能，确保新设企业增长50%。推动高新区项目落地，确保完成税收50亿元。
+
+        全市新设企业增长10%。
+        """,
+    )
+    assert at(x.figures, "15").indicator == "江东新区投资"
+    assert at(x.figures, "60").indicator == "江东新区新设企业"
+    assert at(x.figures, "50", "total").indicator == "综保区新设企业"
+    assert at(x.figures, "50", "level").indicator == "高新区税收"
+    assert at(x.figures, "10").indicator == "新设企业"
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体

@@ -107,6 +107,7 @@ def relate(
         and (m := _AREA_PREFIX.match(prev_f.indicator))
         and not f.indicator.startswith(m.group(1))
         and not _AREA_PREFIX.match(f.indicator)
+        and not _OWN_AREA.match(f.indicator)  # 高新区税收 after 高新区园区工业产值
     ):
         # 中心城区建成区面积达168平方公里、常住人口168万人: the list is the part's (宜宾's city
         # 'had to grow 7.4% a year' from its centre's 168万人)
@@ -158,6 +159,8 @@ _AREA_PREFIX = re.compile(
     r"^(中心城区|主城区|老城区|城区|市区|县城|[\u4e00-\u9fff]{2,8}?(?:新区|片区|园区|开发区|高新区|示范区))"
     r"(?=[\u4e00-\u9fff]{2})"
 )
+
+_OWN_AREA = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|片区|园区|开发区|高新区|综保区|示范区)")
 
 # 居民人均可支配收入24562元，其中农村居民收入14815元: a group's average is no summand of the
 # whole's (an urban average above it is no part larger than its whole), though a category of it

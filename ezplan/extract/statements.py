@@ -149,16 +149,24 @@ class Reader:
         self.time.para_period = None
         para_figs: list[Found] = []
         self.area = None
+        zones: list[str] = []  # the zones a sentence of the paragraph lists (A、B、C等3个园区)
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
             topic = _AREA_TOPIC.match(s.folded)
+            if zones and (turn := _zone_turn(s.folded, zones)) is not None:
+                # 海口's 将江东新区、综保区、高新区、复兴城产业园等4个重点园区打造成…。加快江东新区
+                # 建设，…新设企业增长60%…。强化综保区…新设企业增长50%: each listed zone's
+                # sentences, until the next one's (they were the city's targets)
+                self.area = turn
             if topic:
                 self.area = topic.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
             elif i == 0 and (m := _AREA_PARAGRAPH.match(s.folded)):
                 self.area = m.group(1)  # 高质量建设三江新区。…实现地区生产总值266亿元
+            running = self.area if not topic else None
             carry = self._sentence(s, carry, para_figs)
             if topic:
-                self.area = None  # a sentence's topic is its own
+                self.area = running  # a sentence's topic is its own
+            zones = zones or _listed_zones(s.folded)
             if i == 0 and carry is not None and not heading and self._opens_with_time(s):
                 topic = not carry.is_period and _YEAR_AS_TOPIC.match(s.folded) is not None
                 self.time.open_section(carry, topic)
@@ -620,6 +628,27 @@ _AREA = (
 _BUILDING = r"(?:高质量|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建: new
 _AREA_TOPIC = re.compile(r"^[\W_]*(?:" + _BUILDING + r")?" + _AREA + r"[，,]")
 _AREA_PARAGRAPH = re.compile(r"^[\W_]*" + _BUILDING + _AREA + r"[。；;]?$")
+_ZONE_WORD = (
+    r"[\u4e00-\u9fff]{0,8}?(?:片区|新区|示范区|开发区|产业园区?|园区|高新区|保税区|综保区|经开区)"
+)
+_ZONE_LIST = re.compile(
+    rf"((?:{_ZONE_WORD}、)+{_ZONE_WORD})等[\d一二三四五六七八九十]+个(?:重点)?(?:园区|片区|功能区)"
+)
+
+
+def _listed_zones(text: str) -> list[str]:
+    """The zones a sentence lists as a paragraph's parts (将江东新区、综保区、高新区、复兴城产业园
+    等4个重点园区打造成…), or none."""
+    m = _ZONE_LIST.search(text)
+    if m is None:
+        return []
+    return [re.sub(r"^(?:将|把|对|推动|加快|支持)", "", z) for z in m.group(1).split("、")]
+
+
+def _zone_turn(text: str, zones: list[str]) -> str | None:
+    """The listed zone a sentence turns to in its first words (加快江东新区建设，…), if one."""
+    head = text.lstrip()[:12]
+    return next((z for z in zones if z in head), None)
 
 
 def _in_area(area: str, name: str, how: str | None) -> tuple[str, str | None]:
