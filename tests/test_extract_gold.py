@@ -35,7 +35,7 @@ PINNED = {
 # annotated blind and never used to write the rules: measured once, when the rules were done
 # (round 3: 河北省 P 89.0% / R 84.4%, 贵港市 P 93.1% / R 93.1%); a floor, like the others
 HELD_OUT = {
-    "河北省": (82, 91),
+    "河北省": (81, 91),
     "贵港市": (54, 58),
 }
 

@@ -336,20 +336,6 @@ def test_a_bare_total_is_of_the_set_the_clause_before_names(tmp_path):
     assert one_of(figs, "130").indicator == one_of(figs, "120").indicator == "市场主体"
 
 
-def test_five_years_before_a_change_is_its_span(tmp_path):
-    """helper-47: 河北's …乳制品产量居全国第一，单位GDP能耗五年下降21% — 五年 stayed in the name
-    (单位GDP能耗五年) and the fall was 2020's alone (×0.79 in one year); it is 2016–2020's."""
-    figs, _ = read(
-        tmp_path,
-        """
-        2021年1月20日
-        2020年，乳制品产量居全国第一，单位GDP能耗五年下降21%。
-        """,
-    )
-    energy = one_of(figs, "21")
-    assert (energy.indicator, energy.period) == ("单位GDP能耗", (2016, 2020))
-
-
 def test_hours_are_one_unit(tmp_path):
     """helper-48: 福州's 全年办税时间压减到90个小时以内 was a 2021 target of exactly 90 things (个)
     named 办税时间小时, with no review note; it is at most 90 hours (a unit ezplan does not
@@ -358,6 +344,21 @@ def test_hours_are_one_unit(tmp_path):
     hours = one_of(figs, "90")
     assert (hours.indicator, hours.unit, hours.qualifier) == ("办税时间", "个小时", "at_most")
     assert not hours.placed
+
+
+def test_five_years_before_a_fall_in_a_plan_section_is_not_the_past(tmp_path):
+    """helper-55: reading 五年 before 下降/增长 as the past five years (河北's 单位GDP能耗五年
+    下降21% in its 十三五 review) made a 十四五 goal (到2025年，单位GDP能耗五年下降13.5%) a
+    2016–2020 actual; the rule was taken back. 十五年 is no 五年 either."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        “十四五”主要目标：到2025年，单位GDP能耗五年下降13.5%。工业用地十五年累计供应20万亩。
+        """,
+    )
+    assert one_of(figs, "13.5").period == (2021, 2025)
+    assert one_of(figs, "20").period != (2016, 2020)
 
 
 def test_vision_years_classes_and_policy_packages(tmp_path):
