@@ -158,11 +158,11 @@ class Reader:
                 # 建设，…新设企业增长60%…。强化综保区…新设企业增长50%: each listed zone's
                 # sentences, until the next one's (they were the city's targets)
                 self.area = turn
+            running = self.area if zones else None  # what a topic sentence returns to
             if topic:
                 self.area = topic.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
             elif i == 0 and (m := _AREA_PARAGRAPH.match(s.folded)):
                 self.area = m.group(1)  # 高质量建设三江新区。…实现地区生产总值266亿元
-            running = self.area if not topic else None
             carry = self._sentence(s, carry, para_figs)
             if topic:
                 self.area = running  # a sentence's topic is its own
