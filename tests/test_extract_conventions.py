@@ -1070,6 +1070,19 @@ def test_a_paragraph_of_listed_zones_gives_each_its_sentences(tmp_path):
     assert at(x.figures, "10").indicator == "新设企业"
 
 
+def test_a_topic_sentence_returns_to_the_zone_it_interrupted(tmp_path):
+    x = read(
+        tmp_path,
+        """
+        **三、2021年工作安排**
+
+        将江东新区、综保区等2个重点园区打造成窗口。加快江东新区建设，确保投资增长15%。自贸区青岛片区，市场主体增长20%。新设企业增长60%。
+        """,
+    )
+    assert at(x.figures, "20").indicator == "自贸区青岛片区市场主体"
+    assert at(x.figures, "60").indicator == "江东新区新设企业"
+
+
 def test_a_part_of_the_place_a_sentence_or_paragraph_is_about(tmp_path):
     """helper-41, helper-42: 高质量建设三江新区。…确保今年实现地区生产总值266亿元、常住人口28万人
     made the city's population fall from 168万人 to 28万人 (−83%); 自贸区青岛片区，…力争市场主体
