@@ -37,6 +37,13 @@ def rate_bound(start: Val, end: Val) -> str | None:
     return "" if up and down else "≥" if up else "≤" if down else None
 
 
+def can_exceed(part_lo, whole_hi):
+    """Can a part whose interval starts at `part_lo` exceed a whole whose interval ends at
+    `whole_hi`? Not when the whole has no ceiling (1900个以上 holds any part) nor the part a
+    floor (以内 fits any whole). Scalars or arrays."""
+    return np.isfinite(whole_hi) & (np.asarray(part_lo) > 0)
+
+
 @dataclass(frozen=True)
 class Implied:
     """A level implied by a growth claim and the level at its other end."""

@@ -7,13 +7,12 @@ checkable*, with the reason, so that a plan that checked nothing never looks cle
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts, rate_bound
+from ezplan.facts import Facts, can_exceed, rate_bound
 from ezplan.figures import Comparator
 from ezplan.findings import Checked, Finding, Severity, worst
 from ezplan.i18n import t
@@ -365,7 +364,7 @@ def _part_whole_target(
         p, w = facts.amount(part, year), facts.amount(whole, year)
         if level is None or p is None or w is None:
             continue
-        if not math.isfinite(w.hi) or p.lo <= 0:
+        if not can_exceed(p.lo, w.hi):
             return level.figures[0].text
     return None
 

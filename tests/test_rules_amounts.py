@@ -116,8 +116,9 @@ def test_cumulative_base_is_shown_as_stated(tmp_path):
     assert got == [("note", "implied-rate")]
     assert "from 34289户 in 2020" in f.message("en")
     assert "34289户" in f.message("zh") and "34289.0" not in f.message("zh")
-    # a floor on the sum bounds the rate: Σ 3.4289 × (1+r)^t = 13 at r = −9.09% is the least
-    # rate (helper-50: the summary said 'Rate implied: -9.09%' as if exact)
+    # a floor on the sum bounds the rate: Σ 3.4289 × (1+r)^t (t = 1…5) = 13 at r = −0.090865
+    # (by bisection, outside ezplan) is the least rate (helper-50: the summary said 'Rate
+    # implied: -9.09%' as if exact)
     assert f.data["bound"] == "≥" and "implies ≥ -9.09% a year" in f.message("en")
     assert "年均下降不超过9.09%" in f.message("zh")
     (row,) = report(load_plan(tmp_path), [rules.rule("cumulative")]).rows

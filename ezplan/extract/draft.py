@@ -218,7 +218,7 @@ class _Builder:
         # …unless a level of it is changed from one to another (由80户下属企业，改组为…60户: the
         # 60 is the stock left, not 60 things done)
         flow = any(f.flow for f in g.figures if f.kind in ("level", "count")) and not any(
-            note_id(n) == "extract.from_level_now" for f in g.figures for n in f.inferred
+            note_id(n).startswith("extract.from_level") for f in g.figures for n in f.inferred
         )
         # a growth is from last year's amount, a flow's too (完成一般公共预算收入906.1亿元, then
         # 增长8%左右): only a flow's level or count is no level grown from last year's

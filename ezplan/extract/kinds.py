@@ -252,14 +252,15 @@ def amount_kind(
 _MORE_FLOW = re.compile(r"^(新改扩建|整治|综合治理|优化|提质改造|新设|开通|新开通)")
 
 
+def names_a_deed(name: str) -> bool:
+    """Does `name` open with a verb of things done (新建…, 完成…, 改造…)?"""
+    return bool(_FLOW_VERBS.match(name) or _MORE_FLOW.match(name))
+
+
 def is_flow(subject: str, lead: str, prenominal: bool) -> bool:
     """An amount of things done (新增, 建成, 完成投资, 整治 …, or a count before its noun: 建成15个
     城市公园) rather than a stock."""
-    return (
-        prenominal
-        or any(bool(rx.match(s)) for rx in (_FLOW_VERBS, _MORE_FLOW) for s in (subject, lead))
-        or "新增" in subject
-    )
+    return prenominal or names_a_deed(subject) or names_a_deed(lead) or "新增" in subject
 
 
 def unit_known(unit: str) -> bool:

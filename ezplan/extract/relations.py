@@ -8,11 +8,12 @@ import re
 
 from ezplan.extract.found import Found
 from ezplan.extract.indicators import LEVELISH as _AMOUNTS
-from ezplan.extract.kinds import count_class, read_figure
+from ezplan.extract.kinds import count_class, names_a_deed, read_figure
 from ezplan.extract.notes import Note, note_id
 from ezplan.extract.predicates import MASK, Pred
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.subjects import part_named_after_whole
+from ezplan.extract.text import ZONE_SUFFIX
 
 
 def relate(
@@ -86,7 +87,7 @@ def relate(
         and any(
             g.kind == "level"
             and g.indicator == f.indicator
-            and _currency(g.unit) not in (None, _currency(prev_f.unit))
+            and _currency(g) not in (None, _currency(prev_f))
             for g in sent_figs[:-1]
         )
     ):
@@ -96,7 +97,8 @@ def relate(
     if listed and prev_f is not None and prev_f.flow:
         f.flow = True  # 新增国家级高新技术企业2200家、科技型中小企业1.2万家
         lead = _ADDED.match(prev_f.indicator)
-        if lead and f.kind == prev_f.kind and not _OWN_VERB.match(f.indicator):
+        own_verb = names_a_deed(f.indicator) or _OWN_VERB.match(f.indicator)
+        if lead and f.kind == prev_f.kind and not own_verb:
             # …and its name says so: bare, 科技型中小企业1.2万家 was the stock's 2020 level
             # (河北's 从2.9万家增加到8.7万家 was then refused as a clash); things built (新建…、
             # 小学36所) have no stock of the same name to be taken for
@@ -142,25 +144,20 @@ def relate(
 
 
 _ADDED = re.compile(r"^(?:新增|净增)(?:认定|注册|登记)?")
-# a listed item with a verb of its own (新开工…9830套、基本建成12449套、竣工投产…)
-_OWN_VERB = re.compile(
-    r"(?:新增|净增|新建|建成|基本建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通|竣工|投产|"
-    r"开工|完成|改造|改扩建|实施|打造)"
-)
+# a listed item's own verb beyond the verbs of things done (新开工…、基本建成12449套、竣工投产…)
+_OWN_VERB = re.compile(r"净增|基本建成|竣工|投产|增开|新开|打造")
 
 
-def _currency(unit: str | None) -> str | None:
-    if not unit:
-        return None
-    return "美元" if "美元" in unit else "元" if unit.endswith("元") else None
+def _currency(f: Found) -> str | None:
+    unit = f.figure.unit if f.figure is not None else None
+    return unit.currency if unit is not None else None
 
 
 _AREA_PREFIX = re.compile(
-    r"^(中心城区|主城区|老城区|城区|市区|县城|[\u4e00-\u9fff]{2,8}?(?:新区|片区|园区|开发区|高新区|示范区))"
+    r"^(中心城区|主城区|老城区|城区|市区|县城|[\u4e00-\u9fff]{2,8}?" + ZONE_SUFFIX + r")"
     r"(?=[\u4e00-\u9fff]{2})"
 )
-
-_OWN_AREA = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:新区|片区|园区|开发区|高新区|综保区|示范区)")
+_OWN_AREA = re.compile(r"^[\u4e00-\u9fff]{0,8}?" + ZONE_SUFFIX)
 
 # 居民人均可支配收入24562元，其中农村居民收入14815元: a group's average is no summand of the
 # whole's (an urban average above it is no part larger than its whole), though a category of it

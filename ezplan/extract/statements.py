@@ -52,7 +52,7 @@ from ezplan.extract.subjects import (
     verb_list_object,
 )
 from ezplan.extract.tables import read_table
-from ezplan.extract.text import fold
+from ezplan.extract.text import ZONE_SUFFIX, fold
 from ezplan.extract.timex import Time, find_times
 from ezplan.extract.tokens import (
     BAR_PASSED,
@@ -621,16 +621,11 @@ _GLOSSARY = re.compile(
 _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
 # a part of the city, county or province its figures are about: a sentence opening with it
 # (自贸区青岛片区，…), or a paragraph opening with its building (高质量建设三江新区。)
-_AREA = (
-    r"(?!创建|争创|申报|设立)([\u4e00-\u9fff“”]{2,12}?"
-    r"(?:片区|新区|示范区|开发区|园区|高新区|保税区|经开区|试验区|合作区))"
-)
+_AREA = r"(?!创建|争创|申报|设立)([\u4e00-\u9fff“”]{2,12}?" + ZONE_SUFFIX + ")"
 _BUILDING = r"(?:高质量|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建: new
 _AREA_TOPIC = re.compile(r"^[\W_]*(?:" + _BUILDING + r")?" + _AREA + r"[，,]")
 _AREA_PARAGRAPH = re.compile(r"^[\W_]*" + _BUILDING + _AREA + r"[。；;]?$")
-_ZONE_WORD = (
-    r"[\u4e00-\u9fff]{0,8}?(?:片区|新区|示范区|开发区|产业园区?|园区|高新区|保税区|综保区|经开区)"
-)
+_ZONE_WORD = r"[\u4e00-\u9fff]{0,8}?" + ZONE_SUFFIX
 _ZONE_LIST = re.compile(
     rf"((?:{_ZONE_WORD}、)+{_ZONE_WORD})等[\d一二三四五六七八九十]+个(?:重点)?(?:园区|片区|功能区)"
 )

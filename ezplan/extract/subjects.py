@@ -466,9 +466,7 @@ _NOT_THINGS = re.compile(
 PART_OF_YEAR = re.compile(
     r"(?:前三|[一二三四])季度|第[一二三四]季度|上半年|下半年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月"
 )
-_TIME_PLACE_LEAD = re.compile(
-    r"^[\s，,；;：:]*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?|年末|年底|全国|全省|全市|全区|全县|我国)+"
-)
+_YEAR_LEAD = re.compile(r"^[\s，,；;：:]*(?:(?:19|20)\d{2}\s*年(?:末|底|初)?|年末|年底)+")
 # 民营经济贡献全市约55%的税收、65%的GDP: a share of the whole's things, the list's first item
 _CONTRIBUTES = re.compile(r"(?:贡献|占|占到|提供|创造|吸纳)(?:全市|全省|全区|全州|全县|全国)?约?$")
 
@@ -483,7 +481,8 @@ def share_of_noun(text: str, tok: Token, clause: tuple[int, int], growth: bool) 
         return None
     # 2016年末全国25.1%的村有电子商务配送站点: a time and a place are no subject (the share
     # took the paragraph's, 用类商品, and its sales' growth)
-    said_before = _TIME_PLACE_LEAD.sub("", text[clause_start : tok.start]).strip(" ，,；;：:")
+    said_before = strip_place(_YEAR_LEAD.sub("", text[clause_start : tok.start]), False)
+    said_before = said_before.strip(" ，,；;：:")
     if (
         said_before
         and not said_before.endswith(("、", "和"))

@@ -38,6 +38,12 @@ PLACE_WORDS = (
 )
 
 
+# the end of a zone's name: a part of the place (三江新区, 自贸区青岛片区, 综保区, 复兴城产业园)
+ZONE_SUFFIX = (
+    r"(?:片区|新区|示范区|开发区|产业园区?|园区|高新区|保税区|综保区|经开区|试验区|合作区)"
+)
+
+
 def strip_place(name: str, keep_one: bool = True) -> str:
     """A subject without the place words a plan puts before it (全市, 我省 …)."""
     s = name

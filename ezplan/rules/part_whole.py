@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts, Slot, Val
+from ezplan.facts import Facts, Slot, Val, can_exceed
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import (
@@ -155,9 +155,8 @@ def _subsets(plan: Plan, facts: Facts) -> Iterator[Finding]:
     w = np.array([c[4].value for c in cases])
     feasible = p[:, 1] <= w[:, 2] + 1e-12 * np.abs(w[:, 2])
     as_written = p[:, 0] <= w[:, 0]
-    # a whole with no ceiling (1900个以上), or a part with no floor (以内), could hold any part
-    # stated: nothing is compared (吉林's 1900个以上, 其中…超过300个 was ✓ and a '15.8%' share)
-    falsifiable = (np.isfinite(w[:, 2]) & (p[:, 1] > 0)).tolist()
+    # 吉林's 1900个以上, 其中…超过300个 was ✓ and a '15.8%' share: nothing is compared
+    falsifiable = can_exceed(p[:, 1], w[:, 2]).tolist()
     verdicts = zip(cases, judge(feasible, as_written), falsifiable, strict=True)
     for (iid, wid, key, ps, ws, pv), sev, can_fail in verdicts:
         if not can_fail:
