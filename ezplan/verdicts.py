@@ -342,19 +342,23 @@ def _reason(plan: Plan, facts: Facts, iid: str, parts: dict[str, list[str]]) -> 
             annual = growth.annual.figure.value / 100
         if end is not None or annual is not None:
             return (iid, params, base, end, ey - by, annual)
-    if len(figures) <= 1 and (other := _part_whole_target(plan, facts, iid, ey, parts)):
-        return Reason("part-cannot-fail", params | {"other": other})
+    if len(figures) <= 1 and (kin := _part_whole_target(plan, facts, iid, ey, parts)):
+        other, role = kin
+        return Reason("part-cannot-fail", params | {"other": other, "role": _ROLE[role]})
     if len(figures) <= 1:
         return Reason("single-figure", params)
     return Reason("no-relation", params)
 
 
+_ROLE = {"part": {"en": "its part", "zh": "其分项"}, "whole": {"en": "its whole", "zh": "其总量"}}
+
+
 def _part_whole_target(
     plan: Plan, facts: Facts, iid: str, year: int, parts: dict[str, list[str]]
-) -> str | None:
-    """The target level of `iid`'s whole or of a part of it in `year` when the two cannot
-    contradict each other — a whole with no ceiling (1900个以上) holds any part, a part with no
-    floor fits any whole (part-whole.py judges no such pair)."""
+) -> tuple[str, str] | None:
+    """The target level of `iid`'s whole or of a part of it in `year`, and which it is, when the
+    two cannot contradict each other — a whole with no ceiling (1900个以上) holds any part, a
+    part with no floor fits any whole (part-whole.py judges no such pair)."""
     ind = plan.indicators.get(iid)
     pairs = [(iid, ind.part_of)] if ind is not None and ind.part_of else []
     pairs += [(k, iid) for k in parts.get(iid, ())]
@@ -365,7 +369,7 @@ def _part_whole_target(
         if level is None or p is None or w is None:
             continue
         if not can_exceed(p.lo, w.hi):
-            return level.figures[0].text
+            return level.figures[0].text, "whole" if part == iid else "part"
     return None
 
 

@@ -223,7 +223,8 @@ def test_a_pair_that_cannot_fail_says_why_it_is_not_checkable(tmp_path):
         "w": "part-cannot-fail",
         "p": "part-cannot-fail",
     }
-    assert "超过300个 and 1900个以上, a part and its whole" in got["p"].message("en")
+    assert "超过300个 and its whole 1900个以上 cannot" in got["p"].message("en")
+    assert "1900个以上与其分项超过300个不可能相互矛盾" in got["w"].message("zh")
 
 
 def test_project_parts(tmp_path):

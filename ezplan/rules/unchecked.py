@@ -84,10 +84,9 @@ MESSAGES = {
         "zh": "无法核对：该目标仅列出“{figures}”这一个数字，无可比较的对象",
     },
     "part-cannot-fail": {
-        "en": "not checkable: {figures} and {other}, a part and its whole, cannot contradict "
-        "each other (a whole with no ceiling, or a part with no floor, holds any figure)",
-        "zh": "无法核对：{figures}与{other}为分项与总量，但总量没有上限（或分项没有下限），"
-        "二者不可能矛盾",
+        "en": "not checkable: {figures} and {role} {other} cannot contradict each other (a "
+        "whole with no ceiling, or a part with no floor, holds any figure)",
+        "zh": "无法核对：{figures}与{role}{other}不可能相互矛盾（总量没有上限，或分项没有下限）",
     },
     "no-relation": {
         "en": "not checkable: no rate, growth, sum or share ties {figures} to another figure",
