@@ -1323,3 +1323,30 @@ def test_points_said_once_for_two_numbers(tmp_path):
     )
     f = at(x.figures, "1.5")
     assert (f.unit, f.kind, f.indicator) == ("个百分点", "change_pp", "经营收入增速")
+
+
+def test_a_paragraph_of_the_five_years_dates_its_figures_over_them(tmp_path):
+    """海南省: 2020年是“十三五”的收官之年。… then paragraphs 这是经济结构转型取得历史性突破的
+    五年。… — they tell of 2016–2020, but the year before dated them: 地区生产总值年均增长5.9% had
+    no period (not placed) and 年入境游客规模增长56% was one year's growth, 2020's. The 五年 the
+    paragraph opens with is the review's five years; one that only names a plan's years (“十四五”
+    时期，是…的五年) is no paragraph of the review."""
+    x = read(
+        tmp_path,
+        """
+        2020年是“十三五”的收官之年。
+
+        这是全面深化改革开放迈上新台阶的五年。年入境游客规模增长56%。
+
+        这是经济结构转型取得历史性突破的五年。地区生产总值年均增长5.9%，三次产业结构调整为20.5：19.1：60.4。
+
+        **二、“十四五”时期主要目标**
+
+        “十四五”时期，是全省发展极为关键的五年。地区生产总值年均增长8%。
+        """,
+    )
+    assert at(x.figures, "56").period == (2016, 2020)
+    gdp = at(x.figures, "5.9")
+    assert (gdp.kind, gdp.period, gdp.placed) == ("annual", (2016, 2020), True)
+    assert at(x.figures, "20.5").year == 2020  # a level at the end of the five years
+    assert at(x.figures, "8").period == (2021, 2025)

@@ -66,6 +66,8 @@ _RELATIVE = [
         ),
         "past5",
     ),
+    # 这是综合实力跨越提升的五年。: a paragraph of the review, about the five years just ended
+    (re.compile(r"^这是[^，,。；;！!]{2,40}的(五年)(?=$|[。！!])"), "past5"),
     (re.compile(r"未来五年|今后五年"), "next5"),
     (re.compile(r"一年来|过去一年|刚刚过去的一年|去年|上一年"), "last"),
     (re.compile(r"今年|本年度"), "this"),
@@ -133,8 +135,10 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
         add(Time("date", None, None, m.start(), m.end(), m.group()))
     for rx, what in _RELATIVE:
         for m in rx.finditer(text):
+            g = 1 if rx.groups else 0  # the words that name the time, where a group says
+            start, end, words = m.start(g), m.end(g), m.group(g)
             if doc_year is None:
-                add(Time("date", None, None, m.start(), m.end(), m.group(), relative=True))
+                add(Time("date", None, None, start, end, words, relative=True))
                 continue
             span = {
                 "past5": (doc_year - 5, doc_year - 1),
@@ -144,7 +148,7 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
                 "next": (doc_year + 1, doc_year + 1),
             }[what]
             kind = "period" if span[0] != span[1] else "year"
-            add(Time(kind, span[0], span[1], m.start(), m.end(), m.group(), relative=True))
+            add(Time(kind, span[0], span[1], start, end, words, relative=True))
     for m in re.finditer(r"比上年末?|较上年末?|比去年|较去年|同比|比上年同期", text):
         add(Time("base_prev", None, None, m.start(), m.end(), m.group()))
     # 年末国家外汇储备31399亿美元: the end of the year in context (not 比上年末's)
