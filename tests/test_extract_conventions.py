@@ -1350,3 +1350,29 @@ def test_a_paragraph_of_the_five_years_dates_its_figures_over_them(tmp_path):
     assert (gdp.kind, gdp.period, gdp.placed) == ("annual", (2016, 2020), True)
     assert at(x.figures, "20.5").year == 2020  # a level at the end of the five years
     assert at(x.figures, "8").period == (2021, 2025)
+
+
+def test_a_change_over_so_many_years_runs_to_the_time_in_force(tmp_path):
+    """河北省: 这五年，…全省生产总值从2015年的2.6万亿元增长到2020年的3.62万亿元，…单位GDP能耗五年
+    下降21% — 2020's fall (one year), under the name 单位GDP能耗五年. The five years end where the
+    sentence stands: 2020 in the review, 2025 in the plan's goals (an earlier session's past5 for
+    this 五年 misdated those). 连续五年下降 (every year) and 比前五年 (a base) are no span."""
+    x = read(
+        tmp_path,
+        """
+        这五年，全省生产总值从2015年的2.6万亿元增长到2020年的3.62万亿元，单位GDP能耗五年下降21%。
+
+        **二、“十四五”时期主要目标**
+
+        到2025年，单位GDP二氧化碳排放五年下降18%。
+
+        **三、2021年工作**
+
+        2020年，生产安全事故起数连续五年下降，降幅7%。
+        """,
+    )
+    review = at(x.figures, "21")
+    assert (review.indicator, review.kind, review.period) == ("单位GDP能耗", "total", (2016, 2020))
+    goal = at(x.figures, "18")
+    assert (goal.indicator, goal.period) == ("单位GDP二氧化碳排放", (2021, 2025))
+    assert at(x.figures, "7").period == (2020, 2020)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -190,7 +190,10 @@ _PLAIN = st.builds(
     st.sampled_from(_UNITS),
 )
 def test_plain_figures_read_as_any_figure(text_, unit):
-    assume(_same_as_any_figure(text_, unit))  # only the texts it reads count
+    # a text parse_plain declines is parse_any's alone; those it reads are compared. (Not
+    # assume(): on a random seed, too few of the joined pieces read, and the health check
+    # failed the run now and then)
+    _same_as_any_figure(text_, unit)
 
 
 @pytest.mark.parametrize(

@@ -350,6 +350,9 @@ class TimeContext:
                 if t is not None:
                     ref = TimeRef(t.first, t.last, t.until, src, t.text)
                     break
+        span = next((t for t in reversed(before) if t.kind == "span" and t.start >= cstart), None)
+        if span is not None:
+            ref = self._span_ref(span, ref)
         explicit_period = (
             ref is not None
             and ref.is_period
@@ -357,6 +360,21 @@ class TimeContext:
             and bool(re.search(r"期间|时期|以来|\d年$", ref.text))
         )
         return ref, base, prev, explicit_period
+
+    def _span_ref(self, span: Time, ref: TimeRef | None) -> TimeRef | None:
+        """五年下降21%: the five years to the time in force — a review's year (2020: 2016–2020),
+        the plan's end (到2025年: 2021–2025) — else to the last year with data."""
+        n = span.span
+        if ref is not None and ref.is_period and ref.last - ref.first + 1 == n:
+            return ref
+        end = ref.last if ref is not None else None
+        plan_end = self.plan[1] if self.plan is not None else None
+        if end is None or (self.data_year is not None and end > self.data_year and end != plan_end):
+            end = self.data_year
+        if end is None:
+            return ref
+        source = "explicit" if ref is None else ref.source
+        return TimeRef(end - n + 1, end, False, source, span.text)
 
     def is_plan_end(self, ref: TimeRef | None, prev: bool) -> bool:
         """Is the figure's time the plan's last year, ahead of the data (到2025年)?"""

@@ -25,7 +25,7 @@ def plan_years(n: int) -> tuple[int, int]:
 @dataclass(frozen=True)
 class Time:
     """kind: year | period | date | base | base_prev (上年/同比) | year_ctx (全年: the context's
-    year)."""
+    year) | span (五年下降21%: so many years, ending at the time in force)."""
 
     kind: str
     first: int | None
@@ -35,6 +35,7 @@ class Time:
     text: str
     until: bool = False  # 到/至/截至 …: the year a goal is set for
     relative: bool = False
+    span: int = 0  # kind span (五年下降21%): the years it runs over, to the time in force
 
     @property
     def years(self) -> tuple[int, int] | None:
@@ -73,6 +74,14 @@ _RELATIVE = [
     (re.compile(r"今年|本年度"), "this"),
     (re.compile(r"明年"), "next"),
 ]
+# 单位GDP能耗五年下降21%: a change over five years — the review's, or the plan's (到2025年…五年
+# 下降13.5%); not 连续五年下降 (a fall every year), 比前五年 (a base), 过去/未来五年 (times of
+# their own)
+_SPAN_RE = re.compile(
+    r"(?<![个来后年近过前续十第这连\d.])(五|5|三|3|两|2|十|10)年"
+    r"(?=(?:累计)?(?:下降|增长|提高|减少|降低|上升|增加))"
+)
+_SPAN_YEARS = {"五": 5, "5": 5, "三": 3, "3": 3, "两": 2, "2": 2, "十": 10, "10": 10}
 _BASE_WORDS = ("比", "较", "是", "为", "相当于", "与", "同", "超过", "由", "从")
 _UNTIL_WORDS = ("到", "至", "截至", "截止", "截止到", "截至到", "到了", "力争到", "预计到")
 
@@ -149,6 +158,9 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
             }[what]
             kind = "period" if span[0] != span[1] else "year"
             add(Time(kind, span[0], span[1], start, end, words, relative=True))
+    for m in _SPAN_RE.finditer(text):
+        n = _SPAN_YEARS[m.group(1)]
+        add(Time("span", None, None, m.start(), m.end(), m.group(), span=n))
     for m in re.finditer(r"比上年末?|较上年末?|比去年|较去年|同比|比上年同期", text):
         add(Time("base_prev", None, None, m.start(), m.end(), m.group()))
     # 年末国家外汇储备31399亿美元: the end of the year in context (not 比上年末's)
