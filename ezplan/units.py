@@ -51,7 +51,20 @@ BASE_UNITS: dict[str, tuple[str, str]] = {
     "天": ("time:day", "天"),
     "小时": ("time:hour", "小时"),
 }
-COUNT_WORDS = ("个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批")
+BASE_UNITS |= {
+    "千瓦时": ("energy:kWh", "千瓦时"),
+    "千瓦": ("power:kW", "千瓦"),
+    "立方米": ("volume:m3", "立方米"),
+    "标箱": ("count:标箱", "标箱"),
+}
+# every measure word a plan counts things in (生猪出栏160.5万头, 引进人才1200名, 接待游客3000万
+# 人次): each its own dimension
+COUNT_WORDS = (
+    "个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批", "名", "套",
+    "处", "只", "头", "张", "例", "床", "篇", "艘", "架", "部", "支", "株", "棵", "口", "栋", "间",
+    "位", "人次", "架次", "车次", "门", "盏", "对", "站", "区", "镇", "村", "县", "片", "组", "本",
+    "册", "期", "届", "轮", "场", "场次", "列",
+)  # fmt: skip
 for _w in COUNT_WORDS:
     BASE_UNITS[_w] = (f"count:{_w}", _w)
 
@@ -100,6 +113,50 @@ ENGLISH_BASES = {
     "件": "pieces",
     "种": "kinds",
     "批": "batches",
+    "名": "people",
+    "套": "sets",
+    "处": "sites",
+    "只": "units",
+    "头": "head",
+    "张": "units",
+    "例": "cases",
+    "床": "beds",
+    "篇": "articles",
+    "艘": "vessels",
+    "架": "aircraft",
+    "部": "units",
+    "支": "units",
+    "株": "plants",
+    "棵": "trees",
+    "口": "units",
+    "栋": "buildings",
+    "间": "rooms",
+    "位": "people",
+    "人次": "person-times",
+    "架次": "flights",
+    "车次": "trips",
+    "门": "units",
+    "盏": "lamps",
+    "对": "pairs",
+    "站": "stations",
+    "区": "districts",
+    "镇": "towns",
+    "村": "villages",
+    "县": "counties",
+    "片": "units",
+    "组": "groups",
+    "本": "volumes",
+    "册": "volumes",
+    "期": "phases",
+    "届": "sessions",
+    "轮": "rounds",
+    "场": "events",
+    "场次": "events",
+    "列": "trains",
+    "千瓦时": "kWh",
+    "千瓦": "kW",
+    "立方米": "m³",
+    "标箱": "TEU",
 }
 
 # Longest spellings first so that 个百分点 wins over 个 and 平方米 over 米.

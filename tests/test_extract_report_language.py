@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from ezplan.extract import Found, extract
+from ezplan.loader import load_plan
 
 
 def read(tmp_path: Path, text: str) -> tuple[list[Found], list[str]]:
@@ -491,3 +492,33 @@ def test_a_from_level_with_qualifiers_between_from_and_the_figure(tmp_path):
     before, after = one_of(figs, "400"), one_of(figs, "500")
     assert before.indicator == after.indicator == "普惠性幼儿园生均经费最低标准"
     assert (before.year, after.year) == (None, 2020)  # a from-level with no period: no year
+
+
+def test_things_counted_in_their_measure_words_are_placed_and_compared(tmp_path):
+    """自贡市: 生猪出栏160.5万头、增长20.9% (2020) and 确保生猪出栏177万头以上 (2021) — the unit
+    table knew 14 measure words, so 万头 was no unit a plan file could hold: both levels were left
+    unplaced, and the indicator's unit was 'guessed 亿元: the document states no level'. So were
+    the bulletins' 亿人次, 万千瓦, 万标箱 and 亿立方米 (some 500 figures of the corpus). Each
+    measure word is a dimension of its own: 万头 and 只 never mix."""
+    from ezplan.extract import write_drafts
+    from ezplan.units import parse_unit
+
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "2021年1月20日\n2020年，生猪出栏160.5万头、增长20.9%，港口集装箱吞吐量120万标箱。\n"
+        "2021年主要预期目标：确保生猪出栏177万头以上。\n",
+        encoding="utf-8",
+    )
+    x = extract(path)
+    hogs = [f for f in x.figures if f.indicator == "生猪出栏"]
+    assert {(f.value, f.unit, f.placed) for f in hogs if f.kind != "total"} == {
+        ("160.5", "万头", True),
+        ("177", "万头", True),
+    }
+    assert at(x.figures, "120")[0].placed
+    write_drafts(x, tmp_path / "draft")
+    plan = load_plan(tmp_path / "draft")
+    (iid,) = [i for i, ind in plan.indicators.items() if ind.name == "生猪出栏"]
+    assert str(plan.indicators[iid].unit) == "万头"
+    assert parse_unit("万头").factor_to(parse_unit("头")) == 1e4
+    assert parse_unit("万头").dimension != parse_unit("只").dimension

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ezplan.extract.notes import Note
 from ezplan.extract.timex import Time
-from ezplan.units import BASE_UNITS
+from ezplan.units import BASE_UNITS, COUNT_WORDS
 
 # Units plans write that ezplan's unit table does not have: found and reported as written, left
 # for review (ezplan cannot check them).
@@ -30,12 +30,7 @@ EXTRA_UNITS = (
     "期", "届", "季", "轮", "站", "区", "镇", "村", "县", "片", "组", "层", "级", "本", "册",
     "斤", "场次", "场", "列", "人公里", "吨公里",
 )  # fmt: skip
-COUNT_UNITS = {
-    "个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批", "名", "套",
-    "处", "只", "头", "张", "例", "床", "篇", "艘", "架", "部", "支", "株", "棵", "口", "栋", "间",
-    "位", "人次", "架次", "车次", "门", "盏", "对", "站", "区", "镇", "村", "县", "片", "组", "本",
-    "册", "期", "届", "轮", "场", "场次", "列",
-}  # fmt: skip
+COUNT_UNITS = set(COUNT_WORDS)
 # measure words that are only units after a number, never a figure on their own
 _NOT_UNITS_ALONE = {"期", "届", "季", "轮", "区", "镇", "村", "县", "片", "组", "层", "级", "本"}
 _NOT_UNITS_ALONE |= {"册", "度", "位", "口", "间", "站", "门", "对", "周"}
