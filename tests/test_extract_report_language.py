@@ -522,3 +522,33 @@ def test_things_counted_in_their_measure_words_are_placed_and_compared(tmp_path)
     assert str(plan.indicators[iid].unit) == "万头"
     assert parse_unit("万头").factor_to(parse_unit("头")) == 1e4
     assert parse_unit("万头").dimension != parse_unit("只").dimension
+
+
+def test_a_bar_inside_what_is_counted_is_no_figure(tmp_path):
+    """宣城/河北/长沙/吉林/海口 (three reviewers): the amount between a count and its noun is
+    each counted thing's bar — 首批集中开工28个总投资逾120亿元的重大项目 gave 总投资 a level
+    '120亿元以上' and counted 28 '总投资逾'; 631个农宅空置率30%—50%的“空心村” counted 631
+    '农宅空置率'. 50亿元（含）以上项目 and 20万元以下“薄弱村” are bounds of a class;
+    在15个脱贫县中选择12个县 and 在全国168个重点城市中排名第一 name the set chosen from. The
+    traps: 2000个以上村 is a count (at least 2000 villages), 38户企业集团及80户下属企业 two counts,
+    学校近3290所 a count of schools."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，首批集中开工28个总投资逾120亿元的重大项目，培育10户产值超5亿元骨干企业，完成631个农宅空置率30%—50%的“空心村”治理。
+        2021年，引进投资50亿元（含）以上项目5个，消除年集体经济收入20万元以下“薄弱村”416个。
+        2021年，在15个脱贫县中选择12个县开展示范创建，争取2000个以上村集体经济收入超过10万元。
+        2020年，空气质量在全国168个重点城市中排名第一，38户企业集团及80户下属企业完成改制，全市学校近3290所。
+        """,
+    )
+    named = {(f.value, f.indicator) for f in figs}
+    assert {("28", "重大项目"), ("10", "培育骨干企业"), ("631", "空心村")} <= named
+    assert ("416", "薄弱村") in named
+    assert not [f for f in figs if f.unit in ("亿元", "万元", "%")]  # every amount is a bar
+    assert not at(figs, "15") and not at(figs, "168")
+    assert {"120亿元", "50亿元", "20万元以下", "15个", "168个", "10万元"} <= set(skipped)
+    (villages,) = at(figs, "2000")
+    assert (villages.kind, villages.qualifier, villages.unit) == ("count", "at_least", "个")
+    assert {f.indicator for f in at(figs, "38") + at(figs, "80")} == {"企业集团", "下属企业"}
+    assert at(figs, "3290")[0].indicator != ""

@@ -86,7 +86,12 @@ def clean_subject(masked: str, text: str) -> str:
         k = masked.rfind(MASK, a, b)
         rest = text[k + 1 : b].strip(PUNCT)
         s = clean_subject(masked[k + 1 : b], text[k + 1 : b]) if rest else s
+    if m := _NAMED_PAST_A_BAR.search(s):
+        s = m.group(1)  # 消除年集体经济收入20万元以下“薄弱村”416个: what is counted has a name
     return drop_footnotes(s)
+
+
+_NAMED_PAST_A_BAR = re.compile(r"\d[^\d，,；;]{0,4}?以[上下][“\"]([^“”\"]{1,10})[”\"]?$")
 
 
 _FOOTNOTE = re.compile(r"[\[［]\d{1,3}[\]］]|^\d{1,3}[\]］]|[\[［]\d{1,3}$")

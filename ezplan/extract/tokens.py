@@ -168,6 +168,7 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
     tokens.extend(_word_magnitudes(text, quotes))
     tokens.sort(key=lambda t: t.start)
     _thresholds_of_counted(text, tokens)
+    _bars_inside_counted(text, tokens)
     # 分别提高31.46、27.87、31.74个百分点: the last number's unit is every listed number's
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
@@ -240,6 +241,43 @@ def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
             tok.skip = BAR_PASSED
 
 
+# after a count, a measure of the things counted and their noun: 28个总投资逾120亿元的重大项目,
+# 5个投资10亿元以上小微企业园, 10户产值超5亿元骨干企业, 631个农宅空置率30%—50%的“空心村”
+_COUNTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_COUNTED_HEAD = re.compile(r"(?:（含）|\(含\))?(?:以上|以下)?的?[“\"]?[\u4e00-\u9fff]")
+
+
+def _bars_inside_counted(text: str, tokens: list[Token]) -> None:
+    """28个总投资逾120亿元的重大项目: the amount between a count and its noun is the bar each
+    counted thing passes (or the measure it has), not a figure of the words before it."""
+    for prev, tok in itertools.pairwise(tokens):
+        if prev.skip is not None or tok.skip is not None or not prev.is_count or tok.is_count:
+            continue
+        if not _COUNTED_MEASURE.fullmatch(text[prev.end : tok.start]):
+            continue
+        if _COUNTED_HEAD.match(text, tok.end) and not re.match(r"的?(水平|目标)", text[tok.end :]):
+            tok.skip = Note("extract.skip.bar_of_counted")
+
+
+def head_after_measure(rest: str) -> str:
+    """总投资逾120亿元的重大项目 → 重大项目: the words after a count, past the measure of the
+    things counted (`_bars_inside_counted`); `rest` as it was if there is none."""
+    m = re.match(r"^[\u4e00-\u9fff]{1,6}?(?=\d)", rest)
+    if not m or re.search(r"(?:及|和|与|或|、|近|约|共|达)$", m.group()):
+        return rest  # 38户企业集团及80户下属企业: two counts; 学校近3290所: a count of them
+    t = _TOKEN_RE.match(rest, m.end())
+    unit = t.group("unit") if t else None
+    base = re.sub(f"^(?:{'|'.join(MAGNITUDES)})", "", unit or "")
+    if not unit or base in COUNT_UNITS or unit in COUNT_UNITS:
+        return rest  # a measure is an amount or a rate, not a count of other things
+    end = t.end()
+    if n2 := _SECOND_BOUND_RE.match(rest, end):  # 30%—50%
+        end = n2.end() + len(t.group("unit")) if rest.startswith(t.group("unit"), n2.end()) else end
+    if not (h := _COUNTED_HEAD.match(rest, end)):
+        return rest
+    return rest[h.end() - 1 :]
+
+
 def _word_magnitudes(text: str, quotes: list[tuple[int, int]]) -> list[Token]:
     """突破千亿, 总市值超万亿元: round magnitudes in words stated of an indicator. Not a class
     or a threshold: 千亿级产业, 超百亿工业企业, 超千亿的企业 (a noun or 的 follows)."""
@@ -303,7 +341,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
     if m := re.match(r"\s*[（(]((?:19|20)\d{2})年(?:不变价|价格|可比价)[）)]", text[b:]):
         # 按照每人每年2300元（2010年不变价）的农村贫困标准: money of another year's prices
         return Note("extract.skip.other_years_prices", year=m.group(1))
-    if re.match(r"\s*及以[上下]", text[b:]):
+    if re.match(r"\s*及以[上下]|\s*[（(]含[）)]\s*以[上下]", text[b:]):
         # 年营业收入500万元及以上，或年末从业人员50人及以上: the bound of a class, not a figure
         return Note("extract.skip.threshold_class")
     if tok.unit == "%" and (m := _SHARE_OF_A_YEAR.search(text, 0, a)):
@@ -318,6 +356,12 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         if text[b:].startswith(_NAME_AFTER):
             return Note("extract.skip.name_number")
         return NO_UNIT
+    if (
+        tok.is_count
+        and re.search(r"在(?:全国|全省|全市|全区|全州)?$", before)
+        and re.match(r"^[\u4e00-\u9fff（）]{1,10}中", text[b:])
+    ):
+        return Note("extract.skip.among")  # 在15个脱贫县中选择12个县: the set chosen from
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return Note("extract.skip.label")
     if tok.unit == "个" and re.match(r"方面(?:的)?(?:工作|任务|重点)", text[b:]):
@@ -357,8 +401,13 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
     cmp_before = re.search(r"(超过|以上|不低于|不少于|达到|超|突破)$", text[max(0, a - 3) : a])
     if re.match(r"^的?(水平|高位|区间)", after):
         return None  # 稳定在700亿斤以上水平: the level itself, not a threshold
-    if tok.suffix in ("以上", "以下", "以内") and after[:1] and _is_noun_start(after):
-        return Note("extract.skip.threshold_above_project")
+    if (
+        tok.suffix in ("以上", "以下", "以内")
+        and after[:1]
+        and _is_noun_start(after.lstrip('“"'))
+        and not (tok.unit == "个" and tok.suffix == "以上")  # 争取2000个以上村…: a count
+    ):
+        return Note("extract.skip.threshold_above_project")  # …以上项目, 20万元以下“薄弱村”
     if (
         cmp_before
         and cmp_before.group(1) in ("超过", "超", "逾")
@@ -440,6 +489,8 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
     rest = text[tok.end :]
     if m := re.match(rf"^{_NUM}\s*(?:万|亿)?(?:名|人|户|个|家)", rest):
         rest = rest[m.end() :]  # 4425户14042名农村建档立卡贫困人口: both count the same noun
+    if tok.is_count:
+        rest = head_after_measure(rest)
     if not tok.unit or not _is_noun_start(rest):
         return None
     if not tok.is_count and not any_unit:
@@ -460,6 +511,9 @@ def noun_after(text: str, tok: Token, any_unit: bool = False) -> str | None:
             cut = i
     noun = noun[:cut]
     noun = without_conjunction(noun)  # 38户企业集团及80户下属企业: 企业集团
+    # 2000个以上村集体经济收入超过10万元: the bar after the noun is not part of it
+    if re.match(r"\d", rest[len(noun) :]):
+        noun = re.sub(r"(?:超过|超|逾|达到|突破|迈上)$", "", noun)
     if rest[len(noun) : len(noun) + 2] == "之一" or noun.endswith("之一"):
         return None
     if (

@@ -429,6 +429,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a count of steps passed (跨越8个百亿元台阶), a milestone in narrative",
         "zh": "跨过的台阶数（跨越8个百亿元台阶），叙述中的里程碑",
     },
+    "extract.skip.bar_of_counted": {
+        "en": "the bar of the things counted before it (28个总投资逾120亿元的重大项目)",
+        "zh": "前面所计事物的门槛（28个总投资逾120亿元的重大项目）",
+    },
+    "extract.skip.among": {
+        "en": "the set a figure is counted among (在15个脱贫县中选择12个县)",
+        "zh": "所选自的范围（在15个脱贫县中选择12个县）",
+    },
     "extract.skip.threshold_above_project": {
         "en": "a threshold in a name (…以上项目)",
         "zh": "名称中的门槛（…以上项目）",
