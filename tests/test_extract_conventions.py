@@ -1376,3 +1376,27 @@ def test_a_change_over_so_many_years_runs_to_the_time_in_force(tmp_path):
     goal = at(x.figures, "18")
     assert (goal.indicator, goal.period) == ("单位GDP二氧化碳排放", (2021, 2025))
     assert at(x.figures, "7").period == (2020, 2020)
+
+
+def test_an_address_before_a_paragraphs_year_does_not_hide_it(tmp_path):
+    """山东省: 五年来，我们主要做了以下工作：（一）…（七）…, then 各位代表！2020年，是“十三五”规划
+    收官之年。 and 一是…四是… of 2020 — the address was the paragraph's first sentence, so its
+    2020 opened nothing and the 五年来 introduction still dated them: 固定资产投资增长3.6% and
+    网络零售额增长13.8% were five-year growths, 捐赠资金10.9亿元 a five-year sum."""
+    x = read(
+        tmp_path,
+        """
+        **一、“十三五”时期及2020年工作回顾**
+
+        五年来，我们主要做了以下工作：
+
+        （一）坚定不移推进新旧动能转换。全省生产总值年均增长6%。
+
+        各位代表！2020年，是“十三五”规划收官之年。我们坚决守住底线。
+
+        三是新经济新动能快速成长。固定资产投资增长3.6%，网络零售额增长13.8%。
+        """,
+    )
+    assert at(x.figures, "6").period == (2016, 2020)
+    assert at(x.figures, "3.6").period == (2020, 2020)
+    assert at(x.figures, "13.8").period == (2020, 2020)

@@ -150,8 +150,11 @@ class Reader:
         para_figs: list[Found] = []
         self.area = None
         zones: list[str] = []  # the zones a sentence of the paragraph lists (A、B、C等3个园区)
+        opening = 0  # the paragraph's first sentence that says something (not 各位代表！)
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
             self.sentences += 1
+            if i == opening and _ADDRESS.fullmatch(s.folded.strip()):
+                opening += 1
             topic = _AREA_TOPIC.match(s.folded)
             if zones and (turn := _zone_turn(s.folded, zones)) is not None:
                 # 海口's 将江东新区、综保区、高新区、复兴城产业园等4个重点园区打造成…。加快江东新区
@@ -167,7 +170,7 @@ class Reader:
             if topic:
                 self.area = running  # a sentence's topic is its own
             zones = zones or _listed_zones(s.folded)
-            if i == 0 and carry is not None and not heading and self._opens_with_time(s):
+            if i == opening and carry is not None and not heading and self._opens_with_time(s):
                 topic = not carry.is_period and _YEAR_AS_TOPIC.match(s.folded) is not None
                 self.time.open_section(carry, topic)
         return carry
@@ -656,6 +659,8 @@ def _in_area(area: str, name: str, how: str | None) -> tuple[str, str | None]:
 
 
 # 刚刚过去的2020年，是…极不平凡的一年; 2020年是…: the year is what the paragraph is about
+# 各位代表！2020年，是“十三五”规划收官之年。: the address is no sentence of the paragraph's own
+_ADDRESS = re.compile(r"各位代表[！!，,：:]?|同志们[！!，,：:]?")
 _YEAR_AS_TOPIC = re.compile(r"^[\W_]*(?:刚刚过去的|过去的)?(?:19|20)\d{2}年[，,]?\s*是")
 _RATE_WORD = re.compile(r"增速|增幅")
 _EVENT_LEAD = re.compile(r"(?:面对|面临|针对|应对|受|因|由于|经历|经受|克服|抗击|战胜|遭遇|遭受)")
