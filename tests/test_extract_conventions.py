@@ -364,13 +364,14 @@ def test_a_list_of_rates_ending_in_普及率_is_split(tmp_path):
 
 def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
     """1.5个已摘帽县 opening item 1 of a list 1., 2., 3. (宜宾市's 十件实事) is item 1 and 5个,
-    not 1.5个; a paragraph that merely starts with a decimal is read as written."""
+    not 1.5个; a paragraph that merely starts with a decimal is read as written. The item
+    numbers are in no name (2.新建学校: 新建学校)."""
     x = read(
         tmp_path,
         """
         2020年完成十件实事。
 
-        1.5个已摘帽县持续稳定达标。
+        1.5个已摘帽县、471个已退出村持续稳定达标。
 
         2.新建学校3所。
 
@@ -381,6 +382,9 @@ def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
     )
     five = at(x.figures, "5", "count")
     assert five.text == "5个" and five.column == 3 and five.quote.startswith("1.5个")
+    # …and each count its own noun (5个 had none, 471个 was 已摘帽县); no item number in a name
+    assert (five.indicator, at(x.figures, "471").indicator) == ("已摘帽县", "已退出村")
+    assert at(x.figures, "3").indicator == "新建学校"
     assert not [f for f in x.figures if f.value == "1.5" and f.unit == "个"]
     assert at(x.figures, "1.5").unit == "万人"  # no item 2. after it: 1.5万人 as written
 

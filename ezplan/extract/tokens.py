@@ -72,6 +72,7 @@ _NOUN_STOP = (
     "年", "月", "日", "天", "获得", "得到", "受到", "达到", "通过", "纳入", "列入", "走", "跻身",
     "成功", "顺利", "基本", "正式", "如期", "全面", "实施", "开展", "建成", "投入", "参与", "覆盖",
     "左", "后", "就", "才", "还", "也", "又", "再", "已", "正", "并", "而", "且", "即", "所",
+    "持续",
 )  # fmt: skip
 # units of a plant's capacity: before a noun they name a project (年产30万吨乙烯项目)
 _CAPACITY_UNITS = {"吨", "千瓦", "兆瓦", "kW", "MW", "GW", "蒸吨", "吨/日", "标箱", "TEU"}
@@ -466,6 +467,8 @@ _TO_VERB = re.compile(
 # words that start a noun although their first character is a stop word: 13个在建项目,
 # 5个全国农民合作社…试点 (not 在…, 全部)
 _NOUN_START_WORDS = ("在建", "在营", "在校", "在岗", "在研", "全国", "全域", "全省")
+# …and 5个已摘帽县、471个已退出村、38.79万已脱贫人口 (宜宾市): things that have done so
+_NOUN_START_WORDS += ("已摘帽", "已退出", "已脱贫", "已出列")
 
 
 def _is_noun_start(text: str) -> bool:
