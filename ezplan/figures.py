@@ -40,7 +40,7 @@ class Comparator(enum.Enum):
     EXACT = "exact"
     ABOUT = "about"  # 约, 左右, 接近
     NEARLY = "nearly"  # 近: just below the figure
-    AT_LEAST = "at_least"  # 以上, 超过, 超, 突破, 不低于
+    AT_LEAST = "at_least"  # 以上, 超过, 超, 突破, 迈上, 不低于
     AT_MOST = "at_most"  # 以内, 不超过, 以下
     RANGE = "range"  # 1至5个
 
@@ -52,6 +52,8 @@ _PREFIXES: list[tuple[str, Comparator]] = [
     ("不高于", Comparator.AT_MOST),
     ("超过", Comparator.AT_LEAST),
     ("突破", Comparator.AT_LEAST),
+    ("迈上", Comparator.AT_LEAST),  # 迈上5万元台阶: reached the step of 5万元
+    ("站上", Comparator.AT_LEAST),
     ("至少", Comparator.AT_LEAST),
     ("超", Comparator.AT_LEAST),
     ("逾", Comparator.AT_LEAST),

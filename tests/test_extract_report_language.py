@@ -552,3 +552,36 @@ def test_a_bar_inside_what_is_counted_is_no_figure(tmp_path):
     assert (villages.kind, villages.qualifier, villages.unit) == ("count", "at_least", "个")
     assert {f.indicator for f in at(figs, "38") + at(figs, "80")} == {"企业集团", "下属企业"}
     assert at(figs, "3290")[0].indicator != ""
+
+
+def test_steps_reached_sums_of_so_many_years_a_task_exceeded_and_a_bare_count(tmp_path):
+    """Reviewers' finds: 长沙's 全体居民人均可支配收入迈上5万元台阶 was a five-year sum of 5万元
+    named '…迈上' (it is the 2020 level, at least 5万元); 沈阳's 两年累计清偿…215.4亿元 and 三年累计
+    打掉涉黑组织35个 were 2020 levels named '两年累计…' (sums over 2019–2020, 2018–2020); 海口's
+    超额1.2倍完成全年任务 was '是…的1.2倍' of an indicator '超额'; 福州's 国家级高新技术企业从444家
+    增加到2052家，数量翻了两番多 gave the growth to an indicator '数量'."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2020年，全体居民人均可支配收入迈上5万元台阶，两年累计清偿政府拖欠企业工程款215.4亿元，三年累计打掉涉黑组织35个。
+        2020年，全市税收收入超额1.2倍完成全年任务。国家级高新技术企业从444家增加到2052家，数量翻了两番多。
+        """,
+    )
+    (income,) = at(figs, "5")
+    assert (income.indicator, income.kind, income.qualifier, income.year) == (
+        "全体居民人均可支配收入",
+        "level",
+        "at_least",
+        2020,
+    )
+    (debt,) = at(figs, "215.4")
+    assert (debt.indicator, debt.kind, debt.period) == (
+        "清偿政府拖欠企业工程款",
+        "cumulative",
+        (2019, 2020),
+    )
+    assert at(figs, "35")[0].period == (2018, 2020)
+    assert not at(figs, "1.2") and "1.2倍" in skipped
+    (doubling,) = at(figs, "两")
+    assert doubling.indicator == "国家级高新技术企业"

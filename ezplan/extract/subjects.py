@@ -404,6 +404,15 @@ def fit_subject(
     ):
         # 全市GDP年均增长7.9%，总量达到2802.12亿元: the level of what just grew
         return prev.indicator, Note("extract.subject_level_of", word=subj)
+    if (
+        _BARE_TOTAL.match(subj)
+        and prev is not None
+        and prev.indicator
+        and prev.kind in ("level", "count")
+        and (unit == "番" or (unit in ("倍", "%") and (pred.up or pred.down)))
+    ):
+        # 高新技术企业从444家增加到2052家，数量翻了两番多: the growth of what was just counted
+        return prev.indicator, Note("extract.subject_growth_of", word=subj)
     carried = note_id(how) in _CARRIED
     if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
         # 净增规上工业企业161户、达806户: the stock reached, not the things added

@@ -74,12 +74,12 @@ _RELATIVE = [
     (re.compile(r"今年|本年度"), "this"),
     (re.compile(r"明年"), "next"),
 ]
-# 单位GDP能耗五年下降21%: a change over five years — the review's, or the plan's (到2025年…五年
-# 下降13.5%); not 连续五年下降 (a fall every year), 比前五年 (a base), 过去/未来五年 (times of
-# their own)
+# 单位GDP能耗五年下降21%, 两年累计清偿…: a change or a sum over so many years — the review's, or
+# the plan's (到2025年…五年下降13.5%); not 连续五年下降 (a fall every year), 比前五年 (a base),
+# 过去/未来五年 (times of their own)
 _SPAN_RE = re.compile(
     r"(?<![个来后年近过前续十第这连\d.])(五|5|三|3|两|2|十|10)年"
-    r"(?=(?:累计)?(?:下降|增长|提高|减少|降低|上升|增加))"
+    r"(?=累计|下降|增长|提高|减少|降低|上升|增加)"
 )
 _SPAN_YEARS = {"五": 5, "5": 5, "三": 3, "3": 3, "两": 2, "2": 2, "十": 10, "10": 10}
 _BASE_WORDS = ("比", "较", "是", "为", "相当于", "与", "同", "超过", "由", "从")

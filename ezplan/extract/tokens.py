@@ -363,6 +363,8 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         and re.match(r"^[\u4e00-\u9fff（）]{1,10}中", text[b:])
     ):
         return Note("extract.skip.among")  # 在15个脱贫县中选择12个县: the set chosen from
+    if tok.unit in ("倍", "%") and before.endswith("超额"):
+        return Note("extract.skip.over_task")  # 超额1.2倍完成全年任务: beyond the year's task
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return Note("extract.skip.label")
     if tok.unit == "个" and re.match(r"方面(?:的)?(?:工作|任务|重点)", text[b:]):

@@ -125,6 +125,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{word}: the level of what grew just before",
         "zh": "{word}即前面增速所指指标的水平",
     },
+    "extract.subject_growth_of": {
+        "en": "{word}: the growth of what was just counted",
+        "zh": "{word}即前面所计指标的增长",
+    },
     "extract.subject_total": {
         "en": "subject completed from the figure before (总数)",
         "zh": "主语由前一个数字补全（总数）",
@@ -432,6 +436,10 @@ TEXT: dict[str, dict[str, str]] = {
     "extract.skip.bar_of_counted": {
         "en": "the bar of the things counted before it (28个总投资逾120亿元的重大项目)",
         "zh": "前面所计事物的门槛（28个总投资逾120亿元的重大项目）",
+    },
+    "extract.skip.over_task": {
+        "en": "how far the year's task was exceeded (超额1.2倍完成全年任务), not a growth",
+        "zh": "超额完成任务的幅度（超额1.2倍完成全年任务），并非增长",
     },
     "extract.skip.among": {
         "en": "the set a figure is counted among (在15个脱贫县中选择12个县)",
