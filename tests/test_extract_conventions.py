@@ -381,7 +381,7 @@ def test_a_list_number_glued_to_a_figure_is_the_items(tmp_path):
         """,
     )
     five = at(x.figures, "5", "count")
-    assert five.text == "5个" and five.column == 3 and five.quote.startswith("1.5个")
+    assert five.text == "5个" and five.column == 3 and five.quote.startswith("5个已摘帽县")
     # …and each count its own noun (5个 had none, 471个 was 已摘帽县); no item number in a name
     assert (five.indicator, at(x.figures, "471").indicator) == ("已摘帽县", "已退出村")
     assert at(x.figures, "3").indicator == "新建学校"

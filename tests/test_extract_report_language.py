@@ -585,3 +585,32 @@ def test_steps_reached_sums_of_so_many_years_a_task_exceeded_and_a_bare_count(tm
     assert not at(figs, "1.2") and "1.2倍" in skipped
     (doubling,) = at(figs, "两")
     assert doubling.indicator == "国家级高新技术企业"
+
+
+def test_regressions_found_by_the_review_of_the_day(tmp_path):
+    """helper-59 compared today's readings with 20ddc8b's: 海南's 实际利用外资额连续3年翻番 in a
+    这是…的五年 paragraph became a doubling over 2016–2020 (each year doubled: 2020's doubling is
+    what one figure can say); the bulletins' 在24个运动大项中获得106个世界冠军 lost its 24 to the
+    'set chosen from' rule (only 选择/排名… after it make one). Newly placed by the units: 吉林's
+    1000万头肉牛建设项目 and 文山's 181万千瓦风电项目 are capacities in a project's name (千瓦's 千
+    was stripped as a magnitude); the bulletins' 并网风电 lost 并 as a lead word; 宣城's ⑤… and
+    沈阳's 十六是… kept their item marks in names."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2020年是“十三五”的收官之年。
+
+        这是经济结构转型取得历史性突破的五年。实际利用外资额连续3年翻番，地区生产总值年均增长5.9%。
+
+        2020年，我国运动员在24个运动大项中获得106个世界冠军。启动1000万头肉牛建设项目，181万千瓦风电项目建成，全年出栏生猪160万头。全国并网风电装机容量28153万千瓦。⑤市区新增机动车公共停车位2200个，十六是新建改造农村公路800公里。
+        """,
+    )
+    assert at(figs, "一")[0].period == (2020, 2020)
+    assert at(figs, "5.9")[0].period == (2016, 2020)
+    assert at(figs, "24")[0].indicator  # a figure again
+    assert not at(figs, "1000") and not at(figs, "181")
+    assert at(figs, "160")[0].unit == "万头"
+    assert at(figs, "28153")[0].indicator == "并网风电装机容量"
+    assert at(figs, "2200")[0].indicator == "市区新增机动车公共停车位"
+    assert at(figs, "800")[0].indicator == "新建改造农村公路"

@@ -38,13 +38,15 @@ class Sentence:
     @property
     def folded(self) -> str:
         text = fold(self.text)
-        if self.item_end:  # the item's number read as no figure (the quote keeps it)
+        if self.item_end:  # the item's number read as no figure
             text = " " * self.item_end + text[self.item_end :]
         return text
 
     @property
     def quote(self) -> str:
-        return self.text.strip()
+        """The sentence as written — without a list number glued to its first figure (1.5个已摘帽县
+        quoted so, 5个 would not be in its quote: the quote rule warned)."""
+        return self.text[self.item_end :].strip()
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the document of the sentence's character at `offset`."""

@@ -44,6 +44,7 @@ _LEAD_BEFORE_VERB = re.compile(
 _LEAD_RE = re.compile(
     r"[^，,；;]{0,6}?(?:建成|运营|投产|完成|实施)后|项目(?=\S{2})"
     r"|\d{1,2}[.．、](?=[^\d.．])"  # 7.新建成高校4所: item 7 of a list, not the name's
+    r"|[\u2460-\u2473]|十[一二三四五六七八九]是"  # ⑤…, 十六是…: items too
 )
 PUNCT = '*_ \t、，,：:；;。“”"‘’「」()（）【】[]〔〕—-·…' + MASK
 
@@ -57,6 +58,8 @@ def clean_subject(masked: str, text: str) -> str:
             continue
         hit = False
         for w in _LEAD:
+            if w == "并" and masked[a + 1 : a + 2] in ("网", "购", "联"):
+                continue  # 并网风电, 并购: a word of the name
             if masked.startswith(w, a) and (b - a > len(w) or w in _LEAD_ALONE):
                 a += len(w)
                 hit = True

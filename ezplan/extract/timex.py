@@ -81,6 +81,9 @@ _SPAN_RE = re.compile(
     r"(?<![个来后年近过前续十第这连\d.])(五|5|三|3|两|2|十|10)年"
     r"(?=累计|下降|增长|提高|减少|降低|上升|增加)"
 )
+_EACH_YEAR_RE = re.compile(
+    r"连续(?:\d{1,2}|[两二三四五六七八九十])年(?=翻|增长|下降|提高|减少|降低|上升|增加)"
+)
 _SPAN_YEARS = {"五": 5, "5": 5, "三": 3, "3": 3, "两": 2, "2": 2, "十": 10, "10": 10}
 _BASE_WORDS = ("比", "较", "是", "为", "相当于", "与", "同", "超过", "由", "从")
 _UNTIL_WORDS = ("到", "至", "截至", "截止", "截止到", "截至到", "到了", "力争到", "预计到")
@@ -158,6 +161,9 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
             }[what]
             kind = "period" if span[0] != span[1] else "year"
             add(Time(kind, span[0], span[1], start, end, words, relative=True))
+    for m in _EACH_YEAR_RE.finditer(text):
+        # 连续3年翻番: each of those years doubled — the last year's change, not theirs together
+        add(Time("span", None, None, m.start(), m.end(), m.group(), span=1))
     for m in _SPAN_RE.finditer(text):
         n = _SPAN_YEARS[m.group(1)]
         add(Time("span", None, None, m.start(), m.end(), m.group(), span=n))

@@ -76,6 +76,8 @@ _NOUN_STOP = (
 )  # fmt: skip
 # units of a plant's capacity: before a noun they name a project (年产30万吨乙烯项目)
 _CAPACITY_UNITS = {"吨", "千瓦", "兆瓦", "kW", "MW", "GW", "蒸吨", "吨/日", "标箱", "TEU"}
+# …and head of stock a farm or plant is built for (1000万头肉牛建设项目, 100万头生猪屠宰加工项目)
+_HEAD_CAPACITY = re.compile(r"^[\u4e00-\u9fff]{0,8}?(项目|基地|养殖场|屠宰|加工|工程)")
 _NAME_AFTER = ("强", "号", "路", "届", "级", "型", "式", "版", "代", "线", "大", "项目建设")
 
 
@@ -360,7 +362,10 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
     if (
         tok.is_count
         and re.search(r"在(?:全国|全省|全市|全区|全州)?$", before)
-        and re.match(r"^[\u4e00-\u9fff（）]{1,10}中", text[b:])
+        and re.match(
+            r"^[\u4e00-\u9fff（）]{1,10}?中?[^，,；;。\d]{0,4}?(?:选择|选取|遴选|挑选|排名|位居|名列|位列)",
+            text[b:],
+        )
     ):
         return Note("extract.skip.among")  # 在15个脱贫县中选择12个县: the set chosen from
     if tok.unit in ("倍", "%") and before.endswith("超额"):
@@ -437,7 +442,10 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.project_size")
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
         return Note("extract.skip.policy_rate")
-    if re.sub(r"^[万亿千百十]+", "", tok.unit) in _CAPACITY_UNITS and _is_noun_start(after_unit):
+    base = re.sub(f"^(?:{'|'.join(MAGNITUDES)})", "", tok.unit)
+    if (tok.unit in _CAPACITY_UNITS or base in _CAPACITY_UNITS) and _is_noun_start(after_unit):
+        return Note("extract.skip.capacity")  # 181万千瓦风电项目 (not 瓦: 千 is the unit's)
+    if base in ("头", "只", "羽") and _HEAD_CAPACITY.match(text[b:]):
         return Note("extract.skip.capacity")
     if tok.unit == "条" and re.search(r"(政策|措施|意见|举措|规定|条款)$", text[max(0, a - 4) : a]):
         return Note("extract.skip.policy_articles")
