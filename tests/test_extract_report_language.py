@@ -614,3 +614,24 @@ def test_regressions_found_by_the_review_of_the_day(tmp_path):
     assert at(figs, "28153")[0].indicator == "并网风电装机容量"
     assert at(figs, "2200")[0].indicator == "市区新增机动车公共停车位"
     assert at(figs, "800")[0].indicator == "新建改造农村公路"
+
+
+def test_an_intensity_per_gdp_is_each_listed_measures(tmp_path):
+    """河北省: 万元GDP用水量、能耗、二氧化碳排放分别降低15%、15%、19% — 能耗 and 二氧化碳排放 were
+    drafted as totals (the province's whole energy use falling 15%), not per 万元 of GDP, and the
+    2021 target 单位GDP能耗下降3% was another indicator. The trap: a list whose parts name their
+    own bases keeps them (单位GDP能耗、人均用水量)."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        到2025年，万元GDP用水量、能耗、二氧化碳排放分别降低15%、15%、19%，单位GDP能耗、人均用水量分别下降13%、5%。
+        """,
+    )
+    assert [f.indicator for f in figs if f.period == (2021, 2025)] == [
+        "万元GDP用水量",
+        "万元GDP能耗",
+        "万元GDP二氧化碳排放",
+        "单位GDP能耗",
+        "人均用水量",
+    ]

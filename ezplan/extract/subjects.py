@@ -206,6 +206,9 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
             measure = _INDUSTRY_MEASURE.search(parts[-1])
             if measure and not any(_NAMES_A_MEASURE.search(p) for p in parts[:-1]):
                 parts = [p + measure.group() for p in parts[:-1]] + [parts[-1]]
+            # 万元GDP用水量、能耗、二氧化碳排放: each an intensity per unit of GDP
+            if (per := _PER_GDP.match(parts[0])) and not any(_OWN_BASE.match(p) for p in parts[1:]):
+                return [parts[0]] + [per.group() + p for p in parts[1:]]
             k = len(parts[0])
             if k <= 2 and all(len(p) == k for p in parts[:-1]) and len(parts[-1]) > k + 1:
                 head = parts[-1][k:]
@@ -227,6 +230,8 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
     return None
 
 
+_PER_GDP = re.compile(r"^(?:万元|每万元|单位)(?:GDP|地区生产总值|生产总值)")
+_OWN_BASE = re.compile(r"^(?:万元|每万元|单位|人均|每|亩均|地均|户均)")  # 人均用水量: per head
 _STATEMENT = re.compile(r"归零|清零|达|实现|完成|降|提|增|减|升")
 _INDUSTRY_MEASURE = re.compile(r"(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$")
 _NAMES_A_MEASURE = re.compile(r"(?:值|额|量|率|数|入|出|资|比|重|度|积|模|税|润|价|费|金|本)$")
