@@ -635,3 +635,23 @@ def test_an_intensity_per_gdp_is_each_listed_measures(tmp_path):
         "单位GDP能耗",
         "人均用水量",
     ]
+
+
+def test_amounts_of_the_things_the_clause_before_lists(tmp_path):
+    """海南省: 做强数字经济、石油化工新材料、现代生物医药等三个战略性新兴产业能级，产值突破
+    4000、2000和500亿元 — one indicator '产值' at 4000亿元 (2000 and 500 left unplaced); each is a
+    listed industry's 产值, in order. The trap: a clause listing two things before three amounts."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        到2025年，做强数字经济、石油化工新材料、现代生物医药等三个战略性新兴产业能级，产值突破4000、2000和500亿元。
+        到2025年，做强数字经济、现代生物医药产业，产值突破300、200和100亿元。
+        """,
+    )
+    assert [(f.value, f.indicator) for f in figs if f.value in ("4000", "2000", "500")] == [
+        ("4000", "数字经济产值"),
+        ("2000", "石油化工新材料产值"),
+        ("500", "现代生物医药产值"),
+    ]
+    assert {f.indicator for f in figs if f.value in ("300", "200", "100")} == {"产值"}

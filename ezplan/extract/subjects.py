@@ -230,6 +230,22 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
     return None
 
 
+_LISTED = re.compile(
+    r"(?:做强|做大|做优|壮大|培育|发展|打造|推动|加快|建设|提升)*"
+    r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等[^，,；;]{0,20})?$"
+)
+
+
+def _listed_before(before: str, n: int) -> list[str] | None:
+    """The n things a clause lists (做强A、B、C等三个产业能级 → A, B, C), if it lists n."""
+    m = _LISTED.search(before)
+    if not m:
+        return None
+    items = m.group(1).split("、")
+    items[0] = re.sub(r"^(?:做强|做大|做优|壮大|培育|发展|打造|推动|加快|建设|提升)+", "", items[0])
+    return items if len(items) == n and all(len(i) >= 2 for i in items) else None
+
+
 _PER_GDP = re.compile(r"^(?:万元|每万元|单位)(?:GDP|地区生产总值|生产总值)")
 _OWN_BASE = re.compile(r"^(?:万元|每万元|单位|人均|每|亩均|地均|户均)")  # 人均用水量: per head
 _STATEMENT = re.compile(r"归零|清零|达|实现|完成|降|提|增|减|升")
@@ -294,6 +310,11 @@ def group_subjects(
     parts = split_subjects(subject, n)
     if parts is not None:
         return [(p, None) for p in parts]
+    if _INDUSTRY_MEASURE.fullmatch(subject) and (listed := _listed_before(clause_before(), n)):
+        # 做强数字经济、石油化工新材料、现代生物医药等三个战略性新兴产业能级，产值突破4000、2000和
+        # 500亿元: each listed industry's 产值, in order (海南's were one 产值 of 4000亿元)
+        how = Note("extract.subject_clause_before_each")
+        return [(p + subject, how) for p in listed]
     if not subject:
         # 本外币存、贷款余额均居全省前三位，分别较2015年增加…: the clause before's subject
         before = clause_before()
