@@ -655,3 +655,21 @@ def test_amounts_of_the_things_the_clause_before_lists(tmp_path):
         ("500", "现代生物医药产值"),
     ]
     assert {f.indicator for f in figs if f.value in ("300", "200", "100")} == {"产值"}
+
+
+def test_a_quota_for_each_one_is_no_total(tmp_path):
+    """南宁's 实现每个乡镇建有1所标准化卫生院、每个行政村建成1个标准化村卫生室 gave the city one
+    卫生院 in all; 亳州's 每个载体至少引进5亿元以上工业项目5个 a level of 5个, 河北's 每个设区市至少
+    建成2所 2所 (found by a reviewer). The traps: 每年 and 每万人 are rates, and a share after 每个
+    is each one's too but is no count (it is skipped only as a count or amount)."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，实现每个乡镇建有1所标准化卫生院、每个行政村建成1个标准化村卫生室，每个载体至少引进5亿元以上工业项目5个。
+        2021年，每年新增城镇就业6万人，每万人口拥有执业医师3.2人，新建学校12所。
+        """,
+    )
+    assert {"1所", "1个", "5个"} <= set(skipped)
+    assert not at(figs, "1") and not at(figs, "5")
+    assert {f.value for f in figs} >= {"6", "3.2", "12"}

@@ -244,6 +244,8 @@ def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
             tok.skip = BAR_PASSED
 
 
+# 每个乡镇建有1所…, 每个载体至少引进…项目5个: a quota for each (每年, 每万人 are rates: not these)
+_EACH_UNIT = re.compile(r"^(?:实现|推动|确保|力争|要|并)?每一?个[\u4e00-\u9fff]")
 # after a count, a measure of the things counted and their noun: 28个总投资逾120亿元的重大项目,
 # 5个投资10亿元以上小微企业园, 10户产值超5亿元骨干企业, 631个农宅空置率30%—50%的“空心村”
 _COUNTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,6}")
@@ -368,6 +370,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         )
     ):
         return Note("extract.skip.among")  # 在15个脱贫县中选择12个县: the set chosen from
+    clause = text[max(text.rfind(c, 0, a) for c in "，,；;。：:") + 1 : a]
+    if _EACH_UNIT.match(clause) and tok.unit not in ("%", "个百分点", "‰"):
+        return Note("extract.skip.per_unit")  # 每个乡镇建有1所标准化卫生院: each one's, no total
     if tok.unit in ("倍", "%") and before.endswith("超额"):
         return Note("extract.skip.over_task")  # 超额1.2倍完成全年任务: beyond the year's task
     if re.search(r"(专栏|表|图|附件|附表)$", before):

@@ -437,6 +437,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the bar of the things counted before it (28个总投资逾120亿元的重大项目)",
         "zh": "前面所计事物的门槛（28个总投资逾120亿元的重大项目）",
     },
+    "extract.skip.per_unit": {
+        "en": "a quota for each one (每个乡镇建有1所卫生院), not a total",
+        "zh": "每个单位的定额（每个乡镇建有1所卫生院），并非总数",
+    },
     "extract.skip.over_task": {
         "en": "how far the year's task was exceeded (超额1.2倍完成全年任务), not a growth",
         "zh": "超额完成任务的幅度（超额1.2倍完成全年任务），并非增长",
