@@ -673,3 +673,26 @@ def test_a_quota_for_each_one_is_no_total(tmp_path):
     assert {"1所", "1个", "5个"} <= set(skipped)
     assert not at(figs, "1") and not at(figs, "5")
     assert {f.value for f in figs} >= {"6", "3.2", "12"}
+
+
+def test_a_unit_guessed_for_things_counted_is_their_measure_word(tmp_path):
+    """Three reviewers: an indicator with no level had its unit 'guessed 亿元' — 科技型中小企业
+    数量翻番 (烟台), 专利授权量增长3.2倍 (海口), 生产安全事故起数下降36.2% (济南) were amounts of
+    money in the drafts. A thing counted guesses its measure word (家, 件); the trap: a bare kind
+    of firm in a bulletin's growth (分经济类型看，国有控股企业增长6.5%) is its value added's."""
+    import yaml
+
+    from ezplan.extract import draft_texts
+
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "2021年1月20日\n2020年，科技型中小企业数量翻番，专利授权量增长3.2倍，生产安全事故起数"
+        "下降36.2%。\n2020年，规模以上工业增加值增长5%，分经济类型看，国有控股企业增长6.5%。\n",
+        encoding="utf-8",
+    )
+    b, _ = draft_texts(extract(path))
+    units = {i["name"]: i["unit"] for i in yaml.safe_load(b)["indicators"].values()}
+    assert units["科技型中小企业"] == "家"  # (数量 is no part of its name)
+    assert units["专利授权量"] == "件"
+    assert units["生产安全事故起数"] == "件"
+    assert units.get("国有控股企业", "亿元") == "亿元"

@@ -113,6 +113,18 @@ def guess_unit(name: str) -> str:
         return "%"
     if re.search(r"人口|就业|人数|人次|游客", name):
         return "万人"
+    # things counted: a guess in their measure word, not an amount of money (科技型中小企业数量
+    # 翻番 was in 亿元)
+    if re.search(r"(?:企业|市场主体|经营主体)(?:数|数量|总数)$", name) or re.fullmatch(
+        r"(?:新增|新设|新登记)?(?:高新技术企业|科技型中小企业|市场主体|企业)", name
+    ):
+        return "家"  # (not 国有控股企业 alone: a bulletin's 增加值 of that kind of firm)
+    if re.search(r"项目(?:数|数量)?$", name):
+        return "个"
+    if re.search(r"专利|案件|事故|火灾", name):
+        return "件"
+    if re.search(r"(?:粮食|总)产量$", name):
+        return "万吨"
     return "亿元"
 
 
