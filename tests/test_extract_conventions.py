@@ -1342,7 +1342,7 @@ def test_a_paragraph_of_the_five_years_dates_its_figures_over_them(tmp_path):
 
         这是全面深化改革开放迈上新台阶的五年。年入境游客规模增长56%。
 
-        这是经济结构转型取得历史性突破的五年。地区生产总值年均增长5.9%，三次产业结构调整为20.5：19.1：60.4。
+        这是经济结构转型取得历史性突破的五年。地区生产总值年均增长5.9%，三次产业结构调整为20.5：19.1：60.4。职业教育覆盖32大类452个专业，建成中小学游泳池307个。
 
         **二、“十四五”时期主要目标**
 
@@ -1353,6 +1353,9 @@ def test_a_paragraph_of_the_five_years_dates_its_figures_over_them(tmp_path):
     gdp = at(x.figures, "5.9")
     assert (gdp.kind, gdp.period, gdp.placed) == ("annual", (2016, 2020), True)
     assert at(x.figures, "20.5").year == 2020  # a level at the end of the five years
+    # what is covered is there at the end (a helper's find); what was built, built over them
+    assert (at(x.figures, "452").kind, at(x.figures, "452").year) == ("count", 2020)
+    assert at(x.figures, "307").kind == "cumulative"
     assert at(x.figures, "8").period == (2021, 2025)
 
 
