@@ -696,3 +696,26 @@ def test_a_unit_guessed_for_things_counted_is_their_measure_word(tmp_path):
     assert units["专利授权量"] == "件"
     assert units["生产安全事故起数"] == "件"
     assert units.get("国有控股企业", "亿元") == "亿元"
+
+
+def test_one_industrys_name_is_not_split_at_its_and(tmp_path):
+    """The bulletins (a reviewer's find): 化学原料和化学制品制造业增长3.8% was two indicators,
+    化学原料 and 化学制品制造业, each 3.8%; so were 批发和零售业增加值, 电力、热力生产和供应业,
+    计算机、通信和其他电子设备制造业 — one category each in the classification of industries. The
+    traps: two things that each name their own measure or industry still share one number
+    (城镇、农村居民人均可支配收入均…, 工业、建筑业增加值均…, 社会消费品零售总额、文旅产业产值
+    均…)."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2017年，化学原料和化学制品制造业增长3.8%，电力、热力生产和供应业增长7.8%。批发和零售业增加值增长7.5%。
+        2017年，城镇、农村居民人均可支配收入均增长7%，工业、建筑业增加值均增长6%，社会消费品零售总额、文旅产业产值均增长9%。
+        """,
+    )
+    names = lambda v: sorted(f.indicator for f in at(figs, v))  # noqa: E731
+    assert names("3.8") == ["化学原料和化学制品制造业"]
+    assert names("7.8") == ["电力、热力生产和供应业"]
+    assert names("7.5") == ["批发和零售业增加值"]
+    assert names("7") == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
+    assert names("6") == ["工业增加值", "建筑业增加值"]
+    assert names("9") == ["文旅产业产值", "社会消费品零售总额"]

@@ -196,6 +196,14 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
     # one number for several subjects (n None): 与 joins the words of one name (研究与试验发展)
     for pattern in (r"、", rf"、|和|{_AND}", rf"、|和|{_AND}|与")[: 2 if n is None else 3]:
         parts = [p for p in split_top(subject, pattern) if p]
+        if (
+            n is None
+            and len(parts) >= 2
+            and _ONE_INDUSTRY.search(subject)
+            and not parts[0].endswith("业")
+            and not _NAMES_A_MEASURE.search(parts[0])
+        ):
+            return None  # 批发和零售业, 化学原料和化学制品制造业: one industry's name (GB/T 4754)
         if (n is None and len(parts) >= 2) or (n is not None and len(parts) == n and n >= 2):
             # 城镇、农村常住居民人均可支配收入, 存、贷款余额: the modifiers share the last head
             tail = re.search(r"(占比|比重|增速|增幅)$", parts[-1])
@@ -246,6 +254,7 @@ def _listed_before(before: str, n: int) -> list[str] | None:
     return items if len(items) == n and all(len(i) >= 2 for i in items) else None
 
 
+_ONE_INDUSTRY = re.compile(r"业(?:增加值|固定资产投资|投资|总产值|产值|营业收入|利润|用电量)?$")
 _PER_GDP = re.compile(r"^(?:万元|每万元|单位)(?:GDP|地区生产总值|生产总值)")
 _OWN_BASE = re.compile(r"^(?:万元|每万元|单位|人均|每|亩均|地均|户均)")  # 人均用水量: per head
 _STATEMENT = re.compile(r"归零|清零|达|实现|完成|降|提|增|减|升")
