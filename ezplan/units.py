@@ -53,6 +53,10 @@ BASE_UNITS: dict[str, tuple[str, str]] = {
 }
 BASE_UNITS |= {
     "千瓦时": ("energy:kWh", "千瓦时"),
+    "千瓦小时": ("energy:kWh", "千瓦时"),
+    "吨标准煤": ("energy:tce", "吨标准煤"),
+    "吨公里": ("freight:tkm", "吨公里"),
+    "人公里": ("passengers:pkm", "人公里"),
     "千瓦": ("power:kW", "千瓦"),
     "立方米": ("volume:m3", "立方米"),
     "标箱": ("count:标箱", "标箱"),
@@ -154,6 +158,9 @@ ENGLISH_BASES = {
     "场次": "events",
     "列": "trains",
     "千瓦时": "kWh",
+    "吨标准煤": "tce",
+    "吨公里": "tonne-km",
+    "人公里": "passenger-km",
     "千瓦": "kW",
     "立方米": "m³",
     "标箱": "TEU",

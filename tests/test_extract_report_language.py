@@ -719,3 +719,28 @@ def test_one_industrys_name_is_not_split_at_its_and(tmp_path):
     assert names("7") == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
     assert names("6") == ["工业增加值", "建筑业增加值"]
     assert names("9") == ["文旅产业产值", "社会消费品零售总额"]
+
+
+def test_energy_and_transport_units_and_an_exchange_rate(tmp_path):
+    """The bulletins (a reviewer's find): 能源消费总量44.9亿吨标准煤, 发电量64951.4亿千瓦小时
+    (read as a capacity 亿千瓦 once 千瓦 was one), 货物运输周转量196130亿吨公里 and 旅客运输周转量
+    32813亿人公里 were left unplaced and their indicators' unit 'guessed 亿元'; 人民币平均汇率为
+    1美元兑6.7518元人民币，比上年贬值1.6% became three levels (1美元, 6.7518元 named 人民币, 贬值
+    1.6%)."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2018年1月20日
+        2017年，全年人民币平均汇率为1美元兑6.7518元人民币，比上年贬值1.6%。
+        2017年，全年能源消费总量44.9亿吨标准煤，比上年增长2.9%。发电量64951.4亿千瓦小时，增长6.5%。货物运输周转量196130亿吨公里，旅客运输周转量32813亿人公里。
+        """,
+    )
+    units = {f.value: (f.unit, f.placed) for f in figs if f.kind == "level"}
+    assert units == {
+        "44.9": ("亿吨标准煤", True),
+        "64951.4": ("亿千瓦小时", True),
+        "196130": ("亿吨公里", True),
+        "32813": ("亿人公里", True),
+    }
+    assert at(figs, "6.5")[0].indicator == "发电量"
+    assert {"1美元", "6.7518元", "1.6%"} <= set(skipped)

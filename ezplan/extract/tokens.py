@@ -370,6 +370,14 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         )
     ):
         return Note("extract.skip.among")  # 在15个脱贫县中选择12个县: the set chosen from
+    if (
+        re.match(r"\s*兑", text[b:])
+        or before.endswith("兑")
+        or (tok.unit == "%" and re.search(r"(?:贬值|升值)$", text[max(0, a - 4) : a]))
+    ):
+        # 人民币平均汇率为1美元兑6.7518元人民币，比上年贬值1.6%: a rate between currencies (and
+        # its change), not an amount of anything
+        return Note("extract.skip.exchange_rate")
     clause = text[max(text.rfind(c, 0, a) for c in "，,；;。：:") + 1 : a]
     if _EACH_UNIT.match(clause) and tok.unit not in ("%", "个百分点", "‰"):
         return Note("extract.skip.per_unit")  # 每个乡镇建有1所标准化卫生院: each one's, no total

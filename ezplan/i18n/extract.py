@@ -437,6 +437,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the bar of the things counted before it (28个总投资逾120亿元的重大项目)",
         "zh": "前面所计事物的门槛（28个总投资逾120亿元的重大项目）",
     },
+    "extract.skip.exchange_rate": {
+        "en": "an exchange rate or its change (1美元兑6.7518元人民币), not an amount",
+        "zh": "汇率或其变动（1美元兑6.7518元人民币），并非数额",
+    },
     "extract.skip.per_unit": {
         "en": "a quota for each one (每个乡镇建有1所卫生院), not a total",
         "zh": "每个单位的定额（每个乡镇建有1所卫生院），并非总数",
