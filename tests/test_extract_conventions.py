@@ -396,6 +396,9 @@ def test_comparable_coverage_is_kept_from_the_levels(tmp_path):
     growth at constant prices is."""
     x = read(tmp_path, "2019年，全国网上零售额106324亿元，按可比口径计算，比上年增长16.5%。\n")
     assert at(x.figures, "16.5").constant_prices
+    # …and it says why: coverage, not prices (a reviewer read constant_prices as a price claim)
+    review = at(x.figures, "16.5").review
+    assert "coverage" in review and "按可比口径" in review
 
 
 def test_an_average_yearly_increase_is_no_level(tmp_path):

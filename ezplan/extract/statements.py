@@ -216,8 +216,11 @@ class Reader:
             lstart = max(cstart, prev_end.get(ci, cstart))
             prev_end[ci] = group[-1].end
             # 按可比价计算 qualifies the figures after it, and those of its own clause
-            constant = marker is not None and (
-                marker.start() < first.start or s.clause_of(marker.start()) == ci
+            constant = (
+                (_COVERAGE if marker.group() in ("可比口径", "可比增长") else _PRICES)
+                if marker is not None
+                and (marker.start() < first.start or s.clause_of(marker.start()) == ci)
+                else ""
             )
             self._group(
                 s, text, times, tokens, group, ci, lstart, carry, para_figs, sent_figs, constant
@@ -238,7 +241,7 @@ class Reader:
         carry: TimeRef | None,
         para_figs: list[Found],
         sent_figs: list[Found],
-        constant: bool,
+        constant: str,
     ) -> None:
         """The figures of one group of tokens (one, or a list sharing its predicate)."""
         first = group[0]
@@ -469,7 +472,7 @@ class Reader:
         base: int | None,
         prev: bool,
         explicit_period: bool,
-        constant: bool,
+        constant: str,
         prenominal: bool,
         lead: str = "",
         names_a_set: bool = False,
@@ -570,6 +573,8 @@ class Reader:
             notes.append(Note("extract.sum_ratio"))
         if tok.doubling is not None and tok.more:
             qual = "at_least"
+        if constant == _COVERAGE and kind in ("annual", "total"):
+            notes.append(Note("extract.comparable_coverage"))
         return Found(
             indicator=subject,
             kind=kind,
@@ -578,7 +583,7 @@ class Reader:
             qualifier=qual,
             year=year,
             period=period,
-            constant_prices=constant and kind in ("annual", "total"),
+            constant_prices=bool(constant) and kind in ("annual", "total"),
             quote=s.quote,
             line=line,
             column=col,
@@ -597,6 +602,9 @@ class Reader:
         )
 
 
+# what 按可比价/按可比口径 makes of a growth: at constant prices, or over last year's figure
+# re-counted to this year's coverage (both kept from the published levels: marked constant_prices)
+_PRICES, _COVERAGE = "prices", "coverage"
 _ESTIMATE = "预计"
 _FULL_STOP = re.compile(r"[。！？!?]")
 

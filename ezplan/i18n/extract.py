@@ -437,6 +437,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the bar of the things counted before it (28个总投资逾120亿元的重大项目)",
         "zh": "前面所计事物的门槛（28个总投资逾120亿元的重大项目）",
     },
+    "extract.comparable_coverage": {
+        "en": (
+            "按可比口径: growth over last year's figure re-counted to this year's coverage, not "
+            "over its published level — kept from the levels as a growth at constant prices is "
+            "(marked constant_prices; the figure is at current prices)"
+        ),
+        "zh": "按可比口径：对上年数按本年口径调整后的增长，并非对上年公布数的增长——如不变价增速一样"
+        "不与水平值比较（标为constant_prices；数值仍为现价）",
+    },
     "extract.skip.exchange_rate": {
         "en": "an exchange rate or its change (1美元兑6.7518元人民币), not an amount",
         "zh": "汇率或其变动（1美元兑6.7518元人民币），并非数额",
