@@ -744,3 +744,19 @@ def test_energy_and_transport_units_and_an_exchange_rate(tmp_path):
     }
     assert at(figs, "6.5")[0].indicator == "发电量"
     assert {"1美元", "6.7518元", "1.6%"} <= set(skipped)
+
+
+def test_a_running_total_at_the_years_end_is_a_stock(tmp_path):
+    """The bulletins (a reviewer's find): 截至年底，累计建设国家重点实验室503个 was a sum over
+    2017 — the laboratories built in the year — where it is how many there are at its end, since
+    the programme began. The trap: 累计生产电解铝50.98万吨 with no 截至 is the year's sum."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2018年2月28日
+        2017年，截至年底，累计建设国家重点实验室503个。2017年，累计生产电解铝50.98万吨。
+        """,
+    )
+    (labs,) = at(figs, "503")
+    assert (labs.kind, labs.year) == ("count", 2017)
+    assert at(figs, "50.98")[0].kind == "cumulative"

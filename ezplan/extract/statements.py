@@ -285,6 +285,10 @@ class Reader:
         lead = lead_words(masked[:cut], left[:cut])
         if re.match(r"^[\s，,：:\x01]*(?:五年)?(累计|共计|合计|总计|共(?!有))", masked[:cut]):
             pred.cumulative = True  # 累计生产电解铝50.98万吨
+        if pred.cumulative and _AS_OF_YEAR_END.search(text[: first.start]):
+            # 截至年底，累计建设国家重点实验室503个: the number there is at the year's end (since
+            # the programme began), not a sum of the year's
+            pred.cumulative = False
         clause_text = text[cstart:cend]
         in_part = bool(re.match(r"^[\s，,：:]*其中", clause_text)) or (
             ci > 0
@@ -602,6 +606,7 @@ class Reader:
         )
 
 
+_AS_OF_YEAR_END = re.compile(r"截至(?:(?:19|20)\d{2}年)?(?:年底|年末|底|末)[，,]?[^。；;]*$")
 # what 按可比价/按可比口径 makes of a growth: at constant prices, or over last year's figure
 # re-counted to this year's coverage (both kept from the published levels: marked constant_prices)
 _PRICES, _COVERAGE = "prices", "coverage"
