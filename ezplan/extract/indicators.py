@@ -106,26 +106,23 @@ def is_generic(name: str) -> bool:
     return name in GENERIC or (len(name) <= 2 and glossary_id(name) is None)
 
 
+# a unit for an indicator the document gives no level of, from its name, the first that fits
+_UNIT_GUESSES = [
+    (re.compile(r"人均.*(收入|支出|消费|生产总值|GDP)"), "元"),
+    (re.compile(r"率|比重|占比|比例|指数|强度|价格"), "%"),
+    (re.compile(r"人口|就业|人数|人次|游客"), "万人"),
+    # things counted guess their measure word, not money (科技型中小企业数量翻番 was in 亿元) —
+    # but not 国有控股企业 alone: a bulletin's 增加值 of that kind of firm
+    (re.compile(r"(?:企业|市场主体|经营主体)(?:数|数量|总数)$"), "家"),
+    (re.compile(r"^(?:新增|新设|新登记)?(?:高新技术企业|科技型中小企业|市场主体|企业)$"), "家"),
+    (re.compile(r"项目(?:数|数量)?$"), "个"),
+    (re.compile(r"专利|案件|事故|火灾"), "件"),
+    (re.compile(r"(?:粮食|总)产量$"), "万吨"),
+]
+
+
 def guess_unit(name: str) -> str:
-    if re.search(r"人均.*(收入|支出|消费|生产总值|GDP)", name):
-        return "元"
-    if re.search(r"率|比重|占比|比例|指数|强度|价格", name):
-        return "%"
-    if re.search(r"人口|就业|人数|人次|游客", name):
-        return "万人"
-    # things counted: a guess in their measure word, not an amount of money (科技型中小企业数量
-    # 翻番 was in 亿元)
-    if re.search(r"(?:企业|市场主体|经营主体)(?:数|数量|总数)$", name) or re.fullmatch(
-        r"(?:新增|新设|新登记)?(?:高新技术企业|科技型中小企业|市场主体|企业)", name
-    ):
-        return "家"  # (not 国有控股企业 alone: a bulletin's 增加值 of that kind of firm)
-    if re.search(r"项目(?:数|数量)?$", name):
-        return "个"
-    if re.search(r"专利|案件|事故|火灾", name):
-        return "件"
-    if re.search(r"(?:粮食|总)产量$", name):
-        return "万吨"
-    return "亿元"
+    return next((unit for rx, unit in _UNIT_GUESSES if rx.search(name)), "亿元")
 
 
 class Indicators:
