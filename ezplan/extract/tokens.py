@@ -272,8 +272,7 @@ def head_after_measure(rest: str) -> str:
         return rest  # 38户企业集团及80户下属企业: two counts; 学校近3290所: a count of them
     t = _TOKEN_RE.match(rest, m.end())
     unit = t.group("unit") if t else None
-    base = re.sub(f"^(?:{'|'.join(MAGNITUDES)})", "", unit or "")
-    if not unit or base in COUNT_UNITS or unit in COUNT_UNITS:
+    if not unit or unit in COUNT_UNITS or base_unit(unit) in COUNT_UNITS:
         return rest  # a measure is an amount or a rate, not a count of other things
     end = t.end()
     if n2 := _SECOND_BOUND_RE.match(rest, end):  # 30%—50%
@@ -281,6 +280,15 @@ def head_after_measure(rest: str) -> str:
     if not (h := _COUNTED_HEAD.match(rest, end)):
         return rest
     return rest[h.end() - 1 :]
+
+
+_MAGNITUDE_LEAD = re.compile(f"^(?:{'|'.join(MAGNITUDES)})")
+
+
+def base_unit(unit: str) -> str:
+    """万千瓦 → 千瓦, 亿元 → 元: one magnitude word off the front (not two: 万千瓦 is not 瓦; a
+    bare 千瓦 does lose its 千, so look the whole unit up first)."""
+    return _MAGNITUDE_LEAD.sub("", unit, count=1)
 
 
 def _word_magnitudes(text: str, quotes: list[tuple[int, int]]) -> list[Token]:
@@ -455,7 +463,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.project_size")
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):
         return Note("extract.skip.policy_rate")
-    base = re.sub(f"^(?:{'|'.join(MAGNITUDES)})", "", tok.unit)
+    base = base_unit(tok.unit)
     if (tok.unit in _CAPACITY_UNITS or base in _CAPACITY_UNITS) and _is_noun_start(after_unit):
         return Note("extract.skip.capacity")  # 181万千瓦风电项目 (not 瓦: 千 is the unit's)
     if base in ("头", "只", "羽") and _HEAD_CAPACITY.match(text[b:]):
