@@ -470,6 +470,7 @@ class _Compiler:
             ):
                 raise InputError(s.mark, "load.exchange_rate")
             plan.exchange_rate = s
+        plan.one_rate_per_year = t.plan.one_rate_per_year
         if t.plan.plausible_rate is not None:
             path = ("plan", "plausible_rate")
             plan.plausible_rate = self._rate_range(self.t, path, t.plan.plausible_rate)

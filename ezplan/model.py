@@ -173,6 +173,7 @@ class Plan:
     target_marks: dict[str, Mark] = field(default_factory=dict)  # each target's key
     period_mark: Mark | None = None
     exchange_rate: Stated | None = None
+    one_rate_per_year: bool = True  # the plan's 元/美元 pairs share one rate a year
     quote: str | None = None
     document: str | None = None
     name_en: str | None = None

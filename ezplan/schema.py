@@ -160,6 +160,13 @@ class PlanInfo(Source):
     exchange_rate: FigureText | None = Field(
         None, description="元 per 美元 to convert with, if the plan declares one (e.g. 6.9元)."
     )
+    one_rate_per_year: bool = Field(
+        True,
+        description="The amounts given in both 元 and 美元 convert at one rate a year, as a plan's "
+        "own figures do. false where each pair is converted on its own — a statistical "
+        "bulletin's flows, each converted by the body that reports it: pairs are then not set "
+        "against each other (a declared exchange_rate still binds each).",
+    )
     constant_prices: list[IndicatorId] = Field(
         default_factory=list,
         description="Indicators whose growth rates the plan states at comparable prices "

@@ -64,6 +64,7 @@ plan:
   period: 2021-2025                     # base year 2020, target year 2025
   # about_tolerance: 5%                 # how far 约/左右 widen a figure (default 5%)
   # exchange_rate: 6.9元                # 元 per 美元, if the plan declares one
+  # one_rate_per_year: false            # 元/美元 pairs each converted on its own (a bulletin)
 
 targets:
   retail_sales:
@@ -140,6 +141,7 @@ plan:
   period: 2021-2025                     # 基期2020年，目标年2025年
   # about_tolerance: 5%                 # “约”“左右”允许的上下浮动（默认5%）
   # exchange_rate: 6.9元                # 1美元折合人民币元数（如规划有约定）
+  # one_rate_per_year: false            # 元与美元数各自折算（如统计公报），不按同一汇率比对
 
 targets:
   retail_sales:

@@ -760,3 +760,22 @@ def test_a_running_total_at_the_years_end_is_a_stock(tmp_path):
     (labs,) = at(figs, "503")
     assert (labs.kind, labs.year) == ("count", 2017)
     assert at(figs, "50.98")[0].kind == "cumulative"
+
+
+def test_a_bulletins_pairs_are_drafted_as_converted_each_on_its_own(tmp_path):
+    """A statistical bulletin (统计公报 in its title) reports flows each converted by the body
+    that reports it: its draft says one_rate_per_year: false, and its pairs of a year are not
+    set against each other. A plan's draft keeps the default (one rate a year)."""
+    import yaml
+
+    from ezplan.extract import draft_texts
+
+    body = (
+        "2018年2月28日\n全年实际使用外商直接投资金额8776亿元，折1310亿美元。"
+        "全年对外承包工程业务完成营业额11383亿元，按美元计价为1686亿美元。\n"
+    )
+    for title, one_rate in (("2017年国民经济和社会发展统计公报", False), ("政府工作报告", None)):
+        path = tmp_path / f"{one_rate}.md"
+        path.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        _, t = draft_texts(extract(path))
+        assert yaml.safe_load(t)["plan"].get("one_rate_per_year") == one_rate

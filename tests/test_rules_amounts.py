@@ -415,3 +415,23 @@ def test_a_parts_share_of_a_target_of_any_year_is_shown(tmp_path):
     got, (f,) = run(tmp_path, b, t, "part-whole")
     assert got == [("note", "share")]
     assert "is 62.5% of" in f.message("en")
+
+
+def test_pairs_converted_each_on_its_own_are_not_set_against_each_other(tmp_path):
+    """A statistical bulletin's 元/美元 pairs are flows each converted by the body that reports
+    them (its footnote: 对外投资…沿用美元计价): the three bulletins' 18 warnings that their pairs
+    of a year cannot share one rate were unearned. `one_rate_per_year: false` says so — no
+    currency warning and no whole-plan one, the rates each pair implies still noted; a declared
+    rate still binds every pair (37.6 / 6.46 = 5.82 against 6.9: an error)."""
+    head = "plan: {name: 统计公报, period: 2021-2025, one_rate_per_year: false}\n"
+    t = "targets:\n  t: {level: [82.6亿元, 12亿美元]}\n  e: {level: [37.6亿元, 6.46亿美元]}\n"
+    d = write_plan(tmp_path / "a", CUR, t, head=head)
+    found = findings_for(d)
+    assert [f for f in found if f.severity.label != "note"] == []
+    assert [(f.check, f.message_id) for f in found if f.check == "currency"] == [
+        ("currency", "implied")
+    ]
+    declared = head.replace("one_rate_per_year", "exchange_rate: 6.9元, one_rate_per_year")
+    d = write_plan(tmp_path / "b", CUR, t, head=declared)
+    got = [(f.severity.label, f.message_id) for f in findings_for(d, "currency")]
+    assert got == [("error", "mismatch")]

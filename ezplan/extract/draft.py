@@ -101,6 +101,10 @@ class _Builder:
         else:
             plan_info["period"] = "2021-2025"
             plan_info["review"] = Message("extract.plan_assumed").text()
+        if "统计公报" in plan_info["name"]:
+            # a bulletin's 元/美元 pairs are flows each converted by the body that reports it
+            # (its own footnote: 对外投资…沿用美元计价): no one rate a year to hold them to
+            plan_info["one_rate_per_year"] = False
         renames = separate_new_targets(indicators, targets)
         apply_renames(renames, self.placed, indicators, targets, projects)
         drop_dangling_parts(indicators, targets, projects)

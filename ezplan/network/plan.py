@@ -448,13 +448,16 @@ class _Builder:
 
     # -- exchange rates
     def _exchange_rates(self) -> None:
-        """A declared rate bounds every level's rate; else one rate per year is assumed."""
+        """A declared rate bounds every level's rate; else one rate per year is assumed (unless
+        the plan says its pairs convert each on its own: `one_rate_per_year: false`)."""
         declared = self.plan.exchange_rate
         if declared is not None and declared.figure.unit is not None:
             k = declared.figure.unit.scale
             for rates in self.pair_rates.values():
                 for r in rates:
                     self._figure_fact(declared, r, lambda x: x * k)
+        if not self.plan.one_rate_per_year:
+            return  # each pair converts on its own (a bulletin's flows): no rate shared
         for (year, planned), rates in self.pair_rates.items():
             if len(rates) < 2:
                 continue

@@ -4,7 +4,9 @@ When a plan gives the same amount in 元 and in 美元 (82.6亿元, 折合12亿�
 exchange rate. A plan's figures of one year are converted at one rate, so every pair of a year
 should imply the same rate within the rounding of its figures; and every pair should agree with
 the rate the plan declares (`plan.exchange_rate`), if any. Pairs of different years are not
-compared: rates move.
+compared: rates move. A plan whose pairs were each converted on its own (a statistical
+bulletin's flows, each by the body that reports it) says `one_rate_per_year: false`, and its
+pairs of a year are not set against each other.
 
 - error: a pair's rate cannot be reconciled with the declared rate;
 - warning: it can, but only within rounding; or it cannot be reconciled with another pair of the
@@ -35,6 +37,8 @@ DOC_ZH = """\
 
 规划以元和美元给出同一数额（82.6亿元，折合12亿美元）时，二者隐含一个汇率。同一年的数字按同一汇率
 折算，因此同一年的各数对都应在各自舍入范围内隐含同一汇率，并与规划声明的汇率（plan.exchange_rate）一致。
+各数对各自折算的（如统计公报中各报送单位分别折算的流量），在plan中写one_rate_per_year:
+false，同一年的数对即不相互比较。
 
 - 错误：某数对的汇率不可能与声明的汇率一致；
 - 警告：可以一致，但只在舍入范围内；或与同一年的另一数对不可能一致——这以每年一个汇率为前提（统计公报
@@ -107,10 +111,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 # both figures of the reference pair: the message names them, and a rule that
                 # finds the same four figures (whole-plan) recognises this finding as its own
                 refs[i] = (pairs[k][5], text, (pairs[k][1].mark, pairs[k][2].mark))
-                if i != k:
+                if i != k and plan.one_rate_per_year:
                     checked.append(i)
                     against_pair[i] = True
-            if len(members) > 1:
+            if len(members) > 1 and plan.one_rate_per_year:
                 yield Checked(CODE, pairs[k][0].indicator, pairs[k][0].scope)
             rates = sorted(pairs[i][5].face for i in members)
             shown = fmt.number(rates[0], 3)
