@@ -65,6 +65,7 @@ _PREFIXES: list[tuple[str, Comparator]] = [
     ("将近", Comparator.NEARLY),
     ("近", Comparator.NEARLY),
 ]
+PREFIX_WORDS = tuple(w for w, _ in _PREFIXES)  # the words before a number that bound it
 _SUFFIXES: list[tuple[str, Comparator]] = [
     ("以上", Comparator.AT_LEAST),
     ("以内", Comparator.AT_MOST),
@@ -80,7 +81,8 @@ _NUMBER_RE = re.compile(rf"^{_NUMBER}$")
 _EXPONENT_RE = re.compile(r"\d[eE][-+]?\d")
 _LEADING_NUMBER_RE = re.compile(rf"^({_NUMBER})(.+)$")
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$")
-_CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+# 一 … 十 and 两 as counts (翻两番, 连续8年, 五年下降): the one table of them
+CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _DOUBLING_RE = re.compile(r"^翻(.*?)番$")
 # 比上年增长, 同比增长, 较上年下降: over one year; 比2015年增长, 较2020年: from that year.
 _SINCE_RE = re.compile(r"^(?:比|较)(?:上年同期|上年末|上年底|上年|(\d{4})年(?:末|底)?)|^同比")
@@ -230,7 +232,7 @@ def _doubling(count: str, original: str) -> int:
     if count in ("", "了一"):  # 翻番, 翻了一番
         return 1
     count = count.removeprefix("了")
-    n = int(count) if count.isdigit() else _CHINESE_COUNTS.get(count)
+    n = int(count) if count.isdigit() else CHINESE_COUNTS.get(count)
     if n is None or not 1 <= n <= 20:
         raise FigureError("figure.doubling_count", text=original)
     return n

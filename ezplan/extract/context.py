@@ -19,13 +19,12 @@ from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.text import fold
 from ezplan.extract.timex import Time, find_times, plan_years
+from ezplan.figures import CHINESE_COUNTS
 
 # --- the document's own times -----------------------------------------------------------------
 
 _DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _PLAN_NAME_RE = re.compile(r"十([一二三四五])五|第十([一二三四五])个五年")
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_CN_COUNT = _CN | {"两": 2, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a level kept through a period, not reached at its end: 持续保持在80%以上, 稳定在65%以上, 最高
 # 突破1400万人次 (a peak), 始终
 _HELD_WORDS = re.compile(r"保持在|稳定在|维持在|始终|一直|常年|最高")
@@ -83,7 +82,7 @@ def plan_period(source: SourceText, year: int | None) -> tuple[int, int] | None:
     counts: dict[int, int] = {}
     for b in source.blocks:
         for m in _PLAN_NAME_RE.finditer(b.text):
-            n = 10 + _CN[m.group(1) or m.group(2)]
+            n = 10 + CHINESE_COUNTS[m.group(1) or m.group(2)]
             counts[n] = counts.get(n, 0) + 1
     if year is not None:
         for n in range(10, 16):
@@ -402,7 +401,7 @@ class TimeContext:
         保持在/稳定在/最高… in a period's review: the period), or None."""
         core = pred.text.replace(MASK, "")
         if m := _RUN_OF_YEARS.search(core):
-            n = int(m.group(1)) if m.group(1).isdigit() else _CN_COUNT[m.group(1)]
+            n = int(m.group(1)) if m.group(1).isdigit() else CHINESE_COUNTS[m.group(1)]
             return (year - n + 1, year) if n > 1 else None
         if ref is not None and ref.is_period and ref.last == year and _HELD_WORDS.search(core):
             return ref.first, ref.last

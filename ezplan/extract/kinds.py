@@ -32,7 +32,7 @@ _TIME_UNITS = ("小时", "分钟", "天", "个工作日", "工作日", "秒", "�
 _ONLY_STOCK = re.compile(r"(保有量|余额|存栏|存量)$")
 _STATE_WORDS = re.compile(
     r"达到|达|突破|增至|提高到|提升到|增加到|增长到|实现|超过|迈上|跨越|站上|保持|稳定在|拥有|"
-    r"划定|守住|保有|覆盖"
+    r"划定|守住|保有"
 )
 _REACHED = re.compile(r"超过|突破|达到|达|实现")  # the amount reached: a flow's sum too
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ezplan.extract.timex import Time
+from ezplan.figures import PREFIX_WORDS
 
 MASK = "\x01"
 
@@ -25,6 +26,8 @@ _TO_VERBS = (
     "提高 提升 上升 增加 增长 下降 降低 减少 扩大 拓展 扩展 跃升 攀升 缩小 压缩 缩短 调整 降 增 升 "
     "发展 达 突破 压减 精简 缩减"
 )
+# the comparator word just before the number: the figure grammar's own (longest first: 不低于)
+_COMPARATOR_AT_END = re.compile("(" + "|".join(sorted(PREFIX_WORDS, key=len, reverse=True)) + ")$")
 _PIECES = sorted(
     [f"{v}{t}" for v in _TO_VERBS.split() for t in ("到", "至", "为")]
     + words(
@@ -125,10 +128,7 @@ def read_predicate(pred: str, left: str) -> Pred:
     p.multiple = bool(re.search(r"(是|为|相当于)的?$", core)) or bool(
         re.search(r"(是|为|相当于).*的$", pred)
     )
-    if m := re.search(
-        r"(约|大约|近|接近|将近|超过|超|突破|迈上|站上|逾|不低于|不少于|不超过|不高于|至少|不足|不到)$",
-        core,
-    ):
+    if m := _COMPARATOR_AT_END.search(core):
         p.comparator = m.group(1)
     p.control = "控制在" in core
     p.compare_other = bool(re.search(r"(高于|低于|快于|慢于|超出|领先|高出)[^，,；;]{0,12}$", left))

@@ -238,9 +238,9 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
     return None
 
 
+_LIST_VERBS = r"(?:做强|做大|做优|壮大|培育|发展|打造|推动|加快|建设|提升)"
 _LISTED = re.compile(
-    r"(?:做强|做大|做优|壮大|培育|发展|打造|推动|加快|建设|提升)*"
-    r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等[^，,；;]{0,20})?$"
+    rf"{_LIST_VERBS}*((?:[\u4e00-\u9fff]{{2,12}}、)+[\u4e00-\u9fff]{{2,12}}?)(?:等[^，,；;]{{0,20}})?$"
 )
 
 
@@ -250,7 +250,7 @@ def _listed_before(before: str, n: int) -> list[str] | None:
     if not m:
         return None
     items = m.group(1).split("、")
-    items[0] = re.sub(r"^(?:做强|做大|做优|壮大|培育|发展|打造|推动|加快|建设|提升)+", "", items[0])
+    items[0] = re.sub(rf"^{_LIST_VERBS}+", "", items[0])  # (继续做强A、…: the verb within)
     return items if len(items) == n and all(len(i) >= 2 for i in items) else None
 
 

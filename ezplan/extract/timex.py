@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ezplan.figures import CHINESE_COUNTS
+
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _CN_DIGITS |= {"八": 8, "九": 9}
 _PLANS = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -84,7 +86,6 @@ _SPAN_RE = re.compile(
 _EACH_YEAR_RE = re.compile(
     r"连续(?:\d{1,2}|[两二三四五六七八九十])年(?=翻|增长|下降|提高|减少|降低|上升|增加)"
 )
-_SPAN_YEARS = {"五": 5, "5": 5, "三": 3, "3": 3, "两": 2, "2": 2, "十": 10, "10": 10}
 _BASE_WORDS = ("比", "较", "是", "为", "相当于", "与", "同", "超过", "由", "从")
 _UNTIL_WORDS = ("到", "至", "截至", "截止", "截止到", "截至到", "到了", "力争到", "预计到")
 
@@ -165,7 +166,7 @@ def find_times(text: str, doc_year: int | None = None) -> list[Time]:
         # 连续3年翻番: each of those years doubled — the last year's change, not theirs together
         add(Time("span", None, None, m.start(), m.end(), m.group(), span=1))
     for m in _SPAN_RE.finditer(text):
-        n = _SPAN_YEARS[m.group(1)]
+        n = int(m.group(1)) if m.group(1).isdigit() else CHINESE_COUNTS[m.group(1)]
         add(Time("span", None, None, m.start(), m.end(), m.group(), span=n))
     for m in re.finditer(r"比上年末?|较上年末?|比去年|较去年|同比|比上年同期", text):
         add(Time("base_prev", None, None, m.start(), m.end(), m.group()))
