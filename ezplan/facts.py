@@ -68,6 +68,13 @@ def factor_val(s: Stated) -> Val:
     return Val(s.figure.factor(), lo, hi)
 
 
+def loose_factor_val(s: Stated) -> Val:
+    """A total-growth figure as a factor, a doubling word (翻番) read as the round figure it
+    may be (`Figure.round_word_factor_interval`); every other figure as `factor_val`."""
+    loose = s.figure.round_word_factor_interval()
+    return factor_val(s) if loose is None else Val(s.figure.factor(), *loose)
+
+
 def claim_factor(c: GrowthClaim) -> Val | None:
     """The growth factor over the claim's period: from the total if stated, else the rate."""
     return claim_factors([c])[0]

@@ -100,6 +100,7 @@ FORMS_HINT = Message("figure.forms")
 
 
 _BOUNDS = frozenset({Comparator.AT_LEAST, Comparator.AT_MOST})
+_EXACT_WORDS = frozenset({Comparator.EXACT, *_BOUNDS})  # 翻番, 翻番以上, 不超过翻番
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,17 @@ class Figure:
             case Kind.DOUBLING:
                 return 2.0**lo, 2.0**hi
         raise FigureError("figure.not_growth", text=self.text)
+
+    def round_word_factor_interval(self) -> tuple[float, float] | None:
+        """A doubling word read as the round figure it may be: 翻番 as 约翻番, ×2 within 约's
+        width (2^0.95–2^1.05 = ×1.93–2.07; 翻番以上 ≥ ×1.93). A word has no digits to say how
+        exact it is, so its exact reading (`factor_interval`) is an assumption, not a fact.
+        None for every figure that is no such word (a number, or 约翻番, 接近翻番 already)."""
+        if self.kind is not Kind.DOUBLING or self.comparator not in _EXACT_WORDS:
+            return None
+        lo, hi = self.interval()
+        w = self.tolerance * abs(self.value)
+        return 2.0 ** (lo - w), 2.0 ** (hi + w)
 
     def factor(self) -> float:
         """The growth factor the figure states at face value."""

@@ -232,9 +232,21 @@ def figure_unit(f: Figure) -> str:
     return ""
 
 
-def allowed(f: Figure) -> str:
+def allowed(f: Figure, lang: str = "en") -> str:
     """The values a written figure allows, one digit finer than written, with its unit:
-    [421.855亿元, 421.865亿元], [9.5%, 10.5%], ≥ 39.5%."""
+    [421.855亿元, 421.865亿元], [9.5%, 10.5%], ≥ 39.5%; a doubling as the factor it means,
+    ×2, and as the round word it may be, ×1.932–2.071."""
+    if f.kind is Kind.DOUBLING:
+        exact = interval(*f.factor_interval(), lambda x: factor(x, 0))
+        loose = f.round_word_factor_interval()
+        if loose is None:
+            return interval(*f.factor_interval(), lambda x: factor(x, 3))
+        as_word = interval(*loose, lambda x: factor(x, 3))
+        return (
+            f"{exact}（约数：{as_word}）"
+            if lang == "zh"
+            else f"{exact} (as a round word {as_word})"
+        )
     lo, hi = f.interval()
     unit = figure_unit(f)
     return interval(lo, hi, lambda x: number(x, f.decimals + 1) + unit)

@@ -310,7 +310,9 @@ def test_level_growth_zero_base_is_not_computable(tmp_path):
 def test_doubling_culprit_reads_as_a_multiple(tmp_path):
     """翻一番 over 2016–2020 is 2^(1/5) − 1 = 14.87% a year, not 18%; 1.18^5 = 2.288. The range
     that would fit 翻一番 is said as the multiple (倍), never as "翻0.93番"; an exact rate is one
-    value, not "14.87%–14.87%"."""
+    value, not "14.87%–14.87%". The word as a fact is ×2^0.95–2^1.05 (a round word: see
+    test_round_words), so the rate that would fit is 2^(0.95/5) − 1 = e^0.131698 − 1 = 14.08% to
+    2^(1.05/5) − 1 = e^0.145561 − 1 = 15.67%."""
     d = write_plan(
         tmp_path,
         "indicators:\n  x: {name: 旅游总收入, unit: 亿元, levels: {2015: 100亿元}}\n",
@@ -321,7 +323,7 @@ def test_doubling_culprit_reads_as_a_multiple(tmp_path):
     text = f.message("zh")
     assert "番→" not in text.replace("翻一番→2.", "")  # the range is in 倍
     assert "翻一番→2.2" in text and "倍" in text
-    assert "14.87%–14.87%" not in text and "18%→14.87%" in text
+    assert "14.87%–14.87%" not in text and "18%→14.08%–15.67%" in text
 
 
 @pytest.mark.parametrize(
@@ -351,11 +353,12 @@ def test_constant_price_growth_needs_a_plausible_price_change(tmp_path, base, en
 
 
 def test_the_rate_a_bound_implies_is_a_bound(tmp_path):
-    """翻番以上 over 2016–2020 is at least 2^(1/5) − 1 = 14.87% a year; 14% (×1.925) is below."""
+    """翻番以上 over 2016–2020 is at least 2^(1/5) − 1 = 14.87% a year; 13% (×1.842, and at
+    most 1.135^5 = ×1.883) is below even 翻番 said of ×1.93 (2^0.95), as a round word may be."""
     d = write_plan(
         tmp_path,
         "indicators:\n  x: {name: 旅游总收入, unit: 亿元, levels: {2015: 100亿元}}\n",
-        "targets:\n  x: {total: 翻番以上, annual: 14%}\n",
+        "targets:\n  x: {total: 翻番以上, annual: 13%}\n",
         head="plan: {name: 测试, period: 2016-2020}\n",
     )
     (f,) = [f for f in findings_for(d) if f.check == "growth-rate"]

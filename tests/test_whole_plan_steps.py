@@ -5,7 +5,7 @@ from __future__ import annotations
 from ezplan.findings import steps_in
 from tests.conftest import findings_for, write_plan
 
-ASSUMED = ("even_growth", "one_rate_per_year", "about_core")
+ASSUMED = ("even_growth", "one_rate_per_year", "about_core", "exact_word")
 
 
 def test_a_step_resting_on_an_assumption_names_it_in_words(tmp_path):

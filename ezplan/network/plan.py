@@ -8,8 +8,9 @@ A year after the plan's base year has two levels: the planned one (targets) and 
 (results typed into baselines.yaml) — a result off target contradicts nothing.
 
 Facts: every stated figure, as the interval its digits, 约 and bounds allow, tagged with its
-`Stated`. Assumptions (warnings only): one exchange rate per year across the plan; an 约
-figure's inner half; a cumulative sum growing evenly at the stated annual rate (累计法), which
+`Stated` (a doubling word, 翻番, as the round figure 约翻番). Assumptions (warnings only): one
+exchange rate per year across the plan; an 约 figure's inner half; a doubling word's exact
+reading (翻番 = ×2); a cumulative sum growing evenly at the stated annual rate (累计法), which
 only an even path does — a sum and an end level may each fit the rate on their own.
 Growth at constant prices is kept away from current-price levels.
 """
@@ -26,7 +27,7 @@ from ezplan.errors import Mark
 from ezplan.figures import Comparator, Figure, Kind
 from ezplan.model import CumulativeClaim, GrowthClaim, Plan, PointsClaim, ShareClaim, Stated
 from ezplan.network.network import Network
-from ezplan.network.terms import Assumption, Quantity, Relation
+from ezplan.network.terms import Assumption, AssumptionKind, Quantity, Relation
 from ezplan.units import Unit, parse_unit
 
 FACT_WEIGHT = 1.0
@@ -34,6 +35,7 @@ ONE_RATE_WEIGHT = 1.0
 EVEN_GROWTH_WEIGHT = 1.0
 ABOUT_CORE_WEIGHT = 0.5  # the edge of an 约 width is a likely place for a true value
 ABOUT_CORE = 0.5  # the core of 约X: X ± half its width (never narrower than its rounding)
+EXACT_WORD_WEIGHT = 0.5  # a round word (翻番) said of ×1.95 is a likely reading, as an 约's edge
 
 _CURRENCY_BASE = {"CNY": "元", "USD": "美元"}
 
@@ -188,8 +190,17 @@ class _Builder:
         return self._level(iid, when), unit.factor_to(target)
 
     # -- facts
-    def _fact(self, s: Stated, var: int, lo: float, hi: float, core: tuple | None) -> None:
-        """`s` bounds `var` to [lo, hi] (and, as an assumption, to the core of an 约)."""
+    def _fact(
+        self,
+        s: Stated,
+        var: int,
+        lo: float,
+        hi: float,
+        core: tuple | None,
+        kind: AssumptionKind = "about_core",
+    ) -> None:
+        """`s` bounds `var` to [lo, hi] (and, as an assumption, to `core`: the core of an 约,
+        or the exact reading of a round word)."""
         if not lo <= hi:
             return
         key = s.mark
@@ -201,8 +212,9 @@ class _Builder:
         self.out.fact_figures.append(s)
         if core is not None:
             if key not in self.core_of:
-                tag = Assumption("about_core", stated=s)
-                self.core_of[key] = self.net.assumption(tag, ABOUT_CORE_WEIGHT, self.item_of[key])
+                tag = Assumption(kind, stated=s)
+                weight = ABOUT_CORE_WEIGHT if kind == "about_core" else EXACT_WORD_WEIGHT
+                self.core_of[key] = self.net.assumption(tag, weight, self.item_of[key])
             self.net.bound(var, core[0], core[1], self.core_of[key])
 
     def _figure_fact(self, s: Stated, var: int, convert: Callable[[float], float]) -> None:
@@ -263,9 +275,13 @@ class _Builder:
             return
         factor = self._factor_var(c)
         if c.total is not None:
-            lo, hi = c.total.figure.factor_interval()
-            core = _factor_core(c.total.figure, _about_core(c.total.figure))
-            self._fact(c.total, factor, *_clip((lo, hi)), core)
+            f = c.total.figure
+            loose = f.round_word_factor_interval()
+            if loose is not None:  # 翻番: ×2 within 约's width, exactly ×2 as an assumption
+                self._fact(c.total, factor, *loose, f.factor_interval(), "exact_word")
+            else:
+                core = _factor_core(f, _about_core(f))
+                self._fact(c.total, factor, *_clip(f.factor_interval()), core)
         if c.annual is not None:
             self._figure_fact(c.annual, self._annual_var(c), lambda x: 1 + x / 100)
         if not c.constant_prices and c.indicator not in self.signed:

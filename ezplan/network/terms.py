@@ -65,7 +65,7 @@ class Relation:
     others: tuple[str, ...] = ()  # the other indicators (parts, the whole, the denominator)
 
 
-AssumptionKind = Literal["one_rate_per_year", "about_core", "even_growth"]
+AssumptionKind = Literal["one_rate_per_year", "about_core", "exact_word", "even_growth"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,8 @@ class Assumption:
 
     - one_rate_per_year: every amount given in both 元 and 美元 in `year` converts at one rate;
     - about_core: an 约/左右 figure lies in the inner half of its width, not at its edge;
+    - exact_word: a doubling word (翻番, 翻番以上) means exactly ×2 (at least ×2), not ×2 as
+      round words are said (×1.93–2.07, as 约翻番);
     - even_growth: a cumulative sum over `period` grows at the stated annual rate every year
       (累计法): Σ a0·(1+r)^t. An uneven path with the same average rate (水平法) sums otherwise.
     """
@@ -81,7 +83,7 @@ class Assumption:
     kind: AssumptionKind
     year: int | None = None
     planned: bool = False  # one_rate_per_year: the rate the targets convert at, not the actual
-    stated: Stated | None = None  # about_core: the 约 figure; even_growth: the annual rate
+    stated: Stated | None = None  # about_core, exact_word: the figure; even_growth: the rate
     period: tuple[int, int] | None = None  # even_growth
 
 

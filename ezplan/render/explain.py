@@ -95,7 +95,7 @@ def render(report: Report, iid: str, console: Console, lang: str) -> None:
     for what, s in stated_figures(plan, iid, lang):
         line = (
             f"{shown(str(s.mark))}  {what}{after_label}{shown(s.text)}  "
-            f"{allows}{fmt.allowed(s.figure)}"
+            f"{allows}{fmt.allowed(s.figure, lang)}"
         )
         console.print(Text("\n".join(_lines(line, width, 2, 6))))
         if s.quote:

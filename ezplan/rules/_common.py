@@ -14,13 +14,35 @@ from ezplan.model import Amount, GrowthClaim, Plan, Stated
 Mask = np.ndarray
 
 
-def judge(feasible: Mask, as_written: Mask) -> list[Severity | None]:
-    """error: no values within the figures' rounding and bounds agree; warning: the figures
-    disagree as written but agree within rounding; None: they agree as written."""
+def judge(feasible: Mask, as_written: Mask, loose: Mask | None = None) -> list[Severity | None]:
+    """error: no values within the figures' rounding and bounds agree (nor, with `loose`, with
+    a doubling word read as a round figure: 翻番 as 约翻番); warning: the figures disagree as
+    written but agree within rounding, or only with the word read loosely; None: they agree as
+    written."""
+    f_all = np.asarray(feasible, bool)
+    fits = f_all if loose is None else f_all | np.asarray(loose, bool)
     out: list[Severity | None] = []
-    for f, w in zip(np.asarray(feasible, bool), np.asarray(as_written, bool), strict=True):
-        out.append(None if (f and w) else Severity.WARNING if f else Severity.ERROR)
+    for f, fl, w in zip(f_all, fits, np.asarray(as_written, bool), strict=True):
+        out.append(None if (f and w) else Severity.WARNING if fl else Severity.ERROR)
     return out
+
+
+ROUND_WORD = {
+    "en": "; they agree only if {word} is a round word, not an exact one ({loose}, as 约{plain})",
+    "zh": "；仅当{word}为约数而非确数（按约{plain}即{loose}）时相符",
+}
+"""What a message adds when the figures agree only with a doubling word read loosely."""
+
+
+def round_word_params(s: Stated, lo: float, hi: float) -> dict[str, str]:
+    """`ROUND_WORD`'s parameters: the word, as written and without its bound, and the range of
+    factors it allows read loosely."""
+    plain = s.text.removesuffix("以上").removeprefix("实现")
+    return {
+        "word": s.text,
+        "plain": plain,
+        "loose": fmt.interval(lo, hi, lambda x: fmt.factor(x, 3)),
+    }
 
 
 def within(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Mask:

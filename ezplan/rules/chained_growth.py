@@ -6,7 +6,8 @@ multi-year change. For every stated growth over a period that other stated growt
 the same indicator cover end to end, the product of their factors is compared with its factor.
 
 - error: no values within the figures' rounding make the chain equal the whole;
-- warning: they agree only within rounding.
+- warning: they agree only within rounding, or only if a doubling word is a round word (翻番
+  said of ×1.93–2.07, as 约翻番 would be).
 
 Example: 2016–2019 年均增长12.6% and 2020年下降22.6% give ×1.2442 over 2016–2020, i.e. 4.47% a
 year; a stated 2016–2020 年均增长8% would be an error.
@@ -19,10 +20,10 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import fmt
-from ezplan.facts import Facts, Val
+from ezplan.facts import Facts, Val, loose_factor_val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import GrowthClaim, Plan
-from ezplan.rules._common import data_val, judge, overlap, within
+from ezplan.rules._common import ROUND_WORD, data_val, judge, overlap, round_word_params, within
 
 CODE = "chained-growth"
 TITLE = {"en": "Growth over sub-periods vs the whole period", "zh": "分段增速与全期增速"}
@@ -34,7 +35,7 @@ DOC_ZH = """\
 倍数。
 
 - 错误：在舍入范围内连乘不能等于全期；
-- 警告：只在舍入范围内相符。
+- 警告：只在舍入范围内相符；或只有把“翻番”当作约数（如约翻番，即1.93—2.07倍）才相符。
 
 例：2016—2019年年均增长12.6%、2020年下降22.6%，2016—2020年合计为1.2442倍，即年均4.47%；若规划写
 2016—2020年年均增长8%，则为错误。
@@ -43,6 +44,10 @@ MESSAGES = {
     "mismatch": {
         "en": "{chain} compound to {chained} over {span}, not {stated}",
         "zh": "{chain}连乘得{span}年{chained}，而非{stated}",
+    },
+    "round-word": {
+        "en": "{chain} compound to {chained} over {span}, not {stated}" + ROUND_WORD["en"],
+        "zh": "{chain}连乘得{span}年{chained}，而非{stated}" + ROUND_WORD["zh"],
     },
     "rounding": {
         "en": "{chain} compound to {chained} over {span}, not {stated}; they "
@@ -110,9 +115,13 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     p = np.array([x[3] for x in cases])
     feasible = overlap(p[:, 1], p[:, 2], w[:, 1], w[:, 2])
     as_written = within(p[:, 0], w[:, 1], w[:, 2]) | within(w[:, 0], p[:, 1], p[:, 2])
-    for (whole, run, wf, prod, factors), sev in zip(
-        cases, judge(feasible, as_written), strict=True
-    ):
+    lw = np.array([_loose(x[0], x[2]) for x in cases])
+    lp = np.array(
+        [np.prod([_loose(c, f) for c, f in zip(x[1], x[4], strict=True)], axis=0) for x in cases]
+    )
+    loose = overlap(lp[:, 1], lp[:, 2], lw[:, 1], lw[:, 2])
+    severities = judge(feasible, as_written, loose)
+    for i, ((whole, run, wf, prod, factors), sev) in enumerate(zip(cases, severities, strict=True)):
         for c in (whole, *run):
             yield Checked(CODE, c.indicator, c.scope)
         if sev is None:
@@ -132,12 +141,22 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "base_year": str(whole.base_year),
             "end_year": str(whole.end_year),
         }
+        mid = "mismatch" if sev is Severity.ERROR else "rounding"
+        if sev is Severity.WARNING and not feasible[i]:
+            mid = "round-word"
+            word = next(c.total for c in (whole, *run) if _is_word(c))
+            lv = (
+                _loose(whole, wf)
+                if _is_word(whole)
+                else next(_loose(c, f) for c, f in zip(run, factors, strict=True) if _is_word(c))
+            )
+            params |= round_word_params(word, lv.lo, lv.hi)
         yield Finding(
             CODE,
             sev,
             whole.indicator,
             stated.mark,
-            "mismatch" if sev is Severity.ERROR else "rounding",
+            mid,
             params,
             data={"chained_factor": data_val(prod), "stated_factor": data_val(wf)},
             scope=whole.scope,
@@ -148,3 +167,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 f"[{wf.lo:.6f}, {wf.hi:.6f}]",
             ),
         )
+
+
+def _is_word(c: GrowthClaim) -> bool:
+    return c.total is not None and c.total.figure.round_word_factor_interval() is not None
+
+
+def _loose(c: GrowthClaim, f: Val) -> Val:
+    """A claim's factor with a doubling word read as a round figure (翻番 as 约翻番)."""
+    return loose_factor_val(c.total) if _is_word(c) else f  # type: ignore[arg-type]

@@ -6,7 +6,8 @@ annual rate (年均增长5.7%), the rate compounded over the period's years must
 level the plan never states.
 
 - error: no total and rate within their rounding agree.
-- warning: they agree only within rounding.
+- warning: they agree only within rounding — or only if a doubling word is a round word (翻番
+  said of ×1.93–2.07, as 约翻番 would be: a word has no digits to say how exact it is).
 
 Example: 增长18.9% over 2016–2019 is 4.42% a year, not 4.3%; 4.3% a year gives 增长18.3%:
 error.
@@ -19,11 +20,12 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts, Val, factor_val, rate_val
+from ezplan.facts import Facts, Val, factor_val, loose_factor_val, rate_val
 from ezplan.figures import Comparator, Kind
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
 from ezplan.rules._common import (
+    ROUND_WORD,
     data_val,
     judge,
     overlap,
@@ -31,6 +33,7 @@ from ezplan.rules._common import (
     rate_text,
     rate_words,
     real_price_hint,
+    round_word_params,
     stated_rate_words,
     within,
 )
@@ -44,17 +47,20 @@ DOC_ZH = """\
 后必须等于全期增幅：(1 + 年均增速)^年数 = 倍数。无需水平，因此也能核对基期水平未列出的以往时期。
 
 - 错误：在舍入范围内增幅与增速不能相符。
-- 警告：只在舍入范围内相符。
+- 警告：只在舍入范围内相符；或只有把“翻番”当作约数（如约翻番，即1.93—2.07倍）才相符——文字没有
+  位数来表明其精确程度。
 
 例：2016—2019年（4年）增长18.9%相当于年均增长4.42%，而非年均增长4.3%；年均增长4.3%对应增长18.3%：错误。
 """
+_MISMATCH = {
+    "en": "{total} over {span} ({years} years) is {implied} a year, not "
+    "{rate}; {rate} a year gives {compounded}",
+    "zh": "{span}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
+    "年均{rate}对应{compounded}",
+}
 MESSAGES = {
-    "mismatch": {
-        "en": "{total} over {span} ({years} years) is {implied} a year, not "
-        "{rate}; {rate} a year gives {compounded}{hint}",
-        "zh": "{span}年（{years}年）{total}相当于年均{implied}，而非年均{rate}；"
-        "年均{rate}对应{compounded}{hint}",
-    },
+    "mismatch": {lang: text + "{hint}" for lang, text in _MISMATCH.items()},
+    "round-word": {lang: text + ROUND_WORD[lang] for lang, text in _MISMATCH.items()},
     "rounding": {
         "en": "{total} over {span} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
@@ -82,7 +88,9 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = within(implied.value, r[:, 1], r[:, 2]) | within(
         compounded.value, f[:, 1], f[:, 2]
     )
-    for i, (c, sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+    loose, loose_lo, loose_hi = _loose_fits(cases, n, r)
+    severities = judge(feasible, as_written, loose)
+    for i, (c, sev) in enumerate(zip(cases, severities, strict=True)):
         if ok[i]:
             yield Checked(CODE, c.indicator, c.scope)
         if sev is None or not ok[i]:
@@ -116,12 +124,25 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 f"{stated_allows}" + ("——有交集" if feasible[i] else "——无交集"),
             },
         )
+        mid = "mismatch" if sev is Severity.ERROR else "rounding"
+        if sev is Severity.WARNING and not feasible[i]:
+            mid = "round-word"
+            words = round_word_params(c.total, *loose_factor_val(c.total)[1:])
+            params |= words
+            allows = rate_interval_text(float(loose_lo[i]), float(loose_hi[i]), c.annual)
+            steps += (
+                {
+                    "en": f"{c.total.text} as a round word ({words['loose']}) allows {allows} a "
+                    "year — overlap",
+                    "zh": f"{c.total.text}作约数（{words['loose']}）允许年均{allows}——有交集",
+                },
+            )
         yield Finding(
             CODE,
             sev,
             c.indicator,
             c.annual.mark,
-            "mismatch" if sev is Severity.ERROR else "rounding",
+            mid,
             params,
             data={
                 "base_year": c.base_year,
@@ -146,3 +167,15 @@ def _bounded(words: dict[str, str], total: Stated) -> dict[str, str]:
         case Comparator.AT_MOST:
             return {"en": f"at most {words['en']}", "zh": f"{words['zh']}以下"}
     return words
+
+
+def _loose_fits(
+    cases: list, n: np.ndarray, r: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Whether the rate fits the total with a doubling word read as a round figure, and the
+    rates that reading allows (infinite at an open end)."""
+    f = np.array([loose_factor_val(c.total) for c in cases])
+    lo = engine.rate_from_factor(f[:, 1], n)
+    hi = engine.rate_from_factor(f[:, 2], n)
+    lo_v, hi_v = np.where(lo.ok, lo.value, -np.inf), np.where(hi.ok, hi.value, np.inf)
+    return overlap(lo_v, hi_v, r[:, 1], r[:, 2]), lo_v, hi_v

@@ -7,7 +7,8 @@ the level (1+X) times the base, while 是…的X倍 / 达到X倍 make it X times
 
 - error: no levels and growth within the figures' rounding agree. When a 倍 figure fits only
   the other reading, the message says which reading fits.
-- warning: they agree only within rounding.
+- warning: they agree only within rounding — or only if a doubling word is a round word (翻番
+  said of ×1.93–2.07, as 约翻番 would be: a word has no digits to say how exact it is).
 - note: a 倍 figure that fits its reading and not the other, so readers need not argue.
 
 Example: 16011万美元 in 2020 and 5.46亿美元 in 2025 is ×3.41, i.e. 增长2.41倍: 增长2.4倍 fits
@@ -21,16 +22,18 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import fmt
-from ezplan.facts import Facts, Val, factor_val
+from ezplan.facts import Facts, Val, factor_val, loose_factor_val
 from ezplan.figures import Kind
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
 from ezplan.rules._common import (
+    ROUND_WORD,
     data_val,
     judge,
     level_pair,
     overlap,
     real_price_hint,
+    round_word_params,
     show_amount,
     within,
 )
@@ -44,19 +47,22 @@ DOC_ZH = """\
 X倍即为基数的（1+X）倍，是…的X倍、达到X倍即为X倍；翻一番为2倍，翻两番为4倍。
 
 - 错误：在舍入范围内水平与增幅不能相符。若“倍”字只有按另一种理解才相符，消息会指出哪种理解相符。
-- 警告：只在舍入范围内相符。
+- 警告：只在舍入范围内相符；或只有把“翻番”当作约数（如约翻番，即1.93—2.07倍）才相符——文字没有
+  位数来表明其精确程度。
 - 提示：“倍”的数字符合其字面理解而不符合另一种理解，便于读者不再争论。
 
 例：2020年16011万美元、2025年5.46亿美元为3.41倍，即增长2.41倍：增长2.4倍（3.4倍）相符，理解为“是
 2.4倍”则不符。
 """
+_MISMATCH = {
+    "en": "{growth} from {base} ({base_year}) gives {expected} by {end_year}, not {end}; "
+    "the levels give {implied}",
+    "zh": "{base_year}年的{base}{growth}，{end_year}年应为{expected}，而非{end}；"
+    "两个水平对应{implied}",
+}
 MESSAGES = {
-    "mismatch": {
-        "en": "{growth} from {base} ({base_year}) gives {expected} by {end_year}, not {end}; "
-        "the levels give {implied}{hint}",
-        "zh": "{base_year}年的{base}{growth}，{end_year}年应为{expected}，而非{end}；"
-        "两个水平对应{implied}{hint}",
-    },
+    "mismatch": {lang: text + "{hint}" for lang, text in _MISMATCH.items()},
+    "round-word": {lang: text + ROUND_WORD[lang] for lang, text in _MISMATCH.items()},
     "other-reading": {
         "en": "{growth} means ×{factor} (NBS: 增长X倍 is (1+X) times the base), but the levels "
         "give {implied}: the figure fits only if read as {other}; reword it",
@@ -149,7 +155,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         | within(b[:, 0] * f[:, 0], e[:, 1], e[:, 2])
         | (positive & within(base_from_end, b[:, 1], b[:, 2]))
     )
-    for i, ((c, ba, ea), sev) in enumerate(zip(cases, judge(feasible, as_written), strict=True)):
+    fl = np.array([loose_factor_val(x[0].total) for x in cases])
+    loose = overlap(ilo, ihi, fl[:, 1], fl[:, 2])
+    severities = judge(feasible, as_written, loose)
+    for i, ((c, ba, ea), sev) in enumerate(zip(cases, severities, strict=True)):
         g = c.total
         assert g is not None
         other: str | dict[str, str] = (
@@ -210,6 +219,15 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             mid = "other-reading" if alt_fits[i] else "mismatch"
             if alt_fits[i]:
                 data["fitting_reading"] = "multiple" if shift[i] < 0 else "growth_times"
+        elif sev is Severity.WARNING and not feasible[i]:
+            mid = "round-word"
+            params |= round_word_params(g, fl[i, 1], fl[i, 2])
+            steps += (
+                {
+                    "en": f"{g.text} as a round word allows {params['loose']}",
+                    "zh": f"{g.text}作约数允许{params['loose']}",
+                },
+            )
         elif sev is Severity.WARNING:
             mid = "rounding"
         elif has_other[i] and not alt_fits[i]:

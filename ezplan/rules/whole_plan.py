@@ -97,7 +97,7 @@ def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amen
     ordered = sorted(analysis.contradictions, key=lambda c: (c.tier != "error", len(c.members)))
     for c in ordered:
         severity = Severity.ERROR if c.tier == "error" else Severity.WARNING
-        marks = {s.mark for s in c.figures}
+        marks = {s.mark for s in _figures(c)}
         top = _top_figure(c)
         if unselected.covering(marks, severity) is not None:
             blamed.update(_blamed(top))
@@ -158,6 +158,12 @@ class _Index:
         return None
 
 
+def _figures(c: Contradiction) -> tuple[Stated, ...]:
+    """The figures a contradiction is among; when all its members are assumptions about
+    figures (约14.4%'s core and 翻番's exact reading), those figures."""
+    return c.figures or tuple(dict.fromkeys(a.stated for a in c.assumptions if a.stated))
+
+
 def _top_figure(c: Contradiction) -> Culprit | None:
     """The first figure among the culprits (each culprit is made when read: no more are)."""
     return next((cu for cu in c.culprits if isinstance(cu.member, Stated)), None)
@@ -173,7 +179,7 @@ def _with_culprits(f: Finding, c: Contradiction, ctx: _Context) -> Finding:
     words = _culprits_text(c, ctx)
     # after a dash the sentence goes on: "… — the likely wrong figure is …"
     addendum = {"en": " — " + words["en"][:1].lower() + words["en"][1:], "zh": "——" + words["zh"]}
-    data = partial(_amended_data, f.data, packed, _owners(ctx, c.figures))
+    data = partial(_amended_data, f.data, packed, _owners(ctx, _figures(c)))
     return replace(f, addendum=addendum, data=LaterData(data))
 
 
@@ -184,7 +190,7 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
     c = replace(c, steps=tuple(c.steps), culprits=tuple(c.culprits))
     plan = ctx.plan
     top = _top_figure(c)
-    anchor = top.member if top is not None else c.figures[0]
+    anchor = top.member if top is not None else _figures(c)[0]
     iid, scope = ctx.owner.get(anchor.mark, (c.quantity.indicator, "target"))
     lo, hi = _crossing(c)
     lo_text, hi_text = crossing_texts(c.quantity, lo, hi)
@@ -193,7 +199,7 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
         "lo": lo_text,
         "hi": hi_text,
         "assumption": _assumptions(c),
-        "figures": joined([figure_words(s) for s in c.figures]),
+        "figures": joined([figure_words(s) for s in _figures(c)]),
         "culprits": _culprits_text(c, ctx),
     }
     return Finding(
@@ -203,10 +209,10 @@ def _finding(c: Contradiction, severity: Severity, ctx: _Context) -> Finding:
         anchor.mark,
         "contradiction",
         params,
-        data=LaterData(partial(_contradiction_data, packed, _owners(ctx, c.figures))),
+        data=LaterData(partial(_contradiction_data, packed, _owners(ctx, _figures(c)))),
         scope=scope,
         steps=LaterSteps(partial(_steps_text, plan.indicators, packed)),
-        related=tuple(s.mark for s in c.figures if s.mark != anchor.mark),
+        related=tuple(s.mark for s in _figures(c) if s.mark != anchor.mark),
     )
 
 
@@ -343,6 +349,13 @@ def _assumption_words(a: Assumption) -> dict[str, str]:
                 "en": f"{a.stated.text} is not at the very edge of its width",
                 "zh": f"{a.stated.text}不在其范围的边缘",
             }
+        case "exact_word" if a.stated is not None:
+            lo, hi = a.stated.figure.factor_interval()
+            exact = fmt.interval(lo, hi, lambda x: fmt.factor(x, 0))
+            return {
+                "en": f"{a.stated.text} means {exact} exactly, not about it",
+                "zh": f"{a.stated.text}确指{exact}而非约数",
+            }
         case "even_growth":
             rate = a.stated.text if a.stated is not None else ""
             return {
@@ -366,6 +379,11 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
 
 def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
     figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)][:MAX_CULPRITS]
+    if not figures and c.assumptions and not c.figures:
+        return {  # every member is an assumption: the facts alone agree
+            "en": "Read to the ends of their widths, the figures agree.",
+            "zh": "按各自范围的边缘理解，这些数字相符。",
+        }
     if not figures:
         return {"en": "", "zh": ""}
     sure = [cu for cu in figures if cu.resolves_all]
@@ -397,6 +415,12 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
         return {"en": "; ".join(en) + ".", "zh": "；".join(zh) + "。"}
     ranged = [(figure_words(cu.member), _range(cu)) for cu in figures]
     options = [(t, r) for t, r in ranged if r is not None]
+    if len(options) == 1:  # the others are assumptions: the message's "if …" says them
+        ((t, r),) = options
+        return {
+            "en": f"If a figure is wrong, it is {t}: {r} would fit.",
+            "zh": f"若有数字有误，应是{t}：为{r}方相符。",
+        }
     en.append(
         "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
     )
@@ -420,7 +444,7 @@ def _owners(ctx: _Context, figures: tuple[Stated, ...]) -> tuple[str | None, ...
 def _contradiction_data(c: Contradiction, owners: tuple[str | None, ...]) -> dict:
     return {
         "tier": c.tier,
-        "figures": _figures_data(c.figures, owners),
+        "figures": _figures_data(_figures(c), owners),
         "assumptions": [_assumption_data(a) for a in c.assumptions],
         "culprits": _culprits_data(c),
     }
@@ -428,7 +452,7 @@ def _contradiction_data(c: Contradiction, owners: tuple[str | None, ...]) -> dic
 
 def _amended_data(data: Mapping, c: Contradiction, owners: tuple[str | None, ...]) -> dict:
     """Another rule's finding's data, with the contradiction's figures and culprits."""
-    return {**data, "figures": _figures_data(c.figures, owners), "culprits": _culprits_data(c)}
+    return {**data, "figures": _figures_data(_figures(c), owners), "culprits": _culprits_data(c)}
 
 
 def _figures_only(figures: tuple[Stated, ...], owners: tuple[str | None, ...]) -> dict:
