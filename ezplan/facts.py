@@ -155,7 +155,9 @@ class Facts:
 
     @cached_property
     def implied(self) -> list[Implied]:
-        """Levels implied by each growth claim that has a recorded level at one end only."""
+        """Levels implied by each growth claim that has a recorded level at one end only (by a
+        doubling word read as the round figure it may be: what only its exact reading rules out
+        is the whole-plan rule's warning)."""
         rows = []
         for c in self.plan.growth:
             if c.constant_prices:
@@ -165,7 +167,7 @@ class Facts:
             if (b is None) == (e is None):
                 continue
             via = c.total if c.total is not None else c.annual
-            f = self.factor(c)
+            f = loose_factor_val(c.total) if c.total is not None else self.factor(c)
             if f is None or via is None:
                 continue
             rows.append((c, b, e, f, via))

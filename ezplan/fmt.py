@@ -197,6 +197,12 @@ def factor(f: float, decimals: int = 3) -> str:
     return "×" + number(f, decimals)
 
 
+def factor_span(lo: float, hi: float, decimals: int = 3) -> str:
+    """The factors from `lo` to `hi`: [×1.932, ×2.071], ≥ ×1.932, and ≤ ×2.071 where nothing
+    bounds it below (a factor of 0 is a level fallen to nothing, no bound)."""
+    return interval(-math.inf if lo <= 0 else lo, hi, lambda x: factor(x, decimals))
+
+
 def growth_pct(f: float, decimals: int = 1) -> str:
     """A growth factor as 增长 %: 2.852 → 185.2%."""
     return number((f - 1) * 100, decimals) + "%"
@@ -237,11 +243,11 @@ def allowed(f: Figure, lang: str = "en") -> str:
     [421.855亿元, 421.865亿元], [9.5%, 10.5%], ≥ 39.5%; a doubling as the factor it means,
     ×2, and as the round word it may be, ×1.932–2.071."""
     if f.kind is Kind.DOUBLING:
-        exact = interval(*f.factor_interval(), lambda x: factor(x, 0))
+        exact = factor_span(*f.factor_interval(), 0)
         loose = f.round_word_factor_interval()
         if loose is None:
-            return interval(*f.factor_interval(), lambda x: factor(x, 3))
-        as_word = interval(*loose, lambda x: factor(x, 3))
+            return factor_span(*f.factor_interval(), 3)
+        as_word = factor_span(*loose, 3)
         return (
             f"{exact}（约数：{as_word}）"
             if lang == "zh"

@@ -56,6 +56,8 @@ def test_a_rate_that_fits_only_a_loose_doubling_is_a_warning(tmp_path):
         "en"
     )
     assert "仅当翻番以上为约数而非确数（按约翻番即≥ ×1.932）时相符" in f.message("zh")
+    assert f.data["round_word_factor"]["low"] == pytest.approx(LOOSE_LO, abs=1e-5)
+    assert f.data["round_word_factor"]["high"] is None  # ≥: no upper end (JSON has no ∞)
     # 2^(0.95/5) − 1 = e^0.131698 − 1 = 14.08%
     assert "翻番以上 as a round word (≥ ×1.932) allows ≥ 14.08% a year — overlap" in steps_in(
         f, "en"
@@ -141,10 +143,13 @@ def test_a_contradiction_of_assumptions_alone_names_their_figures(tmp_path):
     (f,) = [f for f in findings_for(d, "whole-plan") if f.severity.label != "note"]
     assert f.severity.label == "warning"
     en = f.message("en")
-    assert "if 翻番以上 means ≥ ×2 exactly, not about it" in en
+    assert "if 翻番以上 means at least ×2 exactly, not about it" in en
     assert "if 约14.4% is not at the very edge of its width" in en
-    assert "翻番以上, 年均增长约14.4% cannot all hold. Read to the ends of their widths" in en
-    assert "若翻番以上确指≥ ×2而非约数" in f.message("zh")
+    assert (
+        "翻番以上, 年均增长约14.4% cannot all hold. Any one of these removes it: 翻番以上 read as "
+        "a round word; 约14.4% at the edge of its width." in en
+    )
+    assert "若翻番以上确指不低于2倍而非约数" in f.message("zh")
 
 
 def test_explain_says_what_a_doubling_word_allows():
@@ -154,3 +159,117 @@ def test_explain_says_what_a_doubling_word_allows():
     assert fmt.allowed(parse_figure("翻一番"), "zh") == "×2（约数：[×1.932, ×2.071]）"
     # 约翻两番 is already a round figure: 2^1.9 = 3.7321, 2^2.1 = 4.2871
     assert fmt.allowed(parse_figure("约翻两番")) == "[×3.732, ×4.287]"
+
+
+def test_levels_a_doubling_word_implies_are_as_loose_as_the_word(tmp_path):
+    """出口 doubled from 100 (±0.5) over 2016–2020 and 进口 100 make 进出口 295 in 2020: exactly
+    ×2, 出口 is [199, 201] and the sum [298.5, 301.5] misses [294.5, 295.5]; as a round word
+    [99.5 × 1.9319, 100.5 × 2.0705] = [192.2, 208.1] and the sum reaches it. part-whole gave an
+    error beside the whole-plan rule's warning on the same figures; it is one warning now."""
+    d = write_plan(
+        tmp_path,
+        """\
+        indicators:
+          t: {name: 进出口总额, unit: 亿元, parts: [ex, im], levels: {2020: 295亿元}}
+          ex:
+            name: 出口总额
+            unit: 亿元
+            levels: {2015: 100亿元}
+            growth:
+              - {period: 2016-2020, total: 翻番}
+          im: {name: 进口总额, unit: 亿元, levels: {2020: 100亿元}}
+        """,
+        "targets: {}\n",
+    )
+    found = [(f.check, f.severity.label) for f in findings_for(d) if f.severity.label != "note"]
+    assert found == [("whole-plan", "warning")]
+
+
+def test_a_word_and_a_rate_report_the_figure_not_the_core_of_its_width(tmp_path):
+    """翻番 with 约14% (13.3%–14.7%, 1.147^5 = ×1.985 at most): the exact ×2 contradicts the
+    whole width of 约14%, not only its core — the finding says the rate would fit at 14.87%
+    (2^(1/5) − 1), where it said 'read to the ends of their widths, the figures agree'."""
+    d = write_plan(tmp_path, TOURISTS, "targets:\n  x: {total: 翻番, annual: 约14%}\n", REVIEW)
+    (f,) = [f for f in findings_for(d) if f.severity.label != "note"]
+    assert (f.check, f.severity.label, f.message_id) == ("growth-rate", "warning", "round-word")
+    assert f.message("en").endswith("if a figure is wrong, it is 年均增长约14%: 14.87% would fit.")
+    # the rate's own width, so that ×1.93 beside ×1.932 does not read as a contradiction:
+    # [1.133^5, 1.147^5] = [1.8666, 1.9853]
+    assert "gives ×1.93 ([×1.867, ×1.985] across its width)" in f.message("en")
+
+
+def test_an_at_most_word_reads_as_a_ceiling(tmp_path):
+    """不超过翻番 with 207 from 100: [206.5/100.5, 207.5/99.5] = [2.0547, 2.0854] is above ×2 and
+    reaches below ×2.0705: a warning, whose words say ≤, not a range from ×0."""
+    d = write_plan(
+        tmp_path, TOURISTS, "targets:\n  x: {level: 207万人次, total: 不超过翻番}\n", REVIEW
+    )
+    (f,) = findings_for(d, "level-growth")
+    assert f.message_id == "round-word"
+    assert "not an exact one (≤ ×2.071, as 约翻番)" in f.message("en")
+    assert fmt.allowed(parse_figure("不超过翻番")) == "≤ ×2 (as a round word ≤ ×2.071)"
+
+
+def test_two_words_that_read_alike_are_told_apart(tmp_path):
+    """翻番 over 2016–2020 in baselines.yaml and 翻番 over 2021–2025 in targets.yaml with 388 in
+    2025: exactly, 2020 is [199, 201] and 388/2 = [193.75, 194.25] — both exact readings make the
+    contradiction, and the message told them apart by nothing."""
+    d = write_plan(
+        tmp_path,
+        """\
+        indicators:
+          x:
+            name: 游客接待量
+            unit: 万人次
+            levels: {2015: 100万人次}
+            growth:
+              - {period: 2016-2020, total: 翻番}
+        """,
+        "targets:\n  x: {level: 388万人次, total: 翻番}\n",
+    )
+    (f,) = [f for f in findings_for(d) if f.check == "whole-plan" and f.severity.label != "note"]
+    en = f.message("en")
+    assert "if 翻番 (line 7 of " in en and "baselines.yaml) means ×2 exactly" in en
+    assert "if 翻番 (line 5 of " in en and "targets.yaml) means ×2 exactly" in en
+    zh = f.message("zh")
+    assert "baselines.yaml第7行的翻番确指2倍而非约数" in zh
+    assert "targets.yaml第5行的翻番确指2倍而非约数" in zh
+
+
+def test_explain_names_the_assumption_a_figure_contradicts(tmp_path):
+    """explain said 14% 'takes part in a contradiction with an assumption (one exchange rate a
+    year …)' whatever the assumption was: it says which."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+
+    d = write_plan(tmp_path, TOURISTS, "targets:\n  x: {total: 实现翻番, annual: 14%}\n", REVIEW)
+    r = CliRunner().invoke(main, ["explain", "x", "--plan", str(d), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.output.split())
+    assert "with the assumption that 实现翻番 means ×2 exactly, not about it" in text
+    assert "exchange rate" not in text
+
+
+def test_two_implied_levels_that_differ_only_by_the_word_read_exactly(tmp_path):
+    """2020: 200 and 翻番 over 2016–2020 imply 2015 = [199.5/2, 200.5/2] = [99.75, 100.25]
+    exactly, or [199.5/2.0705, 200.5/1.9319] = [96.35, 103.78] read as a round word; 2018: 140
+    and 增长45% over 2016–2018 imply [139.5/1.455, 140.5/1.445] = [95.88, 97.23]. The history
+    rule called them an error; they differ only by the word read exactly: the whole-plan
+    rule's warning."""
+    d = write_plan(
+        tmp_path,
+        """\
+        indicators:
+          x:
+            name: 游客接待量
+            unit: 万人次
+            levels: {2020: 200万人次, 2018: 140万人次}
+            growth:
+              - {period: 2016-2020, total: 翻番}
+              - {period: 2016-2018, total: 增长45%}
+        """,
+        "targets: {}\n",
+    )
+    found = [(f.check, f.severity.label) for f in findings_for(d) if f.severity.label != "note"]
+    assert found == [("whole-plan", "warning")]

@@ -40,10 +40,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "takes part in a contradiction ({tier}) with {members}",
         "zh": "与{members}构成矛盾（{tier}）",
     },
-    "assumption": {
-        "en": "an assumption (one exchange rate a year …)",
-        "zh": "一项假设（如每年一个汇率）",
-    },
+    "assumption": {"en": "the assumption that {what}", "zh": "假设{what}"},
     "allows": {"en": "allows", "zh": "允许"},
     "no_such_indicator": {
         "en": "no indicator {id!r} (by id or name); did you mean one of: {known}",

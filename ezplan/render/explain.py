@@ -126,7 +126,12 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
     contradictions the figure takes part in."""
     from ezplan.network import Assumption
     from ezplan.rules._common import figure_words
-    from ezplan.rules.whole_plan import quantity_number, quantity_value, quantity_words
+    from ezplan.rules.whole_plan import (
+        assumption_words,
+        quantity_number,
+        quantity_value,
+        quantity_words,
+    )
 
     if report.facts is None:
         return
@@ -156,7 +161,9 @@ def _network(report: Report, iid: str, console: Console, lang: str) -> None:
         mine = [c for c in analysis.contradictions if s in c.figures]
         for c in mine:
             members = sep.join(
-                figure_words(m) if not isinstance(m, Assumption) else t("assumption", lang)
+                figure_words(m)
+                if not isinstance(m, Assumption)
+                else t("assumption", lang, what=assumption_words(m)[lang])
                 for m in c.members
                 if m is not s
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -37,11 +38,11 @@ ROUND_WORD = {
 def round_word_params(s: Stated, lo: float, hi: float) -> dict[str, str]:
     """`ROUND_WORD`'s parameters: the word, as written and without its bound, and the range of
     factors it allows read loosely."""
-    plain = s.text.removesuffix("以上").removeprefix("实现")
+    m = re.search(r"翻[^番]{0,2}番", s.text)  # 不超过翻番, 翻两番多, 实现翻番以上: 翻番, 翻两番
     return {
         "word": s.text,
-        "plain": plain,
-        "loose": fmt.interval(lo, hi, lambda x: fmt.factor(x, 3)),
+        "plain": m.group(0) if m else s.text,
+        "loose": fmt.factor_span(lo, hi, 3),
     }
 
 

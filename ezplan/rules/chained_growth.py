@@ -46,8 +46,10 @@ MESSAGES = {
         "zh": "{chain}连乘得{span}年{chained}，而非{stated}",
     },
     "round-word": {
-        "en": "{chain} compound to {chained} over {span}, not {stated}" + ROUND_WORD["en"],
-        "zh": "{chain}连乘得{span}年{chained}，而非{stated}" + ROUND_WORD["zh"],
+        "en": "{chain} compound to {chained} ({spread} across their widths) over {span}, not "
+        "{stated}" + ROUND_WORD["en"],
+        "zh": "{chain}连乘得{span}年{chained}（其范围内为{spread}），而非{stated}"
+        + ROUND_WORD["zh"],
     },
     "rounding": {
         "en": "{chain} compound to {chained} over {span}, not {stated}; they "
@@ -142,15 +144,17 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "end_year": str(whole.end_year),
         }
         mid = "mismatch" if sev is Severity.ERROR else "rounding"
+        data = {"chained_factor": data_val(prod), "stated_factor": data_val(wf)}
         if sev is Severity.WARNING and not feasible[i]:
             mid = "round-word"
-            word = next(c.total for c in (whole, *run) if _is_word(c))
-            lv = (
-                _loose(whole, wf)
-                if _is_word(whole)
-                else next(_loose(c, f) for c, f in zip(run, factors, strict=True) if _is_word(c))
+            word, lv = next(
+                (c.total, _loose(c, f))
+                for c, f in zip((whole, *run), (wf, *factors), strict=True)
+                if _is_word(c)
             )
-            params |= round_word_params(word, lv.lo, lv.hi)
+            spread = fmt.interval(prod.lo, prod.hi, lambda x: fmt.factor(x, 3))
+            params |= round_word_params(word, lv.lo, lv.hi) | {"spread": spread}
+            data["round_word_factor"] = data_val(lv)
         yield Finding(
             CODE,
             sev,
@@ -158,7 +162,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             stated.mark,
             mid,
             params,
-            data={"chained_factor": data_val(prod), "stated_factor": data_val(wf)},
+            data=data,
             scope=whole.scope,
             related=tuple(c.mark for c in run),
             steps=(

@@ -60,7 +60,10 @@ _MISMATCH = {
 }
 MESSAGES = {
     "mismatch": {lang: text + "{hint}" for lang, text in _MISMATCH.items()},
-    "round-word": {lang: text + ROUND_WORD[lang] for lang, text in _MISMATCH.items()},
+    "round-word": {
+        "en": _MISMATCH["en"] + " ({spread} across its width)" + ROUND_WORD["en"],
+        "zh": _MISMATCH["zh"] + "（其范围内为{spread}）" + ROUND_WORD["zh"],
+    },
     "rounding": {
         "en": "{total} over {span} ({years} years) is {implied} a year, which "
         "does not round to {rate}; they agree only within their rounding (allowed {allowed})",
@@ -128,7 +131,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if sev is Severity.WARNING and not feasible[i]:
             mid = "round-word"
             words = round_word_params(c.total, *loose_factor_val(c.total)[1:])
-            params |= words
+            spread = engine.growth_factor(r[i, 1:], float(c.years)).value
+            params |= words | {"spread": fmt.interval(*spread, lambda x: fmt.factor(x, 3))}
             allows = rate_interval_text(float(loose_lo[i]), float(loose_hi[i]), c.annual)
             steps += (
                 {
@@ -152,7 +156,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "stated_factor": data_val(Val(*f[i])),
                 "expected": float(compounded.value[i]),
                 "actual": float(f[i, 0]),
-            },
+            }
+            | _as_round_word(mid, c.total),
             scope=c.scope,
             steps=steps,
             related=(c.total.mark,),
@@ -179,3 +184,8 @@ def _loose_fits(
     hi = engine.rate_from_factor(f[:, 2], n)
     lo_v, hi_v = np.where(lo.ok, lo.value, -np.inf), np.where(hi.ok, hi.value, np.inf)
     return overlap(lo_v, hi_v, r[:, 1], r[:, 2]), lo_v, hi_v
+
+
+def _as_round_word(mid: str, total: Stated) -> dict:
+    """The factors a doubling word allows read as a round word, for a finding that rests on it."""
+    return {"round_word_factor": data_val(loose_factor_val(total))} if mid == "round-word" else {}

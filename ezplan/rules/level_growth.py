@@ -62,7 +62,10 @@ _MISMATCH = {
 }
 MESSAGES = {
     "mismatch": {lang: text + "{hint}" for lang, text in _MISMATCH.items()},
-    "round-word": {lang: text + ROUND_WORD[lang] for lang, text in _MISMATCH.items()},
+    "round-word": {
+        "en": _MISMATCH["en"] + " ({spread} across their widths)" + ROUND_WORD["en"],
+        "zh": _MISMATCH["zh"] + "（其范围内为{spread}）" + ROUND_WORD["zh"],
+    },
     "other-reading": {
         "en": "{growth} means ×{factor} (NBS: 增长X倍 is (1+X) times the base), but the levels "
         "give {implied}: the figure fits only if read as {other}; reword it",
@@ -221,7 +224,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 data["fitting_reading"] = "multiple" if shift[i] < 0 else "growth_times"
         elif sev is Severity.WARNING and not feasible[i]:
             mid = "round-word"
-            params |= round_word_params(g, fl[i, 1], fl[i, 2])
+            params |= round_word_params(g, fl[i, 1], fl[i, 2]) | {"spread": levels_allow}
+            data["round_word_factor"] = data_val(Val(*fl[i]))
             steps += (
                 {
                     "en": f"{g.text} as a round word allows {params['loose']}",

@@ -15,8 +15,10 @@ figures that are rounded.
 
 - error: impossible within the figures' rounding and bounds;
 - warning: impossible only under an assumption the plan does not state — one exchange rate per
-  year for all its 元/美元 pairs, an 约 figure not at the very edge of its width, a cumulative
-  target growing evenly at its stated rate (累计法; an observed sum's years went as they went);
+  year for all its 元/美元 pairs, an 约 figure not at the very edge of its width, a doubling
+  word meaning ×2 exactly (翻番 is also said of ×1.95: as a fact it allows what 约翻番 allows), a
+  cumulative target growing evenly at its stated rate (累计法; an observed sum's years went as
+  they went);
 - a contradiction another rule already reports is not repeated: that finding gets the likely
   culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit");
 - note: the search has limits (8 contradictions, 64 questions and 4 figures set aside together
@@ -29,13 +31,14 @@ Example: 37.6亿元 = 5.46亿美元 pins the plan's 2025 rate to 6.871–6.902�
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
 
 from ezplan import fmt
 from ezplan.errors import Mark
 from ezplan.facts import Facts
+from ezplan.figures import Comparator, Figure
 from ezplan.findings import Fields, Finding, LaterData, LaterSteps, Severity, fields
 from ezplan.i18n import colon
 from ezplan.model import Indicator, Plan, Stated
@@ -59,7 +62,8 @@ DOC_ZH = """\
 
 - 错误：在各数字的舍入和界限范围内不可能成立；
 - 警告：只有在规划未说明的假设下才不可能成立——同一年的元/美元数对按同一汇率折算，“约”的数字不在
-  其范围的边缘，累计目标每年均按所述增速增长（累计法；已实现的累计额按实际逐年数，不作此假设）；
+  其范围的边缘，“翻番”恰为2倍（翻番也用于1.95倍：作为事实按约翻番理解），累计目标每年均按所述增速增
+  长（累计法；已实现的累计额按实际逐年数，不作此假设）；
 - 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
   4.41%–4.43%方相符”）；
 - 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开4个数字）；在搜索
@@ -94,7 +98,12 @@ def check(plan: Plan, facts: Facts, outcome: Outcome) -> Iterator[Finding | Amen
     selected, unselected = _Index(outcome.findings), _Index(outcome.unselected)
     amended: dict[int, Finding] = {}  # by id of the original: findings hold dicts
     blamed: set[Mark] = set()
-    ordered = sorted(analysis.contradictions, key=lambda c: (c.tier != "error", len(c.members)))
+    # the one resting on fewer assumptions first: it says more (翻番 exactly against the whole
+    # width of 约14% beats the same against 约14%'s core)
+    ordered = sorted(
+        analysis.contradictions,
+        key=lambda c: (c.tier != "error", len(c.assumptions), len(c.members)),
+    )
     for c in ordered:
         severity = Severity.ERROR if c.tier == "error" else Severity.WARNING
         marks = {s.mark for s in _figures(c)}
@@ -159,9 +168,10 @@ class _Index:
 
 
 def _figures(c: Contradiction) -> tuple[Stated, ...]:
-    """The figures a contradiction is among; when all its members are assumptions about
-    figures (约14.4%'s core and 翻番's exact reading), those figures."""
-    return c.figures or tuple(dict.fromkeys(a.stated for a in c.assumptions if a.stated))
+    """The figures a contradiction is among: its members', and those its assumptions are about
+    (约14.4% of its core, 翻番 of its exact reading)."""
+    about = (m.stated if isinstance(m, Assumption) else m for m in c.members)
+    return tuple(dict.fromkeys(s for s in about if s is not None))
 
 
 def _top_figure(c: Contradiction) -> Culprit | None:
@@ -325,8 +335,7 @@ def crossing_texts(q: Quantity, lo: float, hi: float) -> tuple[str, str]:
 
 def _assumptions(c: Contradiction) -> dict[str, str]:
     """The assumptions the contradiction rests on, as its message's condition."""
-    said = [_assumption_words(a) for a in c.assumptions]
-    said = [w for w in said if w["en"]]
+    said = [w for w in _told_apart(c.assumptions, assumption_words) if w["en"]]
     if not said:
         return {"en": "", "zh": ""}
     return {
@@ -335,9 +344,51 @@ def _assumptions(c: Contradiction) -> dict[str, str]:
     }
 
 
-def _assumption_words(a: Assumption) -> dict[str, str]:
+def _told_apart(
+    assumptions: tuple[Assumption, ...],
+    words: Callable[[Assumption, dict[str, str] | None], dict[str, str]],
+) -> list[dict[str, str]]:
+    """Each assumption's words; two figures that read alike (翻番 in baselines.yaml and in
+    targets.yaml) are named with their line."""
+    texts = [a.stated.text if a.stated is not None else None for a in assumptions]
+    said = []
+    for a, text in zip(assumptions, texts, strict=True):
+        name = None
+        if a.stated is not None and texts.count(text) > 1:
+            at = a.stated.mark
+            name = {
+                "en": f"{text} (line {at.line} of {at.file})",
+                "zh": f"{at.file}第{at.line}行的{text}",
+            }
+        said.append(words(a, name))
+    return said
+
+
+def _exact(f: Figure) -> dict[str, str]:
+    """What a doubling word read exactly means: ×2, at least ×2, at most ×2."""
+    n = fmt.factor(f.factor(), 0)
+    zh = f"{f.factor():g}倍"
+    match f.comparator:
+        case Comparator.AT_LEAST:
+            return {"en": f"at least {n}", "zh": f"不低于{zh}"}
+        case Comparator.AT_MOST:
+            return {"en": f"at most {n}", "zh": f"不超过{zh}"}
+    return {"en": n, "zh": zh}
+
+
+def _names(a: Assumption, name: dict[str, str] | None) -> tuple[str, str]:
+    """The assumption's figure as each language names it: `name`, else the figure's text."""
+    if name is not None:
+        return name["en"], name["zh"]
+    text = a.stated.text if a.stated is not None else ""
+    return text, text
+
+
+def assumption_words(a: Assumption, name: dict[str, str] | None = None) -> dict[str, str]:
     """What an assumption supposes, in words: as the condition of a contradiction ("if …")
-    and as the source of a derivation step ("assumed: …")."""
+    and as the source of a derivation step ("assumed: …"); `name`: its figure's, if not its
+    text."""
+    en, zh = _names(a, name)
     match a.kind:
         case "one_rate_per_year":
             return {
@@ -346,15 +397,14 @@ def _assumption_words(a: Assumption) -> dict[str, str]:
             }
         case "about_core" if a.stated is not None:
             return {
-                "en": f"{a.stated.text} is not at the very edge of its width",
-                "zh": f"{a.stated.text}不在其范围的边缘",
+                "en": f"{en} is not at the very edge of its width",
+                "zh": f"{zh}不在其范围的边缘",
             }
         case "exact_word" if a.stated is not None:
-            lo, hi = a.stated.figure.factor_interval()
-            exact = fmt.interval(lo, hi, lambda x: fmt.factor(x, 0))
+            exact = _exact(a.stated.figure)
             return {
-                "en": f"{a.stated.text} means {exact} exactly, not about it",
-                "zh": f"{a.stated.text}确指{exact}而非约数",
+                "en": f"{en} means {exact['en']} exactly, not about it",
+                "zh": f"{zh}确指{exact['zh']}而非约数",
             }
         case "even_growth":
             rate = a.stated.text if a.stated is not None else ""
@@ -362,6 +412,27 @@ def _assumption_words(a: Assumption) -> dict[str, str]:
                 "en": f"the sum grows evenly at {rate} a year",
                 "zh": f"累计额每年均按{rate}增长",
             }
+    return {"en": "", "zh": ""}
+
+
+def _otherwise_words(a: Assumption, name: dict[str, str] | None = None) -> dict[str, str]:
+    """What holds instead of an assumption, in words ("翻番以上 read as a round word")."""
+    en, zh = _names(a, name)
+    match a.kind:
+        case "one_rate_per_year":
+            return {
+                "en": f"the {a.year} amounts converted at rates of their own",
+                "zh": f"{a.year}年的金额各按其汇率折算",
+            }
+        case "about_core" if a.stated is not None:
+            return {
+                "en": f"{en} at the edge of its width",
+                "zh": f"{zh}取其范围边缘",
+            }
+        case "exact_word" if a.stated is not None:
+            return {"en": f"{en} read as a round word", "zh": f"{zh}按约数理解"}
+        case "even_growth":
+            return {"en": "the sum growing unevenly", "zh": "累计额逐年增长不均"}
     return {"en": "", "zh": ""}
 
 
@@ -380,9 +451,11 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
 def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
     figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)][:MAX_CULPRITS]
     if not figures and c.assumptions and not c.figures:
-        return {  # every member is an assumption: the facts alone agree
-            "en": "Read to the ends of their widths, the figures agree.",
-            "zh": "按各自范围的边缘理解，这些数字相符。",
+        # every member is an assumption, and the set is minimal: dropping any one removes it
+        said = [w for w in _told_apart(c.assumptions, _otherwise_words) if w["en"]]
+        return {
+            "en": "Any one of these removes it: " + "; ".join(w["en"] for w in said) + ".",
+            "zh": "以下任一即可消除：" + "；".join(w["zh"] for w in said) + "。",
         }
     if not figures:
         return {"en": "", "zh": ""}
@@ -419,7 +492,7 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
         ((t, r),) = options
         return {
             "en": f"If a figure is wrong, it is {t}: {r} would fit.",
-            "zh": f"若有数字有误，应是{t}：为{r}方相符。",
+            "zh": f"若有数字有误，应是{t}：{r}方相符。",
         }
     en.append(
         "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
@@ -522,7 +595,7 @@ def _step_text(indicators: Mapping[str, Indicator], s: Step) -> dict[str, str]:
         src = figure_words(s.source)
         return {lang: f"{what[lang]} {end} {value} ← {src}" for lang in ("en", "zh")}
     if s.source is not None:
-        said = _assumption_words(s.source)
+        said = assumption_words(s.source)
         kind = s.source.kind  # (a kind with no words yet is named as it is)
         assumed = {"en": f"assumed: {said['en'] or kind}", "zh": f"假设{said['zh'] or kind}"}
         return {lang: f"{what[lang]} {end} {value} ← {assumed[lang]}" for lang in ("en", "zh")}
