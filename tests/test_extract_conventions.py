@@ -1198,6 +1198,27 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     assert at(x.figures, "2585").indicator == "建筑业企业利润：其中国有控股企业"
 
 
+def test_a_bare_measure_after_an_owners_measure_is_the_owners(tmp_path):
+    """海口's 高新区实现工业总产值297亿元，税收47.7亿元、增长11% and, in the same paragraph,
+    园区企业营收530亿元、增长330%，税收突破30亿元、增长116%: both 税收 were one bare indicator —
+    the second pair left unplaced as 'one of the two is wrong'. Each is its owner's. A measure
+    after a place's aggregate (地区生产总值…，税收) names no owner and stays as it is."""
+    x = read(
+        tmp_path,
+        "2020年，高新区实现工业总产值297亿元，税收47.7亿元、增长11%。"
+        "复兴城产业园园区企业营收530亿元、增长330%，税收突破30亿元、增长116%。\n\n"
+        "2020年，全市规模以上工业企业实现营业收入1200亿元，利润85亿元。\n\n"
+        "2020年，地区生产总值完成2000亿元，税收150亿元。\n",
+    )
+    assert at(x.figures, "47.7").indicator == "高新区税收"
+    assert at(x.figures, "11").indicator == "高新区税收"
+    assert at(x.figures, "30").indicator == "复兴城产业园园区企业税收"
+    assert at(x.figures, "116").indicator == "复兴城产业园园区企业税收"
+    assert at(x.figures, "30").placed and at(x.figures, "116").placed
+    assert at(x.figures, "85").indicator == "规模以上工业企业利润"
+    assert at(x.figures, "150").indicator == "税收"
+
+
 def test_an_industrys_verb_is_not_its_measures_name(tmp_path):
     """helper-52: the 2017 bulletin's 分门类看，采矿业实现利润4587亿元…；制造业66511亿元，增长18.2%
     — 采矿业实现利润 kept its verb, so the list after it had no measure to share: 制造业 bare took

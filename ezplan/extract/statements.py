@@ -43,6 +43,7 @@ from ezplan.extract.subjects import (
     groups,
     lead_words,
     object_after,
+    owner_measure,
     share_of_noun,
     sibling_measure,
     split_share,
@@ -360,6 +361,7 @@ class Reader:
                 subj += rate_word.group()
             if not in_part:  # 其中国有控股企业2313亿元: a part of the amount before, no sibling
                 subj, how = sibling_measure(subj, how, tok.unit, sent_figs or para_figs)
+                subj, how = owner_measure(subj, how, seen)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
             if share_of:
                 subj, how = share_of, None

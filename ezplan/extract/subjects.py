@@ -482,6 +482,33 @@ def sibling_measure(
     return subj + m.group(), Note("extract.and", first=how, then=note) if how else note
 
 
+def owner_measure(subj: str, how: str | None, before: list[Found]) -> tuple[str, str | None]:
+    """高新区实现工业总产值297亿元，税收47.7亿元: a bare measure after a figure of the same
+    sentence whose name is an owner's measure is the same owner's (高新区税收) — bare, it joined
+    every other 税收 of the document (海口's park taxes of 47.7 and 30亿元, one indicator)."""
+    if not _MEASURE.fullmatch(subj):
+        return subj, how
+    prev = next((f for f in reversed(before) if f.kind in ("level", "count")), None)
+    if prev is None or not (m := _MEASURE.search(prev.indicator or "")):
+        return subj, how
+    owner = prev.indicator[: m.start()]  # type: ignore[index]
+    if not _OWNER.search(owner) or owner in _NOT_OWNERS:
+        return subj, how
+    note = Note("extract.owner_measure", owner=owner)
+    return owner + subj, Note("extract.and", first=how, then=note) if how else note
+
+
+_MEASURE = re.compile(
+    r"(?:利润总额|利润|营业收入|营收|主营业务收入|销售收入|销售额|营业额|交易额|税收收入|税收|"
+    r"工业总产值|总产值|产值|增加值|工业增加值|投资额|固定资产投资|投资|进出口总额|进出口额|"
+    r"出口额|进口额|出口|进口)$"
+)
+_OWNER = re.compile(
+    r"(?:企业|公司|集团|园区|产业园|新区|开发区|高新区|综保区|保税区|自贸区|经开区|片区|基地|港)$"
+)
+_NOT_OWNERS = frozenset({"地区", "全区", "城区", "市区", "辖区", "园区"})
+
+
 def part_named_after_whole(part: str, whole: str) -> str | None:
     """建筑业企业利润8381亿元，…，其中国有控股企业2585亿元: a part that is a bare category, of a
     whole that names its measure, is named after the whole (…建筑业企业利润：其中国有控股企业)

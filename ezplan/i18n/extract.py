@@ -113,6 +113,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "named after the whole it is part of (其中)",
         "zh": "按其所属总量命名（其中）",
     },
+    "extract.owner_measure": {
+        "en": "{owner}'s, as the figure before it in the sentence",
+        "zh": "指{owner}的，同句前一项",
+    },
     "extract.sibling_measure": {
         "en": "its {measure}, as the figure before it in the list",
         "zh": "指其{measure}，同列表中前一项",
