@@ -1198,6 +1198,28 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     assert at(x.figures, "2585").indicator == "建筑业企业利润：其中国有控股企业"
 
 
+def test_peaks_and_yearly_averages_are_no_years_level(tmp_path):
+    """山西's 太原武宿机场吞吐量最高突破1400万人次 was drafted as the airport's 2020 level (a peak,
+    of some year before the epidemic); 海南's 房地产…从最高位回落4%、21.9%、25.1% as three falls
+    over 2020 (they are from the peak); 2016~2019年海南入境游客年均达114.2万人次 as the 2019 level
+    (it is the four years' average). Each is found, and left out of the drafts saying why. A
+    record level (创历史最高，达到1300万吨) is the year's level."""
+    x = read(
+        tmp_path,
+        "2020年，太原武宿机场吞吐量最高突破1400万人次。\n\n"
+        "2020年，房地产业的增加值、投资、税收占比分别从最高位回落4%、21.9%、25.1%。\n\n"
+        "2016~2019年海南入境游客年均达114.2万人次。\n\n"
+        "2020年，粮食产量创历史最高，达到1300万吨。\n",
+    )
+    for value in ("1400", "4", "21.9", "25.1", "114.2"):
+        f = at(x.figures, value)
+        assert not f.placed, value
+        assert "no one year's level or change" in f.review, f.review
+    assert "a peak" in at(x.figures, "1400").review
+    assert "the average of several years" in at(x.figures, "114.2").review
+    assert at(x.figures, "1300").placed and at(x.figures, "1300").year == 2020
+
+
 def test_a_bare_measure_after_an_owners_measure_is_the_owners(tmp_path):
     """海口's 高新区实现工业总产值297亿元，税收47.7亿元、增长11% and, in the same paragraph,
     园区企业营收530亿元、增长330%，税收突破30亿元、增长116%: both 税收 were one bare indicator —

@@ -135,6 +135,9 @@ class _Builder:
             return Note("extract.why.planned_past")
         if any(note_id(n) == "extract.multiple_of_other" for n in f.notes):
             return Note("extract.why.multiple_of_other")
+        for said in ("extract.peak", "extract.yearly_average"):
+            if any(note_id(n) == said for n in f.notes):
+                return Note("extract.why.no_years_level")
         if any(note_id(n) == "extract.growth_of_restated" for n in f.notes):
             return Note("extract.why.growth_of_restated")
         if f.sum_ratio:

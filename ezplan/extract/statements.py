@@ -65,6 +65,8 @@ from ezplan.extract.tokens import (
 )
 from ezplan.figures import Comparator
 
+_PEAK = re.compile(r"最高(?:时|曾|峰)?(?:突破|达到?|超过|为)?$|从最高(?:位|点|峰|值)")
+_YEARLY_AVERAGE = re.compile(r"年均(?:达到?|为|保持)$")
 _CHANGE_VERB_FIRST = re.compile(r"^(压减|削减|减少|降低|压缩|精简|提高|提升)(?=[\u4e00-\u9fff]{2})")
 # 经济总量五年跨越8个百亿元台阶、是…的1.7倍: the milestone is narrative between the subject and
 # its figures (the count is skipped, `tokens.STEPS_PASSED`)
@@ -493,6 +495,15 @@ class Reader:
             # 不低于当地最低生活保障标准的1.6倍, 高出全国水平1.3倍: a multiple of another
             # quantity (another place's), not growth
             notes.append(Note("extract.multiple_of_other"))
+        if _PEAK.search(text, clause_start, tok.start):
+            # 吞吐量最高突破1400万人次, 从最高位回落4%: a peak (of a day, a month, some year) or a
+            # change from it — not a year's level nor its change
+            notes.append(Note("extract.peak"))
+        elif tok.unit not in ("%", "‰", "个百分点", "百分点") and _YEARLY_AVERAGE.search(
+            text, clause_start, tok.start
+        ):
+            # 2016~2019年海南入境游客年均达114.2万人次: the years' average, no one year's level
+            notes.append(Note("extract.yearly_average"))
         if _PLANNED.search(text[clause_start : tok.start]) or _GOAL_AFTER.match(text, tok.end):
             # 预期增速6.5%左右 (not 人均预期寿命); 低于3.3%的控制目标: the goal it was held to
             notes.append(Note("extract.planned"))

@@ -196,6 +196,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a multiple of another quantity (…标准的1.6倍), not a growth of this one",
         "zh": "为另一数量的倍数（…标准的1.6倍），不是本指标的增长",
     },
+    "extract.peak": {
+        "en": "a peak (最高突破…) or a change from it (从最高位回落…)",
+        "zh": "为峰值（最高突破…）或相对峰值的变化（从最高位回落…）",
+    },
+    "extract.yearly_average": {
+        "en": "the average of several years (年均达…)",
+        "zh": "为多年的平均数（年均达…）",
+    },
     "extract.planned": {
         "en": "a goal (预期…, …的目标): what was set out to be done",
         "zh": "为目标数（预期…、…的目标）",
@@ -270,6 +278,10 @@ TEXT: dict[str, dict[str, str]] = {
     "extract.why.multiple_of_other": {
         "en": "ezplan relates a multiple only to the indicator's own earlier level",
         "zh": "ezplan只将倍数与本指标此前的水平相联系",
+    },
+    "extract.why.no_years_level": {
+        "en": "it is no one year's level or change",
+        "zh": "并非某一年的水平或变化",
     },
     "extract.why.planned_past": {
         "en": "the goal set for a year already past (预期…, …的目标), not what was achieved",
