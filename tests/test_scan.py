@@ -175,3 +175,19 @@ def test_scan_shows_every_sentence_a_finding_compares(tmp_path):
     assert r.exit_code == 1 and "报告.md:3 ↔ 5  growth-rate" in out
     assert "原文：“十三五”时期，建筑业总产值年均增长31.3%。\n    2020年建筑业总产值是" in out
     assert "其中2个可列入草稿；1个错误" in out
+
+
+def test_scan_titles_notes_as_findings_not_contradictions(tmp_path):
+    """helper-64, helper-65: `scan --show note` on a report with no error nor warning printed
+    "Contradictions found" above its notes; the summary under it said 0 errors, 0 warnings."""
+    (tmp_path / "r.md").write_text(
+        "2021年1月5日\n\n2020年，全市一般公共预算收入150亿元，增长5%。\n", encoding="utf-8"
+    )
+    for lang, title, not_title in (
+        ("en", "Findings", "Contradictions"),
+        ("zh", "问题与提示", "矛盾"),
+    ):
+        r = CliRunner().invoke(main, ["--lang", lang, "scan", str(tmp_path), "--show", "note"])
+        assert r.exit_code == 0, r.output
+        first = r.output.strip().splitlines()[0]
+        assert title in first and not_title not in first, r.output

@@ -438,12 +438,14 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
             )
     heads = [t(f"scan.{c}", lang) if c else "" for c in SCAN_COLUMNS]
     widths = _scan_widths(rows, heads, con.width)
+    # notes shown with --show note are no contradictions: the title says what the rows are
+    title = t("scan.title" if show != "note" else "findings", lang)
     if rows and widths is None:  # too narrow for a table: one block per finding
-        con.print(Text(t("scan.title", lang), style="bold"))
+        con.print(Text(title, style="bold"))
         for row in rows:
             con.print(Text("\n".join(_scan_block(row, lang, con.width))))
     elif rows and widths is not None:
-        table = Table(show_lines=True, title=t("scan.title", lang))
+        table = Table(show_lines=True, title=title)
         for head, w in zip(heads, widths, strict=True):
             table.add_column(head, width=w, no_wrap=True)
         for row in rows:
