@@ -81,6 +81,7 @@ _NUMBER_RE = re.compile(rf"^{_NUMBER}$")
 _EXPONENT_RE = re.compile(r"\d[eE][-+]?\d")
 _LEADING_NUMBER_RE = re.compile(rf"^({_NUMBER})(.+)$")
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(?:至|到|~|-|—|–)\s*({_NUMBER})$")
+_INNER_PERCENT_RE = re.compile(r"%(?=\s*(?:至|到|~|-|—|–)\s*[-+]?\d)")
 # 一 … 十 and 两 as counts (翻两番, 连续8年, 五年下降): the one table of them
 CHINESE_COUNTS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _DOUBLING_RE = re.compile(r"^翻(.*?)番$")
@@ -250,6 +251,24 @@ def _doubling(count: str, original: str) -> int:
     return n
 
 
+def _range(
+    body: str, original: str, comparator: Comparator, sign: float = 1.0
+) -> tuple[float, float, int, float, float] | None:
+    """A range's (middle, half step, decimals, low, high), its ends signed (下降5%-6% runs from
+    −6 to −5); None if `body` is no range."""
+    m = _RANGE_RE.match(body)
+    if m is None:
+        return None
+    if comparator is not Comparator.EXACT:
+        raise FigureError("figure.range_bound", text=original)
+    lo, h1, d1 = _number(m.group(1), original)
+    hi, h2, d2 = _number(m.group(2), original)
+    if lo > hi:
+        raise FigureError("figure.range_backwards", text=original)
+    low, high = sorted((sign * lo, sign * hi))
+    return (low + high) / 2, max(h1, h2), max(d1, d2), low, high
+
+
 def parse_figure(text: str | int | float, default_unit: Unit | None = None) -> Figure:
     """Read one figure as written in a plan; a bare number takes `default_unit` if given."""
     fig = parse_plain(text, default_unit) or parse_any(text, default_unit)
@@ -394,8 +413,11 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
 
     since = {"base_year": base_year, "year_on_year": year_on_year}
     if s.endswith("%"):
-        value, half, dec = _number(s[:-1], original)
         kind = Kind.GROWTH_PERCENT if growth_word else Kind.PERCENT
+        body = _INNER_PERCENT_RE.sub("", s[:-1])  # 6%－7%: the range's first end's % too
+        if r := _range(body, original, comparator, sign):
+            return Figure(original, kind, *r[:2], Comparator.RANGE, None, *r[2:], **since)
+        value, half, dec = _number(s[:-1], original)
         return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
     head, unit_text = split_unit(s)
@@ -417,28 +439,14 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
         else:
             raise FigureError("figure.unreadable", text=original, forms=FORMS_HINT)
     if unit.dimension == "pp":
+        if r := _range(head, original, comparator, sign):  # 提高0.5-1个百分点
+            return Figure(original, Kind.POINTS, *r[:2], Comparator.RANGE, unit, *r[2:], **since)
         value, half, dec = _number(head, original)
         return Figure(original, Kind.POINTS, sign * value, half, comparator, unit, dec, **since)
     if growth_word:
         raise FigureError("figure.growth_in_unit", text=original, unit=str(unit))
-    if m := _RANGE_RE.match(head):
-        if comparator is not Comparator.EXACT:
-            raise FigureError("figure.range_bound", text=original)
-        lo, h1, d1 = _number(m.group(1), original)
-        hi, h2, d2 = _number(m.group(2), original)
-        if lo > hi:
-            raise FigureError("figure.range_backwards", text=original)
-        return Figure(
-            original,
-            Kind.AMOUNT,
-            (lo + hi) / 2,
-            max(h1, h2),
-            Comparator.RANGE,
-            unit,
-            max(d1, d2),
-            lo,
-            hi,
-        )
+    if r := _range(head, original, comparator):
+        return Figure(original, Kind.AMOUNT, *r[:2], Comparator.RANGE, unit, *r[2:])
     if head.endswith(("多", "余")):  # 300多家, 1000余万元: more than the round number
         if comparator not in (Comparator.EXACT, Comparator.AT_LEAST):
             raise FigureError("figure.two_bounds", text=original)

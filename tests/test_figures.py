@@ -306,3 +306,32 @@ def test_a_figure_shown_in_a_smaller_unit_keeps_no_false_decimals():
     assert fmt.decimals_in(parse_figure("1.5万家"), parse_unit("家")) == 0
     assert fmt.decimals_in(parse_figure("42080万美元"), parse_unit("亿美元")) == 4
     assert fmt.decimals_in(parse_figure("3.25亿元"), parse_unit("亿元")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "ends", "interval"),
+    [
+        # 吉林's 2021 goal 地区生产总值增长6%－7%: each end ± 0.5 (its digits)
+        ("增长6%－7%", Kind.GROWTH_PERCENT, (6.0, 7.0), (5.5, 7.5)),
+        ("增长6至7%", Kind.GROWTH_PERCENT, (6.0, 7.0), (5.5, 7.5)),
+        ("6.5%～7%", Kind.PERCENT, (6.5, 7.0), (6.0, 7.5)),  # the coarser end's half step: 0.5
+        # a fall of 5% to 6% runs from −6 to −5
+        ("下降5%-6%", Kind.GROWTH_PERCENT, (-6.0, -5.0), (-6.5, -4.5)),
+        ("提高0.5-1个百分点", Kind.POINTS, (0.5, 1.0), (0.0, 1.5)),
+    ],
+)
+def test_a_range_of_rates_or_points(text, kind, ends, interval):
+    """A range of percentages or points is read as amounts' ranges are (1至5个): every value
+    between its ends, each widened by the coarser end's rounding. It was 'a range the grammar
+    has no form for', and 吉林's 2021 GDP goal was left out of the drafts."""
+    f = parse_figure(text)
+    assert (f.kind, f.comparator) == (kind, Comparator.RANGE)
+    assert (f.low, f.high) == ends
+    assert f.interval() == pytest.approx(interval)
+
+
+def test_a_range_of_rates_is_no_bound_and_runs_forwards():
+    with pytest.raises(FigureError, match="range"):
+        parse_figure("增长6%-7%以上")
+    with pytest.raises(FigureError, match="backwards"):
+        parse_figure("7%-6%")

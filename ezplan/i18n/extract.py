@@ -185,8 +185,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "以汉字写的整数量级（突破千亿）：ezplan 不从中读取数字",
     },
     "extract.range_no_form": {
-        "en": "a range the grammar has no form for (增长6%－7%)",
-        "zh": "图形语法无法表示的区间（增长6%－7%）",
+        "en": "a range the grammar has no form for (增长1-2倍)",
+        "zh": "数字语法无法表示的区间（增长1-2倍）",
     },
     "extract.sum_ratio": {
         "en": "a ratio of two periods' sums (是“十二五”时期的N倍), not a growth of levels",
