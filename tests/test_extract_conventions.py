@@ -1198,6 +1198,37 @@ def test_a_category_after_a_sibling_with_a_measure_is_of_that_measure(tmp_path):
     assert at(x.figures, "2585").indicator == "建筑业企业利润：其中国有控股企业"
 
 
+def test_the_jobs_created_in_a_year_are_its_amount_not_a_change(tmp_path):
+    """城镇新增就业23万人 (吉林's 2021 goal, and a goal of every report) is the jobs created in the
+    year, a gross flow whose five years' sum is the 十四五 goal — where it was 'an absolute change
+    (增加X)', left out of the drafts. A stock's increase (常住人口新增5万人, 存款余额新增200亿元)
+    stays a change."""
+    x = read(
+        tmp_path,
+        "今年主要预期目标是：城镇新增就业23万人。\n\n"
+        "2020年，新增城镇就业16.3万人，常住人口新增5万人，存款余额新增200亿元。\n",
+    )
+    goal, past = at(x.figures, "23"), at(x.figures, "16.3")
+    assert (goal.indicator, goal.kind, goal.year, goal.placed) == (
+        "城镇新增就业",
+        "count",
+        2021,
+        True,
+    )
+    assert (past.kind, past.year, past.placed) == ("count", 2020, True)
+    for value in ("5", "200"):
+        assert (at(x.figures, value).kind, at(x.figures, value).placed) == ("change_abs", False)
+
+
+def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
+    """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
+    out of the drafts: the year's headline target. It is a range from 6% to 7%."""
+    x = read(tmp_path, "今年经济社会发展的主要预期目标是：地区生产总值增长6%－7%。\n")
+    f = at(x.figures, "6至7")
+    assert (f.kind, f.period, f.qualifier, f.placed) == ("total", (2021, 2021), "range", True)
+    assert (f.figure.low, f.figure.high) == (6.0, 7.0)
+
+
 def test_peaks_and_yearly_averages_are_no_years_level(tmp_path):
     """山西's 太原武宿机场吞吐量最高突破1400万人次 was drafted as the airport's 2020 level (a peak,
     of some year before the epidemic); 海南's 房地产…从最高位回落4%、21.9%、25.1% as three falls

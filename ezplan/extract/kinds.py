@@ -188,8 +188,8 @@ def amount_kind(
     five-year period is cumulative (累计, 新增/建成/完成 …, 109个贫困村全部出列, or an amount
     under an explicit “十三五”期间, or a flow by the plan's last year: 到2025年新增市场主体13万户);
     a stock noun that only a stock can have (保有量, 余额) wins over a verb (落实耕地保有量);
-    新增/增加 of money, persons or a measure in one year is a change; counted things in one year
-    are a count.
+    新增/增加 of money, persons or a measure in one year is a change (of a stock), but for the jobs
+    created in a year (城镇新增就业, a gross flow); counted things in one year are a count.
     """
     state = bool(_STATE_WORDS.search(pred.text)) or pred.to_level or pred.from_level
     state = state or bool(re.match(r"(?:拥有|现有|已有|共有)", lead or subject))  # 拥有41个…
@@ -246,9 +246,21 @@ def amount_kind(
             # with a verb of doing (新增, 建成 …), 累计, or a period of its own
             return kind
         return "cumulative"
-    if ref is not None and "新增" in subject and not state and (kind == "level" or persons):
-        return "change_abs"
+    if (
+        ref is not None
+        and "新增" in subject
+        and not state
+        and (kind == "level" or persons)
+        and not _FLOW_NAMED.search(subject)
+    ):
+        return "change_abs"  # 基本养老保险参保人数新增66.3万人: a stock's change
     return kind
+
+
+# 城镇新增就业23万人: the jobs created in the year, a gross flow (人社部 counts it each year;
+# the five years' sum is a 十四五 goal) — not the change of a stock (常住人口新增5万人, and
+# 新增蓄水库容, 新增贷款: the stock's increase)
+_FLOW_NAMED = re.compile(r"新增(?:城镇)?就业")
 
 
 _MORE_FLOW = re.compile(r"^(新改扩建|整治|综合治理|优化|提质改造|新设|开通|新开通)")
