@@ -60,6 +60,13 @@ BASE_UNITS |= {
     "千瓦": ("power:kW", "千瓦"),
     "立方米": ("volume:m3", "立方米"),
     "标箱": ("count:标箱", "标箱"),
+    # 粮食产量稳定在760亿斤以上, 人均预期寿命78.6岁, 审批17个工作日以内: each its own dimension
+    # (斤 never silently becomes 吨, as 亩 never becomes 公顷)
+    "斤": ("mass:jin", "斤"),
+    "公斤": ("mass:kg", "公斤"),
+    "岁": ("age:year", "岁"),
+    "个工作日": ("time:workday", "个工作日"),
+    "工作日": ("time:workday", "个工作日"),
 }
 # every measure word a plan counts things in (生猪出栏160.5万头, 引进人才1200名, 接待游客3000万
 # 人次): each its own dimension
@@ -67,7 +74,7 @@ COUNT_WORDS = (
     "个", "家", "项", "人", "户", "次", "座", "条", "台", "辆", "所", "件", "种", "批", "名", "套",
     "处", "只", "头", "张", "例", "床", "篇", "艘", "架", "部", "支", "株", "棵", "口", "栋", "间",
     "位", "人次", "架次", "车次", "门", "盏", "对", "站", "区", "镇", "村", "县", "片", "组", "本",
-    "册", "期", "届", "轮", "场", "场次", "列",
+    "册", "期", "届", "轮", "场", "场次", "列", "颗", "块",
 )  # fmt: skip
 for _w in COUNT_WORDS:
     BASE_UNITS[_w] = (f"count:{_w}", _w)
@@ -164,6 +171,12 @@ ENGLISH_BASES = {
     "千瓦": "kW",
     "立方米": "m³",
     "标箱": "TEU",
+    "斤": "jin (0.5 kg)",
+    "公斤": "kg",
+    "岁": "years of age",
+    "个工作日": "working days",
+    "颗": "units",
+    "块": "plots",
 }
 
 # Longest spellings first so that 个百分点 wins over 个 and 平方米 over 米.

@@ -194,7 +194,7 @@ def test_every_note_in_both_languages(key):
 
 
 def test_notes_follow_the_language_and_say_each_thing_once(tmp_path):
-    text = "## 2021年工作\n\n企业开办时间压缩至1200个工作日。\n"
+    text = "## 2021年工作\n\n全员劳动生产率达到1200万元/人。\n"
     path = tmp_path / "doc.md"
     path.write_text(REPORT + text, encoding="utf-8")
     with speaking("zh"):
@@ -202,9 +202,9 @@ def test_notes_follow_the_language_and_say_each_thing_once(tmp_path):
         zh = f.review
     with speaking("en"):
         en = f.review
-    assert en.count("个工作日 is not one ezplan reads") == 1, en  # once, as the reason
+    assert en.count("万元/人 is not one ezplan reads") == 1, en  # once, as the reason
     assert "not placed" in en and "inferred from the heading" in en
-    assert "未列入" in zh and "标题" in zh and zh.count("个工作日") == 1, zh
+    assert "未列入" in zh and "标题" in zh and zh.count("万元/人") == 1, zh
     assert not any(w in zh for w in ("inferred", "not placed", "unit")), zh
     # the command line: --lang zh shows the notes in Chinese, in JSON and in the summary
     r = CliRunner().invoke(main, ["extract", str(path), "--format", "json", "--lang", "zh"])
@@ -1218,6 +1218,31 @@ def test_the_jobs_created_in_a_year_are_its_amount_not_a_change(tmp_path):
     assert (past.kind, past.year, past.placed) == ("count", 2020, True)
     for value in ("5", "200"):
         assert (at(x.figures, value).kind, at(x.figures, value).placed) == ("change_abs", False)
+
+
+def test_grain_in_jin_life_expectancy_and_working_days_are_placed(tmp_path):
+    """A reviewer's list of goals lost to 'unit … is not one ezplan reads': 粮食产量稳定在760亿斤
+    以上 (吉林, 亳州, 沈阳), 人均预期寿命78.6岁 (a 十四五 indicator of every plan), 17个工作日
+    以内, 发射卫星30颗, 城市绿地20块. Each unit is a dimension of its own (斤 never becomes 吨, as
+    亩 never becomes 公顷). An age class (15至59岁人口, 65岁以上) is no figure."""
+    x = read(
+        tmp_path,
+        "今年主要预期目标是：粮食产量稳定在760亿斤以上，人均预期寿命达到78.6岁，审批时间压缩至17个"
+        "工作日以内，发射卫星30颗，新建提升城市绿地20块。\n\n"
+        "2020年末，15至59岁人口91570万人，65岁以上老人占13.5%。\n",
+    )
+    for value, unit in (
+        ("760", "亿斤"),
+        ("78.6", "岁"),
+        ("17", "个工作日"),
+        ("30", "颗"),
+        ("20", "块"),
+    ):
+        f = at(x.figures, value)
+        assert (f.unit, f.placed, f.figure.unit.symbol) == (unit, True, unit), (value, f.review)
+    assert at(x.figures, "760").figure.unit.dimension == "mass:jin"
+    assert not [f for f in x.figures if f.value in ("15至59", "65")]
+    assert at(x.figures, "91570").indicator.startswith("15至59岁")
 
 
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):

@@ -459,6 +459,11 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.dimension")
     if tok.unit.endswith("人") and re.match(r"^口(规模|级|以上|以下)", text[b:]):
         return Note("extract.skip.population_class")
+    if tok.unit == "岁" and (
+        tok.num2 is not None or re.match(r"(?:及)?以[上下]|[（(]含", text[b:])
+    ):
+        # 15至59岁人口, 7至64岁的常住居民, 65岁以上老人: an age class, not a figure
+        return Note("extract.skip.age_class")
     if tok.unit.endswith("元") and after_unit.startswith("的") and re.search(r"投资$", before):
         return Note("extract.skip.project_size")
     if tok.unit.endswith("元") and re.match(r"^的?(奖励|补助|补贴|资助|奖补|扶持资金)", after_unit):

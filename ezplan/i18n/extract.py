@@ -506,6 +506,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)",
         "zh": "其后所指事物的尺寸（长13公里、宽100米的金沙江大道）",
     },
+    "extract.skip.age_class": {
+        "en": "an age class (15至59岁人口, 65岁以上老人), not a figure",
+        "zh": "年龄组（15至59岁人口、65岁以上老人），不是数字",
+    },
     "extract.skip.population_class": {
         "en": "a population class (100万人口规模城镇), not a figure",
         "zh": "人口规模等级（100万人口规模城镇），不是数字",
