@@ -1245,6 +1245,25 @@ def test_grain_in_jin_life_expectancy_and_working_days_are_placed(tmp_path):
     assert at(x.figures, "91570").indicator.startswith("15至59岁")
 
 
+def test_campaigns_chains_and_named_times_are_no_targets(tmp_path):
+    """Two reviewers' noise among the targets: 青岛's 奋力打好15个攻势 and 聚焦13条产业链, 海南's
+    18个专项行动 and 5年过渡期, 福州's 福莆宁岚1小时经济圈 were drafted as 2021 goals. Each is how
+    the plan's work is organised, or a name made of a time: skipped, saying why. A count of
+    measures stays a figure (160多个政策措施, the gold standard's rule), and so do chains grown
+    (培育壮大5条千亿级产业链)."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n奋力打好15个攻势，聚焦13条产业链，实施18个专项行动，打造福莆宁岚1小时"
+        "经济圈，对脱贫县设立5年过渡期。培育壮大5条千亿级产业链，出台160多个政策措施。\n",
+    )
+    reasons = {s.text: s.reason for s in x.reading.skipped}
+    for text in ("15个", "13条", "18个"):
+        assert "organised in" in reasons[text], reasons
+    for text in ("1小时", "5年"):
+        assert "a name made of a time" in reasons[text], reasons
+    assert at(x.figures, "5").placed and at(x.figures, "160").placed
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""
@@ -1295,6 +1314,44 @@ def test_a_bare_measure_after_an_owners_measure_is_the_owners(tmp_path):
     assert at(x.figures, "30").placed and at(x.figures, "116").placed
     assert at(x.figures, "85").indicator == "规模以上工业企业利润"
     assert at(x.figures, "150").indicator == "税收"
+
+
+def test_an_investment_after_a_count_of_projects_is_theirs(tmp_path):
+    """海口's 四批54个项目集中开工，投资总额279亿元 was the bare 投资总额 — and the next sentence's
+    非房地产投资…占全市投资总额的63.7% was read as 63.7% of it: a share note said 非房地产投资 was
+    178亿元 (the whole is the city's fixed-asset investment, not those 54 projects'). The
+    investment is the projects': 项目集中开工投资总额; 全年新开工项目120个，总投资500亿元 →
+    新开工项目总投资."""
+    x = read(
+        tmp_path,
+        "2020年，强力推进四批54个项目集中开工，投资总额279亿元。非房地产投资增长23.4%、占全市投资"
+        "总额的63.7%。全年新开工项目120个，总投资500亿元。\n",
+    )
+    assert at(x.figures, "279").indicator == "项目集中开工投资总额"
+    assert at(x.figures, "500").indicator == "新开工项目总投资"
+
+
+def test_an_investment_is_not_a_parts_nor_a_growth_of_projects_started(tmp_path):
+    """A regression review of the rule above.
+    - 广西's 签约项目2302个、其中百亿项目81个，总投资3.4万亿元 is the 2302 projects' investment,
+      not the 81's;
+    - 海口's 82个项目开工，确保投资增长15% is the zone's investment growth (projects that only
+      start have none);
+    - 广东's 新增安排项目512个、总投资2138亿元 is those projects' investment, no change of a
+      stock;
+    - 长沙's 高品质建设高铁会展新城，…，完成投资150亿元以上 is the 新城's, not the city's 投资."""
+    x = read(
+        tmp_path,
+        "2020年，签约项目2302个、其中百亿项目81个，总投资3.4万亿元。"
+        "新增安排项目512个、总投资2138亿元。\n\n"
+        "## 二、2021年工作\n\n高质量建设江东新区，力争82个项目开工，确保投资增长15%。\n\n"
+        "高品质建设高铁会展新城，持续打造品牌展会，完成投资150亿元以上。\n",
+    )
+    assert at(x.figures, "3.4").indicator == "签约项目总投资"
+    big = at(x.figures, "2138")
+    assert (big.indicator, big.kind, big.placed) == ("新增安排项目总投资", "level", True)
+    assert at(x.figures, "15").indicator == "江东新区投资"
+    assert at(x.figures, "150").indicator == "高铁会展新城投资"
 
 
 def test_an_industrys_verb_is_not_its_measures_name(tmp_path):

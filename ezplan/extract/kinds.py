@@ -259,8 +259,9 @@ def amount_kind(
 
 # 城镇新增就业23万人: the jobs created in the year, a gross flow (人社部 counts it each year;
 # the five years' sum is a 十四五 goal) — not the change of a stock (常住人口新增5万人, and
-# 新增蓄水库容, 新增贷款: the stock's increase)
-_FLOW_NAMED = re.compile(r"新增(?:城镇)?就业")
+# 新增蓄水库容, 新增贷款: the stock's increase); nor is the investment of projects added (新增
+# 安排项目512个、总投资2138亿元) a change
+_FLOW_NAMED = re.compile(r"新增(?:城镇)?就业|项目(?:计划)?总投资额?$|项目投资总额$")
 
 
 _MORE_FLOW = re.compile(r"^(新改扩建|整治|综合治理|优化|提质改造|新设|开通|新开通)")

@@ -363,7 +363,7 @@ class Reader:
                 subj += rate_word.group()
             if not in_part:  # 其中国有控股企业2313亿元: a part of the amount before, no sibling
                 subj, how = sibling_measure(subj, how, tok.unit, sent_figs or para_figs)
-                subj, how = owner_measure(subj, how, seen)
+                subj, how = owner_measure(subj, how, tok.unit, seen)
             share_of = share_of_noun(text, tok, (cstart, cend), pred.up or pred.down or pred.annual)
             if share_of:
                 subj, how = share_of, None
@@ -651,7 +651,7 @@ _OPENING_TIMES = frozenset({"year", "period", "year_ctx"})
 # a part of the city, county or province its figures are about: a sentence opening with it
 # (自贸区青岛片区，…), or a paragraph opening with its building (高质量建设三江新区。)
 _AREA = r"(?!创建|争创|申报|设立)([\u4e00-\u9fff“”]{2,12}?" + ZONE_SUFFIX + ")"
-_BUILDING = r"(?:高质量|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建: new
+_BUILDING = r"(?:高质量|高品质|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建
 _AREA_TOPIC = re.compile(r"^[\W_]*(?:" + _BUILDING + r")?" + _AREA + r"[，,]")
 _AREA_PARAGRAPH = re.compile(r"^[\W_]*" + _BUILDING + _AREA + r"[。；;]?$")
 _ZONE_WORD = r"[\u4e00-\u9fff]{0,8}?" + ZONE_SUFFIX

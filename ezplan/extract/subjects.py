@@ -482,17 +482,34 @@ def sibling_measure(
     return subj + m.group(), Note("extract.and", first=how, then=note) if how else note
 
 
-def owner_measure(subj: str, how: str | None, before: list[Found]) -> tuple[str, str | None]:
+def owner_measure(
+    subj: str, how: str | None, unit: str, before: list[Found]
+) -> tuple[str, str | None]:
     """高新区实现工业总产值297亿元，税收47.7亿元: a bare measure after a figure of the same
     sentence whose name is an owner's measure is the same owner's (高新区税收) — bare, it joined
-    every other 税收 of the document (海口's park taxes of 47.7 and 30亿元, one indicator)."""
-    if not _MEASURE.fullmatch(subj):
+    every other 税收 of the document (海口's park taxes of 47.7 and 30亿元, one indicator). So is
+    an investment after a count of projects (54个项目集中开工，投资总额279亿元)."""
+    # the figure before, not a part of it (签约项目2302个、其中百亿项目81个，总投资3.4万亿元: the
+    # 2302 projects' investment)
+    prev = next(
+        (f for f in reversed(before) if f.kind in ("level", "count") and not _a_part(f)), None
+    )
+    if prev is None or not prev.indicator:
         return subj, how
-    prev = next((f for f in reversed(before) if f.kind in ("level", "count")), None)
-    if prev is None or not (m := _MEASURE.search(prev.indicator or "")):
-        return subj, how
-    owner = prev.indicator[: m.start()]  # type: ignore[index]
-    if not _OWNER.search(owner) or owner in _NOT_OWNERS:
+    if (
+        prev.kind == "count"
+        and "项目" in prev.indicator
+        and _INVESTMENT.fullmatch(subj)
+        and unit.endswith("元")  # 82个项目开工，确保投资增长15%: the zone's growth, not theirs
+    ):
+        # 54个项目集中开工，投资总额279亿元: those projects' investment (海口's was read as the
+        # city's 投资总额, whose 63.7% the next sentence gives to 非房地产投资)
+        owner = prev.indicator
+    elif _MEASURE.fullmatch(subj) and (m := _MEASURE.search(prev.indicator)):
+        owner = prev.indicator[: m.start()]
+        if not _OWNER.search(owner) or owner in _NOT_OWNERS:
+            return subj, how
+    else:
         return subj, how
     note = Note("extract.owner_measure", owner=owner)
     return owner + subj, Note("extract.and", first=how, then=note) if how else note
@@ -503,6 +520,14 @@ _MEASURE = re.compile(
     r"工业总产值|总产值|产值|增加值|工业增加值|投资额|固定资产投资|投资|进出口总额|进出口额|"
     r"出口额|进口额|出口|进口)$"
 )
+
+
+def _a_part(f: Found) -> bool:
+    """A figure that is a part of the one before it (其中百亿项目81个)."""
+    return f.part_of is not None or f"其中{f.indicator}" in f.quote
+
+
+_INVESTMENT = re.compile(r"(?:计划)?总投资(?:额)?|投资总额|投资额|投资")
 _OWNER = re.compile(
     r"(?:企业|公司|集团|园区|产业园|新区|开发区|高新区|综保区|保税区|自贸区|经开区|片区|基地|港)$"
 )

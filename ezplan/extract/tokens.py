@@ -245,6 +245,13 @@ def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
 
 
 # 每个乡镇建有1所…, 每个载体至少引进…项目5个: a quota for each (每年, 每万人 are rates: not these)
+_TIME_NAMED = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:经济圈|生活圈|交通圈|通勤圈|都市圈|过渡期|保护期|窗口期|缓冲期)"
+)
+# a count of measures (160多个政策措施, 528项改革举措落地) is a figure (the gold standard's rule);
+# of campaigns and programmes (实施扩消费10大专项行动) a designation
+_DESIGNATION_AFTER = re.compile(r"(?:大)?(?:攻势|专项行动|大行动|大工程)")
+_DESIGNATION_VERB = re.compile(r"(?:聚焦|围绕|盯紧|紧盯|瞄准|对标|依托)$")
 _EACH_UNIT = re.compile(r"^(?:实现|推动|确保|力争|要|并)?每一?个[\u4e00-\u9fff]")
 # after a count, a measure of the things counted and their noun: 28个总投资逾120亿元的重大项目,
 # 5个投资10亿元以上小微企业园, 10户产值超5亿元骨干企业, 631个农宅空置率30%—50%的“空心村”
@@ -415,6 +422,9 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
             return Note("extract.skip.duration")
         if re.match(r"^(内|来|后|前|间|之内|以来|时间|里)", text[b:]):
             return Note("extract.skip.duration_within")
+        if _TIME_NAMED.match(text, b):
+            # 福莆宁岚1小时经济圈, 给予5年过渡期: a name made of a time, not a figure
+            return Note("extract.skip.time_in_name")
         at_clause_start = a == 0 or text[a - 1] in "，,；;。：:"
         if tok.unit in ("天", "个月", "小时") and at_clause_start and _is_noun_start(text[b:]):
             return Note("extract.skip.duration_clause")
@@ -479,6 +489,11 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.policy_measures")
     if re.search(r"^[\u4e00-\u9fff（）()、]{1,12}之一", text[tok.end :]):
         return Note("extract.skip.one_of_set")
+    if _DESIGNATION_AFTER.match(text, b) or (
+        tok.is_count and _DESIGNATION_VERB.search(text, max(0, a - 4), a)
+    ):
+        # 打好15个攻势, 18个专项行动, 聚焦13条产业链: the sets a plan's work is organised in
+        return Note("extract.skip.designation")
     if (
         cmp_before
         and cmp_before.group(1) in ("超过", "超", "突破")

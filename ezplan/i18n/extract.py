@@ -506,6 +506,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a dimension of a thing named after it (长13公里、宽100米的金沙江大道)",
         "zh": "其后所指事物的尺寸（长13公里、宽100米的金沙江大道）",
     },
+    "extract.skip.time_in_name": {
+        "en": "a name made of a time (1小时经济圈, 5年过渡期), not a figure",
+        "zh": "含时间的名称（1小时经济圈、5年过渡期），不是数字",
+    },
+    "extract.skip.designation": {
+        "en": "a set the plan's work is organised in (15个攻势, 18个专项行动, 聚焦13条产业链), not "
+        "a figure",
+        "zh": "规划工作的组织方式（15个攻势、18个专项行动、聚焦13条产业链），不是数字",
+    },
     "extract.skip.age_class": {
         "en": "an age class (15至59岁人口, 65岁以上老人), not a figure",
         "zh": "年龄组（15至59岁人口、65岁以上老人），不是数字",
