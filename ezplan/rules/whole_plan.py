@@ -391,56 +391,62 @@ def _names(a: Assumption, name: dict[str, str] | None) -> tuple[str, str]:
     return text, text
 
 
+# each assumption kind: what it supposes (a contradiction's "if …", a step's "assumed: …") and
+# what holds instead; {en}/{zh}: the figure it is about, {exact_*}: a doubling word's exact reading
+_ASSUMPTION_WORDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "one_rate_per_year": (
+        {
+            "en": "all of the plan's {year} amounts convert at one exchange rate",
+            "zh": "{year}年的金额按同一汇率折算",
+        },
+        {
+            "en": "the {year} amounts converted at rates of their own",
+            "zh": "{year}年的金额各按其汇率折算",
+        },
+    ),
+    "about_core": (
+        {"en": "{en} is not at the very edge of its width", "zh": "{zh}不在其范围的边缘"},
+        {"en": "{en} at the edge of its width", "zh": "{zh}取其范围边缘"},
+    ),
+    "exact_word": (
+        {"en": "{en} means {exact_en} exactly, not about it", "zh": "{zh}确指{exact_zh}而非约数"},
+        {"en": "{en} read as a round word", "zh": "{zh}按约数理解"},
+    ),
+    "even_growth": (
+        {"en": "the sum grows evenly at {rate} a year", "zh": "累计额每年均按{rate}增长"},
+        {"en": "the sum growing unevenly", "zh": "累计额逐年增长不均"},
+    ),
+}
+_OF_A_FIGURE = frozenset({"about_core", "exact_word"})
+
+
 def assumption_words(a: Assumption, name: dict[str, str] | None = None) -> dict[str, str]:
     """What an assumption supposes, in words: as the condition of a contradiction ("if …")
     and as the source of a derivation step ("assumed: …"); `name`: its figure's, if not its
     text."""
-    en, zh = _names(a, name)
-    match a.kind:
-        case "one_rate_per_year":
-            return {
-                "en": f"all of the plan's {a.year} amounts convert at one exchange rate",
-                "zh": f"{a.year}年的金额按同一汇率折算",
-            }
-        case "about_core" if a.stated is not None:
-            return {
-                "en": f"{en} is not at the very edge of its width",
-                "zh": f"{zh}不在其范围的边缘",
-            }
-        case "exact_word" if a.stated is not None:
-            exact = _exact(a.stated.figure)
-            return {
-                "en": f"{en} means {exact['en']} exactly, not about it",
-                "zh": f"{zh}确指{exact['zh']}而非约数",
-            }
-        case "even_growth":
-            rate = a.stated.text if a.stated is not None else ""
-            return {
-                "en": f"the sum grows evenly at {rate} a year",
-                "zh": f"累计额每年均按{rate}增长",
-            }
-    return {"en": "", "zh": ""}
+    return _words(a, name, 0)
 
 
 def _otherwise_words(a: Assumption, name: dict[str, str] | None = None) -> dict[str, str]:
     """What holds instead of an assumption, in words ("翻番以上 read as a round word")."""
+    return _words(a, name, 1)
+
+
+def _words(a: Assumption, name: dict[str, str] | None, which: int) -> dict[str, str]:
+    templates = _ASSUMPTION_WORDS.get(a.kind)
+    if templates is None or (a.kind in _OF_A_FIGURE and a.stated is None):
+        return {"en": "", "zh": ""}
     en, zh = _names(a, name)
-    match a.kind:
-        case "one_rate_per_year":
-            return {
-                "en": f"the {a.year} amounts converted at rates of their own",
-                "zh": f"{a.year}年的金额各按其汇率折算",
-            }
-        case "about_core" if a.stated is not None:
-            return {
-                "en": f"{en} at the edge of its width",
-                "zh": f"{zh}取其范围边缘",
-            }
-        case "exact_word" if a.stated is not None:
-            return {"en": f"{en} read as a round word", "zh": f"{zh}按约数理解"}
-        case "even_growth":
-            return {"en": "the sum growing unevenly", "zh": "累计额逐年增长不均"}
-    return {"en": "", "zh": ""}
+    exact = _exact(a.stated.figure) if a.kind == "exact_word" and a.stated else {"en": "", "zh": ""}
+    params = {
+        "en": en,
+        "zh": zh,
+        "year": a.year,
+        "rate": a.stated.text if a.stated is not None else "",
+        "exact_en": exact["en"],
+        "exact_zh": exact["zh"],
+    }
+    return {lang: t.format(**params) for lang, t in templates[which].items()}
 
 
 def _range(cu: Culprit, conflict_only: bool = False) -> str | None:
