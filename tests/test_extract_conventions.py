@@ -1264,6 +1264,23 @@ def test_campaigns_chains_and_named_times_are_no_targets(tmp_path):
     assert at(x.figures, "5").placed and at(x.figures, "160").placed
 
 
+def test_grain_by_weight_with_no_measure_is_the_harvest(tmp_path):
+    """吉林's 2021 goal 保持粮食稳产高产、正常年景下达到760亿斤以上 was placed under that clause as
+    its name (a regression review's find, newly placed by the 斤 unit), 亳州's 粮食生产再获丰收，
+    达到101亿斤 under 粮食生产: both are 粮食产量, and 粮食总产 is 粮食总产量. What names a measure
+    of its own keeps it (粮食储备50万吨, 粮食播种面积)."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n保持粮食稳产高产、正常年景下达到760亿斤以上。\n\n"
+        "## 一、2020年工作回顾\n\n2020年，粮食生产再获丰收，达到101亿斤。粮食总产首次突破240亿斤。"
+        "粮食储备50万吨。\n",
+    )
+    assert at(x.figures, "760").indicator == "粮食产量"
+    assert at(x.figures, "101").indicator == "粮食产量"
+    assert at(x.figures, "240").indicator == "粮食总产量"
+    assert at(x.figures, "50").indicator == "粮食储备"
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

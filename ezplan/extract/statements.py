@@ -39,6 +39,7 @@ from ezplan.extract.subjects import (
     drop_inner_verb,
     fill_subject,
     fit_subject,
+    grain_output,
     group_subjects,
     groups,
     lead_words,
@@ -356,6 +357,7 @@ class Reader:
             seen = sent_figs if _in_brackets(text[: tok.start]) else _outside(sent_figs)
             subj, how = fill_subject(*subjects[k], noun, pred, seen, para_figs, before)
             subj, how = fit_subject(subj, how, tok.unit, sent_figs[-1] if sent_figs else None, pred)
+            subj, how = grain_output(subj, how, tok.unit)
             rate_word = _RATE_WORD.search(pred.text)
             if tok.unit in ("个百分点", "百分点") and subj and rate_word:
                 # 一般公共预算收入增速较上年提高2个百分点: a change of the growth rate, not of

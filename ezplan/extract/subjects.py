@@ -26,7 +26,7 @@ _LEAD = sorted(
         """
     其中 以及 并且 并 同时 此外 另外 而且 而 但 且 和 及 与 其 我们 实现了
     实现 完成了 完成 达到 累计 共有 共 全年 当年 今年 去年 初步核算 初步统计 据统计
-    经初步核算 力争 确保 预计 争取 使 推动 带动 促进 在此基础上 总体上 总的来看
+    经初步核算 力争 确保 预计 争取 努力向 使 推动 带动 促进 在此基础上 总体上 总的来看
     一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 主要 目标 主要预期目标
     预期目标 主要目标 受疫情影响 可以 能够 将 预计可
     """
@@ -532,6 +532,26 @@ _OWNER = re.compile(
     r"(?:企业|公司|集团|园区|产业园|新区|开发区|高新区|综保区|保税区|自贸区|经开区|片区|基地|港)$"
 )
 _NOT_OWNERS = frozenset({"地区", "全区", "城区", "市区", "辖区", "园区"})
+
+
+def grain_output(subj: str, how: str | None, unit: str) -> tuple[str, str | None]:
+    """保持粮食稳产高产、正常年景下达到760亿斤以上, 粮食生产再获丰收，达到101亿斤: grain by weight
+    with no measure named is the harvest (粮食产量); 粮食总产 is 粮食总产量. Named so, a year's
+    goal meets the year's level and the plan's (they had names of their own: 保持粮食稳产高产、
+    正常年景下, 粮食生产再)."""
+    if "粮食" not in subj or re.sub(r"^[万亿千百十]+", "", unit) not in ("斤", "吨", "公斤"):
+        return subj, how
+    if subj.endswith("总产"):
+        return subj + "量", how
+    if _GRAIN_MEASURE.search(subj):
+        return subj, how
+    note = Note("extract.grain_output")
+    return "粮食产量", Note("extract.and", first=how, then=note) if how else note
+
+
+_GRAIN_MEASURE = re.compile(
+    r"产量|总产|储备|面积|播种|产能|能力|收购|库存|进口|出口|消费|单产|加工"
+)
 
 
 def part_named_after_whole(part: str, whole: str) -> str | None:

@@ -113,6 +113,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "named after the whole it is part of (其中)",
         "zh": "按其所属总量命名（其中）",
     },
+    "extract.grain_output": {
+        "en": "grain by weight with no measure named: the harvest (粮食产量)",
+        "zh": "以重量计的粮食而未写明指标：即粮食产量",
+    },
     "extract.owner_measure": {
         "en": "{owner}'s, as the figure before it in the sentence",
         "zh": "指{owner}的，同句前一项",
