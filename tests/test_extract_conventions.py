@@ -1281,6 +1281,23 @@ def test_grain_by_weight_with_no_measure_is_the_harvest(tmp_path):
     assert at(x.figures, "50").indicator == "粮食储备"
 
 
+def test_two_spellings_of_one_indicator_meet(tmp_path):
+    """长沙 wrote 规模工业增加值 for the 十四五 goal and 规模以上工业增加值 for 2021's, 河北
+    万元GDP二氧化碳排放 and 单位GDP二氧化碳排放: each pair was two indicators, the year's goal
+    never set against the plan's. They are one (the year's goal a target of its own beside the
+    plan's, as every 2021 goal is), each shown as written."""
+    x = read(
+        tmp_path,
+        "## 二、“十四五”时期主要目标\n\n“十四五”时期，规模工业增加值年均增长7.5%左右，"
+        "万元GDP二氧化碳排放降低19%。\n\n## 三、2021年工作\n\n2021年，规模以上工业增加值"
+        "增长8.5%，单位GDP二氧化碳排放下降4.2%。\n",
+    )
+    plan, year = at(x.figures, "7.5"), at(x.figures, "8.5")
+    assert (plan.indicator, year.indicator) == ("规模工业增加值", "规模以上工业增加值")
+    assert year.id == plan.id + "_2021", (plan.id, year.id)
+    assert at(x.figures, "4.2").id == at(x.figures, "19").id + "_2021"
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

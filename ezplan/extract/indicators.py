@@ -83,6 +83,23 @@ def name_key(name: str) -> str:
     return strip_place(s)
 
 
+_SYNONYMS = [
+    # 规上工业增加值 and 规模以上工业增加值, 规模工业增加值 (长沙 wrote both in one report)
+    (re.compile(r"规上(?=工业|服务业|企业|商贸)|规模(?=工业)"), "规模以上"),
+    (re.compile(r"限上(?=商贸|批发|零售|住宿|餐饮|企业|单位|消费品)"), "限额以上"),
+    # 万元GDP二氧化碳排放 and 单位GDP二氧化碳排放 (河北: a 十四五 goal and its 2021 step)
+    (re.compile(r"(?:万元|单位)(?:GDP|地区生产总值|生产总值)"), "单位GDP"),
+]
+
+
+def same_thing(name: str) -> str:
+    """The form under which two spellings of one indicator meet (规上 and 规模以上, 万元GDP and
+    单位GDP): for grouping only; a name is shown as the document first writes it."""
+    for rx, canonical in _SYNONYMS:
+        name = rx.sub(canonical, name)
+    return name
+
+
 def part_name(f: Found) -> str:
     """The indicator a figure is drafted under: for a share, the part (网络零售额 of
     网络零售额占社会消费品零售总额)."""
@@ -152,7 +169,8 @@ class Indicators:
         shown = name_key(self.renamed.get(id(f), part_name(f)))
         if not shown:
             return None
-        name = f"{shown}@{f.line}" if is_generic(shown) else shown
+        same = same_thing(shown)  # grouped by it, shown as first written
+        name = f"{same}@{f.line}" if is_generic(shown) else same
         if f.table is not None and not is_generic(shown):
             name = self._in_table(name, f)
         dim = "percent" if id(f) in self.renamed else dimension(f)
