@@ -1298,6 +1298,43 @@ def test_two_spellings_of_one_indicator_meet(tmp_path):
     assert at(x.figures, "4.2").id == at(x.figures, "19").id + "_2021"
 
 
+def test_persons_counted_past_a_bound_are_a_count(tmp_path):
+    """青岛's 分期培训100名以上精英民营企业家、1000名以上优秀民营企业家 lost both to 'a threshold in
+    a name (…以上项目)' — and the next figure took their sentence for its name. 名 counts
+    persons: 100名以上精英民营企业家 is at least 100 of them. A class of firms by its staff
+    (50名以上员工的企业) is still a threshold."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n分期培训100名以上精英民营企业家、1000名以上优秀民营企业家。"
+        "支持50名以上员工的企业。\n",
+    )
+    first, second = at(x.figures, "100"), at(x.figures, "1000")
+    assert (first.indicator, first.qualifier, first.placed) == (
+        "分期培训精英民营企业家",
+        "at_least",
+        True,
+    )
+    assert (second.indicator, second.placed) == ("优秀民营企业家", True)
+    assert "50名以上" in {s.text for s in x.reading.skipped} or not [
+        f for f in x.figures if f.value == "50"
+    ]
+
+
+def test_each_group_of_projects_counted_before_has_its_investment(tmp_path):
+    """南充's 实施32个省级重点项目、300个市级重点项目、100个市重点推进项目，力争年度投资分别
+    超260亿元、1700亿元、1000亿元: the three goals were skipped ('no one subject carried to
+    all'). Each is the investment of the group counted before it, in order."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n实施32个省级重点项目、300个市级重点项目、100个市重点推进项目，"
+        "力争年度投资分别超260亿元、1700亿元、1000亿元。\n",
+    )
+    names = [at(x.figures, v).indicator for v in ("260", "1700", "1000")]
+    assert names[1:] == ["市级重点项目年度投资", "市重点推进项目年度投资"]
+    assert names[0].endswith("省级重点项目年度投资")
+    assert all(at(x.figures, v).placed for v in ("260", "1700", "1000"))
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

@@ -324,6 +324,13 @@ def group_subjects(
         # 500亿元: each listed industry's 产值, in order (海南's were one 产值 of 4000亿元)
         how = Note("extract.subject_clause_before_each")
         return [(p + subject, how) for p in listed]
+    if _GROUP_INVESTMENT.fullmatch(subject) and len(earlier) >= n:
+        # 实施32个省级重点项目、300个市级重点项目、100个市重点推进项目，力争年度投资分别超260亿元、
+        # 1700亿元、1000亿元: each group of projects counted before, its investment, in order
+        names = list(earlier[-n:])
+        if len(set(names)) == n and all("项目" in x for x in names):
+            how = Note("extract.subject_figures_before_each")
+            return [(x + subject, how) for x in names]
     if not subject:
         # 本外币存、贷款余额均居全省前三位，分别较2015年增加…: the clause before's subject
         before = clause_before()
@@ -527,6 +534,7 @@ def _a_part(f: Found) -> bool:
     return f.part_of is not None or f"其中{f.indicator}" in f.quote
 
 
+_GROUP_INVESTMENT = re.compile(r"(?:年度|全年|年)?(?:计划)?(?:完成)?(?:投资|总投资|投资额)")
 _INVESTMENT = re.compile(r"(?:计划)?总投资(?:额)?|投资总额|投资额|投资")
 _OWNER = re.compile(
     r"(?:企业|公司|集团|园区|产业园|新区|开发区|高新区|综保区|保税区|自贸区|经开区|片区|基地|港)$"
