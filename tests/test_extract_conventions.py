@@ -1335,6 +1335,20 @@ def test_each_group_of_projects_counted_before_has_its_investment(tmp_path):
     assert all(at(x.figures, v).placed for v in ("260", "1700", "1000"))
 
 
+def test_the_layout_of_the_years_work_is_no_target(tmp_path):
+    """海南's 突出抓好以下11个方面、33项工作 and 海口's 做好以下五个方面、22项具体工作 were drafted
+    as 2021 goals (11个 方面, 33项 工作): they say how the report goes on, as 9个方面工作 does
+    (skipped already). 在7个方面开展先行先试 stays a figure."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n突出抓好以下11个方面、33项工作。做好以下五个方面、22项具体工作。"
+        "在7个方面开展先行先试。\n",
+    )
+    reasons = {s.text: s.reason for s in x.reading.skipped}
+    assert all("topics" in reasons[t] for t in ("11个", "33项", "22项")), reasons
+    assert at(x.figures, "7").placed
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

@@ -403,8 +403,11 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         return Note("extract.skip.over_task")  # 超额1.2倍完成全年任务: beyond the year's task
     if re.search(r"(专栏|表|图|附件|附表)$", before):
         return Note("extract.skip.label")
-    if tok.unit == "个" and re.match(r"方面(?:的)?(?:工作|任务|重点)", text[b:]):
+    if tok.unit == "个" and re.match(r"方面(?:的)?(?:工作|任务|重点)|方面、\d+项", text[b:]):
         # 重点做好9个方面工作：…: how the text is laid out (在7个方面开展先行先试 is a figure)
+        return Note("extract.skip.topics")
+    if tok.unit == "项" and re.search(r"方面、$", text[max(0, a - 3) : a]):
+        # 抓好以下11个方面、33项工作: the items of that layout
         return Note("extract.skip.topics")
     if re.sub(r"^[万亿千百十]+", "", tok.unit) == "级" and tok.unit != "级":
         return Note("extract.skip.class_in_name")
