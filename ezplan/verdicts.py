@@ -7,6 +7,7 @@ checkable*, with the reason, so that a plan that checked nothing never looks cle
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -277,13 +278,24 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     return out
 
 
+FLOW_NAME = re.compile(
+    r"^(?:新增|净增|新签约|新开工|新建|新培育|新认定|新引进|引进|招引)|新增|完成投资|投资完成|新签"
+)
+"""The names of flows: what is done in a year (新增市场主体, 城镇新增就业, 重点项目完成投资)."""
+
+
 def met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
     """How a base-year level already meets the target level, so that no change is required:
     under a ceiling (以内, 不超过; 左右 or a plain figure that is kept down — 控制在5.5%左右, or
     an indicator whose `direction` is down), over a floor (以上, 不低于) — a base written as
     近 or 约 a figure only if every value it allows is (近100亿元 is not 100亿元以上) — or
     within the rounding of the target figure (5.45% is 5.5% to the one decimal the plan
-    writes). None otherwise."""
+    writes). None otherwise, and never for a flow, whose every year starts from nothing (新增市场
+    主体, 新签约项目, 完成投资: what was done in 2020 does not count towards 2021)."""
+    if FLOW_NAME.search(ind.name):
+        return (
+            None  # 新增市场主体2.6万户以上 after 34289户 in 2020: a year's flow starts at nothing
+        )
     stated = target.stated
     comparator = stated.figure.comparator
     exact = base.stated.figure.comparator is Comparator.EXACT

@@ -260,3 +260,23 @@ def test_the_chart_of_a_target_the_base_already_meets_says_why(tmp_path):
     c = chart(m, "zh")
     assert c is not None and c.subtitle == mt.no_change_words(m, "zh")
     assert "按其精度已相符" in c.subtitle
+
+
+@pytest.mark.parametrize(
+    ("name", "met"),
+    [
+        ("新增市场主体", None),  # 文山: 34289户 new in 2020 do not count towards 2021's 2.6万户
+        ("新签约项目", None),  # 贵港: 384个 signed in 2020
+        ("市重点项目完成投资", None),  # 济南: 3350亿元 invested in 2020
+        ("市场主体", "floor"),  # a stock: 34289 already over 26000
+    ],
+)
+def test_a_flow_is_never_met_at_the_base(tmp_path, name, met):
+    """A reviewer: the scan told 文山 that 新增市场主体2.6万户以上 'is already met' by 2020's
+    34289户 — a flow starts each year from nothing. A stock over its floor is met."""
+    m = _one(
+        tmp_path,
+        f"indicators:\n  x: {{name: {name}, unit: 户, levels: {{2020: 34289户}}}}\n",
+        "targets:\n  x: {level: 26000户以上}\n",
+    )
+    assert m.met_at_base == met
