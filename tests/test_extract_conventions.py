@@ -1349,6 +1349,20 @@ def test_the_layout_of_the_years_work_is_no_target(tmp_path):
     assert at(x.figures, "7").placed
 
 
+def test_each_industry_listed_before_has_its_综合产值(tmp_path):
+    """宜宾's 加快发展茶叶、肉牛、…、水产等特色产业，确保综合产值分别达到300亿元、270亿元、…: seven
+    2021 goals were skipped ('分别 pairs it with a subject of its own, which was not found')
+    though each industry's 2020 output is in the report. 综合产值 is a measure as 产值 is: each
+    listed industry's, in order."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n加快发展茶叶、肉牛、生猪等特色产业，确保综合产值分别达到300亿元、"
+        "270亿元、500亿元。\n",
+    )
+    names = [at(x.figures, v).indicator for v in ("300", "270", "500")]
+    assert names == ["茶叶综合产值", "肉牛综合产值", "生猪综合产值"]
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

@@ -258,7 +258,9 @@ _ONE_INDUSTRY = re.compile(r"业(?:增加值|固定资产投资|投资|总产值
 _PER_GDP = re.compile(r"^(?:万元|每万元|单位)(?:GDP|地区生产总值|生产总值)")
 _OWN_BASE = re.compile(r"^(?:万元|每万元|单位|人均|每|亩均|地均|户均)")  # 人均用水量: per head
 _STATEMENT = re.compile(r"归零|清零|达|实现|完成|降|提|增|减|升")
-_INDUSTRY_MEASURE = re.compile(r"(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$")
+_INDUSTRY_MEASURE = re.compile(
+    r"(?:综合|全产业链|年)?(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$"
+)
 _NAMES_A_MEASURE = re.compile(r"(?:值|额|量|率|数|入|出|资|比|重|度|积|模|税|润|价|费|金|本)$")
 
 
