@@ -1363,6 +1363,22 @@ def test_each_industry_listed_before_has_its_综合产值(tmp_path):
     assert names == ["茶叶综合产值", "肉牛综合产值", "生猪综合产值"]
 
 
+def test_a_glossary_note_without_a_time_is_no_target(tmp_path):
+    """广东's 名词解释 8.“双千计划”：建设科技企业孵化器1000家、众创空间1000家以上 and 宜宾's notes
+    (“1”即主协议 1项, 会议纪要 1个 …) were drafted as undated projects: a glossary says what a
+    term means. Its figures are found, and placed only with a time of their own (2020年…5.7%)."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n全年新增市场主体5万户。\n\n**名词解释**\n\n"
+        "8.“双千计划”：建设科技企业孵化器1000家、众创空间1000家以上。\n\n"
+        "9.2020年主要预期目标：地区生产总值增长5.7%左右。\n",
+    )
+    glossed = [f for f in x.figures if f.value == "1000"]
+    assert [f.placed for f in glossed] == [False, False]
+    assert all("no target" in f.review and "名词解释" in f.review for f in glossed)
+    assert at(x.figures, "5.7").placed and at(x.figures, "5").placed
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

@@ -135,6 +135,12 @@ class _Builder:
             return Note("extract.why.planned_past")
         if any(note_id(n) == "extract.multiple_of_other" for n in f.notes):
             return Note("extract.why.multiple_of_other")
+        if (
+            f.year is None
+            and f.period is None
+            and any(note_id(n) == "extract.in_glossary" for n in f.notes)
+        ):
+            return Note("extract.why.glossary")  # a glossary's figure with no time of its own
         for said in ("extract.peak", "extract.yearly_average"):
             if any(note_id(n) == said for n in f.notes):
                 return Note("extract.why.no_years_level")

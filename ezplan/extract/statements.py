@@ -509,6 +509,9 @@ class Reader:
         if _PLANNED.search(text[clause_start : tok.start]) or _GOAL_AFTER.match(text, tok.end):
             # 预期增速6.5%左右 (not 人均预期寿命); 低于3.3%的控制目标: the goal it was held to
             notes.append(Note("extract.planned"))
+        if self.glossary:
+            # 名词解释: 8.“双千计划”：建设科技企业孵化器1000家… — what a term means
+            notes.append(Note("extract.in_glossary"))
         gap = pred.compare_other and kind == "change_pp"
         if gap:
             notes.append(Note("extract.gap"))

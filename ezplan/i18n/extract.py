@@ -200,6 +200,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a multiple of another quantity (…标准的1.6倍), not a growth of this one",
         "zh": "为另一数量的倍数（…标准的1.6倍），不是本指标的增长",
     },
+    "extract.in_glossary": {
+        "en": "in the glossary (名词解释)",
+        "zh": "位于名词解释中",
+    },
     "extract.peak": {
         "en": "a peak (最高突破…) or a change from it (从最高位回落…)",
         "zh": "为峰值（最高突破…）或相对峰值的变化（从最高位回落…）",
@@ -282,6 +286,10 @@ TEXT: dict[str, dict[str, str]] = {
     "extract.why.multiple_of_other": {
         "en": "ezplan relates a multiple only to the indicator's own earlier level",
         "zh": "ezplan只将倍数与本指标此前的水平相联系",
+    },
+    "extract.why.glossary": {
+        "en": "a glossary's note says what a term means, with no time of its own: no target",
+        "zh": "名词解释说明用语含义，且未注明时间，不是目标",
     },
     "extract.why.no_years_level": {
         "en": "it is no one year's level or change",
