@@ -1379,6 +1379,23 @@ def test_a_glossary_note_without_a_time_is_no_target(tmp_path):
     assert at(x.figures, "5.7").placed and at(x.figures, "5").placed
 
 
+def test_things_counted_past_a_bound_are_a_count(tmp_path):
+    """Two reviewers' goals lost to 'a threshold in a name': 南宁's 5个100 (重大工业项目100项以上,
+    …), 文山's 100项以上改革任务 and 10件以上水源工程, 贵港's 9所以上学校, 沈阳's 30条以上可复制推广
+    经验. A measure word counts the noun after the bound; what measures a size stays a threshold
+    (500人以上企业, 确诊病例200例以上城市, 1000万元以上项目)."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n完成100项以上改革任务，力争9所以上学校投入使用，形成30条以上"
+        "可复制推广经验。支持500人以上企业，救治成功率居确诊病例200例以上城市首位，"
+        "实施1000万元以上项目。\n",
+    )
+    for value, noun in (("100", "改革任务"), ("9", "学校"), ("30", "可复制推广经验")):
+        f = at(x.figures, value)
+        assert (f.qualifier, f.placed) == ("at_least", True) and f.indicator.endswith(noun)
+    assert not [f for f in x.figures if f.value in ("500", "200", "1000")]
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

@@ -245,9 +245,18 @@ def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
 
 
 # 每个乡镇建有1所…, 每个载体至少引进…项目5个: a quota for each (每年, 每万人 are rates: not these)
-# 名 and 位 count persons: 100名以上精英民营企业家 is at least 100 of them (not a class of
-# something by its size, as 1000万元以上项目; 50名以上员工的企业 still is one)
-_PERSONS_COUNTED = re.compile(r"\s*以上(?:(?!的)[\u4e00-\u9fff“”\"])+(?=[，,、；;。）)]|$)")
+# after a bound, the noun counted up to the clause's end, with no 的 (50名以上员工的企业: a
+# class of firms by their staff)
+_NOUN_COUNTED = re.compile(r"\s*以上(?:(?!的)[\u4e00-\u9fff“”\"])+(?=[，,、；;。）)]|$)")
+
+
+def _counts_its_noun(tok: Token) -> bool:
+    """A measure word that counts the noun after the bound (100名以上企业家, 9所以上学校, 100项
+    以上改革任务), not the size of something (500人以上企业, 40户以上自然村, 确诊病例200例以上
+    城市, 1000万元以上项目)."""
+    return tok.is_count and base_unit(tok.unit) not in ("人", "人次", "户", "次", "例")
+
+
 _TIME_NAMED = re.compile(
     r"[\u4e00-\u9fff]{0,3}?(?:经济圈|生活圈|交通圈|通勤圈|都市圈|过渡期|保护期|窗口期|缓冲期)"
 )
@@ -451,7 +460,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         and after[:1]
         and _is_noun_start(after.lstrip('“"'))
         and not (tok.unit == "个" and tok.suffix == "以上")  # 争取2000个以上村…: a count
-        and not (tok.unit in ("名", "位") and _PERSONS_COUNTED.match(text, b))  # persons counted
+        and not (_counts_its_noun(tok) and _NOUN_COUNTED.match(text, b))  # the noun, counted
     ):
         return Note("extract.skip.threshold_above_project")  # …以上项目, 20万元以下“薄弱村”
     if (
