@@ -214,7 +214,8 @@ def unchecked_reason(plan: Plan, facts: Facts, iid: str) -> Reason:
 def unchecked_reasons(plan: Plan, facts: Facts, iids: list[str]) -> dict[str, Reason]:
     """`unchecked_reason` of each of `iids`, their rates computed all at once."""
     out: dict[str, Reason] = {}
-    single = []  # (iid, params, base, end or None, years, annual rate or None)
+    # (iid, params, base, end or None, years, annual rate or None, (reason code, rate's bound))
+    single = []
     parts: dict[str, list[str]] = {}  # each whole's parts (part_of), looked up per target
     for k, ind in plan.indicators.items():
         if ind.part_of:
@@ -241,7 +242,7 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     rate = np.array([x[5] if x[5] is not None else 0.0 for x in single])
     r = engine.annual_rate(base, end, years)
     g = engine.grow(base, rate, years)
-    for i, (iid, params, b, e, _, annual) in enumerate(single):
+    for i, (iid, params, b, e, _, annual, (code, bound)) in enumerate(single):
         if e is not None and b.stated.figure.bound is not None:
             # 300万吨以上 in 2020 and in 2021: two bounds fix no rate
             out[iid] = Reason("single-figure", params)
@@ -270,9 +271,12 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit
             dec = fmt.decimals_in(b.stated.figure, unit) + 1
-            out[iid] = Reason(
-                "rate-only", params | {"level": fmt.amount(float(g.value[i]), unit, dec)}
+            amount = fmt.amount(float(g.value[i]), unit, dec)
+            # 增长10%以上 from 143.8亿元: at least 158.18亿元
+            en, zh = {"at_least": ("≥ ", "不低于"), "at_most": ("≤ ", "不高于")}.get(
+                bound or "", ("", "")
             )
+            out[iid] = Reason(code, params | {"level": {"en": en + amount, "zh": zh + amount}})
         else:
             out[iid] = Reason("single-figure", params)
     return out
@@ -349,11 +353,19 @@ def _reason(plan: Plan, facts: Facts, iid: str, parts: dict[str, list[str]]) -> 
     if base is not None and len(figures) == 1 and base.face > 0:
         params["base"] = base.stated.text
         end = facts.amount(iid, ey) if level is not None else None
-        annual = None
+        annual, code = None, "rate-only"
         if growth is not None and growth.annual is not None:
             annual = growth.annual.figure.value / 100
+        elif growth is not None and growth.total is not None and ey > by:
+            # 增长8% from 143.8亿元 in 2020: the level it gives, as a rate's (克州, 贵港 were told
+            # '增长8% is the only figure stated' with their 2020 level in the file)
+            factor = growth.total.figure.factor()
+            if factor > 0:
+                annual, code = factor ** (1 / (ey - by)) - 1, "growth-only"
         if end is not None or annual is not None:
-            return (iid, params, base, end, ey - by, annual)
+            said = growth.annual or growth.total if growth is not None else None
+            bound = said.figure.bound if said is not None and end is None else None
+            return (iid, params, base, end, ey - by, annual, (code, bound))
     if len(figures) <= 1 and (kin := _part_whole_target(plan, facts, iid, ey, parts)):
         other, role = kin
         return Reason("part-cannot-fail", params | {"other": other, "role": _ROLE[role]})

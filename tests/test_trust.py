@@ -52,6 +52,26 @@ def test_a_level_alone_is_not_checkable_and_the_note_says_what_it_implies(tmp_pa
     assert rep.summary_line("en").startswith("1 target: 0 consistent, 1 not checkable")
 
 
+def test_a_growth_alone_says_the_level_it_gives(tmp_path):
+    """克州's 2021 goals 增长8%以上 with their 2020 levels in the file were told '增长8%以上 is the
+    only figure stated': like a rate alone, a growth says the level it gives. 143.8 × 1.10 =
+    158.18 (亿元), at least, for 增长10%以上; an annual rate's bound is said too: 100 × 1.07^5 =
+    140.3 (ln 1.07 = 0.0676586, × 5 = 0.338293, e^ = 1.40255; one digit past 100元's)."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 财政收入, unit: 亿元, levels: {2020: 143.8亿元}}\n"
+        "  y: {name: 收入, unit: 元, levels: {2020: 100元}}\n",
+        "targets:\n  x: {total: 增长10%以上, period: 2021}\n  y: {annual: 7%以上}\n",
+    )
+    rep = checked(d)
+    (f,) = by_id(rep, "unchecked", "x")
+    assert f.message_id == "growth-only"
+    assert "from 143.8亿元 in 2020 it means ≥ 158.18亿元 by 2021" in f.message("en")
+    assert "推得2021年为不低于158.18亿元" in f.message("zh")
+    (g,) = by_id(rep, "unchecked", "y")
+    assert g.message_id == "rate-only" and "it means ≥ 140.3元 by 2025" in g.message("en")
+
+
 def test_consistent_names_the_relations_checked(tmp_path):
     d = write_plan(
         tmp_path,

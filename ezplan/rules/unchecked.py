@@ -78,6 +78,12 @@ MESSAGES = {
         "zh": "无法核对：仅列出增速{figures}；由{base_year}年的{base}推得{end_year}年为{level}，"
         "但规划未列出可印证的目标水平",
     },
+    "growth-only": {
+        "en": "not checkable: only the growth {figures} is stated; from {base} in {base_year} it "
+        "means {level} by {end_year}, which no stated level confirms",
+        "zh": "无法核对：仅列出“{figures}”；由{base_year}年的{base}推得{end_year}年为{level}，"
+        "但规划未列出可印证的目标水平",
+    },
     "single-figure": {
         "en": "not checkable: {figures} is the only figure stated for this target; nothing "
         "to compare it with",
