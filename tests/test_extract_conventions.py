@@ -1396,6 +1396,20 @@ def test_things_counted_past_a_bound_are_a_count(tmp_path):
     assert not [f for f in x.figures if f.value in ("500", "200", "1000")]
 
 
+def test_a_paragraph_opening_with_its_projects_owns_their_investment(tmp_path):
+    """甘肃's 加快实施重大交通项目。计划投资1140亿元… and 推进重大水利工程建设。计划投资120亿元…
+    were one bare 计划投资, the water projects' 120亿元 left out as 'one of the two is wrong' (a
+    reviewer's find). The paragraph's first sentence names whose investment it is."""
+    x = read(
+        tmp_path,
+        "## 二、2021年工作\n\n加快实施重大交通项目。计划投资1140亿元，加大交通补短板力度。\n\n"
+        "推进重大水利工程建设。计划投资120亿元，实施一批骨干水网工程。\n",
+    )
+    assert at(x.figures, "1140").indicator == "重大交通项目计划投资"
+    water = at(x.figures, "120")
+    assert (water.indicator, water.placed) == ("重大水利工程计划投资", True)
+
+
 def test_a_range_of_growth_is_a_goal_of_its_own(tmp_path):
     """吉林's 2021 goal 地区生产总值增长6%－7% was 'a range the grammar has no form for' and left
     out of the drafts: the year's headline target. It is a range from 6% to 7%."""

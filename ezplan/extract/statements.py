@@ -112,6 +112,7 @@ class Reader:
         self.sentences = 0
         self.glossary = False  # under 名词解释: each note dates its own figures
         self.area: str | None = None  # a part of the place the figures are about (三江新区)
+        self.projects: str | None = None  # the projects a paragraph is about (重大交通项目)
 
     # -- documents
     def read(self) -> Reading:
@@ -153,6 +154,7 @@ class Reader:
         self.time.para_period = None
         para_figs: list[Found] = []
         self.area = None
+        self.projects = None
         zones: list[str] = []  # the zones a sentence of the paragraph lists (A、B、C等3个园区)
         opening = 0  # the paragraph's first sentence that says something (not 各位代表！)
         for i, s in enumerate(split_sentences(block, self.sentences, item_end)):
@@ -170,6 +172,8 @@ class Reader:
                 self.area = topic.group(1)  # 自贸区青岛片区，…力争市场主体数量增长20%
             elif i == 0 and (m := _AREA_PARAGRAPH.match(s.folded)):
                 self.area = m.group(1)  # 高质量建设三江新区。…实现地区生产总值266亿元
+            elif i == 0 and (m := _PROJECTS_PARAGRAPH.match(s.folded)):
+                self.projects = m.group(1)  # 加快实施重大交通项目。计划投资1140亿元
             carry = self._sentence(s, carry, para_figs)
             if topic:
                 self.area = running  # a sentence's topic is its own
@@ -400,6 +404,13 @@ class Reader:
             )
             if self.area is not None:
                 names = [_in_area(self.area, name, how2) for name, how2 in names]
+            if self.projects is not None:
+                names = [
+                    _in_area(self.projects, name, how2)
+                    if _BARE_INVESTMENT.fullmatch(name)
+                    else (name, how2)
+                    for name, how2 in names
+                ]
             for name, how2 in names:
                 f = self._figure(
                     s,
@@ -659,6 +670,13 @@ _AREA = r"(?!创建|争创|申报|设立)([\u4e00-\u9fff“”]{2,12}?" + ZONE_S
 _BUILDING = r"(?:高质量|高品质|高标准|高水平|加快|全力|大力|持续)?(?:建设|推进|打造)"  # not 创建
 _AREA_TOPIC = re.compile(r"^[\W_]*(?:" + _BUILDING + r")?" + _AREA + r"[，,]")
 _AREA_PARAGRAPH = re.compile(r"^[\W_]*" + _BUILDING + _AREA + r"[。；;]?$")
+# a paragraph opening with its projects (加快实施重大交通项目。推进重大水利工程建设。): the bare
+# investment of its sentences is theirs (甘肃's 交通 and 水利 计划投资 were one indicator)
+_PROJECTS_PARAGRAPH = re.compile(
+    r"^[\W_]*(?:加快|推进|实施|全力|大力|加快实施|全力推进|大力推进|扎实推进)*"
+    r"(重大[\u4e00-\u9fff]{1,8}?(?:项目|工程))(?:建设)?[。；;]?$"
+)
+_BARE_INVESTMENT = re.compile(r"(?:计划|年度|全年)?(?:总投资|投资总额|投资额|投资|完成投资)")
 _ZONE_WORD = r"[\u4e00-\u9fff]{0,8}?" + ZONE_SUFFIX
 _ZONE_LIST = re.compile(
     rf"((?:{_ZONE_WORD}、)+{_ZONE_WORD})等[\d一二三四五六七八九十]+个(?:重点)?(?:园区|片区|功能区)"
