@@ -1228,7 +1228,7 @@ def test_grain_in_jin_life_expectancy_and_working_days_are_placed(tmp_path):
     x = read(
         tmp_path,
         "今年主要预期目标是：粮食产量稳定在760亿斤以上，人均预期寿命达到78.6岁，审批时间压缩至17个"
-        "工作日以内，发射卫星30颗，新建提升城市绿地20块。\n\n"
+        "工作日以内，发射卫星30颗，新建提升城市绿地20块，开行集装箱班列200班次以上。\n\n"
         "2020年末，15至59岁人口91570万人，65岁以上老人占13.5%。\n",
     )
     for value, unit in (
@@ -1237,6 +1237,7 @@ def test_grain_in_jin_life_expectancy_and_working_days_are_placed(tmp_path):
         ("17", "个工作日"),
         ("30", "颗"),
         ("20", "块"),
+        ("200", "班次"),  # 南宁: 'no unit' until 2026-12-01
     ):
         f = at(x.figures, value)
         assert (f.unit, f.placed, f.figure.unit.symbol) == (unit, True, unit), (value, f.review)
