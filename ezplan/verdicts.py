@@ -283,7 +283,7 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
 
 
 FLOW_NAME = re.compile(
-    r"^(?:新增|净增|新签约|新开工|新建|新培育|新认定|新引进|引进|招引)|新增|完成投资|投资完成|新签"
+    r"新增|净增|新签|新开工|完成投资|投资完成|^(?:新建|新培育|新认定|新引进|引进|招引)"
 )
 """The names of flows: what is done in a year (新增市场主体, 城镇新增就业, 重点项目完成投资)."""
 
@@ -296,10 +296,8 @@ def met_at_base(base: Amount, target: Amount, ind: Indicator) -> str | None:
     within the rounding of the target figure (5.45% is 5.5% to the one decimal the plan
     writes). None otherwise, and never for a flow, whose every year starts from nothing (新增市场
     主体, 新签约项目, 完成投资: what was done in 2020 does not count towards 2021)."""
-    if FLOW_NAME.search(ind.name):
-        return (
-            None  # 新增市场主体2.6万户以上 after 34289户 in 2020: a year's flow starts at nothing
-        )
+    if FLOW_NAME.search(ind.name):  # 新增市场主体2.6万户以上 after 34289户 in 2020
+        return None
     stated = target.stated
     comparator = stated.figure.comparator
     exact = base.stated.figure.comparator is Comparator.EXACT

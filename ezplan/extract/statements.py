@@ -33,6 +33,7 @@ from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.relations import relate
 from ezplan.extract.sentences import Sentence, split_sentences
 from ezplan.extract.subjects import (
+    INVESTMENT,
     PART_OF_YEAR,
     bare_verb,
     clean_subject,
@@ -407,7 +408,7 @@ class Reader:
             if self.projects is not None:
                 names = [
                     _in_area(self.projects, name, how2)
-                    if _BARE_INVESTMENT.fullmatch(name)
+                    if INVESTMENT.fullmatch(name)
                     else (name, how2)
                     for name, how2 in names
                 ]
@@ -676,7 +677,6 @@ _PROJECTS_PARAGRAPH = re.compile(
     r"^[\W_]*(?:加快|推进|实施|全力|大力|加快实施|全力推进|大力推进|扎实推进)*"
     r"(重大[\u4e00-\u9fff]{1,8}?(?:项目|工程))(?:建设)?[。；;]?$"
 )
-_BARE_INVESTMENT = re.compile(r"(?:计划|年度|全年)?(?:总投资|投资总额|投资额|投资|完成投资)")
 _ZONE_WORD = r"[\u4e00-\u9fff]{0,8}?" + ZONE_SUFFIX
 _ZONE_LIST = re.compile(
     rf"((?:{_ZONE_WORD}、)+{_ZONE_WORD})等[\d一二三四五六七八九十]+个(?:重点)?(?:园区|片区|功能区)"

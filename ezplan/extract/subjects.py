@@ -19,7 +19,7 @@ from ezplan.extract.predicates import MASK, Pred, mask, words
 from ezplan.extract.sentences import Sentence
 from ezplan.extract.text import strip_place
 from ezplan.extract.timex import Time
-from ezplan.extract.tokens import Token
+from ezplan.extract.tokens import Token, base_unit
 
 _LEAD = sorted(
     words(
@@ -326,7 +326,7 @@ def group_subjects(
         # 500亿元: each listed industry's 产值, in order (海南's were one 产值 of 4000亿元)
         how = Note("extract.subject_clause_before_each")
         return [(p + subject, how) for p in listed]
-    if _GROUP_INVESTMENT.fullmatch(subject) and len(earlier) >= n:
+    if INVESTMENT.fullmatch(subject) and len(earlier) >= n:
         # 实施32个省级重点项目、300个市级重点项目、100个市重点推进项目，力争年度投资分别超260亿元、
         # 1700亿元、1000亿元: each group of projects counted before, its investment, in order
         names = list(earlier[-n:])
@@ -508,7 +508,7 @@ def owner_measure(
     if (
         prev.kind == "count"
         and "项目" in prev.indicator
-        and _INVESTMENT.fullmatch(subj)
+        and INVESTMENT.fullmatch(subj)
         and unit.endswith("元")  # 82个项目开工，确保投资增长15%: the zone's growth, not theirs
     ):
         # 54个项目集中开工，投资总额279亿元: those projects' investment (海口's was read as the
@@ -536,8 +536,8 @@ def _a_part(f: Found) -> bool:
     return f.part_of is not None or f"其中{f.indicator}" in f.quote
 
 
-_GROUP_INVESTMENT = re.compile(r"(?:年度|全年|年)?(?:计划)?(?:完成)?(?:投资|总投资|投资额)")
-_INVESTMENT = re.compile(r"(?:计划)?总投资(?:额)?|投资总额|投资额|投资")
+# a bare investment, of nothing named (计划总投资, 年度投资, 完成投资, 投资总额)
+INVESTMENT = re.compile(r"(?:年度|全年|年)?(?:计划)?(?:完成)?(?:总投资额?|投资总额|投资额|投资)")
 _OWNER = re.compile(
     r"(?:企业|公司|集团|园区|产业园|新区|开发区|高新区|综保区|保税区|自贸区|经开区|片区|基地|港)$"
 )
@@ -549,7 +549,7 @@ def grain_output(subj: str, how: str | None, unit: str) -> tuple[str, str | None
     with no measure named is the harvest (粮食产量); 粮食总产 is 粮食总产量. Named so, a year's
     goal meets the year's level and the plan's (they had names of their own: 保持粮食稳产高产、
     正常年景下, 粮食生产再)."""
-    if "粮食" not in subj or re.sub(r"^[万亿千百十]+", "", unit) not in ("斤", "吨", "公斤"):
+    if "粮食" not in subj or base_unit(unit) not in ("斤", "吨", "公斤"):
         return subj, how
     if subj.endswith("总产"):
         return subj + "量", how

@@ -91,7 +91,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     as_written = within(implied.value, r[:, 1], r[:, 2]) | within(
         compounded.value, f[:, 1], f[:, 2]
     )
-    loose, loose_lo, loose_hi = _loose_fits(cases, n, r)
+    lf = np.array([loose_factor_val(c.total) for c in cases])  # type: ignore[arg-type]
+    loose, loose_lo, loose_hi = _loose_fits(lf, n, r)
     severities = judge(feasible, as_written, loose)
     for i, (c, sev) in enumerate(zip(cases, severities, strict=True)):
         if ok[i]:
@@ -130,7 +131,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         mid = "mismatch" if sev is Severity.ERROR else "rounding"
         if sev is Severity.WARNING and not feasible[i]:
             mid = "round-word"
-            words = round_word_params(c.total, *loose_factor_val(c.total)[1:])
+            words = round_word_params(c.total, lf[i, 1], lf[i, 2])
             spread = engine.growth_factor(r[i, 1:], float(c.years)).value
             params |= words | {"spread": fmt.interval(*spread, lambda x: fmt.factor(x, 3))}
             allows = rate_interval_text(float(loose_lo[i]), float(loose_hi[i]), c.annual)
@@ -157,7 +158,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 "expected": float(compounded.value[i]),
                 "actual": float(f[i, 0]),
             }
-            | _as_round_word(mid, c.total),
+            | ({"round_word_factor": data_val(Val(*lf[i]))} if mid == "round-word" else {}),
             scope=c.scope,
             steps=steps,
             related=(c.total.mark,),
@@ -175,17 +176,11 @@ def _bounded(words: dict[str, str], total: Stated) -> dict[str, str]:
 
 
 def _loose_fits(
-    cases: list, n: np.ndarray, r: np.ndarray
+    f: np.ndarray, n: np.ndarray, r: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Whether the rate fits the total with a doubling word read as a round figure, and the
-    rates that reading allows (infinite at an open end)."""
-    f = np.array([loose_factor_val(c.total) for c in cases])
+    """Whether the rate fits the total (`f`: its factors, a doubling word read as a round
+    figure), and the rates that reading allows (infinite at an open end)."""
     lo = engine.rate_from_factor(f[:, 1], n)
     hi = engine.rate_from_factor(f[:, 2], n)
     lo_v, hi_v = np.where(lo.ok, lo.value, -np.inf), np.where(hi.ok, hi.value, np.inf)
     return overlap(lo_v, hi_v, r[:, 1], r[:, 2]), lo_v, hi_v
-
-
-def _as_round_word(mid: str, total: Stated) -> dict:
-    """The factors a doubling word allows read as a round word, for a finding that rests on it."""
-    return {"round_word_factor": data_val(loose_factor_val(total))} if mid == "round-word" else {}
