@@ -78,6 +78,9 @@ COUNT_WORDS = (
 )  # fmt: skip
 for _w in COUNT_WORDS:
     BASE_UNITS[_w] = (f"count:{_w}", _w)
+# 规上工业企业5400户 and 突破1万家 count the same firms: 户 and 家 are one dimension (each figure
+# keeps its own word), as 名 and 人 are not merged (名 also ranks)
+BASE_UNITS["户"] = ("count:家", "户")
 
 ENGLISH_MAGNITUDES = {
     "": "",

@@ -116,6 +116,13 @@ def test_units_convert_within_a_dimension_only():
         parse_unit("亿英镑")
 
 
+def test_firms_counted_in_户_and_家_are_one_count():
+    # 规上工业企业5400户 (2020) and 突破1万家 (2025) count the same firms
+    assert parse_unit("万户").factor_to(parse_unit("家")) == 1e4
+    with pytest.raises(ValueError, match="does not convert"):
+        parse_unit("户").factor_to(parse_unit("人"))
+
+
 # --- forms plans and bulletins write (issue 8) and figures read exactly or refused (issue 11) ---
 
 

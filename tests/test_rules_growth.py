@@ -22,6 +22,20 @@ def base(levels: str, extra: str = "") -> str:
 # --- level-rate ----------------------------------------------------------------------------
 
 
+def test_a_count_of_firms_in_户_meets_its_target_in_家(tmp_path):
+    # 0.54万户 × 1.11^5 = 5400 × 1.685058 = 9099.3, short of 突破10000家 even at the widths'
+    # ends (5450 × 1.115^5 = 9392.3): the two words count the same firms
+    head = "indicators:\n  x:\n    name: 规上工业企业\n    unit: 户\n"
+    got, (f,) = run(
+        tmp_path,
+        f"{head}    levels: {{2020: 0.54万户}}\n",
+        "targets:\n  x: {level: 突破10000家, annual: 11%}\n",
+        "level-rate",
+    )
+    assert got == [("error", "mismatch")]
+    assert f.data["expected"] == pytest.approx(9099.3, abs=0.05)
+
+
 def test_level_rate_error_with_the_numbers_a_planner_needs(tmp_path):
     # 100 × 1.1^5 = 161.051; 200 needs (200/100)^(1/5) − 1 = 2^0.2 − 1 = 14.87%
     got, (f,) = run(
