@@ -785,3 +785,18 @@ def test_a_bulletins_pairs_are_drafted_as_converted_each_on_its_own(tmp_path):
         path.write_text(f"# {title}\n\n{body}", encoding="utf-8")
         _, t = draft_texts(extract(path))
         assert yaml.safe_load(t)["plan"].get("one_rate_per_year") == one_rate
+
+
+def test_an_item_with_its_own_predicate_is_not_a_subject_of_the_number_after_the_list(tmp_path):
+    """海口's 违建增量归零、存量降低50%: the increase is to be zero, the stock down by half — the
+    50% was also drafted as 违建增量归零's (two goals, one of them false). The item after the
+    statement shares its modifiers (违建). A plain list still shares its number."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，违建增量归零、存量降低50%。游客接待量、旅游总收入增长10%。
+        """,
+    )
+    assert [f.indicator for f in at(figs, "50")] == ["违建存量"]
+    assert sorted(f.indicator for f in at(figs, "10")) == ["旅游总收入", "游客接待量"]

@@ -193,6 +193,8 @@ def split_subjects(subject: str, n: int | None) -> list[str] | None:
         return ["初中" + rest, "高中" + rest]
     if n == 2 and "存贷款" in subject:
         return [subject.replace("存贷款", "存款"), subject.replace("存贷款", "贷款")]
+    if n is None and (stated := _after_a_statement(subject)) is not None:
+        return stated
     # one number for several subjects (n None): 与 joins the words of one name (研究与试验发展)
     for pattern in (r"、", rf"、|和|{_AND}", rf"、|和|{_AND}|与")[: 2 if n is None else 3]:
         parts = [p for p in split_top(subject, pattern) if p]
@@ -262,6 +264,23 @@ _INDUSTRY_MEASURE = re.compile(
     r"(?:综合|全产业链|年)?(?:总产值|产值|增加值|主营业务收入|营业收入|销售收入)$"
 )
 _NAMES_A_MEASURE = re.compile(r"(?:值|额|量|率|数|入|出|资|比|重|度|积|模|税|润|价|费|金|本)$")
+
+
+_DONE = re.compile(r"(?:动态)?(?:归零|清零)$|全覆盖$")
+
+
+def _after_a_statement(subject: str) -> list[str] | None:
+    """违建增量归零、存量 (降低50%) → [违建存量]: an item that ends in its own predicate is a
+    statement, not one of the subjects the number after the list is about; the item after it
+    shares its modifiers (海口's 50% was also 违建增量归零's)."""
+    parts = split_top(subject, "、")
+    if len(parts) < 2 or not (done := _DONE.search(parts[-2])):
+        return None
+    stated, last = parts[-2][: done.start()], parts[-1]
+    k = len(last)
+    if k <= 2 and len(stated) > k + 1:
+        return [stated[:-k] + last]
+    return [last]
 
 
 def _shared_head(parts: list[str]) -> list[str]:
