@@ -800,3 +800,19 @@ def test_an_item_with_its_own_predicate_is_not_a_subject_of_the_number_after_the
     )
     assert [f.indicator for f in at(figs, "50")] == ["违建存量"]
     assert sorted(f.indicator for f in at(figs, "10")) == ["旅游总收入", "游客接待量"]
+
+
+def test_a_stretch_toward_a_figure_is_of_the_figure_before(tmp_path):
+    """吉林's 正常年景下达到760亿斤以上、努力向800亿斤迈进: the 800亿斤 was a goal of an indicator
+    named 努力向 (strive toward), placed beside the harvest's; it is the harvest's stretch,
+    which agrees with 760亿斤以上 and is left for review, the floor drafted."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，保持粮食稳产高产、正常年景下达到760亿斤以上、努力向800亿斤迈进。
+        """,
+    )
+    floor, stretch = one_of(figs, "760"), one_of(figs, "800")
+    assert floor.indicator == stretch.indicator == "粮食产量"
+    assert floor.placed and not stretch.placed

@@ -34,8 +34,9 @@ _LEAD = sorted(
     key=len,
     reverse=True,
 )
-# leads that leave no subject when they are all there is (年末全国共有1264万人享受…: there are)
-_LEAD_ALONE = frozenset({"共有"})
+# leads that leave no subject when they are all there is (年末全国共有1264万人享受…: there are;
+# 达到760亿斤以上、努力向800亿斤迈进: toward the figure before's)
+_LEAD_ALONE = frozenset({"共有", "努力向"})
 # 可 and 能 lead a subject only before a verb (可达, 能实现): 能源, 能耗, 可再生能源 are nouns
 _LEAD_BEFORE_VERB = re.compile(
     r"(?:可|能)(?=达|实现|完成|突破|超过|增长|提高|新增|带动|创造|吸纳|解决|提供|安置|减少|节约|"
