@@ -816,3 +816,20 @@ def test_a_stretch_toward_a_figure_is_of_the_figure_before(tmp_path):
     floor, stretch = one_of(figs, "760"), one_of(figs, "800")
     assert floor.indicator == stretch.indicator == "粮食产量"
     assert floor.placed and not stretch.placed
+
+
+def test_bars_listed_before_a_name_are_bars_of_the_name(tmp_path):
+    """河北's 新增营业收入超50亿元、超100亿元产业集群6个和4个: 超50亿元 was drafted as an increase
+    of 营业收入 and both counts as the 100亿元 clusters' (the 4 left out as 'one of the two is
+    wrong'); each count is now of its own class of clusters, in order."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，新增营业收入超50亿元、超100亿元产业集群6个和4个。
+        """,
+    )
+    assert not at(figs, "50")
+    assert one_of(figs, "6").indicator == "新增营业收入超50亿元产业集群"
+    assert one_of(figs, "4").indicator == "新增营业收入超100亿元产业集群"
+    assert one_of(figs, "6").placed and one_of(figs, "4").placed

@@ -288,6 +288,11 @@ def _shared_head(parts: list[str]) -> list[str]:
     """城乡居民基本养老保险、基本医疗保险参保人数 → …养老保险参保人数, …医疗保险参保人数: a part
     ending in the word the last part goes on from gets the last part's head."""
     last = parts[-1]
+    # 营业收入超50亿元、超100亿元产业集群: the bars after the first are of its measure too
+    bar = re.match(r"(.{2,}?)(?=超过|超|逾)", parts[0])
+    if bar and all(re.match(r"超过|超|逾", p) for p in parts[1:]):
+        last = bar.group(1) + last
+        parts = [parts[0]] + [bar.group(1) + p for p in parts[1:-1]] + [last]
     out = []
     for p in parts[:-1]:
         end = p[-2:]

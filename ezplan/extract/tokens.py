@@ -172,6 +172,7 @@ def find_tokens(text: str, times: list[Time]) -> list[Token]:
     tokens.sort(key=lambda t: t.start)
     _thresholds_of_counted(text, tokens)
     _bars_inside_counted(text, tokens)
+    _thresholds_listed(text, tokens)
     # 分别提高31.46、27.87、31.74个百分点: the last number's unit is every listed number's
     for i in range(len(tokens) - 2, -1, -1):
         t, nxt = tokens[i], tokens[i + 1]
@@ -228,6 +229,7 @@ def _second_bound(text: str, tok: Token) -> bool:
 STEPS_PASSED = re.compile(rf"{_NUM}\s*个[^，,；;。、\d]{{0,8}}台阶")
 
 BAR_PASSED = Note("extract.skip.bar_passed")
+_OVER_NAME = Note("extract.skip.threshold_over_project")  # 超1亿美元项目
 NO_UNIT = Note("extract.skip.no_unit")  # a number alone, which a listed unit may still claim
 
 
@@ -269,6 +271,22 @@ _EACH_UNIT = re.compile(r"^(?:实现|推动|确保|力争|要|并)?每一?个[\u
 # 5个投资10亿元以上小微企业园, 10户产值超5亿元骨干企业, 631个农宅空置率30%—50%的“空心村”
 _COUNTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _COUNTED_HEAD = re.compile(r"(?:（含）|\(含\))?(?:以上|以下)?的?[“\"]?[\u4e00-\u9fff]")
+
+
+_OVER = ("超过", "超", "逾")
+
+
+def _thresholds_listed(text: str, tokens: list[Token]) -> None:
+    """营业收入超50亿元、超100亿元产业集群6个和4个: a bar listed before a bar of a name is a bar
+    of the same name (the 50亿元 was drafted as an increase of 营业收入)."""
+    for i in range(len(tokens) - 2, -1, -1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if t.skip is not None or nxt.skip != _OVER_NAME or t.unit != nxt.unit or t.suffix:
+            continue
+        if text[max(0, t.start - 2) : t.start].endswith(_OVER) and re.fullmatch(
+            r"、(?:超过|超|逾)", text[t.end : nxt.start]
+        ):
+            t.skip = _OVER_NAME
 
 
 def _bars_inside_counted(text: str, tokens: list[Token]) -> None:
@@ -470,7 +488,7 @@ def _skip_reason(text: str, tok: Token, quotes: list[tuple[int, int]]) -> str | 
         and _is_noun_start(after_unit)
         and not re.match(r"^(大关|台阶|规模|水平|目标)", after_unit)
     ):
-        return Note("extract.skip.threshold_over_project")
+        return _OVER_NAME
     if tok.suffix in ("以上", "以下") and after.startswith("的"):
         return Note("extract.skip.threshold_above_firm")
     if tok.unit in ("项", "个", "类") and (
