@@ -833,3 +833,17 @@ def test_bars_listed_before_a_name_are_bars_of_the_name(tmp_path):
     assert one_of(figs, "6").indicator == "新增营业收入超50亿元产业集群"
     assert one_of(figs, "4").indicator == "新增营业收入超100亿元产业集群"
     assert one_of(figs, "6").placed and one_of(figs, "4").placed
+
+
+def test_a_noun_may_start_with_年轻(tmp_path):
+    """青岛's …、1000名以上优秀民营企业家、10000名以上年轻一代民营中小企业高管: 年 stops a noun
+    (a time), so the third count was named after the second's noun and left out as a clash."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，培训1000名以上优秀民营企业家、10000名以上年轻一代民营中小企业高管。
+        """,
+    )
+    assert one_of(figs, "10000").indicator == "年轻一代民营中小企业高管"
+    assert one_of(figs, "10000").placed

@@ -550,8 +550,8 @@ _TO_VERB = re.compile(
 
 
 # words that start a noun although their first character is a stop word: 13个在建项目,
-# 5个全国农民合作社…试点 (not 在…, 全部)
-_NOUN_START_WORDS = ("在建", "在营", "在校", "在岗", "在研", "全国", "全域", "全省")
+# 5个全国农民合作社…试点, 10000名以上年轻一代…高管 (not 在…, 全部, 年…)
+_NOUN_START_WORDS = ("在建", "在营", "在校", "在岗", "在研", "全国", "全域", "全省", "年轻")
 # …and 5个已摘帽县、471个已退出村、38.79万已脱贫人口 (宜宾市): things that have done so
 _NOUN_START_WORDS += ("已摘帽", "已退出", "已脱贫", "已出列")
 
