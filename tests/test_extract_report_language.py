@@ -847,3 +847,19 @@ def test_a_noun_may_start_with_年轻(tmp_path):
     )
     assert one_of(figs, "10000").indicator == "年轻一代民营中小企业高管"
     assert one_of(figs, "10000").placed
+
+
+def test_batches_are_a_measure_word_and_one_markets_quota_no_total(tmp_path):
+    """广东's 完成不少于60万批次食品抽检任务 … 完成不少于800万批次食用农产品快检任务 … 单个综合批发
+    市场每月完成不少于900批次快检任务: 批次 was read as 批 and 次 left in the name, so 60万 had no
+    name and 800万 took the sentence before's; the 900 is each market's monthly quota."""
+    figs, skipped = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2021年，完成不少于60万批次食品抽检任务。完成不少于800万批次食用农产品快检任务，单个综合批发市场每月完成不少于900批次快检任务。
+        """,
+    )
+    assert (one_of(figs, "60").indicator, one_of(figs, "60").unit) == ("食品抽检任务", "万批次")
+    assert one_of(figs, "800").indicator == "食用农产品快检任务"
+    assert not at(figs, "900") and any("900" in s for s in skipped)

@@ -246,7 +246,8 @@ def _thresholds_of_counted(text: str, tokens: list[Token]) -> None:
             tok.skip = BAR_PASSED
 
 
-# 每个乡镇建有1所…, 每个载体至少引进…项目5个: a quota for each (每年, 每万人 are rates: not these)
+# 每个乡镇建有1所…, 每个载体至少引进…项目5个, 单个综合批发市场每月完成不少于900批次快检任务: a
+# quota for each (每年, 每万人 are rates: not these)
 # after a bound, the noun counted up to the clause's end, with no 的 (50名以上员工的企业: a
 # class of firms by their staff)
 _NOUN_COUNTED = re.compile(r"\s*以上(?:(?!的)[\u4e00-\u9fff“”\"])+(?=[，,、；;。）)]|$)")
@@ -266,7 +267,7 @@ _TIME_NAMED = re.compile(
 # of campaigns and programmes (实施扩消费10大专项行动) a designation
 _DESIGNATION_AFTER = re.compile(r"(?:大)?(?:攻势|专项行动|大行动|大工程)")
 _DESIGNATION_VERB = re.compile(r"(?:聚焦|围绕|盯紧|紧盯|瞄准|对标|依托)$")
-_EACH_UNIT = re.compile(r"^(?:实现|推动|确保|力争|要|并)?每一?个[\u4e00-\u9fff]")
+_EACH_UNIT = re.compile(r"^(?:实现|推动|确保|力争|要|并)?(?:每一?个|单个)[\u4e00-\u9fff]")
 # after a count, a measure of the things counted and their noun: 28个总投资逾120亿元的重大项目,
 # 5个投资10亿元以上小微企业园, 10户产值超5亿元骨干企业, 631个农宅空置率30%—50%的“空心村”
 _COUNTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,6}")
