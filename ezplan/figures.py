@@ -74,6 +74,8 @@ _SUFFIXES: list[tuple[str, Comparator]] = [
     ("上下", Comparator.ABOUT),
 ]
 _NEUTRAL_PREFIXES = ("达到", "达", "为", "完成", "实现")
+_ESTIMATE = "预计"
+AT_LEAST = Comparator.AT_LEAST
 _UP_WORDS = ("增长", "增加", "提高", "上升", "提升")
 _DOWN_WORDS = ("下降", "减少", "降低")
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -343,7 +345,14 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
     if _EXPONENT_RE.search(s):
         raise FigureError("figure.e_notation", text=original)
     if m := _DOUBLING_RE.match(s):
-        return Figure(original, Kind.DOUBLING, float(_doubling(m.group(1), original)), 0.0)
+        n = float(_doubling(m.group(1), original))
+        done = m.group(1).startswith("了")  # 翻了一番: a doubling reached, at least ×2
+        return Figure(original, Kind.DOUBLING, n, 0.0, AT_LEAST if done else Comparator.EXACT)
+    # 预计14.4%: a preliminary estimate (a report's figure for the year just ended), as wide as
+    # 约; a bound it states stays (预计突破1万亿元)
+    estimated = s.startswith(_ESTIMATE) and len(s) > len(_ESTIMATE)
+    if estimated:
+        s = s[len(_ESTIMATE) :]
 
     base_year: int | None = None
     year_on_year = False
@@ -372,9 +381,10 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
                 raise FigureError("figure.two_bounds", text=original)
             comparator, s = comp, s[: -len(word)]
             break
+    neutral = ""
     for word in _NEUTRAL_PREFIXES:
         if s.startswith(word) and not s.startswith(word + "的"):
-            s = s[len(word) :]
+            s, neutral = s[len(word) :], word
             break
 
     sign, growth_word = 1.0, False
@@ -392,7 +402,14 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
             if s.startswith(word):
                 comparator, s = comp, s[len(word) :]
                 break
-    if m := _DOUBLING_RE.match(s):
+    m = _DOUBLING_RE.match(s)
+    if m and comparator is Comparator.EXACT and (neutral == "实现" or m.group(1).startswith("了")):
+        # 实现翻番, 翻了一番: a doubling reached, at least ×2 (旅游总收入实现翻番，年均增长18%
+        # is ×2.29)
+        comparator = AT_LEAST
+    if estimated and comparator is Comparator.EXACT:
+        comparator = Comparator.ABOUT
+    if m:
         if sign < 0:
             raise FigureError("figure.decline_doubles", text=original)
         n = _doubling(m.group(1), original)

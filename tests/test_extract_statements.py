@@ -505,7 +505,7 @@ def test_forms_the_grammar_reads_are_kept_as_written(tmp_path):
     assert texts["50"][:2] == ("不足50亿元", "at_most")
     assert texts["1000"][:2] == ("1000余万元", "at_least")
     assert texts["30"][:2] == ("30万人上下", "about")
-    assert texts["一"][:2] == ("翻番以上", "at_least")  # 实现翻番: doubled at least
+    assert texts["一"][:2] == ("实现翻番", "at_least")  # doubled at least, as written
     assert texts["1"][:2] == ("超1万亿元", "at_least")
     # 3万多户 is read by the grammar too (more than 3万户)
     assert texts["3"][:2] == ("3万多户", "at_least")

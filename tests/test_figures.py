@@ -342,3 +342,40 @@ def test_a_range_of_rates_is_no_bound_and_runs_forwards():
         parse_figure("增长6%-7%以上")
     with pytest.raises(FigureError, match="backwards"):
         parse_figure("7%-6%")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "interval"),
+    [
+        # 预计: an estimate, as wide as 约 — 14.4 × 0.95 = 13.68, × 1.05 = 15.12
+        ("预计14.4%", Comparator.ABOUT, (13.68, 15.12)),
+        ("预计增长8.5%", Comparator.ABOUT, (8.075, 8.925)),
+        ("预计22600元", Comparator.ABOUT, (21470, 23730)),
+        # a bound it states stays: 1万 rounds to [0.5, 1.5]万, at least its low end
+        ("预计突破1万亿元", Comparator.AT_LEAST, (0.5, math.inf)),
+        ("预计14%以上", Comparator.AT_LEAST, (13.5, math.inf)),
+    ],
+)
+def test_an_estimate_is_as_wide_as_about(text, comparator, interval):
+    f = parse_figure(text)
+    assert f.comparator is comparator and f.interval() == pytest.approx(interval)
+    assert f.text == text  # quoted as written
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("实现翻番", Comparator.AT_LEAST),  # a doubling reached: ×2.29 is no contradiction
+        ("翻了一番", Comparator.AT_LEAST),
+        ("翻了两番", Comparator.AT_LEAST),
+        ("实现翻一番", Comparator.AT_LEAST),
+        ("翻番以上", Comparator.AT_LEAST),
+        ("翻番", Comparator.EXACT),  # the trap: a goal of 翻番 is ×2
+        ("翻一番", Comparator.EXACT),
+        ("达到翻番", Comparator.EXACT),
+    ],
+)
+def test_a_doubling_reached_is_at_least(text, comparator):
+    f = parse_figure(text)
+    assert f.kind is Kind.DOUBLING and f.comparator is comparator
+    assert f.factor_interval()[0] == pytest.approx(4.0 if "两" in text else 2.0)

@@ -49,3 +49,32 @@ def test_an_implied_level_carries_three_significant_digits(tmp_path):
     (f,) = findings_for(tmp_path, "history")
     text = f.message("en")
     assert "imply 3.73万亿元 (allowed ≥ 3.3万亿元)" in text, text
+
+
+def test_a_level_bounded_from_above_only_says_so(tmp_path):
+    """山东省: 居民人均可支配收入32886元 (2020), 比2010年翻了一番 — at least ×2, and as a round word
+    ≥ ×1.932 (2^0.95): the 2010 level is at most 32886.5 / 1.93187 = 17023.1元, with no floor;
+    it was shown 'allowed [0.0元, 17023.1元]'. With a floor on the level too (突破500列 after
+    增长2倍以上), nothing bounds the year before: no note."""
+    write_plan(
+        tmp_path,
+        """\
+        indicators:
+          income:
+            name: 居民人均可支配收入
+            unit: 元
+            levels: {2020: 32886元}
+            growth:
+              - {period: 2011-2020, total: 翻了一番}
+          trains:
+            name: 中欧班列
+            unit: 列
+            levels: {2020: 突破500列}
+            growth:
+              - {period: '2020', total: 增长2倍以上}
+        """,
+        "targets: {}\n",
+    )
+    (f,) = findings_for(tmp_path, "history")
+    assert f.indicator == "income"
+    assert "imply 16443元 (allowed ≤ 17023.1元)" in f.message("en"), f.message("en")

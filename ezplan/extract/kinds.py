@@ -109,10 +109,16 @@ def _kind_and_text(
         n = tok.doubling or "一"
         said = text[tok.start : tok.unit_end]
         if achieved_doubling(tok, said, pred):
-            # 实现翻番, 翻了一番, 翻番以上: at least doubled (翻番以上 in the grammar), not ×2
-            read = said + "以上" if as_written else f"翻{n}番以上"
+            # 实现翻番, 翻了一番, 翻番以上: at least doubled, not ×2 — each as written, a form
+            # of the grammar's
             shown = said + ("以上" if tok.suffix else "")
-            notes.append(Note("extract.doubling_at_least", said=shown, read=read))
+            if as_written and not tok.suffix and not said.startswith("翻了"):
+                shown = "实现" + said
+            read = shown if as_written else f"翻{n}番以上"
+            if read == shown:
+                notes.append(Note("extract.doubling_reached", said=shown))
+            else:
+                notes.append(Note("extract.doubling_at_least", said=shown, read=read))
             return "total", read, "up", notes
         if as_written and re.fullmatch(r"翻了?[一两二三四]?番多?", said):
             return "total", said, "up", notes  # 翻番, 翻了两番, 翻两番多

@@ -584,11 +584,12 @@ class Reader:
             and _estimated(s, tok.start)
         ):
             # 预计: a preliminary estimate (a 2021 report's figures for 2020 and the five years
-            # before), read with the width of 约 rather than to its last digit — not the level
-            # a change starts from (从15203元提高到预计22600元: the 2015 figure is known)
-            estimate, _ = read_figure("约" + fig_text, tok.unit, [])
+            # before), read with the width of 约 rather than to its last digit (the figure
+            # grammar's 预计, so the draft quotes the document) — not the level a change starts
+            # from (从15203元提高到预计22600元: the 2015 figure is known)
+            estimate, _ = read_figure(_ESTIMATE + fig_text, tok.unit, [])
             if estimate is not None:
-                figure, fig_text = estimate, "约" + fig_text
+                figure, fig_text = estimate, _ESTIMATE + fig_text
                 notes.append(Note("extract.estimate"))
         if figure is None and tok.in_words:
             # listed for review, never turned into digits the document does not write

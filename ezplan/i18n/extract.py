@@ -165,6 +165,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "将“{said}”读作“翻{n}番”（至少）：图形语法没有“番多”",
     },
     "extract.doubling_implied": {"en": "read 翻番 as 翻一番", "zh": "将“翻番”读作“翻一番”"},
+    "extract.doubling_reached": {
+        "en": "{said} means at least doubled (≥ ×2)",
+        "zh": "“{said}”指至少翻了一番（≥ ×2）",
+    },
     "extract.doubling_at_least": {
         "en": "{said} means at least doubled: read as {read}",
         "zh": "“{said}”指至少翻了一番：读作“{read}”",

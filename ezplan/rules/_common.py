@@ -142,10 +142,17 @@ def real_price_hint(plan: Plan, c: GrowthClaim) -> str | dict[str, str]:
 
 def figure_words(s: Stated) -> str:
     """A figure as a reader recognises it: an annual rate says so (年均增长4.3%, not 4.3%)."""
-    text = s.text
-    if s.field == "annual" and not text.startswith(("年均", "增", "下降", "减")):
-        return f"年均增长{text}"
-    return text
+    return annual_words(s.text) if s.field == "annual" else s.text
+
+
+def annual_words(text: str) -> str:
+    """An annual rate's text as a reader recognises it: 年均增长4.3%, 预计年均增长14.4% (the
+    estimate's word first), and a text that already says how it grows as it is."""
+    if text.startswith(("年均", "增", "下降", "减")):
+        return text
+    if text.startswith("预计") and not text.startswith(("预计增", "预计年均", "预计下降")):
+        return f"预计年均增长{text[2:]}"
+    return f"年均增长{text}"
 
 
 def name(plan: Plan, indicator: str) -> dict[str, str]:

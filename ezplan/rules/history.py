@@ -28,7 +28,7 @@ from ezplan import fmt
 from ezplan.facts import Facts, Implied, Val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan, Stated
-from ezplan.rules._common import data_val, judge, overlap, show_like, within
+from ezplan.rules._common import annual_words, data_val, judge, overlap, show_like, within
 
 CODE = "history"
 TITLE = {"en": "Historical growth vs recorded levels", "zh": "历史增速与已知水平"}
@@ -73,7 +73,7 @@ def _known_text(facts: Facts, imp: Implied) -> str:
 
 def _via_text(imp: Implied) -> str:
     text = imp.via.text
-    return f"年均增长{text}" if imp.via.field == "annual" and "增" not in text else text
+    return annual_words(text) if imp.via.field == "annual" and "增" not in text else text
 
 
 def _via(imp: Implied) -> str:
@@ -91,9 +91,16 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         like = _like(facts, first)
         # ≥ 105.1亿元 where an end is open (突破300亿元), never ∞亿元
         shown = functools.partial(show_like, plan, iid, like=like, extra=1)
-        allowed = fmt.interval(first.value.lo, first.value.hi, shown)
-        value = show_like(plan, iid, first.value.face, like, _finer(plan, iid, first.value, like))
         lo, hi = first.value.lo, first.value.hi
+        if lo == 0.0 and first.value.face > 0:
+            # 翻了一番 (at least ×2) and 32886元 bound the level before from above only:
+            # ≤ 17023.1元, not [0.0元, 17023.1元]; with a floor too (突破500列 after 增长2倍以上),
+            # nothing
+            if math.isinf(hi):
+                continue
+            lo = -math.inf
+        allowed = fmt.interval(lo, hi, shown)
+        value = show_like(plan, iid, first.value.face, like, _finer(plan, iid, first.value, like))
         if math.isfinite(lo) and math.isfinite(hi) and not _within(value, shown(lo), shown(hi)):
             value = shown(first.value.face)  # 1.85万人 in [1.82万人, 1.88万人], not 1.8万人
         yield Finding(

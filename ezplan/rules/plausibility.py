@@ -35,7 +35,7 @@ from ezplan import engine, fmt
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
 from ezplan.model import Amount, Plan, Stated
-from ezplan.rules._common import name
+from ezplan.rules._common import annual_words, name
 from ezplan.units import MAGNITUDES, Unit
 
 CODE = "plausibility"
@@ -335,7 +335,7 @@ def _stated_rates(plan: Plan) -> Iterator[Finding]:
             if band[0] <= r <= band[1]:
                 continue
             params = {
-                "figure": s.text if s is c.total else f"年均增长{s.text}",
+                "figure": s.text if s is c.total else annual_words(s.text),
                 "years": fmt.years_words(c.base_year + 1, c.end_year),
                 "rate": fmt.growth_words(r, 2),
                 "band": _band_text(band),

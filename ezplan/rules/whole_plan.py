@@ -505,7 +505,7 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
         ((t, r),) = options
         return {
             "en": f"If a figure is wrong, it is {t}: {r} would fit.",
-            "zh": f"若有数字有误，应是{t}：{r}方相符。",
+            "zh": f"若有数字写错，错的是{t}：改为{r}方相符。",
         }
     en.append(
         "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
