@@ -80,6 +80,31 @@ def test_cumulative_implies_base_and_yearly_amounts(tmp_path):
     assert "若每年均增长10%，意味着" in f.message("zh")
 
 
+def test_a_sum_and_an_end_level_that_no_even_path_joins_say_so(tmp_path):
+    """文山: 累计完成固定资产投资3625亿元 … 年均增长11.8% over 2016–2020, and 819.24亿元 in 2020.
+    The sum puts 2015 at 3625 / Σ1.118^t = 3625 / 7.074312 = 512.42 (累计法); the level at
+    819.24 / 1.118^5 = 819.24 / 1.746663 = 469.03 (水平法), whose even path sums to
+    469.03 × 7.074312 = 3318.1. Two notes said each alone; one now says they disagree, which
+    only means the years were uneven (a note). Where an even path fits the widths, nothing."""
+    b = "indicators:\n" + ind(
+        "f",
+        "亿元",
+        "    levels: {2020: 819.24亿元}\n"
+        "    growth: [{period: 2016-2020, annual: 11.8%}]\n"
+        "    cumulative: [{period: 2016-2020, value: 3625亿元}]\n",
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "cumulative")
+    assert got == [("note", "uneven")]
+    assert f.data["implied_base"] == pytest.approx(512.42, abs=0.01)
+    assert f.data["implied_base_by_level"] == pytest.approx(469.03, abs=0.01)
+    assert f.data["even_sum"] == pytest.approx(3318.1, abs=0.05)
+    assert "各年并非均匀增长" in f.message("zh")
+    # 3318亿元 rounds to [3317.5, 3318.5], which the even path's 3318.1 is in: no note of it
+    even = b.replace("3625亿元", "3318亿元")
+    got, _ = run(tmp_path, even, "targets: {}\n", "cumulative")
+    assert got == [("note", "implied-base")]
+
+
 def test_cumulative_below_previous_period_while_growing(tmp_path):
     b = "indicators:\n" + ind(
         "f", "亿美元", "    cumulative:\n      - {period: 2016-2020, value: 6.93亿美元}\n"

@@ -6,7 +6,10 @@ the rate r and the sum S together:
 
 - with a0, r and S all known: error if no values within rounding agree, warning if they agree
   only within rounding;
-- with r and S but no recorded base-year amount: note of the a0 and yearly amounts they imply;
+- with r and S but no recorded base-year amount: note of the a0 and yearly amounts they imply —
+  or, where the end year's stated level puts a0 elsewhere at the same rate (水平法) beyond what
+  the figures' widths allow, note that the years did not grow evenly (a rate holds by one
+  method or the other; only even growth makes both hold);
 - with a0 and S but no rate: note of the rate they imply;
 - against the previous period's cumulative amount of the same indicator: warning when the new
   period's yearly average is below the old one's although the plan says the indicator grows
@@ -46,7 +49,9 @@ DOC_ZH = """\
 基年金额 a0、增速 r 与累计额 S 联系起来：
 
 - a0、r、S 都已知：在舍入范围内不能相符为错误，仅在舍入范围内相符为警告；
-- 只有 r 和 S：提示二者推得的基年金额和逐年金额；
+- 只有 r 和 S：提示二者推得的基年金额和逐年金额；若期末年份已列出水平，按同一增速（水平法）推得的
+  基年金额超出各数字宽度所容，则提示各年并非均匀增长（增速只能按其中一种方法成立，唯有均匀增长时
+  两者同时成立）；
 - 只有 a0 和 S：提示二者推得的增速；
 - 与上一时期同一指标的累计额比较：规划称其增长（增速为正或 direction: up），新时期的年均额却低于
   上一时期，为警告——如此描述不合常理。
@@ -72,6 +77,14 @@ MESSAGES = {
         "{base} in {base_year}, then {path}",
         "zh": "{first}—{end_year}年累计{total}，若每年均{rate}，意味着{base_year}年为{base}，"
         "此后逐年为{path}",
+    },
+    "uneven": {
+        "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in {base_year} "
+        "(累计法), but {end} in {end_year} at that rate implies {level_base} (水平法): the years "
+        "did not grow evenly — grown evenly to {end}, {first}–{end_year} would sum to {even_sum}",
+        "zh": "{first}—{end_year}年累计{total}按年均{rate}推算（累计法），{base_year}年为{base}；"
+        "由{end_year}年的{end}按同一增速推算（水平法），{base_year}年为{level_base}：各年并非均匀"
+        "增长——若均匀增长至{end}，{first}—{end_year}年累计应为{even_sum}",
     },
     "implied-rate": {
         "en": "累计{total} over {first}–{end_year} from {base} in {base_year} implies {implied} "
@@ -112,7 +125,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if g is not None and a is not None:
             full.append((c, s, g, b, _base_text(plan, c, a)))
         elif g is not None:
-            rate_only.append((c, s, g))
+            rate_only.append((c, s, g, facts.amount(c.indicator, c.end_year)))
         elif a is not None:
             base_only.append((c, s, b, _base_text(plan, c, a)))
         yield from _previous(plan, facts, c, s, g)
@@ -197,8 +210,11 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
     a0 = engine.cumulative_base(s, r, n)
     paths = engine.paths_at_rate(a0.value, r, n)
     sums = engine.cumulative_factor(r, n).value
-    for i, (c, _, g) in enumerate(cases):
+    for i, (c, sv, g, end) in enumerate(cases):
         if not a0.ok[i]:
+            continue
+        if end is not None and (uneven := _uneven(plan, c, sv, g, end, float(a0.value[i]))):
+            yield uneven
             continue
         yearly = paths[i]
         if yearly is None:  # as path_at_rate's zeros where it cannot be computed
@@ -231,6 +247,54 @@ def _implied_base(plan: Plan, cases: list) -> Iterator[Finding]:
                 f"{s[i]:g} ÷ {sums[i]:.6f} = {a0.value[i]:.6g}",
             ),
         )
+
+
+def _uneven(
+    plan: Plan, c: CumulativeClaim, s: Val, g: GrowthClaim, end: Amount, a0: float
+) -> Finding | None:
+    """累计3625亿元 and 年均增长11.8% over 2016–2020 beside 819.24亿元 in 2020: the sum puts 2015
+    at 512.4亿元 (累计法), the level at 469.03亿元 (水平法). Where the two cannot meet at any
+    value the figures allow, the years did not grow evenly — a note, not a contradiction: the
+    rate holds by one method or the other, and a plan need not grow evenly."""
+    r = rate_val(g.annual)  # type: ignore[arg-type]
+    if not all(np.isfinite([r.lo, r.hi, s.lo, s.hi, end.lo, end.hi])) or r.lo <= -1:
+        return None
+    n = c.years
+    sums = engine.cumulative_factor(np.array([r.lo, r.face, r.hi]), n).value
+    by_sum = (s.lo / sums[2], s.hi / sums[0])
+    by_level = (end.lo / (1 + r.hi) ** n, end.hi / (1 + r.lo) ** n)
+    if by_sum[0] <= by_level[1] and by_level[0] <= by_sum[1]:
+        return None
+    like = c.amounts[0]
+    level_base = end.face / (1 + r.face) ** n
+    params = _common(c) | {
+        "rate": stated_rate_words(g.annual),  # type: ignore[arg-type]
+        "base": show_amount(plan, c.indicator, a0, like),
+        "end": end.stated.text,
+        "level_base": show_amount(plan, c.indicator, level_base, like),
+        "even_sum": show_amount(plan, c.indicator, level_base * float(sums[1]), like),
+    }
+    return Finding(
+        CODE,
+        Severity.NOTE,
+        c.indicator,
+        like.mark,
+        "uneven",
+        params,
+        data={
+            "implied_base": a0,
+            "implied_base_by_level": level_base,
+            "even_sum": level_base * float(sums[1]),
+            "unit": str(plan.indicators[c.indicator].unit),
+        },
+        scope=c.scope,
+        related=(g.annual.mark, end.stated.mark),  # type: ignore[union-attr]
+        steps=(
+            f"{s.face:g} ÷ Σ(1 + {g.annual.text})^t, t = 1…{n} = {a0:.6g}",  # type: ignore[union-attr]
+            f"{end.face:g} ÷ (1 + {g.annual.text})^{n} = {level_base:.6g}",  # type: ignore[union-attr]
+            f"{level_base:.6g} × {float(sums[1]):.6f} = {level_base * float(sums[1]):.6g}",
+        ),
+    )
 
 
 def _implied_rate(plan: Plan, cases: list) -> Iterator[Finding]:
