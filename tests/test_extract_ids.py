@@ -167,6 +167,33 @@ def test_a_plan_target_and_this_years_target(tmp_path):
     assert row.base is not None and row.base.text == "1000亿元"
 
 
+def test_a_second_target_without_a_base_is_named_apart(tmp_path):
+    """helper-70: 南宁's draft had retail_sales (2021-2025) and retail_sales_2021, both named
+    社会消费品零售总额, with no 2020 level; a planner who added one under retail_sales found the
+    plan refused ('target retail_sales_2021 has the name of retail_sales'). The second target is
+    named for its year, and its note says how to check it."""
+    _, targets = _draft(
+        tmp_path,
+        """
+        2021年1月10日
+
+        到2025年，社会消费品零售总额年均增长8.5%。今年，社会消费品零售总额增长12%。
+        """,
+    )
+    main, second = targets["retail_sales"], targets["retail_sales_2021"]
+    assert main["name"] == "社会消费品零售总额"
+    assert second["name"] == "社会消费品零售总额（2021年目标）"
+    assert "give retail_sales_2021 its base-year level" in second["review"]
+    plan = tmp_path / "plan"
+    text = (plan / "baselines.yaml").read_text(encoding="utf-8")
+    added = (
+        "indicators:\n"
+        "  retail_sales: {name: 社会消费品零售总额, unit: 亿元, levels: {2020: 2268.5亿元}}\n"
+    )
+    (plan / "baselines.yaml").write_text(text.replace("indicators:\n", added, 1), encoding="utf-8")
+    assert load_plan(plan).target_periods["retail_sales_2021"] == (2020, 2021)
+
+
 def test_generic_names_join_only_within_a_paragraph(tmp_path):
     """产值 of a park and 产值 of a project are different things."""
     base, targets = _draft(

@@ -263,6 +263,7 @@ class _Builder:
                         "extract.second_target",
                         name=g.name,
                         id=g.id,
+                        tid=tid,
                         period=period_words(min(own[0] + 1, own[1]), own[1]),
                     )
                 else:

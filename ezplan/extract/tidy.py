@@ -43,8 +43,11 @@ def drop_dangling_parts(*sections: dict[str, Any]) -> None:
 
 def separate_new_targets(indicators: dict[str, Any], targets: dict[str, Any]) -> dict[str, str]:
     """A target that is not in baselines.yaml must not look like a slip for one that is: no
-    baseline's name, no id one letter away from a baseline's id. Returns the renames."""
+    baseline's name, no id one letter away from a baseline's id — nor the name of the target
+    whose second it is, which a planner giving that one its base would make a baseline's (南宁's
+    retail_sales_2021 named 社会消费品零售总额 beside retail_sales). Returns the renames."""
     base_names = {v.get("name") for v in indicators.values()}
+    main_names = {(k, v.get("name")) for k, v in targets.items()}
     only_base = [i for i in indicators if i not in targets]
     taken = {*indicators, *targets}
     renames: dict[str, str] = {}
@@ -52,7 +55,10 @@ def separate_new_targets(indicators: dict[str, Any], targets: dict[str, Any]) ->
         if tid in indicators:
             continue
         entry = targets[tid]
-        if entry.get("name") in base_names:
+        name = entry.get("name")
+        if name in base_names or any(
+            tid.startswith(f"{k}_") and name == n for k, n in main_names if k != tid
+        ):
             period = entry.get("period", "")
             entry["name"] = (
                 f"{entry['name']}（{period}年目标）" if period else f"{entry['name']}（目标）"

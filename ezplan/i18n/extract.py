@@ -251,9 +251,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "extract.second_target": {
         "en": "a second target of {name}: targets.yaml holds one target per indicator and {id} "
-        "has the {period} one, so this one is not checked against {id}'s baselines",
+        "has the {period} one, so this one is not checked against {id}'s baselines (to check "
+        "it, give {tid} its base-year level in baselines.yaml)",
         "zh": "“{name}”的第二个目标：targets.yaml每个指标只有一个目标，{id}已有{period}年的，"
-        "因此这个目标不与{id}的基期数据核对",
+        "因此这个目标不与{id}的基期数据核对（如需核对，请在baselines.yaml中为{tid}填写基期水平）",
     },
     "extract.second_target_copied": {
         "en": "a second target of {name}: targets.yaml holds one target per indicator, so this "
