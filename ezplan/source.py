@@ -185,6 +185,9 @@ def parse_yaml(text: str, file: str) -> Document:
         return build(_Parser(text), file, Limits(MAX_NODES, MAX_ALIASES, MAX_DEPTH))
     except yaml.MarkedYAMLError as e:
         m = e.problem_mark or e.context_mark
+        if (colon := _full_width_colon(text, e)) is not None:
+            line, col = position(text, colon)
+            raise InputError(Mark(file, line, col), "yaml.full_width_colon") from None
         mark = _clamped(file, m, text) if m is not None else Mark(file, 1, 1)
         problem = e.problem
         if m is not None and text[m.index : m.index + 1] == "\t" and problem == _NO_TOKEN:
@@ -195,6 +198,26 @@ def parse_yaml(text: str, file: str) -> Document:
         line, col = position(text, index) if isinstance(index, int) else (1, 1)
         reason = getattr(e, "reason", None) or str(e).split("\n", 1)[0]
         raise InputError(Mark(file, line, col), "yaml.invalid", what=yaml_words(reason)) from None
+
+
+# level：500亿元 typed with a Chinese input method: the key's colon is full-width
+_FULL_WIDTH_KEY_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*[ \t]*(：)", re.MULTILINE)
+
+
+def _full_width_colon(text: str, e: yaml.MarkedYAMLError) -> int | None:
+    """Where a key ends in a full-width colon, in the lines up to the parser's problem (which
+    it finds a line or two later: 'could not find expected ':'', or the next key read as the
+    rest of a plain scalar), if one does."""
+    marks = [m for m in (e.context_mark, e.problem_mark) if m is not None]
+    if not marks:
+        return None
+    start = min(m.index for m in marks)
+    for _ in range(3):
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    end = max(m.index for m in marks)
+    end = text.find("\n", end)
+    found = _FULL_WIDTH_KEY_RE.search(text, start, end if end >= 0 else len(text))
+    return found.start(1) if found else None
 
 
 _NO_TOKEN = "found character that cannot start any token"

@@ -174,6 +174,17 @@ def _first_error(
 ) -> InputError:
     same = [x[2] for x in errors if x[0] == path and x[1] == is_key]
     kind = err["type"]
+    if (
+        path
+        and isinstance(path[-1], str)
+        and "：" in path[-1]
+        and (is_key or kind == "extra_forbidden")
+    ):
+        # {2020：326.57亿元} or {level：500亿元}: one key with no value, its colon full-width
+        m = doc.mark(path, key=True)
+        return InputError(
+            m._replace(column=m.column + path[-1].index("：")), "yaml.full_width_colon"
+        )
     if kind == "extra_forbidden":
         parent = path[:-1]
         allowed = _allowed_keys(model, doc.data, parent)

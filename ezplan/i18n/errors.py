@@ -198,6 +198,11 @@ TEXT: dict[str, dict[str, str]] = {
     "os.EINVAL": {"en": "Invalid argument", "zh": "无效的参数"},
     # --- YAML (ezplan.source) -------------------------------------------------------------
     "yaml.invalid": {"en": "not valid YAML: {what}", "zh": "不是有效的 YAML：{what}"},
+    "yaml.full_width_colon": {
+        "en": "a full-width colon “：” after a key; YAML needs the half-width “:” (and a space "
+        "after it)",
+        "zh": "键后是全角冒号“：”；YAML 需要半角冒号“:”（其后加一个空格）",
+    },
     # the parser's problem and a hint (apart: the English words of yaml.p.* must stay the
     # parser's, by which they are recognised)
     "yaml.hinted": {"en": "{problem} ({hint})", "zh": "{problem}（{hint}）"},
