@@ -509,12 +509,16 @@ class _Compiler:
             unit = plan.indicators[iid].unit
             root: PathKey = ("indicators", iid)
             for year, raw in ind.levels.items():
+                self._observed(plan, doc, (*root, "levels", year), year, key=True)
                 figs = self._figures(doc, (*root, "levels", year), raw, "level", unit, ind, tol)
                 for s in figs:
                     self._expect(s, self._level_kinds(unit), "what.level_in", unit)
                 plan.levels.append(Level(iid, year, figs, "history"))
             for i, g in enumerate(ind.growth):
                 path = (*root, "growth", i)
+                self._observed(
+                    plan, doc, (*path, "period"), self._period(doc, (*path, "period"), g.period)[1]
+                )
                 self._growth(plan, doc, path, iid, g, g.period, g, "history", tol)
                 if g.change is not None:
                     by, ey = self._period(doc, (*path, "period"), g.period)
@@ -522,6 +526,7 @@ class _Compiler:
             for i, c in enumerate(ind.cumulative):
                 path = (*root, "cumulative", i)
                 by, ey = self._period(doc, (*path, "period"), c.period)
+                self._observed(plan, doc, (*path, "period"), ey)
                 figs = self._figures(doc, (*path, "value"), c.value, "cumulative", unit, c, tol)
                 for s in figs:
                     self._expect(s, _AMOUNT, "what.amount", unit)
@@ -533,6 +538,16 @@ class _Compiler:
                 s = self._figure(doc, (*path, "value"), sh.value, "share", None, sh, tol)
                 self._expect(s, _PERCENT, "what.percentage", None)
                 plan.shares.append(ShareClaim(iid, sh.of, sh.year, s, "history"))
+
+    @staticmethod
+    def _observed(plan: Plan, doc: Document, path: PathKey, year: int, key: bool = False) -> None:
+        """baselines.yaml holds what was observed, actual results of the plan's years included:
+        nothing after the plan's last year (a past growth over 2016-2091 was read and dropped
+        without a word)."""
+        if year > plan.target_year:
+            raise InputError(
+                doc.mark(path, key=key), "load.observed_after_plan", year=year, end=plan.target_year
+            )
 
     def _growth(
         self,

@@ -205,6 +205,27 @@ def test_a_year_keys_full_width_colon_is_named(tmp_path):
     expect_error(tmp_path, b, "targets: {}\n", 5, 18, "full-width colon")
 
 
+@pytest.mark.parametrize(
+    ("body", "line", "col"),
+    [
+        # helper-70: a past growth over 2016-2091 loaded, and its history note simply went
+        ("    growth:\n      - {period: 2016-2091, annual: 10%}\n", 6, 18),
+        ("    cumulative:\n      - {period: 2021-2030, value: 5亿元}\n", 6, 18),
+        # "    levels: {2020: 1亿元, " is 24 characters: 2031 is column 25
+        ("    levels: {2020: 1亿元, 2031: 2亿元}\n", 5, 25),
+    ],
+)
+def test_nothing_observed_after_the_plans_last_year(tmp_path, body, line, col):
+    b = "indicators:\n  sales:\n    name: 甲\n    unit: 亿元\n" + body
+    expect_error(tmp_path, b, "targets: {}\n", line, col, "after the plan's last year (2025)")
+
+
+def test_actual_results_of_the_plans_years_load(tmp_path):
+    b = "indicators:\n  sales:\n    name: 甲\n    unit: 亿元\n"
+    b += "    levels: {2020: 1亿元, 2025: 2亿元}\n"
+    assert load_plan(write_plan(tmp_path, b, "targets: {}\n")).level("sales", 2025) is not None
+
+
 def test_tabs_and_control_characters_are_yaml_errors(tmp_path):
     expect_error(tmp_path, "indicators:\n\tsales: 1\n", "targets: {}\n", 2, 1, "not valid YAML")
 

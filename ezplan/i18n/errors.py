@@ -485,6 +485,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "unknown indicator {id!r}{hint}; known: {known}",
         "zh": "没有指标“{id}”{hint}；已有指标：{known}",
     },
+    "load.observed_after_plan": {
+        "en": "baselines.yaml holds what was observed: {year} is after the plan's last year "
+        "({end})",
+        "zh": "baselines.yaml 记录已观测的数据：{year}年晚于规划期末（{end}年）",
+    },
     "load.target_has_name_of": {
         "en": "target {id!r} has the name {name} of {other!r} in {file}; use the id {other!r} so "
         "that the two files meet",
