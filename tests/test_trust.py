@@ -161,6 +161,22 @@ def test_a_target_in_dollars_meant_in_yuan(tmp_path):
     assert f.data["suggestion"] == "420亿元" and "6.96% a year" in f.message("en")
 
 
+def test_a_target_in_another_currency_and_magnitude_is_meant_in_the_indicators_unit(tmp_path):
+    """helper-70: 161万美元 for an indicator in 亿元 beside 100亿元 (2020) was asked 'did you mean
+    161千万美元?' (a factor of 10^3 between units: no unit anyone writes). 161万美元 at 6.9 is
+    0.1111亿元, ×1449 too small; as 161亿元, (161/100)^(1/5) − 1 = 9.99% a year."""
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  x: {name: 社零额, unit: 亿元, levels: {2020: 100亿元}}\n",
+        "targets:\n  x: {level: 161万美元}\n",
+        head="plan:\n  name: 测试\n  period: 2021-2025\n  exchange_rate: 6.9元\n",
+    )
+    (f,) = by_id(checked(d), "plausibility", "x")
+    assert f.data["suggestion"] == "161亿元" and "9.99% a year" in f.message("en")
+    assert f.data["factor"] == pytest.approx(161 / (161e4 * 6.9 / 1e8))
+    assert "about 1449," in f.message("en") and "亿元与万美元" in f.message("zh")
+
+
 def test_a_rate_against_the_direction(tmp_path):
     d = write_plan(
         tmp_path,

@@ -208,21 +208,44 @@ def _corrections(plan: Plan, p: _Pair) -> list[tuple[float, dict[str, str]]]:
     return out
 
 
+def _own_unit(plan: Plan, p: _Pair, band: tuple[float, float]) -> tuple | None:
+    """161万美元 for an indicator in 亿元, beside 100亿元: the digits meant in the indicator's
+    own unit (161亿元), where that gives a plausible rate — a likelier slip than any factor
+    between units (it was '161千万美元?')."""
+    unit = plan.indicators[p.indicator].unit
+    for culprit, value, other in ((p.b, p.b_value, p.a_value), (p.a, p.a_value, p.b_value)):
+        u = culprit.figure.unit
+        if u is None or u == unit or _bare(culprit) or value <= 0:
+            continue
+        meant = culprit.figure.value
+        ratio = meant / other if culprit is p.b else other / meant
+        fixed = ratio ** (1 / p.years) - 1
+        if meant > 0 and band[0] <= fixed <= band[1]:
+            suggestion = f"{fmt.number(meant, culprit.figure.decimals)}{unit}"
+            words = {"en": f"{unit} and {u}", "zh": f"{unit}与{u}"}
+            return culprit, meant / value, fixed, words, suggestion
+    return None
+
+
 def _slip(plan: Plan, facts: Facts, p: _Pair, band: tuple[float, float]) -> Finding | None:
     ratio = p.b_value / p.a_value
-    best = None
-    for k, words in _corrections(plan, p):
-        for direction in (1.0, -1.0):
-            fixed = (ratio * k**direction) ** (1 / p.years) - 1
-            if band[0] <= fixed <= band[1] and (best is None or abs(fixed) < abs(best[2])):
-                best = (k, direction, fixed, words)
-    if best is None:
-        return None
-    k, direction, fixed, words = best
-    # b·k^d/a is plausible: b was typed k^d too small, or a typed k^d too large
-    blame_b = _blame_later(plan, p)
-    culprit, factor = (p.b, k**direction) if blame_b else (p.a, k ** (-direction))
-    suggestion = _suggest(plan, p.indicator, culprit, factor)
+    if (own := _own_unit(plan, p, band)) is not None:
+        culprit, k, fixed, words, suggestion = own
+    else:
+        best = None
+        for k, words in _corrections(plan, p):
+            for direction in (1.0, -1.0):
+                fixed = (ratio * k**direction) ** (1 / p.years) - 1
+                if band[0] <= fixed <= band[1] and (best is None or abs(fixed) < abs(best[2])):
+                    best = (k, direction, fixed, words)
+        if best is None:
+            return None
+        k, direction, fixed, words = best
+        # b·k^d/a is plausible: b was typed k^d too small, or a typed k^d too large
+        blame_b = _blame_later(plan, p)
+        culprit, factor = (p.b, k**direction) if blame_b else (p.a, k ** (-direction))
+        suggestion = _suggest(plan, p.indicator, culprit, factor)
+        k = k**direction
     read = ""
     if _bare(culprit):
         assert culprit.figure.unit is not None
@@ -238,7 +261,7 @@ def _slip(plan: Plan, facts: Facts, p: _Pair, band: tuple[float, float]) -> Find
         "b": p.b.text,
         "b_year": str(_year(plan, p.indicator, p.b)),
         "rate": fmt.growth_words((ratio ** (1 / p.years)) - 1, 2),
-        "factor": _factor_text(k),
+        "factor": _factor_text(max(k, 1 / k)),
         "slip": words,
         "figure": culprit.text,
         "suggestion": suggestion,
@@ -251,7 +274,7 @@ def _slip(plan: Plan, facts: Facts, p: _Pair, band: tuple[float, float]) -> Find
         culprit.mark,
         "slip",
         params,
-        data={"factor": k**direction, "suggestion": suggestion},
+        data={"factor": k, "suggestion": suggestion},
         scope="target" if p.target else "history",
         related=(p.b.mark if culprit is p.a else p.a.mark,),
     )
@@ -282,7 +305,7 @@ def _year(plan: Plan, iid: str, s: Stated) -> int | str:
 def _factor_text(k: float) -> str:
     if k >= 1e3 and math.log10(k).is_integer():
         return f"10^{int(math.log10(k))}"
-    return fmt.number(k, 3)
+    return fmt.number(k, 0 if k >= 100 else 3)  # 1449 (亿元 and 万美元 at 6.9元), not 1449.275
 
 
 def _suggest(plan: Plan, iid: str, s: Stated, factor: float) -> str:
