@@ -64,7 +64,7 @@ def lossless_streams() -> None:
     whatever the locale (JSON, SARIF and JUnit must be; Windows in Chinese would otherwise write
     GBK, which has no ✓, ✗ or −, and the output would stop at the first one with a traceback).
     On a terminal, or where PYTHONIOENCODING chose the encoding, the encoding stays and a
-    character it lacks is written as ?."""
+    character it lacks is written as its nearest (✓ √, ✗ ×, − -), else as ?."""
     chosen = bool(os.environ.get("PYTHONIOENCODING"))
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
@@ -72,11 +72,34 @@ def lossless_streams() -> None:
             continue
         try:
             if chosen or stream.isatty():
-                stream.reconfigure(errors="replace")
+                _register_nearest()
+                stream.reconfigure(errors="ezplan-nearest")
             else:
                 stream.reconfigure(encoding="utf-8")
         except (OSError, ValueError):  # closed, or already written to: left as it is
             continue
+
+
+# the marks ezplan writes that GBK (a Chinese Windows console) lacks, by one it has
+_NEAREST = {"✓": "√", "✗": "×", "−": "-", "–": "-", "‑": "-", "⏎": " "}
+
+
+def _register_nearest() -> None:
+    import codecs
+
+    def nearest(e: UnicodeError) -> tuple[str, int]:
+        assert isinstance(e, UnicodeEncodeError)
+        out = []
+        for ch in e.object[e.start : e.end]:
+            near = _NEAREST.get(ch, "?")
+            try:
+                near.encode(e.encoding)
+            except UnicodeEncodeError:
+                near = "?"
+            out.append(near)
+        return "".join(out), e.end
+
+    codecs.register_error("ezplan-nearest", nearest)
 
 
 def _exit_now(code: object) -> None:
