@@ -299,6 +299,21 @@ def test_constant_price_growth_is_noted_not_compared(tmp_path):
     assert f.data["implied_rate"] == pytest.approx(1.61**0.2 - 1)
 
 
+def test_constant_price_growth_against_a_bound_over_one_year(tmp_path):
+    """宜宾: 增长9% (comparable prices) over 2021 beside 2802.12亿元 (2020) and 突破3000亿元
+    (2021): the current-price rate is at least 3000 / 2802.12 − 1 = 7.06% — and over one year,
+    not 年均 (it read '对应现价年均增长7.06%', a reviewer's find)."""
+    b = base("{2020: 2802.12亿元}")
+    t = (
+        "targets:\n  x: {period: '2021', level: 突破3000亿元, total: 增长9%, "
+        "constant_prices: true}\n"
+    )
+    _, (f,) = run(tmp_path, b, t, "constant-prices")
+    assert f.data["implied_rate"] == pytest.approx(3000 / 2802.12 - 1)
+    assert "which imply ≥ 7.06% at current prices" in f.message("en"), f.message("en")
+    assert "二者对应现价增长不低于7.06%" in f.message("zh"), f.message("zh")
+
+
 def test_history_implied_levels_that_differ_only_within_rounding(tmp_path):
     # 2015 from 2019: 421.86 / 1.126^4 = 262.43 (allowed [261.96, 262.90]);
     # from 2020 after 增长24.4%: 326.57 / 1.244 = 262.52 — different at face value, but inside

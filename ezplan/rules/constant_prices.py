@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ezplan import engine, fmt
-from ezplan.facts import Facts
+from ezplan.facts import Facts, Val, rate_bound
 from ezplan.findings import Finding, Severity
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.rules._common import level_pair, rate_words, stated_rate_words
@@ -45,10 +45,10 @@ DOC_ZH = """\
 MESSAGES = {
     "not-compared": {
         "en": "{growth} is at constant prices and is not compared with the current-price levels "
-        "{base} ({base_year}) and {end} ({end_year}), which imply {implied} a year at current "
+        "{base} ({base_year}) and {end} ({end_year}), which imply {implied}{a_year} at current "
         "prices",
         "zh": "{growth}按可比价计算，不与现价水平{base}（{base_year}年）和{end}（{end_year}年）"
-        "比较；二者对应现价年均{implied}",
+        "比较；二者对应现价{per_year}{implied}",
     },
     "price-change": {
         "en": "{growth} at constant prices and the current-price levels {base} ({base_year}) and "
@@ -85,13 +85,18 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         if price is not None:
             yield _implausible(c, stated, b, e, float(r.value[i]), price)
             continue
+        # 突破3000亿元 from 2802.12亿元: ≥ 7.06%, over one year no 年均 (宜宾, a reviewer's find)
+        bound = rate_bound(Val(b.face, b.lo, b.hi), Val(e.face, e.lo, e.hi)) or None
+        dec = fmt.rate_decimals(c.annual.figure if c.annual else None)
         params = {
             "growth": stated.text,
             "base": b.stated.text,
             "end": e.stated.text,
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
-            "implied": rate_words(float(r.value[i]), c.annual),
+            "implied": fmt.growth_words(float(r.value[i]), dec, bound),
+            "a_year": " a year" if c.years > 1 else "",
+            "per_year": "年均" if c.years > 1 else "",
         }
         yield Finding(
             CODE,

@@ -70,7 +70,7 @@ MESSAGES = {
         "not round to the stated {rate}; the figures agree only within their rounding (the "
         "levels allow {allowed}){hint}",
         "zh": "由{base_year}年的{base}到{end_year}年的{end}需年均{implied}，"
-        "不能四舍五入为所述的{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）{hint}",
+        "不能四舍五入为所述的年均{rate}；仅在各数字的舍入范围内相符（水平允许{allowed}）{hint}",
     },
     "not-computable": {
         "en": "no annual rate can be computed from {base} ({base_year}) to {end} ({end_year}): "
