@@ -48,7 +48,7 @@ MESSAGES = {
         "{base} ({base_year}) and {end} ({end_year}), which imply {implied}{a_year} at current "
         "prices",
         "zh": "{growth}按可比价计算，不与现价水平{base}（{base_year}年）和{end}（{end_year}年）"
-        "比较；二者对应现价{per_year}{implied}",
+        "比较；二者对应现价{a_year}{implied}",
     },
     "price-change": {
         "en": "{growth} at constant prices and the current-price levels {base} ({base_year}) and "
@@ -95,8 +95,7 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "base_year": str(c.base_year),
             "end_year": str(c.end_year),
             "implied": fmt.growth_words(float(r.value[i]), dec, bound),
-            "a_year": " a year" if c.years > 1 else "",
-            "per_year": "年均" if c.years > 1 else "",
+            "a_year": {"en": " a year", "zh": "年均"} if c.years > 1 else "",
         }
         yield Finding(
             CODE,
