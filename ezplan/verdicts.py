@@ -243,7 +243,17 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     r = engine.annual_rate(base, end, years)
     g = engine.grow(base, rate, years)
     for i, (iid, params, b, e, _, annual, (code, bound)) in enumerate(single):
-        if e is not None and b.stated.figure.bound is not None:
+        # the rate's own bound: a floor at the end (100亿元以上) or a ceiling at the base gives
+        # at least a rate, a floor at the base (突破900万人 to 1000万人) at most one
+        ends = (b.stated.figure.bound, e.stated.figure.bound) if e is not None else (None, None)
+        rate_bound = {
+            (None, None): None,
+            (None, "at_least"): "at_least",
+            (None, "at_most"): "at_most",
+            ("at_least", None): "at_most",
+            ("at_most", None): "at_least",
+        }.get(ends, "")
+        if e is not None and rate_bound == "":
             # 300万吨以上 in 2020 and in 2021: two bounds fix no rate
             out[iid] = Reason("single-figure", params)
         elif e is not None and (how := met_at_base(b, e, plan.indicators[iid])) is not None:
@@ -264,9 +274,9 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
             if plan.indicators[iid].unit.is_percent:  # 45% → 55%: +2.00 points a year
                 pp = (e.face - b.face) / float(years[i])
                 words = {"en": fmt.rate_a_year(pp, True, "en"), "zh": fmt.points_words(pp)["zh"]}
-            # 100亿元以上: at least the rate to 100亿元
-            if (bound := e.stated.figure.bound) is not None:
-                words = fmt.bounded_words(words, bound)
+            # 100亿元以上: at least the rate to 100亿元; from 突破900万人: at most the rate
+            if rate_bound:
+                words = fmt.bounded_words(words, rate_bound)
             out[iid] = Reason("level-only", params | {"rate": words})
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit

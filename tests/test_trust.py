@@ -52,6 +52,30 @@ def test_a_level_alone_is_not_checkable_and_the_note_says_what_it_implies(tmp_pa
     assert rep.summary_line("en").startswith("1 target: 0 consistent, 1 not checkable")
 
 
+@pytest.mark.parametrize(
+    ("base", "target", "words"),
+    [
+        # 济南: 突破900万人 (2020) to 1000万人 (2025): at most (1000/899.5)^(1/5) − 1, and at face
+        # (1000/900)^(1/5) − 1: ln 1.111111 = 0.105361, /5 = 0.021072, e^ − 1 = 2.13%
+        ("突破900万人", "1000万人", "it means ≤ 2.13% a year"),
+        # 不超过900万人 to 1000万人: at least 2.13%
+        ("不超过900万人", "1000万人", "it means ≥ 2.13% a year"),
+        # two floors fix no rate
+        ("突破900万人", "1000万人以上", "is the only figure stated"),
+    ],
+)
+def test_a_base_that_is_a_bound_bounds_the_rate(tmp_path, base, target, words):
+    """济南's 常住人口 1000万人 (2025) beside 突破900万人 (2020) was told '1000万人 is the only
+    figure stated' (a reviewer's find): a floor at the base bounds the rate from above."""
+    d = write_plan(
+        tmp_path,
+        f"indicators:\n  x: {{name: 常住人口, unit: 万人, levels: {{2020: {base}}}}}\n",
+        f"targets:\n  x: {{level: {target}}}\n",
+    )
+    (f,) = by_id(checked(d), "unchecked", "x")
+    assert words in f.message("en"), f.message("en")
+
+
 def test_a_growth_alone_says_the_level_it_gives(tmp_path):
     """克州's 2021 goals 增长8%以上 with their 2020 levels in the file were told '增长8%以上 is the
     only figure stated': like a rate alone, a growth says the level it gives. 143.8 × 1.10 =
