@@ -863,3 +863,23 @@ def test_batches_are_a_measure_word_and_one_markets_quota_no_total(tmp_path):
     assert (one_of(figs, "60").indicator, one_of(figs, "60").unit) == ("食品抽检任务", "万批次")
     assert one_of(figs, "800").indicator == "食用农产品快检任务"
     assert not at(figs, "900") and any("900" in s for s in skipped)
+
+
+def test_two_spellings_of_population_and_of_a_processing_industry_meet(tmp_path):
+    """济南's 常住人口突破900万人 (2020) and 常住人口规模1000万人 (2025), 长沙's
+    农产品加工业销售收入超2700亿元 and 农产品加工销售收入2900亿元: each one indicator (a reviewer's
+    find: their goals were 'the only figure stated' beside their bases); shown as written."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        过去五年，常住人口突破900万人，农产品加工业销售收入超2700亿元。
+        到2025年，常住人口规模达到1000万人。2021年，农产品加工销售收入达到2900亿元。
+        """,
+    )
+    from ezplan.extract.indicators import same_thing
+
+    assert one_of(figs, "900").id == one_of(figs, "1000").id
+    assert one_of(figs, "2700").id == one_of(figs, "2900").id
+    assert one_of(figs, "2900").indicator == "农产品加工销售收入"  # as written
+    assert same_thing("人口规模以上企业") == "人口规模以上企业"  # only a name's end

@@ -89,6 +89,10 @@ _SYNONYMS = [
     (re.compile(r"限上(?=商贸|批发|零售|住宿|餐饮|企业|单位|消费品)"), "限额以上"),
     # 万元GDP二氧化碳排放 and 单位GDP二氧化碳排放 (河北: a 十四五 goal and its 2021 step)
     (re.compile(r"(?:万元|单位)(?:GDP|地区生产总值|生产总值)"), "单位GDP"),
+    # 常住人口规模1000万人 and 常住人口突破900万人 (济南); 农产品加工销售收入 and 农产品加工业销售
+    # 收入 (长沙): one indicator each, its 2021 goal 'the only figure stated' beside its base
+    (re.compile(r"(?<=人口)规模$"), ""),
+    (re.compile(r"加工(?=销售收入|营业收入|总产值|产值)"), "加工业"),
 ]
 
 
