@@ -883,3 +883,19 @@ def test_two_spellings_of_population_and_of_a_processing_industry_meet(tmp_path)
     assert one_of(figs, "2700").id == one_of(figs, "2900").id
     assert one_of(figs, "2900").indicator == "农产品加工销售收入"  # as written
     assert same_thing("人口规模以上企业") == "人口规模以上企业"  # only a name's end
+
+
+def test_better_than_the_nation_is_a_gap(tmp_path):
+    """山东's 全省生产总值增长3.6%，好于全国1.3个百分点: a gap to the nation's growth, left out as
+    'a change in points over a past period' (a new user's find: the wrong reason); and
+    好于Ⅲ类水体比例 (a water class) is no comparison."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        2020年，全省生产总值增长3.6%，好于全国1.3个百分点。好于Ⅲ类水体比例达到85.7%。
+        """,
+    )
+    gap = one_of(figs, "1.3")
+    assert gap.gap and not gap.placed
+    assert not one_of(figs, "85.7").gap and one_of(figs, "85.7").indicator == "好于Ⅲ类水体比例"

@@ -18,6 +18,9 @@ from ezplan.figures import PREFIX_WORDS
 MASK = "\x01"
 
 
+_COMPARED_WITH = re.compile(r"(高于|低于|快于|慢于|好于全|超出|领先|高出)[^，,；;]{0,12}$")
+
+
 def words(text: str) -> list[str]:
     return text.split()
 
@@ -131,7 +134,8 @@ def read_predicate(pred: str, left: str) -> Pred:
     if m := _COMPARATOR_AT_END.search(core):
         p.comparator = m.group(1)
     p.control = "控制在" in core
-    p.compare_other = bool(re.search(r"(高于|低于|快于|慢于|超出|领先|高出)[^，,；;]{0,12}$", left))
+    # 高于全省2个百分点, 好于全国1.3个百分点 (not 好于Ⅲ类水体: a water class)
+    p.compare_other = bool(_COMPARED_WITH.search(left))
     p.same_as = bool(
         re.search(r"(折合|合计约?|约合|折|按(美元|人民币)计[价算]?为?)$", left.replace(MASK, ""))
     )

@@ -528,7 +528,7 @@ class Reader:
         if gap:
             notes.append(Note("extract.gap"))
             # 地区生产总值高于全省增速0.5个百分点: the indicator is what stands before 高于
-            subject = re.split(r"高于|低于|快于|慢于|超出|领先|高出", subject)[0] or subject
+            subject = re.split(r"高于|低于|快于|慢于|好于全|超出|领先|高出", subject)[0] or subject
         part, of, share = split_share(subject)
         if (share or pred.share) and tok.unit in ("%", "‰") and kind == "level":
             kind = "share"
