@@ -377,3 +377,23 @@ def test_explain_names_the_whole_of_a_share():
 
 def test_explain_names_the_parts_of_a_total():
     assert "分项：出口总额 [exports]、进口总额 [imports]" in _explain("trade_total", "zh", 120)
+
+
+def test_a_finding_names_each_other_target_it_weighs_on_once(tmp_path, monkeypatch):
+    """The bundled plan with 社会消费品零售总额's 2025 level typed as 161万美元 gives three
+    whole-plan contradictions at that figure; their 'also' lists named 限额以上…零售额 and
+    出口总额 twice each (a target weighed by two of them, counted for each)."""
+    import shutil
+
+    shutil.copy(ROOT / "baselines.yaml", tmp_path / "baselines.yaml")
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(
+        text.replace("    level: 500亿元\n", "    level: 161万美元\n", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("COLUMNS", "400")
+    out = CliRunner().invoke(main, ["--lang", "en", "check", str(tmp_path)]).output
+    also = [line for line in out.splitlines() if "; also " in line]
+    assert also, out
+    for line in also:
+        names = line.split("; also ", 1)[1].split(", ")
+        assert len(names) == len(set(names)), line

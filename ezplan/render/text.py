@@ -326,6 +326,7 @@ def _report(report: Report, out: Plain, lang: str) -> None:
             ind = indicators.get(f.indicator) if f.indicator else None
             name = ind.label(lang) if ind else None
             also = [indicators[i].label(lang) for i in others.get(f.key, ()) if i != f.indicator]
+            also = list(dict.fromkeys(also))  # a target weighed twice by it, named once
             if name and also:
                 names = ("、" if lang == "zh" else ", ").join(also)
                 name += t("also_weighs_on", lang, names=names)
