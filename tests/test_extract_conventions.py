@@ -151,6 +151,15 @@ def test_an_estimate_is_read_as_about(tmp_path):
     assert at(x.figures, "4").qualifier == "at_least"
 
 
+def test_an_estimated_bound_keeps_its_word(tmp_path):
+    """福州's 预计…突破1万亿元 was quoted 突破1万亿元, firmer than the document says (a reviewer's
+    find); a bound stays a bound (the estimate widens only an exact figure)."""
+    x = read(tmp_path, "2020年，预计全市地区生产总值突破1万亿元，单位GDP能耗下降16%以上。\n")
+    gdp, energy = at(x.figures, "1"), at(x.figures, "16")
+    assert (gdp.text, gdp.qualifier) == ("预计突破1万亿元", "at_least")
+    assert (energy.text, energy.qualifier) == ("预计下降16%以上", "at_least")
+
+
 def test_an_estimate_goes_on_after_a_semicolon(tmp_path):
     """helper-50: 宜宾's 预计2020年…食品饮料产业实现营业收入1600亿元…；以天原为代表的…其中天原集团
     营业收入突破300亿元、年均增长23.5%，是“十二五”末的2.8倍 — after the ； the figures were read

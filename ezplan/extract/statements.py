@@ -591,6 +591,11 @@ class Reader:
             if estimate is not None:
                 figure, fig_text = estimate, _ESTIMATE + fig_text
                 notes.append(Note("extract.estimate"))
+        elif figure is not None and not pred.from_level and _estimated(s, tok.start):
+            # 预计突破1万亿元: a bound, read as it is, quoted with its 预计
+            estimate, _ = read_figure(_ESTIMATE + fig_text, tok.unit, [])
+            if estimate is not None and estimate.comparator is figure.comparator:
+                figure, fig_text = estimate, _ESTIMATE + fig_text
         if figure is None and tok.in_words:
             # listed for review, never turned into digits the document does not write
             notes.append(Note("extract.words_magnitude"))
