@@ -27,7 +27,7 @@ from ezplan import engine, fmt
 from ezplan.facts import Facts, rate_val
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 from ezplan.units import Unit
-from ezplan.verdicts import Reason, met_at_base, unchecked_reasons
+from ezplan.verdicts import Reason, met_at_base, no_level_words, unchecked_reasons
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,8 @@ def _no_path(plan: Plan, facts: Facts, ms: list[Milestones]) -> None:
     for m in missing:
         reason = reasons[m.indicator]
         if m.base is None and reason.code in ("single-figure", "no-relation", "part-cannot-fail"):
-            reason = Reason("no-base", reason.params)
+            words = no_level_words(plan, reason.params["base_year"])  # type: ignore[arg-type]
+            reason = Reason("no-base", reason.params | {"no_level": words})
         m.no_path = reason
 
 

@@ -232,6 +232,13 @@ def unchecked_reasons(plan: Plan, facts: Facts, iids: list[str]) -> dict[str, Re
     return {iid: out[iid] for iid in iids}
 
 
+def no_level_words(plan: Plan, year: int | str) -> dict[str, str]:
+    """'baselines.yaml records no 2020 level' — or, for a plan drafted from a document (scan,
+    extract), whose planner wrote no baselines.yaml, that none was found in the document."""
+    where = "document" if plan.document else "baselines"
+    return {lang: t(f"no_level_{where}", lang, year=year) for lang in ("en", "zh")}
+
+
 def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
     """For targets with one figure and a base: the rate their levels imply, or the level their
     rate gives — computed for all of them at once."""
@@ -277,7 +284,9 @@ def _single_reasons(plan: Plan, single: list[tuple]) -> dict[str, Reason]:
             # 100亿元以上: at least the rate to 100亿元; from 突破900万人: at most the rate
             if rate_bound:
                 words = fmt.bounded_words(words, rate_bound)
-            out[iid] = Reason("level-only", params | {"rate": words})
+            # over one year (2020→2021) no 年均: 增长不低于5.78%, not 年均增长不低于5.78%
+            a_year = {"en": " a year", "zh": "年均"} if years[i] > 1 else {"en": "", "zh": ""}
+            out[iid] = Reason("level-only", params | {"rate": words, "a_year": a_year})
         elif annual is not None and g.ok[i]:
             unit = plan.indicators[iid].unit
             dec = fmt.decimals_in(b.stated.figure, unit) + 1
@@ -357,6 +366,7 @@ def _reason(plan: Plan, facts: Facts, iid: str, parts: dict[str, list[str]]) -> 
     if base is None and (needs_base or recorded):
         later = sorted(y for y in recorded if y is not None and by < y < ey)
         params["recorded"] = ", ".join(str(y) for y in later) or "—"
+        params["no_level"] = no_level_words(plan, by)
         return Reason("no-base" if not later else "no-base-later", params)
     if base is not None and len(figures) == 1 and base.face > 0:
         params["base"] = base.stated.text

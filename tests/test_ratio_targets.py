@@ -98,7 +98,8 @@ def test_a_bound_implies_a_bounded_rate_and_two_bounds_none(tmp_path):
         return got["code"], got["message"]
 
     code, message = reason("1450亿元", "突破1500亿元")
-    assert code == "level-only" and "it means ≥ 3.45% a year" in message
+    # over one year, no 'a year' (nor 年均): a reviewer's find
+    assert code == "level-only" and "it means ≥ 3.45%, which" in message
     assert reason("300亿元以上", "300亿元以上")[0] == "single-figure"
 
 

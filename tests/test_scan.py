@@ -191,3 +191,25 @@ def test_scan_titles_notes_as_findings_not_contradictions(tmp_path):
         assert r.exit_code == 0, r.output
         first = r.output.strip().splitlines()[0]
         assert title in first and not_title not in first, r.output
+
+
+def test_a_drafts_missing_base_is_said_of_the_document(tmp_path):
+    """A scan's planner wrote no baselines.yaml: 'baselines.yaml records no 2020 level' (245
+    notes of the corpus, a reviewer's find) says that none was found in the document."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+
+    doc = tmp_path / "r.md"
+    doc.write_text(
+        "# 2021年政府工作报告\n\n2021年1月20日\n\n## 二、2021年工作\n\n"
+        "今年，社会消费品零售总额增长9.5%以上。\n",
+        encoding="utf-8",
+    )
+    args = ["scan", str(tmp_path), "--show", "note", "--format", "json"]
+    for lang, words in (
+        ("en", "no 2020 level was found in the document (nor in baselines.yaml)"),
+        ("zh", "文中未找到2020年水平（baselines.yaml亦未记录）"),
+    ):
+        out = CliRunner().invoke(main, ["--lang", lang, *args]).output
+        assert words in out, out

@@ -88,6 +88,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{base} in {year} is only a bound: no rate can be required from it",
         "zh": "{year}年的{base}只是一个界限，推不出所需增速",
     },
+    "no_level_baselines": {
+        "en": "baselines.yaml records no {year} level",
+        "zh": "baselines.yaml未记录{year}年水平",
+    },
+    "no_level_document": {
+        "en": "no {year} level was found in the document (nor in baselines.yaml)",
+        "zh": "文中未找到{year}年水平（baselines.yaml亦未记录）",
+    },
     "met_at_base_ceiling": {
         "en": "{target} is a ceiling: {base} in {year} is within it, no fall is needed",
         "zh": "{target}为上限：{year}年{base}已在限内，无需降低",

@@ -40,16 +40,14 @@ DOC_ZH = """\
 AFTER = 2  # runs after the other rules (the whole-plan rule too), on what they judged
 MESSAGES = {
     "no-base": {
-        "en": "not checkable: baselines.yaml records no {base_year} level for {figures} to "
-        "start from ({base_year}→{end_year})",
-        "zh": "无法核对：baselines.yaml未记录{base_year}年水平，{figures}无从起算"
-        "（{base_year}→{end_year}年）",
+        "en": "not checkable: {no_level} for {figures} to start from ({base_year}→{end_year})",
+        "zh": "无法核对：{no_level}，{figures}无从起算（{base_year}→{end_year}年）",
     },
     "no-base-later": {
-        "en": "not checkable: baselines.yaml records no {base_year} level for {figures} to "
-        "start from, only {recorded}: is the period {suggest} (base year {first_recorded}) meant?",
-        "zh": "无法核对：baselines.yaml未记录{base_year}年水平，{figures}无从起算，只有{recorded}"
-        "年的：是否应为{suggest}（基期{first_recorded}年）？",
+        "en": "not checkable: {no_level} for {figures} to start from, only {recorded}: is the "
+        "period {suggest} (base year {first_recorded}) meant?",
+        "zh": "无法核对：{no_level}，{figures}无从起算，只有{recorded}年的：是否应为{suggest}"
+        "（基期{first_recorded}年）？",
     },
     "no-exchange-rate": {
         "en": "not checkable: {figures} cannot be converted to {unit} without an exchange rate; "
@@ -64,8 +62,8 @@ MESSAGES = {
     },
     "level-only": {
         "en": "not checkable: only the {end_year} level {figures} is stated; from {base} in "
-        "{base_year} it means {rate} a year, which no stated rate or growth confirms",
-        "zh": "无法核对：仅列出{end_year}年水平{figures}；相对{base_year}年的{base}意味着年均"
+        "{base_year} it means {rate}{a_year}, which no stated rate or growth confirms",
+        "zh": "无法核对：仅列出{end_year}年水平{figures}；相对{base_year}年的{base}意味着{a_year}"
         "{rate}，但规划未列出可印证的增速或增幅",
     },
     "met-at-base": {
