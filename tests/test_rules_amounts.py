@@ -98,7 +98,7 @@ def test_a_sum_and_an_end_level_that_no_even_path_joins_say_so(tmp_path):
     assert f.data["implied_base"] == pytest.approx(512.42, abs=0.01)
     assert f.data["implied_base_by_level"] == pytest.approx(469.03, abs=0.01)
     assert f.data["even_sum"] == pytest.approx(3318.1, abs=0.05)
-    assert "各年并非均匀增长" in f.message("zh")
+    assert "均匀增长下二者不能同时成立" in f.message("zh")
     # 3318亿元 rounds to [3317.5, 3318.5], which the even path's 3318.1 is in: no note of it
     even = b.replace("3625亿元", "3318亿元")
     got, _ = run(tmp_path, even, "targets: {}\n", "cumulative")

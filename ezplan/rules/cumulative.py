@@ -80,11 +80,13 @@ MESSAGES = {
     },
     "uneven": {
         "en": "累计{total} over {first}–{end_year} at {rate} a year implies {base} in {base_year} "
-        "(累计法), but {end} in {end_year} at that rate implies {level_base} (水平法): the years "
-        "did not grow evenly — grown evenly to {end}, {first}–{end_year} would sum to {even_sum}",
+        "(累计法), but {end} in {end_year} at that rate implies {level_base} (水平法): they cannot "
+        "both hold on an even path — grown evenly to {end}, {first}–{end_year} would sum to "
+        "{even_sum}; the years grew unevenly, or the sum and the level differ in scope",
         "zh": "{first}—{end_year}年累计{total}按年均{rate}推算（累计法），{base_year}年为{base}；"
-        "由{end_year}年的{end}按同一增速推算（水平法），{base_year}年为{level_base}：各年并非均匀"
-        "增长——若均匀增长至{end}，{first}—{end_year}年累计应为{even_sum}",
+        "由{end_year}年的{end}按同一增速推算（水平法），{base_year}年为{level_base}：均匀增长下"
+        "二者不能同时成立——若均匀增长至{end}，{first}—{end_year}年累计应为{even_sum}；或各年增长"
+        "并不均匀，或累计额与水平的统计口径不同",
     },
     "implied-rate": {
         "en": "累计{total} over {first}–{end_year} from {base} in {base_year} implies {implied} "
