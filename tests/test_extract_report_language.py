@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from ezplan.extract import Found, extract
 from ezplan.loader import load_plan
 
@@ -899,3 +901,36 @@ def test_better_than_the_nation_is_a_gap(tmp_path):
     gap = one_of(figs, "1.3")
     assert gap.gap and not gap.placed
     assert not one_of(figs, "85.7").gap and one_of(figs, "85.7").indicator == "好于Ⅲ类水体比例"
+
+
+def test_a_past_change_in_points_is_drafted_and_gives_the_level_before(tmp_path):
+    """海口's 常住人口城镇化率达到80.5%、提高4.9个百分点 (2016-2020) was left out as 'a change in
+    points over a past period has no place in baselines.yaml', which the plan files hold as a
+    growth entry's change (a new user's find); with the 2020 level it gives 2015's:
+    80.5 − 4.9 = 75.6, [80.45 − 4.95, 80.55 − 4.85] = [75.5, 75.7]."""
+    from ezplan.extract import draft_texts
+
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# 2021年政府工作报告\n\n2021年1月20日\n\n## 一、“十三五”时期工作回顾\n\n"
+        "“十三五”时期，常住人口城镇化率达到80.5%，提高4.9个百分点。\n",
+        encoding="utf-8",
+    )
+    x = extract(path)
+    pp = one_of(x.figures, "4.9")
+    assert pp.placed and pp.kind == "change_pp" and pp.period == (2016, 2020)
+    b, t = draft_texts(x)
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "baselines.yaml").write_text(b, encoding="utf-8")
+    (plan / "targets.yaml").write_text(t, encoding="utf-8")
+    from tests.conftest import findings_for
+
+    (f,) = findings_for(plan, "share")
+    assert f.message_id == "points-implied-base"
+    assert f.data["expected"] == {
+        "value": pytest.approx(75.6),
+        "low": pytest.approx(75.5),
+        "high": pytest.approx(75.7),
+    }
+    assert "means 75.6% [75.5%, 75.7%] in 2015" in f.message("en"), f.message("en")

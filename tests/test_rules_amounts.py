@@ -460,3 +460,20 @@ def test_pairs_converted_each_on_its_own_are_not_set_against_each_other(tmp_path
     d = write_plan(tmp_path / "b", CUR, t, head=declared)
     got = [(f.severity.label, f.message_id) for f in findings_for(d, "currency")]
     assert got == [("error", "mismatch")]
+
+
+def test_a_past_change_in_points_gives_the_level_before(tmp_path):
+    """A review's 提高1.15个百分点 over 2017 to 42.35% (2017): 42.35 − 1.15 = 41.20 in 2016,
+    [42.345 − 1.155, 42.355 − 1.145] = [41.19, 41.21] — shown with the digits that write its
+    ends exactly (it read [41.1900%, 41.2100%])."""
+    b = "indicators:\n" + ind(
+        "u",
+        '"%"',
+        "    levels: {2017: 42.35%}\n    growth: [{period: '2017', change: 提高1.15个百分点}]\n",
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "share")
+    assert got == [("note", "points-implied-base")]
+    assert "提高1.15个百分点 over 2017 to 42.35% (2017) means 41.20% [41.19%, 41.21%] in 2016" in (
+        f.message("en")
+    ), f.message("en")
+    assert "2016年水平未列出；2017年提高1.15个百分点至2017年的42.35%" in f.message("zh")

@@ -129,8 +129,6 @@ class _Builder:
             return Note("extract.why.period_unknown")
         if f.gap:
             return Note("extract.why.gap")
-        if f.kind == "change_pp" and f.role != "target":
-            return Note("extract.why.change_pp_past")
         if f.role == "actual" and any(note_id(n) == "extract.planned" for n in f.notes):
             return Note("extract.why.planned_past")
         if any(note_id(n) == "extract.multiple_of_other" for n in f.notes):
@@ -339,6 +337,15 @@ class _Builder:
             # of one year, each checked against what its basis allows
             entry = self._entry(base, "growth", period, f.constant_prices)
             self._put(g, f, entry, kind, g.id, many=False)
+        elif kind == "change_pp" and f.period is not None:
+            # 城镇化率提高4.9个百分点 over 2016-2020: a ratio's change in points, a growth entry's
+            # `change` (the plan files hold it; the drafts had left it out)
+            if not g.is_percent():
+                self._unplace(f, Note("extract.why.points_not_percent", name=g.name, unit=g.unit))
+                return
+            period = f"{f.period[0]}-{f.period[1]}"
+            entry = self._entry(base, "growth", period, f.constant_prices)
+            self._put(g, f, entry, "change", g.id, many=False)
         elif kind == "share" and f.year is not None:
             of = self.ind.whole_id(f)
             if of is None:

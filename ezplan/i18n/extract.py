@@ -308,10 +308,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "a gap to another figure (高于全省…) is not a change of the indicator",
         "zh": "与另一数字的差距（高于全省…）不是该指标的变化",
     },
-    "extract.why.change_pp_past": {
-        "en": "a change in points over a past period has no place in baselines.yaml",
-        "zh": "以往时期的百分点变化在baselines.yaml中没有位置",
-    },
     "extract.why.sum_ratio": {
         "en": "a ratio of two periods' sums is not a growth of the indicator's level",
         "zh": "两个时期合计之比不是该指标水平的增长",

@@ -90,9 +90,18 @@ def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
     dec = fmt.decimals_in(like.figure, unit) if like else fmt.level_decimals(None, 0)
     extra = 0
     finite = math.isfinite(v.hi - v.lo)  # a bound (≥ 45.65%) keeps its two digits
-    while extra < 2 and not (finite and v.hi - v.lo >= 100 * 10.0 ** -(dec + extra)):
+    while extra < 2 and not (
+        (finite and v.hi - v.lo >= 100 * 10.0 ** -(dec + extra))
+        or (finite and _exact_at(v.lo, dec + extra) and _exact_at(v.hi, dec + extra))
+    ):
         extra += 1
     return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, extra))
+
+
+def _exact_at(x: float, decimals: int) -> bool:
+    """Is x written exactly with `decimals` digits ([41.19%, 41.21%], not [41.1900%, 41.2100%])?"""
+    step = 10.0**-decimals
+    return abs(x - round(x / step) * step) < 1e-9 * max(1.0, abs(x))
 
 
 def rate_text(r: float, like: Stated | None) -> str:

@@ -9,7 +9,9 @@ A share states numerator ÷ denominator for one year (网络零售额占社会�
 
 For an indicator that is itself a ratio (unit %), a target change of X percentage points
 (提高2个百分点) is compared with its levels at the base and target years the same way, or,
-with only the base level, noted as the level it implies.
+with only the base level, noted as the level it implies — and with only the end level (a
+review's 提高4.9个百分点 over 2016–2020 beside 60% in 2020), as the level it implies at the
+start.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ DOC_ZH = """\
 
 本身为比率（单位 %）的指标，目标“提高X个百分点”与其基期、目标年水平同样比较；只有基期水平时，提
 示推得的目标年水平。以往时期的百分点变化可在 baselines.yaml 的 growth 中以 change: 记录并同样核
-对。
+对；只有期末水平时（2016—2020年提高4.9个百分点、2020年60%），提示推得的期初水平。
 """
 MESSAGES = {
     "mismatch": {
@@ -81,6 +83,12 @@ MESSAGES = {
         "en": "{base} ({base_year}) {change} means {expected} by {end_year}",
         "zh": "{base_year}年的{base}{change}，意味着{end_year}年为{expected}",
     },
+    "points-implied-base": {
+        "en": "the {base_year} level is not stated; {change} over {years} to {end} ({end_year}) "
+        "means {expected} in {base_year}",
+        "zh": "{base_year}年水平未列出；{years}年{change}至{end_year}年的{end}，意味着"
+        "{base_year}年为{expected}",
+    },
 }
 
 
@@ -104,6 +112,32 @@ def _bounded(
         "en": f"of {text} {show_val(plan, iid, v, like)}",  # a bound reads "… sales ≥ 130.63亿元"
         "zh": f"为{text}{show_val(plan, iid, v, like)}",
     }
+
+
+def _points_back(plan: Plan, pc, end: Amount) -> Finding:
+    """城镇化率60% in 2020 after 提高4.9个百分点 over 2016–2020: 55.1% in 2015 (a review's change,
+    whose start the plan does not state; end − change, lo with hi)."""
+    lo, hi = pc.change.figure.interval()
+    v = Val(end.face - pc.change.figure.value, end.lo - hi, end.hi - lo)
+    params = {
+        "base_year": str(pc.base_year),
+        "years": fmt.years_words(pc.base_year + 1, pc.end_year),
+        "end_year": str(pc.end_year),
+        "change": pc.change.text,
+        "end": end.stated.text,
+        "expected": _implied_points(plan, pc.indicator, v, end.stated, pc.change),
+    }
+    return Finding(
+        CODE,
+        Severity.NOTE,
+        pc.indicator,
+        pc.change.mark,
+        "points-implied-base",
+        params,
+        data={"expected": data_val(v), "unit": "%"},
+        scope=pc.scope,
+        related=(end.stated.mark,),
+    )
 
 
 def _implied_points(plan: Plan, iid: str, v: Val, like: Stated, change: Stated) -> str:
@@ -266,6 +300,8 @@ def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
         base = facts.amount(pc.indicator, pc.base_year)
         if base is not None:
             cases.append((pc, base, facts.amount(pc.indicator, pc.end_year)))
+        elif (end := facts.amount(pc.indicator, pc.end_year)) is not None:
+            yield _points_back(plan, pc, end)
     if not cases:
         return
     b = np.array([[x[1].face, x[1].lo, x[1].hi] for x in cases])
