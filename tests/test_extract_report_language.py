@@ -901,6 +901,11 @@ def test_better_than_the_nation_is_a_gap(tmp_path):
     gap = one_of(figs, "1.3")
     assert gap.gap and not gap.placed
     assert not one_of(figs, "85.7").gap and one_of(figs, "85.7").indicator == "好于Ⅲ类水体比例"
+    # 自贡's 385个市级重大项目完成投资超计划12个百分点: beyond the plan, a gap too
+    (tmp_path / "b").mkdir()
+    text = "2021年1月20日\n2020年，市级重大项目完成投资超计划12个百分点。\n"
+    figs, _ = read(tmp_path / "b", text)
+    assert one_of(figs, "12").gap and not one_of(figs, "12").placed
 
 
 def test_a_past_change_in_points_is_drafted_and_gives_the_level_before(tmp_path):

@@ -18,7 +18,9 @@ from ezplan.figures import PREFIX_WORDS
 MASK = "\x01"
 
 
-_COMPARED_WITH = re.compile(r"(高于|低于|快于|慢于|好于全|超出|领先|高出)[^，,；;]{0,12}$")
+_COMPARED_WITH = re.compile(
+    r"(高于|低于|快于|慢于|好于全|超出|领先|高出|超(?:计划|目标|预期))[^，,；;]{0,12}$"
+)
 
 
 def words(text: str) -> list[str]:
