@@ -112,3 +112,27 @@ def test_the_reports_say_why_a_status_is_held_back(tmp_path):
 
     text = "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
     assert "至2025年累计2.69（目标3.2亿美元）" in text
+
+
+def test_an_average_short_of_the_sum_beside_on_track_says_what_the_status_follows(tmp_path):
+    """helper-70: 0.55 (2021) and 0.60 (2022) toward 累计3.2亿美元 at 10%: 'at this pace 2.88'
+    ((0.55 + 0.60) / 2 × 5 = 2.875) beside '✓ on track' read as a contradiction. The status
+    follows the rest at the planned 10% from 0.60: 1.15 + 0.60 × (1.1 + 1.21 + 1.331) =
+    1.15 + 2.1846 = 3.3346 ≥ 3.2 — the note says so."""
+    from ezplan.render import milestone_tables as mt
+
+    (m,) = build(
+        load_plan(
+            write_plan(tmp_path, FDI.format(y2021="0.55亿美元", y2022="0.60亿美元"), FDI_TARGET)
+        )
+    )
+    (p,) = assess([m])
+    assert p.status == "on_track" and p.held_back_by is None
+    assert p.projection == pytest.approx(2.875)
+    assert p.at_planned_rate == pytest.approx(3.3346)
+    note = mt.held_back_note(m, p, "en")
+    assert (
+        "at this pace (the yearly average so far) 2.88 in all by 2025, short of 3.2亿美元" in note
+    )
+    assert "from the latest year's amount: 3.33 in all" in note
+    assert "不及3.2亿美元" in mt.held_back_note(m, p, "zh")

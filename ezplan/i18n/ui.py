@@ -126,6 +126,13 @@ TEXT: dict[str, dict[str, str]] = {
         " (target {target})",
         "zh": "按规划所需的年均{rate}从最新一年起算，至{year}年累计{end}（目标{target}）",
     },
+    "pace_short_of_sum": {
+        "en": "at this pace (the yearly average so far) {pace} in all by {year}, short of "
+        "{target}; the status follows the planned {rate} a year from the latest year's amount: "
+        "{end} in all",
+        "zh": "按当前速度（以往年均额）至{year}年累计{pace}，不及{target}；状态按规划所需的年均"
+        "{rate}从最新一年起算判定：累计{end}",
+    },
     "bound_ceiling": {"en": "ceiling", "zh": "上限"},
     "bound_floor": {"en": "floor", "zh": "下限"},
     "bound_rounds": {"en": "level to hold", "zh": "保持水平"},

@@ -296,8 +296,9 @@ def progress_reason(m: Milestones, p: Progress, lang: str) -> str:
 
 
 def held_back_note(m: Milestones, p: Progress, lang: str) -> str:
-    """Why the status is worse than the ratio to the path says ("" when it is not): where the
-    target is heading (…从最新一年起算，至2025年累计2.69（目标3.2亿美元）)."""
+    """Why the status is worse than the ratio to the path says: where the target is heading
+    (…从最新一年起算，至2025年累计2.69（目标3.2亿美元）); or, for a running total whose average so
+    far falls short of the sum beside a good status, what the status follows; "" otherwise."""
     target = m.target_stated.text if m.target_stated is not None else ""
     if p.held_back_by == "pace" and p.projection is not None:
         end = fmt.number(p.projection, m.derived_decimals)
@@ -307,7 +308,30 @@ def held_back_note(m: Milestones, p: Progress, lang: str) -> str:
         end = fmt.number(p.at_planned_rate, m.derived_decimals)
         key = "held_back_planned_sum" if p.cumulative else "held_back_planned"
         return t(key, lang, rate=rate, end=end, year=m.end_year, target=target)
+    if _pace_short_of_sum(m, p) and p.at_planned_rate is not None and p.projection is not None:
+        # a running total ahead of its path, whose average so far falls short of the sum: the
+        # average is no growing path, the status follows the planned rate (a new user read
+        # 'at this pace 2.88' against 3.2 beside 'on track' as a contradiction)
+        return t(
+            "pace_short_of_sum",
+            lang,
+            pace=fmt.number(p.projection, m.derived_decimals),
+            rate=fmt.growth_words(m.required_rate or 0.0, 2)[lang],
+            end=fmt.number(p.at_planned_rate, m.derived_decimals),
+            year=m.end_year,
+            target=target,
+        )
     return ""
+
+
+def _pace_short_of_sum(m: Milestones, p: Progress) -> bool:
+    if not p.cumulative or p.projection is None or p.status not in ("on_track", "moderate"):
+        return False
+    if m.direction == "down":
+        cap = m.target_hi if m.target_hi is not None else m.cumulative_total
+        return cap is not None and p.projection > cap
+    floor = m.target_lo if m.target_lo is not None else m.cumulative_total
+    return floor is not None and p.projection < floor
 
 
 def progress_cells(m: Milestones, p: Progress, lang: str) -> dict[str, str]:
