@@ -8,7 +8,8 @@ levels imply, so the gap (roughly the price change) is visible.
 The gap is itself a price change, and prices move within limits: when the figures, however
 rounded, need prices to fall more than 5% or rise more than 10% a year on average over the
 period (China's GDP deflator has stayed within about −1% and +8% a year averaged over any five
-years since 1995), a figure is probably wrong or the levels are of another scope — a warning.
+years since 1995), the levels are of another scope (规上工业's growth is reckoned over the year's
+own set of firms, its levels revised by the 2018 census) or a figure is wrong — a warning.
 Example: 131.12亿元 (2015) → 180.67亿元 (2020) is 6.62% a year at current prices; with 13.6% a
 year at constant prices, prices would have to fall 6.1% a year.
 """
@@ -38,8 +39,8 @@ DOC_ZH = """\
 增加值等）。
 
 二者之差本身就是价格变化，而价格变化有其限度：若无论如何舍入，这些数字都要求期内价格平均每年下降
-超过5%或上涨超过10%（1995年以来我国GDP平减指数任何五年的年均变化都在约−1%至+8%之间），则很可能
-有数字错误，或水平的统计口径不同——给出警告。例：131.12亿元（2015年）→180.67亿元（2020年）现价
+超过5%或上涨超过10%（1995年以来我国GDP平减指数任何五年的年均变化都在约−1%至+8%之间），则水平的
+统计口径不同（如规上工业增速按当年企业范围计算，水平经2018年经济普查修订），或有数字错误——给出警告。例：131.12亿元（2015年）→180.67亿元（2020年）现价
 年均增长6.62%；若可比价年均增长13.6%，价格须每年下降6.1%。
 """
 MESSAGES = {
@@ -53,10 +54,10 @@ MESSAGES = {
     "price-change": {
         "en": "{growth} at constant prices and the current-price levels {base} ({base_year}) and "
         "{end} ({end_year}), {implied} a year, need a price change of {price} a year — outside "
-        "{band}; a figure is probably wrong, or the levels are of another scope",
+        "{band}; the levels may be of another scope than the growth, or a figure is wrong",
         "zh": "按可比价{growth}与现价水平{base}（{base_year}年）、{end}（{end_year}年）（现价年均"
-        "{implied}）要求价格每年{price}，超出{band}的范围；很可能有数字错误，或水平的统计口径"
-        "不同",
+        "{implied}）要求价格每年{price}，超出{band}的范围；可能是水平与增速的统计口径不同，或有"
+        "数字错误",
     },
 }
 PRICE_BAND = (-0.05, 0.10)
