@@ -137,3 +137,28 @@ def test_a_target_with_no_path_is_said_not_drawn_empty(tmp_path):
     r = CliRunner().invoke(main, ["plot", "a", "b", "--plan", str(plan), "--to", str(out)])
     assert r.exit_code == 0 and "<polyline" in out.read_text(encoding="utf-8")
     assert "甲: not drawn" in r.stderr and "乙" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("actuals", "running"),
+    [
+        # 0.55 (2021), 0.60 (2022): Σ 0.55, 1.15 — beside the path's running total
+        ("{2021: 0.55亿美元, 2022: 0.60亿美元}", [(2021, 0.55), (2022, 1.15)]),
+        # 2022 missing: the sum stops where a year has no actual
+        ("{2021: 0.55亿美元, 2023: 0.70亿美元}", [(2021, 0.55)]),
+    ],
+)
+def test_a_cumulative_chart_draws_the_actual_running_total(tmp_path, actuals, running):
+    """helper-70: the chart drew the actual yearly amounts only, which cannot be set against
+    the path's running total."""
+    from ezplan.loader import load_plan
+    from ezplan.milestones import build
+    from ezplan.render.charts import chart
+    from tests.conftest import write_plan
+
+    b = f"indicators:\n  f: {{name: 实际利用外资, unit: 亿美元, levels: {actuals}}}\n"
+    (m,) = build(
+        load_plan(write_plan(tmp_path, b, "targets:\n  f: {annual: 10%, cumulative: 3.2亿美元}\n"))
+    )
+    (line,) = [s for s in chart(m, "zh").series if s.label == "实际累计"]
+    assert list(zip(line.xs, line.ys, strict=True)) == [(y, pytest.approx(v)) for y, v in running]

@@ -159,6 +159,7 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_previous_average": {"en": "{span} average: {value} a year", "zh": "{span}年均{value}"},
     "chart_previous_total": {"en": "{span} in all: {value}", "zh": "{span}累计{value}"},
     "chart_actual_amount": {"en": "actual yearly amount", "zh": "实际当年额"},
+    "chart_actual_running": {"en": "actual running total", "zh": "实际累计"},
     "chart_band": {"en": "range the target allows", "zh": "目标允许范围"},
     # --- the Word report ---------------------------------------------------------------------
     "docx_table_caption": {"en": "Table {n}. {title}", "zh": "表{n}　{title}"},

@@ -3,9 +3,10 @@
 Per target: the base-year level, the path the target requires, the path at the stated rate (or
 change, for a ratio indicator), the target with the band its figure allows (rounding, 约, or a
 bound), and actual results. A cumulative target shows each year's amount on the path (bars) and
-the running total against the stated sum; the base-year amount the sum implies is drawn hollow
-and dashed and labelled as derived — it is not data — and the previous period's sum and yearly
-average, which the `cumulative` rule compares with, are drawn as reference lines.
+the running total against the stated sum (the actual amounts' running total beside it); the
+base-year amount the sum implies is drawn hollow and dashed and labelled as derived — it is not
+data — and the previous period's sum and yearly average, which the `cumulative` rule compares
+with, are drawn as reference lines.
 
 `chart(m, lang)` builds the model once; `ezplan.render.svg_chart` writes it as SVG text directly
 (no matplotlib: a few milliseconds a chart, text stays text, the reader's fonts render Chinese),
@@ -69,6 +70,17 @@ class Series:
     dash: str = ""  # "", "dash", "dot"
     marker: str = ""  # "", "o", "s", "*", "."
     hollow: bool = False  # derived, not data: hollow and dashed
+
+
+def _actual_running(m: Milestones) -> list[tuple[int, float]]:
+    """(year, Σ actual amounts from the first plan year), as long as every year has one."""
+    out, total = [], 0.0
+    for y in range(m.base_year + 1, m.end_year + 1):
+        if y not in m.actuals:
+            break
+        total += m.actuals[y]
+        out.append((y, total))
+    return out
 
 
 @dataclass(frozen=True)
@@ -256,6 +268,19 @@ def chart(m: Milestones, lang: str) -> Chart | None:
                 marker="s",
             )
         )
+        if m.cumulative and (running := _actual_running(m)):
+            # the actual running total beside the path's (a new user could not set the yearly
+            # amounts against the running line): summed while no plan year is missing
+            s.append(
+                Series(
+                    "line",
+                    t("chart_actual_running", lang),
+                    tuple(y for y, _ in running),
+                    tuple(v for _, v in running),
+                    COLORS["actual"],
+                    marker="s",
+                )
+            )
     if target is not None:
         band = _band(m)
         if band is not None and band != (target, target):
