@@ -939,3 +939,13 @@ def test_a_past_change_in_points_is_drafted_and_gives_the_level_before(tmp_path)
         "high": pytest.approx(75.7),
     }
     assert "means 75.6% [75.5%, 75.7%] in 2015" in f.message("en"), f.message("en")
+
+
+def test_two_figures_whose_widths_only_touch_clash_and_the_clash_names_the_indicator(tmp_path):
+    """地区生产总值增长7%。地区生产总值增长8%。 — the second was left out as 'agrees with 增长7%'
+    ([6.5, 7.5] and [7.5, 8.5] meet at 7.5 alone); a clash names the indicator as the planner
+    reads it, not by its id alone (x_93b8ee, a new user's find)."""
+    figs, _ = read(tmp_path, "2021年1月20日\n2021年，地区生产总值增长7%。地区生产总值增长8%。\n")
+    second = one_of(figs, "8")
+    assert not second.placed
+    assert "“地区生产总值”(gdp) already has 增长7% here" in second.review, second.review

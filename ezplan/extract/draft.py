@@ -317,7 +317,9 @@ class _Builder:
                 self.placed.remove(other)
             self._unplace(drop, Note("extract.why.agrees", text=keep.text, line=keep.line))
             return
-        self._unplace(f, Note("extract.why.clash", holder=holder, text=other.text, line=other.line))
+        # named as the planner reads it, its id beside (x_93b8ee alone says nothing)
+        named = f"“{g.name}”({holder})"
+        self._unplace(f, Note("extract.why.clash", holder=named, text=other.text, line=other.line))
 
     def _place_base(self, g: Indicator, f: Found, base: dict[str, Any]) -> None:
         kind = self.ind.kind_of(f)
@@ -496,7 +498,8 @@ def _interval(f: Found) -> tuple[float, float] | None:
 
 
 def _agreeing(a: Found, b: Found) -> bool:
-    """Two figures for one slot that can both hold (突破2400亿元 and 2401.1亿元)."""
+    """Two figures for one slot that can both hold (突破2400亿元 and 2401.1亿元) — not two whose
+    widths only touch (增长7% and 增长8% meet at 7.5% alone: two different figures)."""
     fa, fb = a.figure, b.figure
     if fa is None or fb is None or fa.kind is not fb.kind:
         return False
@@ -505,7 +508,7 @@ def _agreeing(a: Found, b: Found) -> bool:
     if fa.unit is not None and fb.unit is not None and fa.unit.dimension != fb.unit.dimension:
         return False
     ia, ib = _interval(a), _interval(b)
-    return ia is not None and ib is not None and max(ia[0], ib[0]) <= min(ia[1], ib[1])
+    return ia is not None and ib is not None and max(ia[0], ib[0]) < min(ia[1], ib[1])
 
 
 def _width(f: Found) -> float:
