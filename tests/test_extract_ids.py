@@ -208,3 +208,10 @@ def test_generic_names_join_only_within_a_paragraph(tmp_path):
     )
     named = [k for k, v in (*base.items(), *targets.items()) if v["name"].startswith("产值")]
     assert len(named) == 2 and len(set(named)) == 2
+
+
+def test_a_one_year_past_growth_is_drafted_as_its_year(tmp_path):
+    """南宁's drafts wrote period: "2020-2020" for a year's growth (a new user's find): "2020"."""
+    base, _ = _draft(tmp_path, "2021年1月10日\n2020年，全市地区生产总值达到4726亿元，增长3.7%。\n")
+    (growth,) = base["gdp"]["growth"]
+    assert growth["period"] == "2020"

@@ -331,10 +331,10 @@ class _Builder:
                 return
             self._put(g, f, base.setdefault("levels", {}), f.year, g.id)
         elif kind in ("cumulative", "count") and f.period is not None:
-            period = f"{f.period[0]}-{f.period[1]}"
+            period = _period_text((f.period[0] - 1, f.period[1]))
             self._put(g, f, self._entry(base, "cumulative", period), "value", g.id)
         elif kind in ("annual", "total") and f.period is not None:
-            period = f"{f.period[0]}-{f.period[1]}"
+            period = _period_text((f.period[0] - 1, f.period[1]))
             # one entry a price basis: 比上年增长10.6%，扣除价格因素，实际增长8.3% is two growths
             # of one year, each checked against what its basis allows
             entry = self._entry(base, "growth", period, f.constant_prices)
@@ -345,7 +345,7 @@ class _Builder:
             if not g.is_percent():
                 self._unplace(f, Note("extract.why.points_not_percent", name=g.name, unit=g.unit))
                 return
-            period = f"{f.period[0]}-{f.period[1]}"
+            period = _period_text((f.period[0] - 1, f.period[1]))
             entry = self._entry(base, "growth", period, f.constant_prices)
             self._put(g, f, entry, "change", g.id, many=False)
         elif kind == "share" and f.year is not None:
