@@ -57,6 +57,15 @@ def _names(plan: Plan, iid: str) -> list[str]:
     return [n for n in (ind.name, ind.name_en) if n]
 
 
-def describe(plan: Plan, iid: str) -> str:
-    """exports (出口总额), for lists of candidates."""
-    return f"{iid} ({plan.indicators[iid].name})"
+def describe(plan: Plan, iid: str, lang: str = "en") -> str:
+    """exports (出口总额), in Chinese exports（出口总额）, for lists of candidates."""
+    name = plan.indicators[iid].name
+    return f"{iid}（{name}）" if lang == "zh" else f"{iid} ({name})"
+
+
+def describe_all(plan: Plan, iids: list[str]) -> dict[str, str]:
+    """A list of candidates in each language: a, b / a、b."""
+    return {
+        "en": ", ".join(describe(plan, c, "en") for c in iids),
+        "zh": "、".join(describe(plan, c, "zh") for c in iids),
+    }

@@ -249,7 +249,12 @@ def test_explain_finds_an_indicator_by_name(runner):
     assert r.exit_code == 2 and "names several indicators" in r.stderr
     assert "retail_sales" in r.stderr and "online_retail" in r.stderr
     r = runner.invoke(main, ["explain", "expots", "--lang", "zh"])
+    # in Chinese with Chinese brackets (a new user's find: "exports (出口总额)")
+    assert r.exit_code == 2 and "exports（出口总额）" in r.stderr
+    r = runner.invoke(main, ["explain", "expots", "--lang", "en"])
     assert r.exit_code == 2 and "exports (出口总额)" in r.stderr
+    r = runner.invoke(main, ["milestones", "expots", "--lang", "zh"])
+    assert r.exit_code == 2 and "trade_total（外贸进出口总额）、exports（出口总额）" in r.stderr
 
 
 def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):

@@ -95,7 +95,7 @@ def _plan_dir_among(queries: tuple[str, ...]) -> str | None:
 def _target_ids(plan: Plan, queries: tuple[str, ...]) -> list[str] | None:
     """The targets the user named, each by id, name or a part of a name (as `explain`); None
     for every target."""
-    from ezplan.lookup import NotFound, describe, find_indicator
+    from ezplan.lookup import NotFound, describe_all, find_indicator
 
     if queries and not plan.target_ids:
         raise Usage("usage.plan_has_no_targets", ids=", ".join(queries))
@@ -105,7 +105,7 @@ def _target_ids(plan: Plan, queries: tuple[str, ...]) -> list[str] | None:
             found.append(find_indicator(plan, query, among=list(plan.target_ids)))
         except NotFound as e:
             shown = e.candidates or list(plan.target_ids)
-            known = ", ".join(describe(plan, c) for c in shown) or "—"
+            known = describe_all(plan, shown) if shown else "—"
             key = "usage.ambiguous_target" if e.ambiguous else "usage.not_a_target"
             raise Usage(key, ids=query, known=known) from None
     return list(dict.fromkeys(found)) or None

@@ -43,7 +43,8 @@ def explain(
         iid = find_indicator(plan, indicator)
     except NotFound as e:
         shown = e.candidates or sorted(plan.target_ids)
-        listed = ", ".join(describe(plan, c) for c in shown[:MAX_OFFERED])
+        sep = "、" if lang == "zh" else ", "
+        listed = sep.join(describe(plan, c, lang) for c in shown[:MAX_OFFERED])
         if len(shown) > MAX_OFFERED:  # a drafted plan has dozens: one line, not a page of ids
             listed += t("offered_more", lang, n=len(shown) - MAX_OFFERED)
         key = "ambiguous_indicator" if e.ambiguous else "no_such_indicator"
