@@ -261,7 +261,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yaml.duplicate_key": {
         "en": "duplicate key {key!r} (first at line {line})",
-        "zh": "键“{key}”重复（第一次出现在第 {line} 行）",
+        "zh": "键“{key}”重复（第一次出现在第{line}行）",
     },
     # the YAML parser's own words (libyaml, and PyYAML's parser where they differ); what is
     # not here is shown as the parser says it
