@@ -21,6 +21,10 @@ figures that are rounded.
   they went);
 - a contradiction another rule already reports is not repeated: that finding gets the likely
   culprit instead ("the likely wrong figure is 年均增长4.3%: 4.41%–4.43% would fit");
+- where any one of several figures could be the wrong one, a figure one slip of a digit away
+  from fitting comes first, and says so — two digits swapped, a 0 or a repeated digit left out
+  or typed twice, the decimal point one place off ("39亩 → 388–392亩 (390 would fit, as if a
+  digit were left out)"), only where the range pins the figure down (typos);
 - note: the search has limits (8 contradictions, 64 questions and 4 figures set aside together
   in each group of related figures); where it stops short, a note names the group's figures, so
   that a plan is never taken for having no more contradictions than were found.
@@ -38,13 +42,14 @@ from functools import partial
 from ezplan import fmt
 from ezplan.errors import Mark
 from ezplan.facts import Facts
-from ezplan.figures import Comparator, Figure
+from ezplan.figures import Comparator, Figure, Kind
 from ezplan.findings import Fields, Finding, LaterData, LaterSteps, Severity, fields
 from ezplan.i18n import colon
 from ezplan.model import Indicator, Plan, Stated
 from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
 from ezplan.rules import Amend, Outcome
 from ezplan.rules._common import figure_words, joined
+from ezplan.typos import ADDED, DROPPED, POINT, SWAPPED, slip_into
 
 CODE = "whole-plan"
 TITLE = {"en": "Whole-plan reasoning", "zh": "全规划综合推算"}
@@ -66,6 +71,9 @@ DOC_ZH = """\
   长（累计法；已实现的累计额按实际逐年数，不作此假设）；
 - 其他规则已经报告的矛盾不再重复：在那条结果中补充最可能有误的数字（“最可能有误的是年均增长4.3%：
   4.41%–4.43%方相符”）；
+- 几个数字中任何一个都可能有误时，只差一处笔误就能相符的数字排在前面并注明——相邻两位数字颠倒，漏打
+  或多打一个0或重复的数字，小数点错一位（“39亩→388–392亩（390即相符：疑漏打一位数字）”），仅限范围
+  足以确定该数字之时；
 - 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开4个数字）；在搜索
   提前停止的地方，以一条提示列出这组数字，以免把规划当作只有已找到的这些矛盾。
 
@@ -454,6 +462,41 @@ def _range(cu: Culprit, conflict_only: bool = False) -> str | None:
     return None if r is None else fmt.span(r.lo, r.hi, r.unit)
 
 
+def _slip(cu: Culprit) -> tuple[float, str] | None:
+    """The value one slip of a digit away from the culprit's figure that fits (39亩 → 390亩
+    in 388–392亩), if one does."""
+    r = cu.fit_component if cu.fit_component is not None else cu.fit_conflict
+    f = cu.member.figure if isinstance(cu.member, Stated) else None
+    if r is None or f is None or f.kind is Kind.DOUBLING or f.low is not None:
+        return None
+    return slip_into(f.value, f.decimals, r.lo, r.hi)
+
+
+def _slip_words(cu: Culprit) -> dict[str, str]:
+    """' (390 would fit: a digit dropped)' / '（390即相符：疑少打一位数字）', or nothing."""
+    found = _slip(cu)
+    if found is None:
+        return {"en": "", "zh": ""}
+    f = cu.member.figure  # type: ignore[union-attr]
+    value, kind = found
+    decimals = f.decimals
+    if kind == POINT:  # 3265.7 → 326.57: the digits as typed, the point moved
+        decimals = max(0, decimals - 1) if value > f.value else decimals + 1
+    shown = fmt.number(value, decimals)
+    return {
+        "en": f" ({shown} would fit, as if {_SLIP_WORDS[kind]['en']})",
+        "zh": f"（{shown}即相符：{_SLIP_WORDS[kind]['zh']}）",
+    }
+
+
+_SLIP_WORDS = {
+    SWAPPED: {"en": "two digits were swapped", "zh": "疑两位数字颠倒"},
+    DROPPED: {"en": "a digit were left out", "zh": "疑漏打一位数字"},
+    ADDED: {"en": "a digit were typed twice", "zh": "疑多打一位数字"},
+    POINT: {"en": "the decimal point were one place off", "zh": "疑小数点错位"},
+}
+
+
 def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
     if cu.blocked_by is None:
         return None
@@ -462,7 +505,12 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
 
 
 def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
-    figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)][:MAX_CULPRITS]
+    figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)]
+    if len(figures) > 1:
+        # a fix one slip of a digit explains first (a typo in a small part of a sum was not
+        # shown at all: the largest parts came first; a reviewer's trial of typed slips)
+        figures.sort(key=lambda cu: _slip(cu) is None)
+    figures = figures[:MAX_CULPRITS]
     if not figures and c.assumptions and not c.figures:
         # every member is an assumption, and the set is minimal: dropping any one removes it
         said = [w for w in _told_apart(c.assumptions, _otherwise_words) if w["en"]]
@@ -499,18 +547,19 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
                     f"若改{text}（为{fit}），则{what['zh']}的推算不成立：它要求{text}为{needs}"
                 )
         return {"en": "; ".join(en) + ".", "zh": "；".join(zh) + "。"}
-    ranged = [(figure_words(cu.member), _range(cu)) for cu in figures]
-    options = [(t, r) for t, r in ranged if r is not None]
+    ranged = [(figure_words(cu.member), _range(cu), _slip_words(cu)) for cu in figures]
+    options = [(t, r, w) for t, r, w in ranged if r is not None]
     if len(options) == 1:  # the others are assumptions: the message's "if …" says them
-        ((t, r),) = options
+        ((t, r, w),) = options
         return {
-            "en": f"If a figure is wrong, it is {t}: {r} would fit.",
-            "zh": f"若有数字写错，错的是{t}：改为{r}方相符。",
+            "en": f"If a figure is wrong, it is {t}: {r} would fit{w['en']}.",
+            "zh": f"若有数字写错，错的是{t}：改为{r}方相符{w['zh']}。",
         }
     en.append(
-        "Any one of them could be what is wrong: " + "; ".join(f"{t} → {r}" for t, r in options)
+        "Any one of them could be what is wrong: "
+        + "; ".join(f"{t} → {r}{w['en']}" for t, r, w in options)
     )
-    zh.append("其中任何一个都可能有误：" + "；".join(f"{t}→{r}" for t, r in options))
+    zh.append("其中任何一个都可能有误：" + "；".join(f"{t}→{r}{w['zh']}" for t, r, w in options))
     return {"en": en[0] + ".", "zh": zh[0] + "。"}
 
 

@@ -1,0 +1,72 @@
+"""Slips of one digit (ezplan.typos), and the whole-plan rule naming a fix one slip explains
+first. Expected values by hand in the comments."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from ezplan.typos import ADDED, DROPPED, POINT, SWAPPED, slip_into, slips
+from tests.conftest import ROOT, findings_for
+
+
+@pytest.mark.parametrize(
+    ("typed", "decimals", "meant", "kind"),
+    [
+        (112, 0, 121, SWAPPED),  # 1-1-2 → 1-2-1: the last two digits
+        (29.4, 1, 24.9, SWAPPED),  # 2-9-4 → 2-4-9, the point kept one from the right
+        (39, 0, 390, DROPPED),  # a 0 left out
+        (553, 0, 5553, DROPPED),  # a repeated 5 left out
+        (5553, 0, 553, ADDED),
+        (3265.7, 1, 326.57, POINT),
+        (8.26, 2, 82.6, POINT),
+    ],
+)
+def test_each_kind_of_slip_is_undone(typed, decimals, meant, kind):
+    assert (pytest.approx(meant), kind) in [(v, k) for v, k in slips(typed, decimals)]
+
+
+def test_a_different_digit_is_no_slip():
+    # 500 → 5300 (a 3 put in) would land in any range near 5300: not tried
+    assert all(v != pytest.approx(5300) for v, _ in slips(500, 0))
+    assert all(v != pytest.approx(5.41) for v, _ in slips(5.46, 2))  # a last digit changed
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "lo", "hi", "found"),
+    [
+        (112, 0, 119, 123, (121, SWAPPED)),
+        # the range holds the value: nothing to undo
+        (121, 0, 119, 123, None),
+        # open or reaching 0 (a level's ≤ 8.150): any tenth fits, no slip is told
+        (8.98, 2, 0.0, 8.15, None),
+        # 395 steps of 1万美元 wide: 26069 → 26609 lands in it by chance, no slip is told
+        (26069, 0, 26326, 26721, None),
+        # 4.77 points wide, a fifth of 24: 增长42%'s 24 lands in [23.88, 28.65] by chance
+        (42, 0, 23.88, 28.65, None),
+        # 10 steps wide at most: 67968 ↔ 69768 in [67967, 67969]
+        (69768, 0, 67967, 67969, (67968, SWAPPED)),
+    ],
+)
+def test_a_slip_is_told_only_where_the_range_pins_the_figure(value, decimals, lo, hi, found):
+    got = slip_into(value, decimals, lo, hi)
+    assert got == (None if found is None else (pytest.approx(found[0]), found[1]))
+
+
+def test_a_part_of_a_sum_typed_with_a_digit_left_out_is_named_first(tmp_path):
+    """The bundled plan's bonded zone (1305亩 = 121 + 241 + 553 + 390) with 390亩 typed 39亩:
+    the parts add up to 954亩. Any of the five could fix it alone; the largest came first and
+    the typo was not shown at all (three are shown). 39亩 → 388–392亩 (1305 − 121 − 241 − 553
+    = 390, ± four figures' 0.5) is one slip away: first, and said."""
+    for name in ("baselines.yaml", "targets.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    text = (tmp_path / "targets.yaml").read_text(encoding="utf-8")
+    assert text.count("390亩") >= 1
+    (tmp_path / "targets.yaml").write_text(text.replace("390亩", "39亩"), encoding="utf-8")
+    (f,) = [f for f in findings_for(tmp_path) if "954.0亩" in f.message("en")]
+    en = f.message("en")
+    assert (
+        "any one of them could be what is wrong: 39亩 → 388.0–392.0亩 (390 would fit, as if a" in en
+    )
+    assert "（390即相符：疑漏打一位数字）" in f.message("zh")
