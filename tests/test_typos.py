@@ -70,3 +70,18 @@ def test_a_part_of_a_sum_typed_with_a_digit_left_out_is_named_first(tmp_path):
         "any one of them could be what is wrong: 39亩 → 388.0–392.0亩 (390 would fit, as if a" in en
     )
     assert "（390即相符：疑漏打一位数字）" in f.message("zh")
+
+
+def test_no_break_is_told_where_the_fix_meets_what_is_needed(tmp_path):
+    """The bundled plan with 2020's trade typed 4208万美元 for 42080万美元: 'changing 增长182%
+    instead (to 2633%–2871%) would break what Total foreign trade in 2020 must be, which needs
+    ≥ -100.0%' — a need every growth meets, so no break (a reviewer's trial: 32 such clauses,
+    ≥ 0亿美元 among them). The clauses that say a real need stay."""
+    for name in ("baselines.yaml", "targets.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    text = (tmp_path / "baselines.yaml").read_text(encoding="utf-8")
+    assert "42080万美元" in text
+    (tmp_path / "baselines.yaml").write_text(text.replace("42080万美元", "4208万美元"), "utf-8")
+    messages = [f.message("en") for f in findings_for(tmp_path)]
+    assert not [m for m in messages if "needs ≥ -100" in m or "needs ≥ 0亿" in m], messages
+    assert any("would break what" in m for m in messages)

@@ -497,6 +497,18 @@ _SLIP_WORDS = {
 }
 
 
+def _needs_said(cu: Culprit) -> bool:
+    """Does the figure's fix visibly break what the other quantity needs: is the fitting range
+    not within the needed one, nor the need a figure's own floor (≥ 0亿美元, ≥ -100.0%)?"""
+    fit, needs = cu.fit_conflict, cu.blocked_needs
+    if fit is None or needs is None:
+        return False
+    if fit.unit == needs.unit and needs.lo <= fit.lo and fit.hi <= needs.hi:
+        return False
+    floor = {"%": -100.0, "倍": -1.0}.get(needs.unit, 0.0)
+    return not (needs.lo <= floor and needs.hi == float("inf"))
+
+
 def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
     if cu.blocked_by is None:
         return None
@@ -537,6 +549,10 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
                 else None
             )
             fit = _range(cu, conflict_only=True)
+            if what is not None and needs is not None and not _needs_said(cu):
+                # the fix lies within what the other figure needs, in these terms ('…to
+                # 11.34–11.38亿美元 would break…, which needs ≥ 0亿美元'): no break to tell
+                continue
             if what is not None and needs is not None:
                 text = figure_words(cu.member)
                 en.append(
