@@ -213,3 +213,22 @@ def test_a_drafts_missing_base_is_said_of_the_document(tmp_path):
     ):
         out = CliRunner().invoke(main, ["--lang", lang, *args]).output
         assert words in out, out
+
+
+def test_a_documents_exchange_rate_is_the_documents(tmp_path):
+    """A statistical bulletin's pairs (折1310亿美元) drafted into plan files were 'the plan's'
+    rate (规划隐含汇率, a reviewer's find): a drafted document's is 文中隐含汇率."""
+    from click.testing import CliRunner
+
+    from ezplan.cli import main
+
+    (tmp_path / "b.md").write_text(
+        "# 2018年国民经济和社会发展统计公报\n\n2019年2月28日\n\n"
+        "全年实际使用外商直接投资金额8776亿元，折1310亿美元。\n",
+        encoding="utf-8",
+    )
+    args = ["scan", str(tmp_path), "--show", "note", "--format", "json"]
+    zh = CliRunner().invoke(main, ["--lang", "zh", *args]).output
+    en = CliRunner().invoke(main, ["--lang", "en", *args]).output
+    assert "文中隐含汇率为1美元=6.699元" in zh, zh
+    assert "the document converts at 6.699元 per 美元" in en, en

@@ -61,8 +61,8 @@ MESSAGES = {
         "{converted}而非{usd}；仅在舍入范围内相符",
     },
     "implied": {
-        "en": "the plan converts at {rates}元 per 美元 ({pairs}); it declares no exchange rate",
-        "zh": "规划隐含汇率为1美元={rates}元（{pairs}）；未声明汇率",
+        "en": "{whose} converts at {rates}元 per 美元 ({pairs}); it declares no exchange rate",
+        "zh": "{whose}隐含汇率为1美元={rates}元（{pairs}）；未声明汇率",
     },
     "another-rate": {
         "en": "{cny} = {usd} implies {rate}元 per 美元, which cannot agree with {ref_rate} "
@@ -71,6 +71,12 @@ MESSAGES = {
         "zh": "{cny}折合{usd}意味着1美元={rate}元，与同年{ref}的{ref_rate}不可能一致：按该汇率{cny}"
         "折合{converted}；除非同一年按两种汇率折算，其中必有一个有误",
     },
+}
+
+
+_WHOSE = {
+    "plan": {"en": "the plan", "zh": "规划"},
+    "document": {"en": "the document", "zh": "文中"},
 }
 
 
@@ -128,6 +134,8 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
                 first[1].mark,
                 "implied",
                 {
+                    # a statistical bulletin drafted into plan files is no plan
+                    "whose": _WHOSE["document" if plan.document else "plan"],
                     "rates": shown,
                     "pairs": joined(
                         [f"{pairs[i][1].text} = {pairs[i][2].text}" for i in members], clauses=True
