@@ -1,5 +1,6 @@
-"""Slips of one digit (ezplan.typos), and the whole-plan rule naming a fix one slip explains
-first. Expected values by hand in the comments."""
+"""Slips of one digit (ezplan.typos), and the whole-plan rule's order of fixes: one a slip
+explains first, one leaving a 元/美元 pair at no plausible rate last. Expected values by hand in
+the comments."""
 
 from __future__ import annotations
 
@@ -85,3 +86,20 @@ def test_no_break_is_told_where_the_fix_meets_what_is_needed(tmp_path):
     messages = [f.message("en") for f in findings_for(tmp_path)]
     assert not [m for m in messages if "needs ≥ -100" in m or "needs ≥ 0亿" in m], messages
     assert any("would break what" in m for m in messages)
+
+
+def test_a_fix_that_leaves_a_pair_at_no_plausible_exchange_rate_comes_last(tmp_path):
+    """The bundled plan with 82.6亿元 (= 12亿美元, 2025) typed 28.6亿元: 2.383元 per 美元 against
+    37.6亿元 = 5.46亿美元's 6.886. Fixing either 元 figure resolves it; the correct 37.6亿元 was
+    named ('13.10–13.22亿元 would fit': 13.16 / 5.46 = 2.41元 per 美元, a rate no plan means).
+    The typo is named: 28.6亿元 → 81.39–82.05亿元 (81.72 / 12 = 6.81, within 5–10)."""
+    for name in ("baselines.yaml", "targets.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    text = (tmp_path / "targets.yaml").read_text(encoding="utf-8")
+    (tmp_path / "targets.yaml").write_text(text.replace("82.6亿元", "28.6亿元"), "utf-8")
+    messages = [
+        f.message("en") for f in findings_for(tmp_path) if "2.383元 per 美元" in f.message("en")
+    ]
+    assert messages and all(
+        "the likely wrong figure is 28.6亿元: 81.39–82.05亿元 would fit" in m for m in messages
+    ), messages

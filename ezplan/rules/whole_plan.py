@@ -24,7 +24,8 @@ figures that are rounded.
 - where any one of several figures could be the wrong one, a figure one slip of a digit away
   from fitting comes first, and says so — two digits swapped, a 0 or a repeated digit left out
   or typed twice, the decimal point one place off ("39亩 → 388–392亩 (390 would fit, as if a
-  digit were left out)"), only where the range pins the figure down (typos);
+  digit were left out)"), only where the range pins the figure down (typos); a fix that would
+  leave a 元/美元 pair at an exchange rate no plan means (outside 5–10元 per 美元) comes last;
 - note: the search has limits (8 contradictions, 64 questions and 4 figures set aside together
   in each group of related figures); where it stops short, a note names the group's figures, so
   that a plan is never taken for having no more contradictions than were found.
@@ -35,6 +36,8 @@ Example: 37.6亿元 = 5.46亿美元 pins the plan's 2025 rate to 6.871–6.902�
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
@@ -73,7 +76,8 @@ DOC_ZH = """\
   4.41%–4.43%方相符”）；
 - 几个数字中任何一个都可能有误时，只差一处笔误就能相符的数字排在前面并注明——相邻两位数字颠倒，漏打
   或多打一个0或重复的数字，小数点错一位（“39亩→388–392亩（390即相符：疑漏打一位数字）”），仅限范围
-  足以确定该数字之时；
+  足以确定该数字之时；若改某数字会使一对元/美元数字的汇率超出5–10元/美元（任何规划都不会用的汇率），
+  则排在最后；
 - 提示：推算的搜索有上限（每组相互关联的数字中最多找8个矛盾、提64个问题、同时放开4个数字）；在搜索
   提前停止的地方，以一条提示列出这组数字，以免把规划当作只有已找到的这些矛盾。
 
@@ -154,6 +158,17 @@ class _Context:
 
     def contradiction_of(self, members: tuple[Stated | Assumption, ...]) -> Contradiction | None:
         return self.by_members.get(frozenset(_key(m) for m in members))
+
+    @functools.cached_property
+    def partners(self) -> dict[Mark, Stated]:
+        """Each amount of a 元/美元 pair (82.6亿元 = 12亿美元), by its mark: the other one."""
+        out: dict[Mark, Stated] = {}
+        for lv in self.plan.levels:
+            cny = [s for s in lv.figures if s.figure.unit and s.figure.unit.currency == "CNY"]
+            usd = [s for s in lv.figures if s.figure.unit and s.figure.unit.currency == "USD"]
+            if cny and usd:
+                out[cny[0].mark], out[usd[0].mark] = usd[0], cny[0]
+        return out
 
 
 class _Index:
@@ -516,12 +531,36 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
     return None if other is None else quantity_words(ctx.plan.indicators, other.quantity)
 
 
+# 元 per 美元 a fix may imply: every year since 1994 has been within 6.1–8.3
+FX_PLAUSIBLE = (5.0, 10.0)
+
+
+def _fx_plausible(cu: Culprit, ctx: _Context) -> bool:
+    """Does the culprit's fix leave its 元/美元 pair at a rate a plan could mean? (82.6亿元 typed
+    28.6亿元 = 12亿美元: fixing the correct 37.6亿元 to 13.1亿元 = 5.46亿美元 'fits', at 2.4元
+    per 美元; a reviewer's trial of typed slips.) True where it has no pair."""
+    s = cu.member
+    r = cu.fit_component if cu.fit_component is not None else cu.fit_conflict
+    if not isinstance(s, Stated) or r is None or s.figure.unit is None:
+        return True
+    partner = ctx.partners.get(s.mark)
+    if partner is None or partner.figure.unit is None or not math.isfinite(r.hi - r.lo):
+        return True
+    fixed = (r.lo + r.hi) / 2 * s.figure.unit.scale
+    other = partner.figure.value * partner.figure.unit.scale
+    if fixed <= 0 or other <= 0:
+        return True
+    rate = fixed / other if s.figure.unit.currency == "CNY" else other / fixed
+    return FX_PLAUSIBLE[0] <= rate <= FX_PLAUSIBLE[1]
+
+
 def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
     figures = [cu for cu in c.culprits if isinstance(cu.member, Stated)]
     if len(figures) > 1:
         # a fix one slip of a digit explains first (a typo in a small part of a sum was not
-        # shown at all: the largest parts came first; a reviewer's trial of typed slips)
-        figures.sort(key=lambda cu: _slip(cu) is None)
+        # shown at all: the largest parts came first; a reviewer's trial of typed slips), one
+        # that leaves a 元/美元 pair at an exchange rate no plan means last
+        figures.sort(key=lambda cu: (not _fx_plausible(cu, ctx), _slip(cu) is None))
     figures = figures[:MAX_CULPRITS]
     if not figures and c.assumptions and not c.figures:
         # every member is an assumption, and the set is minimal: dropping any one removes it
