@@ -75,7 +75,6 @@ _SUFFIXES: list[tuple[str, Comparator]] = [
 ]
 _NEUTRAL_PREFIXES = ("达到", "达", "为", "完成", "实现")
 _ESTIMATE = "预计"
-AT_LEAST = Comparator.AT_LEAST
 _UP_WORDS = ("增长", "增加", "提高", "上升", "提升")
 _DOWN_WORDS = ("下降", "减少", "降低")
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -347,7 +346,8 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
     if m := _DOUBLING_RE.match(s):
         n = float(_doubling(m.group(1), original))
         done = m.group(1).startswith("了")  # 翻了一番: a doubling reached, at least ×2
-        return Figure(original, Kind.DOUBLING, n, 0.0, AT_LEAST if done else Comparator.EXACT)
+        comparator = Comparator.AT_LEAST if done else Comparator.EXACT
+        return Figure(original, Kind.DOUBLING, n, 0.0, comparator)
     # 预计14.4%: a preliminary estimate (a report's figure for the year just ended), as wide as
     # 约; a bound it states stays (预计突破1万亿元)
     estimated = s.startswith(_ESTIMATE) and len(s) > len(_ESTIMATE)
@@ -406,7 +406,7 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
     if m and comparator is Comparator.EXACT and (neutral == "实现" or m.group(1).startswith("了")):
         # 实现翻番, 翻了一番: a doubling reached, at least ×2 (旅游总收入实现翻番，年均增长18%
         # is ×2.29)
-        comparator = AT_LEAST
+        comparator = Comparator.AT_LEAST
     if estimated and comparator is Comparator.EXACT:
         comparator = Comparator.ABOUT
     if m:

@@ -516,12 +516,10 @@ class _Compiler:
                 plan.levels.append(Level(iid, year, figs, "history"))
             for i, g in enumerate(ind.growth):
                 path = (*root, "growth", i)
-                self._observed(
-                    plan, doc, (*path, "period"), self._period(doc, (*path, "period"), g.period)[1]
-                )
-                self._growth(plan, doc, path, iid, g, g.period, g, "history", tol)
+                by, ey = self._period(doc, (*path, "period"), g.period)
+                self._observed(plan, doc, (*path, "period"), ey)
+                self._growth(plan, doc, path, iid, g, (by, ey), g, "history", tol)
                 if g.change is not None:
-                    by, ey = self._period(doc, (*path, "period"), g.period)
                     self._change(plan, doc, path, iid, g.change, (by, ey), g, "history", tol)
             for i, c in enumerate(ind.cumulative):
                 path = (*root, "cumulative", i)

@@ -201,7 +201,7 @@ def parse_yaml(text: str, file: str) -> Document:
 
 
 # level：500亿元 typed with a Chinese input method: the key's colon is full-width
-_FULL_WIDTH_KEY_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*[ \t]*(：)", re.MULTILINE)
+FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*[ \t]*(：)", re.MULTILINE)
 
 
 def _full_width_colon(text: str, e: yaml.MarkedYAMLError) -> int | None:
@@ -216,7 +216,7 @@ def _full_width_colon(text: str, e: yaml.MarkedYAMLError) -> int | None:
         start = text.rfind("\n", 0, max(0, start - 1)) + 1
     end = max(m.index for m in marks)
     end = text.find("\n", end)
-    found = _FULL_WIDTH_KEY_RE.search(text, start, end if end >= 0 else len(text))
+    found = FULL_WIDTH_KEY.search(text, start, end if end >= 0 else len(text))
     return found.start(1) if found else None
 
 

@@ -17,6 +17,7 @@ from ezplan import shape
 from ezplan.document import Document, PathKey
 from ezplan.errors import InputError, Mark
 from ezplan.i18n import Message
+from ezplan.source import FULL_WIDTH_KEY
 from ezplan.suggest import hint
 
 if TYPE_CHECKING:
@@ -218,6 +219,10 @@ def _first_error(
             mark, "valid.key_problem", key=key, where=where(path[:-1]), problem=problem
         )
     value = _get(doc.data, path)
+    if isinstance(value, str) and (colon := FULL_WIDTH_KEY.match(value)):
+        # x:⏎  level：161亿元 — a mapping's one line read as a text, its colon full-width
+        m = doc.mark(path)
+        return InputError(m._replace(column=m.column + colon.start(1)), "yaml.full_width_colon")
     if all(x["type"] in _TYPE_WORDS for x in same):
         wanted: list[str] = []
         for x in same:

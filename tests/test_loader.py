@@ -88,6 +88,8 @@ def expect_error(tmp_path, baselines, targets, line, col, words, head=PLAN_HEAD)
         ("targets:\n  sales:\n    level：161亿元\n    annual: 10%\n", 6, 10, "full-width colon"),
         ("targets:\n  sales:\n    annual: 10%\n    level：161亿元\n", 7, 10, "full-width colon"),
         ("targets:\n  sales: {level：161亿元}\n", 5, 16, "full-width colon"),
+        # the mapping's one line read as a text ('expected a mapping, found …'): "    level" is 9
+        ("targets:\n  sales:\n    level：161亿元\n", 6, 10, "full-width colon"),
         ("targets:\n  sales:\n    level: 161亿英镑\n", 6, 12, "unknown unit '亿英镑'"),
         ("targets:\n  sales:\n    level: 1e5\n", 6, 12, "e-notation"),
         ("targets:\n  sales:\n    level: 16l亿元\n", 6, 12, "cannot read"),

@@ -89,10 +89,12 @@ def test_no_break_is_told_where_the_fix_meets_what_is_needed(tmp_path):
 
 
 def test_a_fix_that_leaves_a_pair_at_no_plausible_exchange_rate_comes_last(tmp_path):
-    """The bundled plan with 82.6亿元 (= 12亿美元, 2025) typed 28.6亿元: 2.383元 per 美元 against
-    37.6亿元 = 5.46亿美元's 6.886. Fixing either 元 figure resolves it; the correct 37.6亿元 was
-    named ('13.10–13.22亿元 would fit': 13.16 / 5.46 = 2.41元 per 美元, a rate no plan means).
-    The typo is named: 28.6亿元 → 81.39–82.05亿元 (81.72 / 12 = 6.81, within 5–10)."""
+    """The bundled plan with 82.6亿元 (= 12亿美元, 2025) typed 28.6亿元: 28.6 / 12 = 2.383元 per
+    美元 against 37.6亿元 = 5.46亿美元's 37.6 / 5.46 = 6.886. Fixing either 元 figure resolves
+    it; the correct 37.6亿元 was named (at 2.383, 5.46亿美元 is 13.0亿元: a rate no plan
+    means). The typo is named, its range at about the other pair's rate: 12 × 6.886 = 82.6."""
+    import re
+
     for name in ("baselines.yaml", "targets.yaml"):
         shutil.copy(ROOT / name, tmp_path / name)
     text = (tmp_path / "targets.yaml").read_text(encoding="utf-8")
@@ -100,6 +102,10 @@ def test_a_fix_that_leaves_a_pair_at_no_plausible_exchange_rate_comes_last(tmp_p
     messages = [
         f.message("en") for f in findings_for(tmp_path) if "2.383元 per 美元" in f.message("en")
     ]
-    assert messages and all(
-        "the likely wrong figure is 28.6亿元: 81.39–82.05亿元 would fit" in m for m in messages
-    ), messages
+    assert messages
+    for m in messages:
+        assert "the likely wrong figure is 37.6亿元" not in m, m
+        lo, hi = map(
+            float, re.search(r"likely wrong figure is 28\.6亿元: ([\d.]+)–([\d.]+)亿元", m).groups()
+        )
+        assert abs((lo + hi) / 2 / 12 / (37.6 / 5.46) - 1) < 0.015, (lo, hi)

@@ -31,7 +31,7 @@ def explain(
 ) -> None:
     """`ezplan explain INDICATOR`: an id, a name as the plan writes it or a part of one."""
     from ezplan import report as lib
-    from ezplan.lookup import NotFound, describe, find_indicator
+    from ezplan.lookup import NotFound, describe_all, find_indicator
     from ezplan.render import explain as view
 
     lang = choose_lang(lang)
@@ -43,8 +43,7 @@ def explain(
         iid = find_indicator(plan, indicator)
     except NotFound as e:
         shown = e.candidates or sorted(plan.target_ids)
-        sep = "、" if lang == "zh" else ", "
-        listed = sep.join(describe(plan, c, lang) for c in shown[:MAX_OFFERED])
+        listed = describe_all(plan, shown[:MAX_OFFERED])[lang]
         if len(shown) > MAX_OFFERED:  # a drafted plan has dozens: one line, not a page of ids
             listed += t("offered_more", lang, n=len(shown) - MAX_OFFERED)
         key = "ambiguous_indicator" if e.ambiguous else "no_such_indicator"

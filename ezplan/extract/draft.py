@@ -331,10 +331,10 @@ class _Builder:
                 return
             self._put(g, f, base.setdefault("levels", {}), f.year, g.id)
         elif kind in ("cumulative", "count") and f.period is not None:
-            period = _period_text((f.period[0] - 1, f.period[1]))
+            period = _years_text(f.period)
             self._put(g, f, self._entry(base, "cumulative", period), "value", g.id)
         elif kind in ("annual", "total") and f.period is not None:
-            period = _period_text((f.period[0] - 1, f.period[1]))
+            period = _years_text(f.period)
             # one entry a price basis: 比上年增长10.6%，扣除价格因素，实际增长8.3% is two growths
             # of one year, each checked against what its basis allows
             entry = self._entry(base, "growth", period, f.constant_prices)
@@ -345,7 +345,7 @@ class _Builder:
             if not g.is_percent():
                 self._unplace(f, Note("extract.why.points_not_percent", name=g.name, unit=g.unit))
                 return
-            period = _period_text((f.period[0] - 1, f.period[1]))
+            period = _years_text(f.period)
             entry = self._entry(base, "growth", period, f.constant_prices)
             self._put(g, f, entry, "change", g.id, many=False)
         elif kind == "share" and f.year is not None:
@@ -459,6 +459,11 @@ _GROWTH_ONLY = frozenset({"annual", "total", "constant_prices"})
 def _period_text(key: tuple[int, int]) -> str:
     """(base year, end year) → 2021-2025, or 2021 for one year."""
     return f"{key[0] + 1}-{key[1]}" if key[1] - key[0] > 1 else f"{key[1]}"
+
+
+def _years_text(period: tuple[int, int]) -> str:
+    """(first year, last year) → 2016-2020, or 2020 for one year (not "2020-2020")."""
+    return _period_text((period[0] - 1, period[1]))
 
 
 def _slot_figures(data: Any) -> list[Found]:

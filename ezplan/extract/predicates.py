@@ -18,9 +18,10 @@ from ezplan.figures import PREFIX_WORDS
 MASK = "\x01"
 
 
-_COMPARED_WITH = re.compile(
-    r"(高于|低于|快于|慢于|好于全|超出|领先|高出|超(?:计划|目标|预期))[^，,；;]{0,12}$"
-)
+# a gap to another figure: 高于全省2个百分点, 好于全国1.3个百分点 (not 好于Ⅲ类水体: a water class),
+# 超计划12个百分点
+COMPARED_WORDS = r"高于|低于|快于|慢于|好于全|超出|领先|高出|超(?:计划|目标|预期)"
+_COMPARED_WITH = re.compile(rf"(?:{COMPARED_WORDS})[^，,；;]{{0,12}}$")
 
 
 def words(text: str) -> list[str]:
@@ -136,7 +137,6 @@ def read_predicate(pred: str, left: str) -> Pred:
     if m := _COMPARATOR_AT_END.search(core):
         p.comparator = m.group(1)
     p.control = "控制在" in core
-    # 高于全省2个百分点, 好于全国1.3个百分点 (not 好于Ⅲ类水体: a water class)
     p.compare_other = bool(_COMPARED_WITH.search(left))
     p.same_as = bool(
         re.search(r"(折合|合计约?|约合|折|按(美元|人民币)计[价算]?为?)$", left.replace(MASK, ""))

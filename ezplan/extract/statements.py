@@ -27,7 +27,14 @@ from ezplan.extract.kinds import (
     with_base,
 )
 from ezplan.extract.notes import Note, note_id
-from ezplan.extract.predicates import MASK, Pred, mask, read_predicate, split_predicate
+from ezplan.extract.predicates import (
+    COMPARED_WORDS,
+    MASK,
+    Pred,
+    mask,
+    read_predicate,
+    split_predicate,
+)
 from ezplan.extract.ratios import RatioPart, sector_ratios
 from ezplan.extract.readers import Block, SourceText
 from ezplan.extract.relations import relate
@@ -528,7 +535,7 @@ class Reader:
         if gap:
             notes.append(Note("extract.gap"))
             # 地区生产总值高于全省增速0.5个百分点: the indicator is what stands before 高于
-            subject = re.split(r"高于|低于|快于|慢于|好于全|超出|领先|高出", subject)[0] or subject
+            subject = re.split(COMPARED_WORDS, subject)[0] or subject
         part, of, share = split_share(subject)
         if (share or pred.share) and tok.unit in ("%", "‰") and kind == "level":
             kind = "share"
@@ -577,25 +584,18 @@ class Reader:
         if kind == "total" and period is not None:
             fig_text = with_base(text[: tok.start], fig_text, period)
         figure, unit_known = read_figure(fig_text, tok.unit, notes)
-        if (
-            figure is not None
-            and figure.comparator is Comparator.EXACT
-            and not pred.from_level
-            and _estimated(s, tok.start)
-        ):
+        if figure is not None and not pred.from_level and _estimated(s, tok.start):
             # 预计: a preliminary estimate (a 2021 report's figures for 2020 and the five years
             # before), read with the width of 约 rather than to its last digit (the figure
-            # grammar's 预计, so the draft quotes the document) — not the level a change starts
-            # from (从15203元提高到预计22600元: the 2015 figure is known)
+            # grammar's 预计, so the draft quotes the document); a bound stays a bound
+            # (预计突破1万亿元) — not the level a change starts from (从15203元提高到预计22600元:
+            # the 2015 figure is known)
+            exact = figure.comparator is Comparator.EXACT
             estimate, _ = read_figure(_ESTIMATE + fig_text, tok.unit, [])
-            if estimate is not None:
+            if estimate is not None and (exact or estimate.comparator is figure.comparator):
                 figure, fig_text = estimate, _ESTIMATE + fig_text
-                notes.append(Note("extract.estimate"))
-        elif figure is not None and not pred.from_level and _estimated(s, tok.start):
-            # 预计突破1万亿元: a bound, read as it is, quoted with its 预计
-            estimate, _ = read_figure(_ESTIMATE + fig_text, tok.unit, [])
-            if estimate is not None and estimate.comparator is figure.comparator:
-                figure, fig_text = estimate, _ESTIMATE + fig_text
+                if exact:
+                    notes.append(Note("extract.estimate"))
         if figure is None and tok.in_words:
             # listed for review, never turned into digits the document does not write
             notes.append(Note("extract.words_magnitude"))

@@ -214,13 +214,12 @@ def _own_unit(plan: Plan, p: _Pair, band: tuple[float, float]) -> tuple | None:
     between units (it was '161千万美元?')."""
     unit = plan.indicators[p.indicator].unit
     for culprit, value, other in ((p.b, p.b_value, p.a_value), (p.a, p.a_value, p.b_value)):
-        u = culprit.figure.unit
-        if u is None or u == unit or _bare(culprit) or value <= 0:
+        u, meant = culprit.figure.unit, culprit.figure.value
+        if u is None or u == unit or _bare(culprit) or value <= 0 or meant <= 0:
             continue
-        meant = culprit.figure.value
         ratio = meant / other if culprit is p.b else other / meant
         fixed = ratio ** (1 / p.years) - 1
-        if meant > 0 and band[0] <= fixed <= band[1]:
+        if band[0] <= fixed <= band[1]:
             suggestion = f"{fmt.number(meant, culprit.figure.decimals)}{unit}"
             words = {"en": f"{unit} and {u}", "zh": f"{unit}与{u}"}
             return culprit, meant / value, fixed, words, suggestion
