@@ -1,5 +1,6 @@
 """The numbers of a quote (`quote._quote_numbers`, read for every quoted figure) against the way
-they were read before it took the quick path, on quotes of every form."""
+they were read before it took the quick path, on quotes of every form (since then, a number
+before 万 or a larger magnitude word is no longer also read bare)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def _numbers_as_they_were(text_: str) -> tuple[set[float], set[float]]:
     raw, scaled = set(), set()
     for m in quote._NUMBER_RE.finditer(text):
         value = float(m.group(1).replace(",", ""))
-        raw.add(value)
+        if m.group(2) in (None, "十", "百", "千"):
+            raw.add(value)
         scaled.add(value * MAGNITUDES[m.group(2) or ""])
     for m in quote._DOUBLING_RE.finditer(text):
         n = m.group(1) or "一"

@@ -417,6 +417,26 @@ def test_a_figure_must_be_in_its_quote(tmp_path):
     assert f.params["figure"] == "10％" and f.params["numbers"] == PerLanguage('"8"', "“8”")
 
 
+def test_a_figure_in_another_magnitude_than_its_quote_is_not_in_it(tmp_path):
+    # 326.57万元 is 0.0326957亿元: the quote's 326.57亿元 does not contain it, though its digits
+    # do; 1.5百分点 and 100千米 are read with the magnitude word as part of the unit
+    d = write_plan(
+        tmp_path,
+        "indicators:\n"
+        "  x: {name: 社零额, unit: 亿元, levels: {2020: {value: 326.57万元,"
+        " quote: 全市实现社会消费品零售总额326.57亿元}}}\n"
+        "  y: {name: 道路, unit: 千米, levels: {2020: {value: 100千米, quote: 道路100千米}}}\n"
+        "  s: {name: 占比, unit: '%', levels: {2020: 40%}}\n",
+        "targets:\n  x: {level: 500亿元}\n"
+        "  s: {change: {value: 提高1.5个百分点, quote: 提高1.5百分点}}\n",
+    )
+    rep = checked(d)
+    (f,) = by_id(rep, "quote", "x")
+    assert f.params["figure"] == "326.57万元"
+    assert f.params["numbers"] == PerLanguage('"326.57亿"', "“326.57亿”")
+    assert by_id(rep, "quote", "y") == by_id(rep, "quote", "s") == []
+
+
 def test_an_unmarked_gdp_rate_hints_at_comparable_prices(tmp_path):
     # 100 × 1.06^5 = 133.82, not 140 (which needs 6.96% a year): current-price levels vs a rate
     # that is, by convention, at comparable prices

@@ -3,9 +3,9 @@
 A figure that carries the plan's sentence (`quote:`) must say what the sentence says: its
 number has to appear in the quote. Numbers are compared as values, so full-width digits,
 thousands separators and a change of magnitude word all match (4.208亿美元 is in
-"42080万美元"), and 增长2.4倍 matches "2.4倍" — which reading of 倍 is right is level-growth's
-business. A mistyped transcription is then caught even where no other figure would contradict
-it.
+"42080万美元", but 326.57万元 is not in "326.57亿元"), and 增长2.4倍 matches "2.4倍" — which
+reading of 倍 is right is level-growth's business. A mistyped transcription is then caught
+even where no other figure would contradict it.
 
 - warning: the figure's number is nowhere in its quote (the message lists the numbers that are).
 
@@ -33,7 +33,7 @@ DOC_ZH = """\
 数字与原文。
 
 带有规划原句（quote:）的数字必须与原句一致：其数值必须出现在原句中。按数值比较，因此全角数字、千
-分位和数量单位的变化都能匹配（4.208亿美元与“42080万美元”相符），增长2.4倍与“2.4倍”相符——“倍”的哪
+分位和数量单位的变化都能匹配（4.208亿美元与“42080万美元”相符，326.57万元则与“326.57亿元”不符），增长2.4倍与“2.4倍”相符——“倍”的哪
 种理解正确由 level-growth 判断。这样即使没有其他数字与之矛盾，抄录错误也能被发现。
 
 - 警告：数字在原句中找不到（消息列出原句中的数字）。
@@ -55,17 +55,23 @@ MESSAGES = {
 _MAGS = "|".join(sorted((m for m in MAGNITUDES if m), key=len, reverse=True))
 _NUMBER_RE = re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)({_MAGS})?")
 _DOUBLING_RE = re.compile(r"翻了?(一|两|二|三|四|五|\d+)?番")
+BINDING = 1e4  # from 万 on, a magnitude word after a quote's number is always its magnitude
 _COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _quote_numbers(quote: str) -> tuple[set[float], set[float]]:
-    """The values of the numbers in a quote, and their values scaled by a magnitude word."""
+    """The values of the numbers in a quote that may be read without their magnitude word,
+    and the values of all of them scaled by it."""
     text = normalize_digits(quote)
     raw, scaled = set(), set()
     for number, magnitude in _NUMBER_RE.findall(text):  # no magnitude: ""
         value = float(number.replace(",", ""))
-        raw.add(value)
-        scaled.add(value * MAGNITUDES[magnitude])
+        scale = MAGNITUDES[magnitude]
+        # 326.57万元 is not the quote's 326.57亿元; but 十, 百 and 千 often begin a unit of
+        # their own (1.5百分点, 千瓦), so a number before them may be the figure unscaled
+        if scale < BINDING:
+            raw.add(value)
+        scaled.add(value * scale)
     if "番" in text:  # most quotes have no doubling: no search for one
         for n in _DOUBLING_RE.findall(text):
             n = n or "一"  # 翻番 is 翻一番
