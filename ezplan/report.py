@@ -122,6 +122,7 @@ class Tally:
     def __init__(self) -> None:
         self.counts = summary([])
         self.status = verdict_counts([])
+        self.elsewhere = off_target([], [])
         self.worst: Severity | None = None
         self.unreadable = False
         self.results = 0
@@ -132,6 +133,8 @@ class Tally:
         rows = result.report.rows if result.report is not None else []
         unreadable, readable = result.error is not None, result.report is not None
         self._count(summary(found), verdict_counts(rows), worst(found), unreadable, 1, readable)
+        for k, v in off_target(found, rows).items():
+            self.elsewhere[k] += v
         return result
 
     def merge(self, other: Tally) -> None:
@@ -139,6 +142,8 @@ class Tally:
         self._count(
             other.counts, other.status, other.worst, other.unreadable, other.results, other.readable
         )
+        for k, v in other.elsewhere.items():
+            self.elsewhere[k] += v
 
     def _count(
         self,
@@ -161,7 +166,7 @@ class Tally:
         self.readable += readable
 
     def summary_line(self, lang: str, glued: bool = False) -> str:
-        return _summary_text(self.counts, self.status, lang, glued)
+        return _summary_text(self.counts, self.status, self.elsewhere, lang, glued)
 
 
 def summary_line(
@@ -169,10 +174,29 @@ def summary_line(
 ) -> str:
     """6 targets: 2 consistent, 1 not checkable, 1 with warnings, 2 with errors; then the
     findings by severity (some are on baselines, not on targets)."""
-    return _summary_text(summary(findings), verdict_counts(rows), lang, glued)
+    counts, status = summary(findings), verdict_counts(rows)
+    return _summary_text(counts, status, off_target(findings, rows), lang, glued)
 
 
-def _summary_text(counts: dict[str, int], status: dict[str, int], lang: str, glued: bool) -> str:
+def off_target(findings: list[Finding], rows: list[TargetRow]) -> dict[str, int]:
+    """The errors and warnings that weigh on no target's verdict (on past figures, on a
+    baseline, a file that could not be read): the summary says so, or its "0 with errors"
+    would read as a contradiction of "1 error in all"."""
+    weighed = {k for r in rows for k in r.weighed_by}
+    out = {Severity.ERROR.label: 0, Severity.WARNING.label: 0}
+    for f in findings:
+        if f.severity > Severity.NOTE and f.key not in weighed:
+            out[f.severity.label] += 1
+    return out
+
+
+def _summary_text(
+    counts: dict[str, int],
+    status: dict[str, int],
+    elsewhere: dict[str, int],
+    lang: str,
+    glued: bool,
+) -> str:
     text = t(
         "summary",
         lang,
@@ -185,6 +209,13 @@ def _summary_text(counts: dict[str, int], status: dict[str, int], lang: str, glu
         warnings=counted(counts["warning"], "warning", lang),
         notes=counted(counts["note"], "note", lang),
     )
+    named = [counted(n, label, lang) for label, n in elsewhere.items() if n]
+    if named:
+        if lang == "zh":
+            parts = "、".join(f"{n}个{t(label, lang)}" for label, n in elsewhere.items() if n)
+        else:
+            parts = " and ".join(named)
+        text += t("off_target", lang, parts=parts)
     return text if glued else unglue(text)
 
 

@@ -52,6 +52,28 @@ def test_a_level_alone_is_not_checkable_and_the_note_says_what_it_implies(tmp_pa
     assert rep.summary_line("en").startswith("1 target: 0 consistent, 1 not checkable")
 
 
+def test_the_summary_says_which_findings_are_outside_the_targets(tmp_path):
+    # 100 × 1.10^5 = 161.051: the past 12% a year is an error on no target (1.12^5 = 1.7623);
+    # the target 161.05 × 1.10^5 = 259.37 at 10% a year is consistent
+    b = (
+        "indicators:\n  x:\n    name: 销售额\n    unit: 亿元\n"
+        "    levels: {2015: 100亿元, 2020: 161.05亿元}\n"
+        "    growth:\n      - {period: 2016-2020, annual: 12%}\n"
+    )
+    t = "targets:\n  x: {level: 259.37亿元, annual: 10%}\n"
+    rep = checked(write_plan(tmp_path / "a", b, t))
+    assert row(rep, "x").status == "consistent"
+    (e,) = [f for f in rep.findings if f.severity.label == "error"]
+    assert e.mark.file.endswith("baselines.yaml")
+    assert rep.summary_line("en").endswith(
+        "0 with errors; 1 error, 0 warnings, 0 notes in all (1 error outside the targets)"
+    )
+    assert rep.summary_line("zh").endswith("（其中1个错误不涉及任何目标）")
+    write_plan(tmp_path / "b", b, t)  # two plans: counted in the run's tally
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "en"])
+    assert "(2 errors outside the targets)" in " ".join(r.stdout.split())
+
+
 @pytest.mark.parametrize(
     ("base", "target", "words"),
     [
