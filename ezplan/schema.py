@@ -169,7 +169,7 @@ class PlanInfo(Source):
     )
     constant_prices: list[IndicatorId] = Field(
         default_factory=list,
-        description="Indicators whose growth rates the plan states at comparable prices "
+        description="Indicators whose growth rates the plan states at constant prices "
         "throughout (GDP, value added …), as statistical convention has it.",
     )
     plausible_rate: list[FigureText] | None = Field(

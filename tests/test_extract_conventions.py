@@ -50,7 +50,7 @@ def test_gdp_growth_is_at_comparable_prices_by_convention(tmp_path):
     for value in ("5", "8", "6", "7"):
         f = next(g for g in figs if g.value == value and g.kind == "annual")
         assert f.constant_prices, f.indicator
-        assert "comparable prices by statistical convention" in f.review
+        assert "constant prices by statistical convention" in f.review
         assert any(w in f.indicator for w in REAL_GROWTH_WORDS)
     # the traps: revenue is no GDP; a sentence that says 现价 keeps current prices
     revenue = next(f for f in figs if f.indicator == "一般公共预算收入" and f.kind == "annual")

@@ -79,7 +79,7 @@ def test_the_growth_prices_keep_apart_is_named_alone(tmp_path):
     r = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
     (row,) = json.loads(r.stdout)["summary"]["targets"]
     assert row["reason"]["code"] == "constant-prices"
-    assert "the growth 8% is at comparable prices" in row["reason"]["message"]
+    assert "the growth 8% is at constant prices" in row["reason"]["message"]
 
 
 def test_a_bound_implies_a_bounded_rate_and_two_bounds_none(tmp_path):

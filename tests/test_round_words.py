@@ -146,8 +146,8 @@ def test_a_contradiction_of_assumptions_alone_names_their_figures(tmp_path):
     assert "if 翻番以上 means at least ×2 exactly, not about it" in en
     assert "if 约14.4% is not at the very edge of its width" in en
     assert (
-        "翻番以上, 年均增长约14.4% cannot all hold. Any one of these removes it: 翻番以上 read as "
-        "a round word; 约14.4% at the edge of its width." in en
+        "翻番以上, 年均增长约14.4% cannot all hold. Any one of these would resolve the "
+        "contradiction: 翻番以上 read as a round word; 约14.4% at the edge of its width." in en
     )
     assert "若翻番以上确指不低于2倍而非约数" in f.message("zh")
 

@@ -97,7 +97,7 @@ def test_scan_jsonl_sarif_and_text(tmp_path):
     r = runner.invoke(main, ["scan", str(docs), "--no-color", "--output", str(out)])
     assert r.exit_code == 1
     text = out.read_text(encoding="utf-8")
-    assert "small.md" in text and "level-rate" in text and "2 document(s)" in text
+    assert "small.md" in text and "level-rate" in text and "2\xa0documents," in text
 
 
 def test_scan_sarif_points_only_at_files_that_exist(tmp_path):

@@ -465,7 +465,7 @@ def test_an_unmarked_gdp_rate_hints_at_comparable_prices(tmp_path):
     b = "indicators:\n  gdp: {name: 地区生产总值, unit: 亿元, levels: {2020: 100亿元}}\n"
     t = "targets:\n  gdp: {level: 140亿元, annual: 6%}\n"
     (f,) = by_id(checked(write_plan(tmp_path / "a", b, t)), "level-rate", "gdp")
-    assert "comparable prices" in f.message("en") and "可比价" in f.message("zh")
+    assert "constant prices" in f.message("en") and "可比价" in f.message("zh")
     head = "plan:\n  name: 测试\n  period: 2021-2025\n  constant_prices: [gdp]\n"
     rep = checked(write_plan(tmp_path / "b", b, t, head=head))
     assert by_id(rep, "level-rate", "gdp") == []
@@ -516,7 +516,7 @@ def test_a_multiple_of_gdp_levels_against_its_rate_hints_at_comparable_prices(tm
         "targets: {}\n",
     )
     (f,) = by_id(checked(d), "growth-rate", "gdp")
-    assert "11.20% a year" in f.message("en") and "comparable prices" in f.message("en")
+    assert "11.20% a year" in f.message("en") and "constant prices" in f.message("en")
 
 
 def test_a_one_year_goal_is_not_held_to_the_yearly_band(tmp_path):

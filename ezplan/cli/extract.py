@@ -15,7 +15,7 @@ import click
 from ezplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, console, dash_is_stdout, fail
 from ezplan.cli.localized import Choice, Command, IntRange, Path, choose_lang
 from ezplan.errors import InputError, os_reason, printable
-from ezplan.i18n import LANGS, colon, t
+from ezplan.i18n import LANGS, colon, counted, t
 from ezplan.render.wrap import cells, wrap
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ def _summary_text(x: Extraction, out: str | None, lang: str) -> str:
     tail = t(
         "cli.extract_summary",
         lang,
-        sentences=s["sentences"],
-        figures=s["figures"],
+        sentences=counted(s["sentences"], "sentence", lang),
+        figures=counted(s["figures"], "figure", lang),
         placed=s["placed"],
         reviewed=s["placed_with_review"],
         left=s["left_for_review"],
@@ -460,17 +460,18 @@ def _table(result: ScanRun, lang: str, show: str, con: Any) -> None:
     line = t(
         "scan.summary",
         lang,
-        documents=len(result.documents),
-        figures=figures,
+        documents=counted(len(result.documents), "document", lang),
+        figures=counted(figures, "figure", lang),
         placed=placed,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        notes=counts["note"],
+        errors=counted(counts["error"], "error", lang),
+        warnings=counted(counts["warning"], "warning", lang),
+        notes=counted(counts["note"], "note", lang),
     )
     hidden = counts["warning"] + counts["note"] if show == "error" else counts["note"]
     if show != "note" and hidden:
         line += t("scan.shown", lang, shown=marks[least])
-    line += t("scan.unread", lang, unread=unread) if unread else ""
+    unread_text = counted(unread, "document", lang)
+    line += t("scan.unread", lang, unread=unread_text) if unread else ""
     if lang == "zh":  # as check's summary: whole clauses, never 0 / 个错误 or 30 / 1
         from ezplan.render.wrap import wrap_clauses
 

@@ -83,7 +83,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cmd.export.short": {
         "en": "Export verdicts, milestones, progress and findings.",
-        "zh": "导出核对结论、年度分解、进展和问题（CSV、Excel…）",
+        "zh": "导出核对结论、年度目标分解、进展和问题（CSV、Excel…）",
     },
     "cmd.plot": {
         "en": "Draw each target's path for IDS (ids, names or unambiguous parts of names): base, "
@@ -101,7 +101,7 @@ TEXT: dict[str, dict[str, str]] = {
         "each target's milestones with a chart. .html is one self-contained page (no request to "
         "any network, readable when mailed, printable); .docx is a Word document in official "
         "style.",
-        "zh": "生成报告：目标核对情况、用平实语言说明的问题、实际进展，以及各目标的年度分解表和"
+        "zh": "生成报告：目标核对情况、用平实语言说明的问题、实际进展，以及各目标的年度目标分解表和"
         "图。.html 为单个自含网页（不访问网络，可直接邮寄、打印）；.docx 为公文格式的 Word "
         "文档。",
     },
@@ -126,12 +126,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cmd.scan": {
         "en": "Extract and check every document in PATHS (files, or folders searched for .txt, "
-        ".md, .html, .docx and .pdf) and list the contradictions found, each with its document "
+        ".md, .html, .docx and .pdf) and list the findings, each with its document "
         "and line.\n\n"
         "Exit 0 when no finding is an error, 1 when one is, 2 when a document could not be "
         "read.",
         "zh": "提取并核对 PATHS 中的每个文档（文件，或在文件夹中查找 .txt、.md、.html、.docx "
-        "和 .pdf），列出发现的矛盾及其所在文档和行号。\n\n"
+        "和 .pdf），列出发现的问题与提示及其所在文档和行号。\n\n"
         "退出码：没有错误为 0；有错误为 1；有文档无法读取为 2。",
     },
     "cmd.scan.short": {
@@ -189,7 +189,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "opt.output": {
         "en": "Write the report to FILE (atomically) instead of stdout; - is stdout.",
-        "zh": "把结果写入 FILE（原子写入），而不是标准输出；FILE 为“-”时即标准输出。",
+        "zh": "把结果写入 FILE（写完后整体替换，不留半截文件），而不是标准输出；"
+        "FILE 为“-”时即标准输出。",
     },
     "opt.force": {"en": "Overwrite existing plan files.", "zh": "覆盖已有的规划文件。"},
     "opt.on_track": {
@@ -240,7 +241,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "What to export (repeatable; default all): milestones, progress, findings, targets "
         "(each target's verdict). A CSV holds one table: the first goes to FILE, each other to "
         "its own file beside it, FILE's name followed by -progress, -findings, -targets.",
-        "zh": "导出哪些内容（可重复；默认全部）：milestones（年度分解）、progress（进展）、"
+        "zh": "导出哪些内容（可重复；默认全部）：milestones（年度目标分解）、progress（进展）、"
         "findings（问题）、targets（各目标的结论）。一个 CSV 文件只放一张表：第一张写入 FILE，"
         "其余各写入旁边的文件，文件名为 FILE 的名称加 -progress、-findings、-targets。",
     },
@@ -269,9 +270,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "覆盖 --out 中已有的规划文件。",
     },
     "opt.scan.fmt": {
-        "en": "text: one table of the contradictions; json/jsonl/sarif: as `check`, each finding "
+        "en": "text: one table of the findings; json/jsonl/sarif: as `check`, each finding "
         "with its document and document_line.",
-        "zh": "text：一张矛盾汇总表；json/jsonl/sarif：同 `check`，每个问题附所在文档及行号"
+        "zh": "text：一张问题与提示汇总表；json/jsonl/sarif：同 `check`，每个问题附所在文档及行号"
         "（document、document_line）。",
     },
     "opt.scan.drafts": {
@@ -284,8 +285,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "文本表格列出的最低严重程度（机器格式总是全部列出）。",
     },
     "opt.scan.exit_zero": {
-        "en": "Exit 0 even when contradictions are found.",
-        "zh": "即使发现矛盾，也以 0 退出。",
+        "en": "Exit 0 even when a finding is an error.",
+        "zh": "即使有错误，也以 0 退出。",
     },
     # --- usage errors: ezplan's own -------------------------------------------------------
     "usage.unknown_rule_codes": {
@@ -439,7 +440,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "待人工核对（未写入草稿）：",
     },
     "cli.extract_summary": {
-        "en": "{sentences} sentence(s) read, {figures} figure(s) found, {placed} placed "
+        "en": "{sentences} read, {figures} found, {placed} placed "
         "({reviewed} with a review note), {left} left for review",
         "zh": "读取 {sentences} 句，找到 {figures} 个数字，写入草稿 {placed} 个（其中 {reviewed} "
         "个附核对提示），{left} 个待人工核对",
@@ -449,7 +450,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{path}：未找到文档（.txt、.md、.html、.docx、.pdf）",
     },
     "cli.scanning": {"en": "scanning", "zh": "正在扫描"},
-    "scan.title": {"en": "Contradictions found", "zh": "发现的矛盾"},
+    "scan.title": {"en": "Findings", "zh": "问题与提示"},
     "scan.document": {"en": "document", "zh": "文档"},
     "scan.line": {"en": "line", "zh": "行"},
     "scan.check": {"en": "check", "zh": "规则"},
@@ -457,8 +458,8 @@ TEXT: dict[str, dict[str, str]] = {
     "scan.finding": {"en": "finding", "zh": "问题"},
     "scan.quote": {"en": "quote", "zh": "原文"},
     "scan.summary": {
-        "en": "{documents} document(s), {figures} figure(s) found, {placed} placed in drafts; "
-        "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+        "en": "{documents}, {figures} found, {placed} placed in drafts; "
+        "{errors}, {warnings}, {notes}",
         "zh": "{documents}个文档，找到{figures}个数字，其中{placed}个可列入草稿；"
         "{errors}个错误、{warnings}个警告、{notes}条提示",
     },
@@ -467,7 +468,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "（已列出：{shown}；用 --show warning 或 note 查看更多）",
     },
     "scan.unread": {
-        "en": "; {unread} document(s) could not be read",
+        "en": "; {unread} could not be read",
         "zh": "；{unread}个文档无法读取",
     },
 }

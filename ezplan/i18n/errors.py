@@ -557,12 +557,12 @@ TEXT: dict[str, dict[str, str]] = {
     "load.measured_from": {
         "en": "{field}: {text!r} is measured from {year}, but the period {first}-{end} has base "
         "year {base}",
-        "zh": "{field}：“{text}”以 {year} 年为基数，但时期 {first}-{end} 的基期是 {base} 年",
+        "zh": "{field}：“{text}”以{year}年为基数，但时期{first}—{end}年的基期是{base}年",
     },
     "load.over_one_year": {
         "en": "{field}: {text!r} is a change over one year, but the period {first}-{end} has "
         "{years} years",
-        "zh": "{field}：“{text}”是比上年的变化，但时期 {first}-{end} 有 {years} 年",
+        "zh": "{field}：“{text}”是比上年的变化，但时期{first}—{end}年有{years}年",
     },
     "load.change_not_ratio": {
         "en": "change: {id} is in {unit}, not a ratio in %",

@@ -162,7 +162,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "extract.doubling_more": {
         "en": "read {said} as 翻{n}番 (at least): the grammar has no 番多",
-        "zh": "将“{said}”读作“翻{n}番”（至少）：图形语法没有“番多”",
+        "zh": "将“{said}”读作“翻{n}番”（至少）：数字写法中没有“番多”",
     },
     "extract.doubling_implied": {"en": "read 翻番 as 翻一番", "zh": "将“翻番”读作“翻一番”"},
     "extract.doubling_reached": {
@@ -179,7 +179,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "extract.no_unit": {"en": "(none)", "zh": "（无）"},
     "extract.price_convention": {
-        "en": "growth of GDP, GNI and value added is at comparable prices by statistical "
+        "en": "growth of GDP, GNI and value added is at constant prices by statistical "
         "convention: marked constant_prices (delete it if the document means current prices)",
         "zh": "按统计惯例，生产总值、国民总收入和增加值的增速按可比价计算：已标注constant_prices"
         "（如原文指现价请删去）",
@@ -350,7 +350,7 @@ TEXT: dict[str, dict[str, str]] = {
     "extract.why.no_slot": {"en": "no slot for it", "zh": "没有可放的位置"},
     "extract.why.price_basis": {
         "en": "a multiple of levels (是…的N倍) is at current prices, while {name}'s growth rate "
-        "of the same period is at comparable prices: they cannot share one growth entry",
+        "of the same period is at constant prices: they cannot share one growth entry",
         "zh": "水平之比（是…的N倍）按现价，而“{name}”同期增速按可比价：二者不能同列一个增长条目",
     },
     # why a number is skipped (extract --format json: "skipped"), by its code

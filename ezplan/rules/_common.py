@@ -141,7 +141,7 @@ def real_price_hint(plan: Plan, c: GrowthClaim) -> str | dict[str, str]:
     if c.constant_prices or not any(w in ind.name + (ind.name_en or "") for w in REAL_GROWTH_WORDS):
         return ""
     return {
-        "en": f" — GDP, GNI and value-added growth is stated at comparable prices by convention; "
+        "en": f" — GDP, GNI and value-added growth is stated at constant prices by convention; "
         f"if this rate is, mark it constant_prices: true (or list {c.indicator} under "
         "plan.constant_prices)",
         "zh": f"——按统计惯例，生产总值、国民总收入和增加值的增速按可比价计算；若此增速如此，请标注"

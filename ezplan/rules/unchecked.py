@@ -3,7 +3,7 @@
 A target is called consistent only when some relation among its figures was actually judged
 (a level against a rate, a total against a rate, parts against their whole …). When none could
 be — no base-year level in baselines.yaml, a single figure, units that do not convert, growth at
-comparable prices against current-price levels — the target's verdict is *not checkable* and
+constant prices against current-price levels — the target's verdict is *not checkable* and
 this rule says why, as a note, so that a plan that checked nothing never looks clean. Under
 `--strict`, a target that is not checkable fails the check unless the settings say
 `strict_unchecked = false`.
@@ -56,7 +56,7 @@ MESSAGES = {
         "或同时列出以{unit}计的数额",
     },
     "constant-prices": {
-        "en": "not checkable: the growth {figures} is at comparable prices and the levels "
+        "en": "not checkable: the growth {figures} is at constant prices and the levels "
         "are at current prices, which are not compared",
         "zh": "无法核对：增速{figures}按可比价计算，水平为现价，二者不作比较",
     },

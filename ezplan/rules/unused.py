@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ezplan.facts import Facts
 from ezplan.findings import Finding, Severity
+from ezplan.i18n import counted
 from ezplan.model import Plan
 
 CODE = "unused"
@@ -26,9 +27,8 @@ baselines.yaml 中既非目标、又不是其他指标的分项、总量或分�
 """
 MESSAGES = {
     "unused": {
-        "en": "{count} baseline indicator(s) take part in no target or relation, so nothing "
-        "checks them: {names}",
-        "zh": "有{count}项基期指标不属于任何目标或关系，未经核对：{names}",
+        "en": "{count} in baselines.yaml, in no target or relation, and so not checked: {names}",
+        "zh": "baselines.yaml 中有{count}项指标不属于任何目标或关系，未经核对：{names}",
     },
 }
 
@@ -56,5 +56,6 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         "en": ", ".join(f"{i.id} ({i.name_en or i.name})" for i in unused),
         "zh": "、".join(f"{i.name}（{i.id}）" for i in unused),
     }
-    params = {"count": str(len(unused)), "names": names}
+    count = {lang: counted(len(unused), "indicator", lang) for lang in ("en", "zh")}
+    params = {"count": count, "names": names}
     yield Finding(CODE, Severity.NOTE, None, unused[0].mark, "unused", params, scope="file")

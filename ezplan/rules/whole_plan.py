@@ -566,7 +566,9 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
         # every member is an assumption, and the set is minimal: dropping any one removes it
         said = [w for w in _told_apart(c.assumptions, _otherwise_words) if w["en"]]
         return {
-            "en": "Any one of these removes it: " + "; ".join(w["en"] for w in said) + ".",
+            "en": "Any one of these would resolve the contradiction: "
+            + "; ".join(w["en"] for w in said)
+            + ".",
             "zh": "以下任一即可消除：" + "；".join(w["zh"] for w in said) + "。",
         }
     if not figures:
