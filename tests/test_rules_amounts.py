@@ -212,6 +212,8 @@ def test_missing_part_is_derived_with_its_growth(tmp_path):
     assert f.data["annual_rate"] == pytest.approx((6.54 / 2.6069) ** 0.2 - 1)
     msg = f.message("en")
     assert "6.54亿美元 (45.0亿元)" in msg and "20.20% a year" in msg
+    # 6.54 / 2.6069 − 1 = 150.88%: said in English (it was 增长150.9% in the English message)
+    assert "that is a change of 150.9%," in msg and "增长150.9%" in f.message("zh")
 
 
 @pytest.mark.parametrize(

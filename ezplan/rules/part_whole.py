@@ -339,7 +339,7 @@ def _derived(
         g_words = fmt.growth_words(d.face / base.face - 1, 1)
         r_words = rate_words(rate, None)
         growth = {
-            "en": f"; against {b_text} in {plan.base_year} that is {g_words['zh']}, "
+            "en": f"; against {b_text} in {plan.base_year} that is a change of {g_words['en']}, "
             f"{r_words['en']} a year",
             "zh": f"；相对{plan.base_year}年的{b_text}{g_words['zh']}，年均{r_words['zh']}",
         }
