@@ -48,6 +48,11 @@ def test_a_different_digit_is_no_slip():
         (42, 0, 23.88, 28.65, None),
         # 10 steps wide at most: 67968 ↔ 69768 in [67967, 67969]
         (69768, 0, 67967, 67969, (67968, SWAPPED)),
+        # a slip's value carries its rounding: 1.7 → 7.1, which means [7.05, 7.15] and so
+        # fits 70467 / 990865 = 7.1116%–7.1117% (a bulletin's share typed with digits swapped)
+        (1.7, 1, 7.1116, 7.1117, (7.1, SWAPPED)),
+        # …and 10 → 1 (a 0 too many), [0.5, 1.5] against 57.6 / 5777 = 0.9961%–0.9980%
+        (10, 0, 0.9961, 0.9980, (1, ADDED)),
     ],
 )
 def test_a_slip_is_told_only_where_the_range_pins_the_figure(value, decimals, lo, hi, found):
@@ -109,3 +114,27 @@ def test_a_fix_that_leaves_a_pair_at_no_plausible_exchange_rate_comes_last(tmp_p
             float, re.search(r"likely wrong figure is 28\.6亿元: ([\d.]+)–([\d.]+)亿元", m).groups()
         )
         assert abs((lo + hi) / 2 / 12 / (37.6 / 5.46) - 1) < 0.015, (lo, hi)
+
+
+def test_figures_that_each_resolve_it_alone_are_all_named(tmp_path):
+    """A share of a whole pinned by its own growth: 1000亿元 (2019) = 952.4亿元 × 1.05 (1000 /
+    952.4 = 1.04998, within 5%'s rounding), so the whole is not the culprit. The part 71亿元
+    (7.1% of 1000) typed 17亿元: the part (→ about 70.5–71.5亿元) and the share (→ 1.7%, 17 /
+    1000) each fix it alone. Only the first was named, 'the likely wrong figure', and the
+    other left out (a reviewer's trial of typed slips in a statistical bulletin)."""
+    from tests.conftest import write_plan
+
+    b = (
+        "indicators:\n"
+        "  gdp: {name: 生产总值, unit: 亿元, levels: {2018: 952.4亿元, 2019: 1000亿元},\n"
+        "        growth: [{period: 2019, annual: 5%}]}\n"
+        "  farm: {name: 第一产业增加值, unit: 亿元, levels: {2019: 17亿元},\n"
+        "         shares: [{of: gdp, year: 2019, value: 7.1%}]}\n"
+    )
+    d = write_plan(tmp_path, b, "targets: {}\n")
+    found = [f for f in findings_for(d) if f.severity.label == "error"]
+    en = " ".join(f.message("en") for f in found)
+    assert "any one of these could be what is wrong: " in en
+    # 17 → 71 is two digits swapped: 71 fits 70.5–71.5 (7.1% of 1000, its width ± 0.05 points)
+    assert "17亿元 → " in en and "(71 would fit, as if two digits were swapped)" in en
+    assert "7.1% → " in en and "likely wrong" not in en

@@ -507,7 +507,7 @@ def _slip_words(cu: Culprit) -> dict[str, str]:
 _SLIP_WORDS = {
     SWAPPED: {"en": "two digits were swapped", "zh": "疑两位数字颠倒"},
     DROPPED: {"en": "a digit were left out", "zh": "疑漏打一位数字"},
-    ADDED: {"en": "a digit were typed twice", "zh": "疑多打一位数字"},
+    ADDED: {"en": "a digit too many were typed", "zh": "疑多打一位数字"},
     POINT: {"en": "the decimal point were one place off", "zh": "疑小数点错位"},
 }
 
@@ -576,12 +576,27 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
     sure = [cu for cu in figures if cu.resolves_all]
     en, zh = [], []
     if sure and len(sure) < len(figures):
-        first = sure[0]
-        words, fits = figure_words(first.member), _range(first)
-        en.append(f"The likely wrong figure is {words}: {fits} would fit")
-        zh.append(f"最可能有误的是{words}：{fits}方相符")
+        # of fixes each resolving it alone, one that leaves a 元/美元 pair at no plausible
+        # exchange rate is not a likely one (28.6亿元 typed for 82.6: not 37.6 → 13.1亿元)
+        likely = [cu for cu in sure if _fx_plausible(cu, ctx)] if len(sure) > 1 else sure
+        if len(likely) == 1:
+            first = likely[0]
+            words, fits = figure_words(first.member), _range(first)
+            en.append(
+                f"The likely wrong figure is {words}: {fits} would fit{_slip_words(first)['en']}"
+            )
+            zh.append(f"最可能有误的是{words}：{fits}方相符{_slip_words(first)['zh']}")
+        else:  # each of them alone resolves it: none is more likely than the others
+            said = [(figure_words(cu.member), _range(cu), _slip_words(cu)) for cu in likely or sure]
+            en.append(
+                "Any one of these could be what is wrong: "
+                + "; ".join(f"{t} → {r}{w['en']}" for t, r, w in said)
+            )
+            zh.append(
+                "以下任何一个都可能有误：" + "；".join(f"{t}→{r}{w['zh']}" for t, r, w in said)
+            )
         for cu in figures:
-            if cu is first or cu.resolves_all:
+            if cu.resolves_all:
                 continue
             what = _blocked_quantity(cu, ctx)
             needs = (
