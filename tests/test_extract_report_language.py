@@ -141,6 +141,24 @@ def test_totals_stocks_and_sets(tmp_path):
     assert one_of(figs, "7").kind == one_of(figs, "1290").kind == "cumulative"
 
 
+def test_a_sum_in_a_paragraph_on_five_years_and_the_stock_after_what_was_added(tmp_path):
+    """宜宾: 这五年…累计实现外贸进出口总额540亿元、年均增长25.4% was a 累计 of 2020 alone (the
+    rate beside it took the paragraph's 2016–2020); 山东: 上市公司新增102家，达到334家 put the
+    stock under 上市公司新增."""
+    figs, _ = read(
+        tmp_path,
+        """
+        2021年1月20日
+        一、“十三五”时期工作回顾
+        这五年，我们聚力深化改革创新。累计实现外贸进出口总额540亿元、年均增长25.4%。上市公司新增102家，达到334家。
+        """,
+    )
+    trade = one_of(figs, "540")
+    assert (trade.kind, trade.period) == ("cumulative", (2016, 2020))
+    assert one_of(figs, "102").indicator == "上市公司新增"
+    assert (one_of(figs, "334").indicator, one_of(figs, "334").year) == ("上市公司", 2020)
+
+
 def one_of(figs: list[Found], value: str) -> Found:
     (f,) = at(figs, value)
     return f

@@ -27,6 +27,53 @@ FDI = "indicators:\n" + ind("f", "亿美元", "    levels: {2020: 1.00亿美元}
 
 
 @pytest.mark.parametrize(
+    ("levels", "total", "expected"),
+    [
+        # 济南's 新增城镇就业 累计100万人 (2016–2020) typed 10万人: 16.3万人 in 2020 alone is more
+        ("{2020: 16.3万人}", "10万人", [("error", "below-years")]),
+        ("{2020: 16.3万人}", "100万人", []),
+        # 10 + 12 = 22 ≤ 22 as written; 21.5 is below 22 but within 9.5 + 11.5 = 21 rounding
+        ("{2019: 10万人, 2020: 12万人}", "22万人", []),
+        ("{2019: 10万人, 2020: 12万人}", "21.5万人", [("warning", "below-years-rounding")]),
+        # every year stated: the sum is theirs, 5 × 20 = 100 ± 2.5 (five figures' 0.5)
+        ("{2016: 20万人, 2017: 20万人, 2018: 20万人, 2019: 20万人, 2020: 20万人}", "100万人", []),
+        (
+            "{2016: 20万人, 2017: 20万人, 2018: 20万人, 2019: 20万人, 2020: 20万人}",
+            "120万人",
+            [("error", "years-sum")],
+        ),
+        (
+            "{2016: 20万人, 2017: 20万人, 2018: 20万人, 2019: 20万人, 2020: 20万人}",
+            "102万人",  # 97.5–102.5 holds it; 100 as written does not
+            [("warning", "years-sum-rounding")],
+        ),
+    ],
+)
+def test_a_sum_against_its_own_years(tmp_path, levels, total, expected):
+    b = (
+        "indicators:\n"
+        + ind("j", "万人", f"    levels: {levels}\n")
+        + f"    cumulative:\n      - {{period: 2016-2020, value: {total}}}\n"
+    )
+    got, found = run(tmp_path, b, "targets: {}\n", "cumulative")
+    assert got == expected
+    if expected and expected[0][1] == "below-years":
+        en = found[0].message("en")
+        assert "16.3万人 (2020)" in en and "the other years would have to be negative" in en
+
+
+def test_a_sum_of_one_year_is_not_added_up(tmp_path):
+    # 南宁's 年内新增企业6555家，累计达8418家 drafted as a 累计 of 2020: a running total since the
+    # zone began, not a sum of 2020's 6555
+    b = (
+        "indicators:\n"
+        + ind("n", "家", "    levels: {2020: 6555家}\n")
+        + "    cumulative:\n      - {period: 2020, value: 8418家}\n"
+    )
+    assert run(tmp_path, b, "targets: {}\n", "cumulative")[0] == []
+
+
+@pytest.mark.parametrize(
     ("total", "expected"),
     [
         # Σ 1.1^t, t = 1..5 = 6.71561: 1.00亿美元 sums to 6.72 (±0.005 holds 6.7156)

@@ -484,13 +484,19 @@ class TimeContext:
             return None, self.plan
         if target_end and self.plan is not None and kind == "cumulative":
             return None, self.plan
-        if kind == "annual":
-            for alt in (self.para_period, self.intro, self.section, self.heading_time()):
+        if kind in ("annual", "cumulative"):
+            # a sum takes the period of its own paragraph only (这五年…): in a section on five
+            # years, a paragraph on the last one sums within it (克州's 2020 累计…扶持政策资金)
+            contexts = [self.para_period]
+            if kind == "annual":
+                contexts += [self.intro, self.section, self.heading_time()]
+            for alt in contexts:
                 # 2020年…1.765万亿元，年均增长5.5%: a period ending in 2020, not the 2017-2019
-                # of the sentence before
+                # of the sentence before; 这五年…累计实现外贸进出口总额540亿元: the five years
                 if alt is not None and alt.is_period and ref.source != "explicit" and alt.last == y:
                     inferred.append(Note("extract.context_period", first=alt.first, last=alt.last))
                     return None, (alt.first, alt.last)
+        if kind == "annual":
             notes.append(Note("extract.annual_only_year", year=y))
             return None, None
         return None, (y, y)

@@ -440,7 +440,9 @@ _SET_NAMED = re.compile(
 _STOCK_THEN_CHANGE = re.compile(
     r"^(.{2,}?(?:人数|户数|数量|总量|规模|余额|总额|面积|里程|装机|装机容量|容量|能力))(新增|净增)$"
 )
-_FLOW_LEAD = re.compile(r"^(新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通)")
+_FLOW_WORDS = "新增|净增|新建|建成|引进|新培育|培育|认定|新认定|创建|增开|新开|开通"
+_FLOW_LEAD = re.compile(rf"^({_FLOW_WORDS})")
+_FLOW_TAIL = re.compile(rf"({_FLOW_WORDS})$")
 
 
 # a subject taken from the text before the figure (not completed from it: extract.subject_total)
@@ -486,11 +488,12 @@ def fit_subject(
         # 高新技术企业从444家增加到2052家，数量翻了两番多: the growth of what was just counted
         return prev.indicator, Note("extract.subject_growth_of", word=subj)
     carried = note_id(how) in _CARRIED
-    if carried and _FLOW_LEAD.match(subj) and re.search(r"达|增至|总数", pred.text):
-        # 净增规上工业企业161户、达806户: the stock reached, not the things added
-        return _FLOW_LEAD.sub("", subj), Note(
-            "extract.and", first=how, then=Note("extract.stock_of_added")
-        )
+    if carried and re.search(r"达|增至|总数", pred.text):
+        # 净增规上工业企业161户、达806户, 上市公司新增102家，达到334家: the stock reached, not
+        # the things added
+        for flow in (_FLOW_LEAD, _FLOW_TAIL):
+            if flow.search(subj) and (stock := flow.sub("", subj)):
+                return stock, Note("extract.and", first=how, then=Note("extract.stock_of_added"))
     if carried and unit not in ("%", "‰", "个百分点", "百分点") and _RATIO_HEAD.search(subj):
         part = split_share(subj)[0] if "占" in subj else _RATIO_HEAD.sub("", subj)
         if part:
