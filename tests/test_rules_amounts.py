@@ -395,6 +395,20 @@ def test_share_implies_the_numerator(tmp_path):
     assert "means 指标 ≥ 130.63亿元" in f.message("en")
 
 
+def test_an_implied_value_lies_in_the_interval_shown_beside_it(tmp_path):
+    """宣城's 4.5% of 250亿元 (a slip for 2500) read '11亿元 [11.10亿元, 11.40亿元]': the value
+    at the whole's digits lay outside its own interval. 0.045 × 250 = 11.25; 0.0445 × 249.5 =
+    11.10, 0.0455 × 250.5 = 11.40."""
+    b = (
+        "indicators:\n"
+        + ind("g", "亿元", "    levels: {2025: 250亿元}\n")
+        + ind("c", "亿元", "    shares:\n      - {of: g, year: 2025, value: 4.5%}\n")
+    )
+    _, (f,) = run(tmp_path, b, "targets: {}\n", "share")
+    assert "of 11.25亿元 [11.10亿元, 11.40亿元]" in f.message("en")
+    assert "为11.25亿元[11.10亿元, 11.40亿元]" in f.message("zh")
+
+
 def test_an_implied_numerators_interval_is_shown_as_fine_as_tells_its_ends_apart(tmp_path):
     """约59% of 326.57亿元: 约 allows ±5% of 59% ([56.05%, 61.95%] here), so the numerator
     lies in [0.5605 × 326.565, 0.6195 × 326.575] = [183.04, 202.31] — shown to the figure's two

@@ -86,6 +86,13 @@ def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
     """The interval a value stands for, its ends two digits finer than `like` — fewer where
     the interval is a hundred steps of the last digit across without them ([1570.59亿元,
     1735.92亿元], not [1570.5855亿元, 1735.9164亿元])."""
+    extra = val_digits(plan, indicator, v, like)
+    return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, extra))
+
+
+def val_digits(plan: Plan, indicator: str, v: Val, like: Stated | None) -> int:
+    """The digits beyond `like`'s that `show_val` writes the interval's ends with: its face
+    value is written with them too (11.25亿元 [11.10亿元, 11.40亿元], not 11亿元 beside it)."""
     unit = plan.indicators[indicator].unit
     dec = fmt.decimals_in(like.figure, unit) if like else fmt.level_decimals(None, 0)
     extra = 0
@@ -95,7 +102,7 @@ def show_val(plan: Plan, indicator: str, v: Val, like: Stated | None) -> str:
         or (finite and _exact_at(v.lo, dec + extra) and _exact_at(v.hi, dec + extra))
     ):
         extra += 1
-    return fmt.interval(v.lo, v.hi, lambda x: show_amount(plan, indicator, x, like, extra))
+    return extra
 
 
 def _exact_at(x: float, decimals: int) -> bool:

@@ -34,6 +34,7 @@ from ezplan.rules._common import (
     show_amount,
     show_like,
     show_val,
+    val_digits,
     within,
 )
 
@@ -108,6 +109,9 @@ def _bounded(
     if at_least or at_most:
         low = at_least != inverse
         return {"en": ("≥ " if low else "≤ ") + text, "zh": ("不低于" if low else "不高于") + text}
+    dec = fmt.decimals_in(like.figure, plan.indicators[iid].unit)
+    if not v.lo <= round(v.face, dec) <= v.hi:  # 11亿元 beside [11.10亿元, 11.40亿元]
+        text = show_amount(plan, iid, v.face, like, val_digits(plan, iid, v, like))
     return {
         "en": f"of {text} {show_val(plan, iid, v, like)}",  # a bound reads "… sales ≥ 130.63亿元"
         "zh": f"为{text}{show_val(plan, iid, v, like)}",
