@@ -172,6 +172,22 @@ def bounded_words(words: dict[str, str], bound: str) -> dict[str, str]:
     return {"en": sign + words["en"], "zh": verb + limit + rest}
 
 
+def bound_text(text: str, bound: str | None) -> str | dict[str, str]:
+    """A value derived from a bound ("at_least", "at_most"), said as the bound it is: ≥ 17776家
+    / 不低于17776家 (翻了两番多 from 4444家); the text itself where there is none."""
+    if bound is None:
+        return text
+    low = bound == "at_least"
+    return {"en": ("≥ " if low else "≤ ") + text, "zh": ("不低于" if low else "不高于") + text}
+
+
+def one_bound(*bounds: str | None) -> str | None:
+    """The bound a product or quotient of figures is, where the figures' bounds agree on one
+    side (a figure with none is exact); None where none is, or where they pull apart."""
+    said = {b for b in bounds if b is not None}
+    return said.pop() if len(said) == 1 else None
+
+
 def percent(p: float, decimals: int = 1) -> str:
     """A percentage given in percent: 42.0 → 42.0%."""
     return number(p, decimals) + "%"

@@ -395,6 +395,23 @@ def test_share_implies_the_numerator(tmp_path):
     assert "means 指标 ≥ 130.63亿元" in f.message("en")
 
 
+def test_a_share_of_a_whole_that_is_a_floor_is_a_ceiling(tmp_path):
+    # 广东's 3200亿元 over 超过11万亿元 (typed 9.2% for 2.9%): 3200 / 110000 = 2.91% at most
+    b = (
+        "indicators:\n"
+        + ind("g", "亿元", "    levels: {2020: 超过11万亿元}\n")
+        + ind(
+            "r",
+            "亿元",
+            "    levels: {2020: 3200亿元}\n    shares:\n      - {of: g, year: 2020, value: 9.2%}\n",
+        )
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "share")
+    assert got == [("error", "mismatch")]
+    assert "3200亿元 over 超过11万亿元 is ≤ 2.91% in 2020" in f.message("en")
+    assert "占超过11万亿元的不高于2.91%" in f.message("zh")
+
+
 def test_an_implied_value_lies_in_the_interval_shown_beside_it(tmp_path):
     """宣城's 4.5% of 250亿元 (a slip for 2500) read '11亿元 [11.10亿元, 11.40亿元]': the value
     at the whole's digits lay outside its own interval. 0.045 × 250 = 11.25; 0.0445 × 249.5 =

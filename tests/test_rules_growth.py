@@ -417,3 +417,17 @@ def test_an_implied_level_with_an_open_end_says_at_least(tmp_path):
     )
     (f,) = findings_for(tmp_path, "history")
     assert "(allowed ≥ 105.1亿元)" in f.message("en") and "∞" not in f.message("zh")
+
+
+def test_a_level_from_a_bound_growth_is_said_as_a_bound(tmp_path):
+    # 福州's 高新技术企业从444家增加到2052家，数量翻了两番多, with 444 typed 4444: ×4 at least,
+    # 4444 × 4 = 17776 — 'gives 17776.0家' read as if exact
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 4444亿元}"),
+        "targets:\n  x: {level: 2052亿元, total: 翻了两番多}\n",
+        "level-growth",
+    )
+    assert got == [("error", "mismatch")]
+    assert "gives ≥ 17776.0亿元 by 2025" in f.message("en")
+    assert "2025年应为不低于17776.0亿元" in f.message("zh")

@@ -174,7 +174,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
             "end": ea.stated.text,
             "end_year": str(c.end_year),
             "implied": fmt.figure_factor_text(g.figure, float(implied[i])),
-            "expected": show_amount(plan, c.indicator, float(b[i, 0] * f[i, 0]), ea.stated),
+            "expected": fmt.bound_text(
+                show_amount(plan, c.indicator, float(b[i, 0] * f[i, 0]), ea.stated),
+                fmt.one_bound(g.figure.bound, ba.stated.figure.bound),
+            ),
             "factor": f"{f[i, 0]:g}",
             "other": other,
             "hint": real_price_hint(plan, c),

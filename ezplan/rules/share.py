@@ -279,10 +279,15 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
         yield Checked(CODE, sc.indicator, sc.scope)
         if sev is None:
             continue
+        # over a whole of 超过11万亿元, 3200亿元 is at most 2.91%: a quotient's bound is its
+        # numerator's, or its denominator's turned over
+        flip = {"at_least": "at_most", "at_most": "at_least", None: None}
+        bound = fmt.one_bound(num.stated.figure.bound, flip[den.stated.figure.bound])
+        shown = fmt.percent(implied[i, 0], sc.value.figure.decimals + 1)
         params = _names(plan, sc) | {
             "num": num.stated.text,
             "den": den.stated.text,
-            "implied": fmt.percent(implied[i, 0], sc.value.figure.decimals + 1),
+            "implied": fmt.bound_text(shown, bound),
         }
         yield Finding(
             CODE,
