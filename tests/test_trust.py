@@ -74,6 +74,22 @@ def test_the_summary_says_which_findings_are_outside_the_targets(tmp_path):
     assert "(2 errors outside the targets)" in " ".join(r.stdout.split())
 
 
+def test_a_sum_with_its_base_is_not_the_only_figure_stated(tmp_path):
+    # 济南's 新增城镇就业 累计75万人 over 2021–2025 beside 16.3万人 in 2020: the cumulative note
+    # gives the rate they imply (累计法), and the reason said '75万人 is the only figure stated'
+    d = write_plan(
+        tmp_path,
+        "indicators:\n  j: {name: 新增城镇就业, unit: 万人, levels: {2020: 16.3万人}}\n",
+        "targets:\n  j: {cumulative: 75万人}\n",
+    )
+    rep = checked(d)
+    assert row(rep, "j").status == "not_checkable"
+    (f,) = by_id(rep, "unchecked", "j")
+    assert f.message_id == "sum-only"
+    assert "only the sum 75万人 is stated; with 16.3万人 in 2020" in f.message("en")
+    assert [g.message_id for g in by_id(rep, "cumulative", "j")] == ["implied-rate"]
+
+
 @pytest.mark.parametrize(
     ("base", "target", "words"),
     [

@@ -82,6 +82,12 @@ MESSAGES = {
         "zh": "无法核对：仅列出“{figures}”；由{base_year}年的{base}推得{end_year}年为{level}，"
         "但规划未列出可印证的目标水平",
     },
+    "sum-only": {
+        "en": "not checkable: only the sum {figures} is stated; with {base} in {base_year} it "
+        "implies a rate (累计法), which no stated rate or level confirms",
+        "zh": "无法核对：仅列出累计额{figures}；结合{base_year}年的{base}可推得增速（累计法），"
+        "但规划未列出可印证的增速或目标水平",
+    },
     "single-figure": {
         "en": "not checkable: {figures} is the only figure stated for this target; nothing "
         "to compare it with",
