@@ -412,6 +412,24 @@ def test_a_share_of_a_whole_that_is_a_floor_is_a_ceiling(tmp_path):
     assert "占超过11万亿元的不高于2.91%" in f.message("zh")
 
 
+def test_a_share_that_agrees_only_as_bounds_says_so(tmp_path):
+    # 福州's 预计突破4500亿元 of 预计突破1万亿元 (45%) with 1万亿元 typed 1亿元: 4500 / 1 is
+    # 450000% at face value; two floors allow any share, which is no rounding
+    b = (
+        "indicators:\n"
+        + ind("g", "亿元", "    levels: {2020: 突破1亿元}\n")
+        + ind(
+            "d",
+            "亿元",
+            "    levels: {2020: 突破4500亿元}\n"
+            "    shares:\n      - {of: g, year: 2020, value: 45%}\n",
+        )
+    )
+    got, (f,) = run(tmp_path, b, "targets: {}\n", "share")
+    assert got == [("warning", "bounds")]
+    assert "they agree only as bounds, not at face value" in f.message("en")
+
+
 def test_an_implied_value_lies_in_the_interval_shown_beside_it(tmp_path):
     """宣城's 4.5% of 250亿元 (a slip for 2500) read '11亿元 [11.10亿元, 11.40亿元]': the value
     at the whole's digits lay outside its own interval. 0.045 × 250 = 11.25; 0.0445 × 249.5 =

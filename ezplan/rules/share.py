@@ -3,7 +3,8 @@
 A share states numerator ÷ denominator for one year (网络零售额占社会消费品零售总额40%以上).
 
 - With both levels known: error if no levels and share within rounding and bounds agree;
-  warning if they agree only within rounding.
+  warning if they agree only within rounding, or only as bounds (预计突破4500亿元 over
+  预计突破1万亿元 typed 1亿元 is 450000% at face value, but two floors allow any share).
 - With one level known: note of what the share implies for the other (40%以上 of 326.57亿元
   means at least 130.6亿元).
 
@@ -45,7 +46,8 @@ DOC_ZH = """\
 
 占比表述某年分子 ÷ 分母（网络零售额占社会消费品零售总额40%以上）。
 
-- 分子、分母水平都已知：在舍入和界限范围内不能相符为错误，仅在舍入范围内相符为警告。
+- 分子、分母水平都已知：在舍入和界限范围内不能相符为错误；仅在舍入范围内相符，或仅作为界限值才相符
+  （预计突破4500亿元占预计突破1万亿元误作1亿元，按字面值为450000%，但两个下限允许任何占比），为警告。
 - 只知其一：提示占比对另一个的要求（40%以上、分母326.57亿元，意味着分子至少130.6亿元）。
 
 本身为比率（单位 %）的指标，目标“提高X个百分点”与其基期、目标年水平同样比较；只有基期水平时，提
@@ -61,6 +63,12 @@ MESSAGES = {
         "en": "{num} over {den} is {implied} in {year}, not {share}; they agree only within "
         "rounding",
         "zh": "{year}年{num}占{den}的{implied}，而非{share}；仅在舍入范围内相符",
+    },
+    "bounds": {
+        "en": "{num} over {den} is {implied} in {year}, not {share}; they agree only as bounds, "
+        "not at face value",
+        "zh": "{year}年{num}占{den}的{implied}，而非{share}；仅作为界限值（突破、以上等）"
+        "才可能相符，按字面值不符",
     },
     "implied-numerator": {
         "en": "{share} of {den} ({den_name}, {year}) means {num_name} {value}",
@@ -294,12 +302,20 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
             sev,
             sc.indicator,
             sc.value.mark,
-            "mismatch" if sev is Severity.ERROR else "rounding",
+            _severity_id(sev, (num.stated, den.stated, sc.value)),
             params,
             data={"implied": data_val(Val(*implied[i])), "stated": data_val(share), "unit": "%"},
             scope=sc.scope,
             related=(num.stated.mark, den.stated.mark),
         )
+
+
+def _severity_id(sev: Severity, figures: tuple[Stated, ...]) -> str:
+    """mismatch (an error); rounding, or where a figure is a bound what lets them agree is
+    the bound, not rounding (预计突破4500亿元 over 预计突破1亿元 is 450000% at face value)."""
+    if sev is Severity.ERROR:
+        return "mismatch"
+    return "bounds" if any(s.figure.bound for s in figures) else "rounding"
 
 
 def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:
