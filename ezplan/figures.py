@@ -424,6 +424,12 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
             head, body = body.rsplit("的", 1)
             if y := re.search(r"(\d{4})年", head):
                 base_year = int(y.group(1))
+            for word, comp in _PREFIXES:  # 是…的近5倍, 是2015年的约3.5倍
+                if body.startswith(word):
+                    if comparator is not Comparator.EXACT:
+                        raise FigureError("figure.two_bounds", text=original)
+                    comparator, body = comp, body[len(word) :]
+                    break
         value, half, dec = _number(body, original)
         since = {"base_year": base_year, "year_on_year": year_on_year}
         return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)

@@ -67,6 +67,11 @@ def test_growth_factors_follow_nbs_usage():
         ("5%以内", Comparator.AT_MOST, (-math.inf, 5.5)),
         ("不超过5亿元", Comparator.AT_MOST, (-math.inf, 5.5)),
         ("1至5个", Comparator.RANGE, (0.5, 5.5)),
+        # a multiple's own bound or 约 after 是…的 (增长近5倍 read, 是…的近5倍 was refused):
+        # 约3.5 is ±5%, 3.325–3.675; 近5 and 约5 keep 5's rounding, 4.5–5.5
+        ("是…的近5倍", Comparator.NEARLY, (4.5, 5.5)),
+        ("是2015年的约3.5倍", Comparator.ABOUT, (3.325, 3.675)),
+        ("是…的超过5倍", Comparator.AT_LEAST, (4.5, math.inf)),
     ],
 )
 def test_comparators(text, comparator, interval):
@@ -98,6 +103,7 @@ def test_bare_number_takes_the_default_unit():
         ("abc", "cannot read"),
         ("增长5亿元", "% or 倍"),
         ("约40%以上", "two different things"),
+        ("是…的近5倍以上", "two different things"),
         ("5至1个", "backwards"),
         ("", "empty"),
     ],
