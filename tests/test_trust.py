@@ -91,6 +91,33 @@ def test_a_sum_with_its_base_is_not_the_only_figure_stated(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("level", "severity", "tail"),
+    [
+        # 110.3 / 1.084^5 = 110.3 / 1.49771 = 73.65: 73.7亿元 is that number in the wrong unit
+        ("73.7亿元", "warning", " — as if 73.7亿元 were meant in 亿美元"),
+        ("500亿元", "note", ")"),  # no slip explains 500: said, not 'not stated'
+    ],
+)
+def test_a_past_level_no_exchange_rate_converts_is_not_called_unstated(
+    tmp_path, level, severity, tail
+):
+    # 河北's 实际利用外资 73.7亿美元 (2015) typed 73.7亿元 beside 110.3亿美元 (2020): the note said
+    # 'the 2015 level is not stated' and implied 73.7亿美元 (a reviewer's trial of typed slips)
+    b = (
+        "indicators:\n  f:\n    name: 实际利用外资\n    unit: 亿美元\n"
+        f"    levels: {{2015: {level}, 2020: 110.3亿美元}}\n"
+        "    growth:\n      - {period: 2016-2020, annual: 8.4%}\n"
+    )
+    (f,) = by_id(checked(write_plan(tmp_path, b, "targets: {}\n")), "history", "f")
+    assert f.severity.label == severity
+    en = f.message("en")
+    assert en.startswith(
+        f"the 2015 level {level} is not in 亿美元 and no exchange rate converts it"
+    )
+    assert "73.7亿美元" in en and en.endswith(tail)
+
+
+@pytest.mark.parametrize(
     ("base", "target", "words"),
     [
         # 济南: 突破900万人 (2020) to 1000万人 (2025): at most (1000/899.5)^(1/5) − 1, and at face

@@ -7,7 +7,10 @@ the plan never states — the 2015 base of a 13th-plan achievement, say. This ru
 - notes the level each such statement implies (the implied base), so a reviewer can compare it
   with the statistical yearbook;
 - when two statements imply the same year's level, checks that they agree: error if they cannot
-  within the rounding of the figures, warning if only within rounding.
+  within the rounding of the figures, warning if only within rounding;
+- where that year's level is stated in another currency and no exchange rate converts it, says
+  so rather than "not stated" — a warning where its number, read in the indicator's own unit,
+  is what the growth implies (73.7亿元 typed for 73.7亿美元).
 
 Where a statement's both ends are recorded, level-rate and level-growth check it; the implied
 levels also feed part-whole (2015 exports + imports vs 2015 total trade).
@@ -40,7 +43,9 @@ DOC_ZH = """\
 
 - 提示每个这样的表述推得的水平，便于对照统计年鉴；
 - 两个表述推得同一年份的水平时，核对二者是否一致：在舍入范围内不能一致为错误，仅在舍入范围内一致
-  为警告。
+  为警告；
+- 该年水平以另一种货币列出、又没有汇率可以折算时，如实说明而不说“未列出”；若其数值按指标本身的单位
+  理解正是增长所推得的水平（73.7亿美元误写为73.7亿元），为警告。
 
 两端水平都已记录时由 level-rate 和 level-growth 核对；推得的水平也用于 part-whole（2015年出口 +
 进口对比2015年外贸总额）。
@@ -53,6 +58,19 @@ MESSAGES = {
         "{from_year} imply {value} (allowed {allowed})",
         "zh": "{year}年水平未列出；由{years}年{via}及{from_year}年的{known}推得{value}"
         "（允许{allowed}）",
+    },
+    "unconverted": {
+        "en": "the {year} level {stated} is not in {unit} and no exchange rate converts it; "
+        "{via} over {years} and {known} in {from_year} imply {value} (allowed {allowed})",
+        "zh": "{year}年水平{stated}不以{unit}计，又没有汇率可以折算；由{years}年{via}及"
+        "{from_year}年的{known}推得{value}（允许{allowed}）",
+    },
+    "unit-slip": {
+        "en": "the {year} level {stated} is not in {unit} and no exchange rate converts it; "
+        "{via} over {years} and {known} in {from_year} imply {value} (allowed {allowed}) — "
+        "as if {stated} were meant in {unit}",
+        "zh": "{year}年水平{stated}不以{unit}计，又没有汇率可以折算；由{years}年{via}及"
+        "{from_year}年的{known}推得{value}（允许{allowed}）——{stated}疑为以{unit}计",
     },
     "conflict": {
         "en": "{via} implies {value} for {year}, but {other_via} implies {other_value}",
@@ -86,6 +104,13 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for imp in facts.implied:
         if imp.claim.scope == "history":
             groups.setdefault((imp.indicator, imp.year), []).append(imp)
+    # levels stated for a year that no exchange rate converts to their indicator's unit: the
+    # note says so, not "the 2015 level is not stated" (73.7亿元 for 73.7亿美元)
+    unconverted = {
+        (lv.indicator, lv.year): lv.figures[0]
+        for lv in plan.levels
+        if lv.scope == "history" and plan.amount(lv) is None
+    }
     for (iid, year), imps in groups.items():
         first = imps[0]
         like = _like(facts, first)
@@ -103,13 +128,25 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         value = show_like(plan, iid, first.value.face, like, _finer(plan, iid, first.value, like))
         if math.isfinite(lo) and math.isfinite(hi) and not _within(value, shown(lo), shown(hi)):
             value = shown(first.value.face)  # 1.85万人 in [1.82万人, 1.88万人], not 1.8万人
+        params: dict = {}
+        sev, mid, mark = Severity.NOTE, "implied", first.via.mark
+        if (stated := unconverted.get((iid, year))) is not None:
+            unit = facts.unit(iid)
+            params = {"stated": stated.text, "unit": str(unit)}
+            mid, mark = "unconverted", stated.mark
+            f = stated.figure
+            if f.unit is not None and f.unit.scale and unit.scale:
+                as_if = f.value * f.unit.scale / unit.scale  # the number, in the indicator's unit
+                if first.value.lo <= as_if <= first.value.hi:
+                    sev, mid = Severity.WARNING, "unit-slip"
         yield Finding(
             CODE,
-            Severity.NOTE,
+            sev,
             iid,
-            first.via.mark,
-            "implied",
-            {
+            mark,
+            mid,
+            params
+            | {
                 "year": str(year),
                 "via": _via_text(first),
                 "years": fmt.years_words(first.claim.base_year + 1, first.claim.end_year),
