@@ -153,7 +153,7 @@ def test_the_csvs_give_points_and_percentages_their_units(tmp_path):
     out = tmp_path / "x.csv"
     run("export", "--plan", str(tmp_path), "--lang", "zh", "--to", str(out), "--what", "targets")
     head, row = _rows(out.read_text(encoding="utf-8-sig"))
-    assert row[head.index("推算年均增速（%）")] == "+0.15个百分点"
+    assert row[head.index("所需年均增速（%）")] == "+0.15个百分点"
     exported = tmp_path / "m.csv"
     run(
         "export",
@@ -182,7 +182,7 @@ def test_the_targets_csv_keeps_the_bound_of_a_rate(tmp_path):
     out = tmp_path / "t.csv"
     run("export", "--plan", str(tmp_path), "--lang", "zh", "--to", str(out), "--what", "targets")
     head, row = _rows(out.read_text(encoding="utf-8-sig"))
-    assert row[head.index("推算年均增速（%）")] == "≥ 14.87%"
+    assert row[head.index("所需年均增速（%）")] == "≥ 14.87%"
 
 
 def test_progress_from_a_bound_base(tmp_path):

@@ -107,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
     "xl_end_year": {"en": "Target year", "zh": "目标年份"},
     "xl_target": {"en": "Target (as stated)", "zh": "目标（原文）"},
     "xl_stated": {"en": "Rate or growth stated", "zh": "规划增速或增幅（原文）"},
-    "xl_implied": {"en": "Rate implied (%)", "zh": "推算年均增速（%）"},
+    "xl_implied": {"en": "Rate required (%)", "zh": "所需年均增速（%）"},
     "xl_latest": {
         "en": "Latest actual (indicator's unit; Σ for cumulative targets)",
         "zh": "最新实际值（指标单位；累计目标为累计值）",
@@ -130,11 +130,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "xl_required": {
         "en": "Rate required (% a year; points for ratios)",
-        "zh": "目标需年均增速（%；比率类指标为个百分点）",
+        "zh": "所需年均增速（%；比率类指标为个百分点）",
     },
     "xl_remaining": {
         "en": "Rate now needed (% a year; points for ratios)",
-        "zh": "剩余年份需年均增速（%；比率类指标为个百分点）",
+        "zh": "剩余年份所需年均增速（%；比率类指标为个百分点）",
     },
     "xl_projection": {
         "en": "At this pace, in the target year (indicator's unit)",
