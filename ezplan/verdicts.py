@@ -384,7 +384,7 @@ def _reason(plan: Plan, facts: Facts, iid: str, parts: dict[str, list[str]]) -> 
             said = growth.annual or growth.total if growth is not None else None
             bound = said.figure.bound if said is not None and end is None else None
             return (iid, params, base, end, ey - by, annual, (code, bound))
-    if base is not None and st.cumulative is not None and len(figures) == 1:
+    if base is not None and base.face > 0 and st.cumulative is not None and len(figures) == 1:
         # 累计75万人 over 2021–2025 from 16.3万人 in 2020: a rate (the cumulative rule's note
         # says it), not 'the only figure stated'
         return Reason("sum-only", params | {"base": base.stated.text})

@@ -150,11 +150,13 @@ def test_a_sum_in_a_paragraph_on_five_years_and_the_stock_after_what_was_added(t
         """
         2021年1月20日
         一、“十三五”时期工作回顾
-        这五年，我们聚力深化改革创新。累计实现外贸进出口总额540亿元、年均增长25.4%。上市公司新增102家，达到334家。
+        这五年，我们聚力深化改革创新。累计实现外贸进出口总额540亿元、年均增长25.4%。上市公司新增102家，达到334家。市场主体累计达到36.6万户。
         """,
     )
     trade = one_of(figs, "540")
     assert (trade.kind, trade.period) == ("cumulative", (2016, 2020))
+    # the trap: 累计达到 is often a running total since some start, not the five years' sum
+    assert one_of(figs, "36.6").period != (2016, 2020)
     assert one_of(figs, "102").indicator == "上市公司新增"
     assert (one_of(figs, "334").indicator, one_of(figs, "334").year) == ("上市公司", 2020)
 

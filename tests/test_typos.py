@@ -134,7 +134,7 @@ def test_figures_that_each_resolve_it_alone_are_all_named(tmp_path):
     d = write_plan(tmp_path, b, "targets: {}\n")
     found = [f for f in findings_for(d) if f.severity.label == "error"]
     en = " ".join(f.message("en") for f in found)
-    assert "any one of these could be what is wrong: " in en
+    assert "any one of them could be what is wrong: " in en
     # 17 → 71 is two digits swapped: 71 fits 70.5–71.5 (7.1% of 1000, its width ± 0.05 points)
     assert "17亿元 → " in en and "(71 would fit, as if two digits were swapped)" in en
     assert "7.1% → " in en and "likely wrong" not in en

@@ -486,8 +486,10 @@ class TimeContext:
             return None, self.plan
         if kind in ("annual", "cumulative"):
             # a sum takes the period of its own paragraph only (这五年…): in a section on five
-            # years, a paragraph on the last one sums within it (克州's 2020 累计…扶持政策资金)
-            contexts = [self.para_period]
+            # years, a paragraph on the last one sums within it (克州's 2020 累计…扶持政策资金);
+            # and 累计达(到) is often a running total since some start (市场主体累计达到36.6万户),
+            # not a sum over the paragraph's years
+            contexts = [self.para_period] if not re.search(r"累计达", pred.text) else []
             if kind == "annual":
                 contexts += [self.intro, self.section, self.heading_time()]
             for alt in contexts:

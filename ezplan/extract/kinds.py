@@ -221,6 +221,17 @@ def amount_kind(
         # of the year: 累计 is the running total at its end (a stock, 106家 in 2020), not a sum
         # built in the year (到2025年，累计谋划重大项目1000个 stays the plan period's sum)
         return kind
+    if (
+        pred.cumulative
+        and kind == "count"
+        and "累计达" in pred.text
+        and not flow
+        and "新增" not in subject
+    ):
+        # 市场主体累计达到36.6万户, 累计达8418家 (after 年内新增企业6555家): the number of things
+        # there, a stock — not a sum over the paragraph's years (城镇新增就业累计达到52.3万人 and
+        # 民生投入累计达734亿元 are sums)
+        return kind
     if pred.cumulative:
         return "cumulative"
     if (

@@ -291,6 +291,8 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
         # numerator's, or its denominator's turned over
         flip = {"at_least": "at_most", "at_most": "at_least", None: None}
         bound = fmt.one_bound(num.stated.figure.bound, flip[den.stated.figure.bound])
+        if num.face < 0:  # a negative part (净出口) over a floor is a floor, not a ceiling
+            bound = None
         shown = fmt.percent(implied[i, 0], sc.value.figure.decimals + 1)
         params = _names(plan, sc) | {
             "num": num.stated.text,
@@ -302,7 +304,7 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
             sev,
             sc.indicator,
             sc.value.mark,
-            _severity_id(sev, (num.stated, den.stated, sc.value)),
+            _severity_id(sev, cases[i]),
             params,
             data={"implied": data_val(Val(*implied[i])), "stated": data_val(share), "unit": "%"},
             scope=sc.scope,
@@ -310,12 +312,28 @@ def _both_known(plan: Plan, cases: list) -> Iterator[Finding]:
         )
 
 
-def _severity_id(sev: Severity, figures: tuple[Stated, ...]) -> str:
-    """mismatch (an error); rounding, or where a figure is a bound what lets them agree is
-    the bound, not rounding (预计突破4500亿元 over 预计突破1亿元 is 450000% at face value)."""
+def _severity_id(sev: Severity, case: tuple) -> str:
+    """mismatch (an error); rounding, or "bounds" where rounding alone would not let them
+    agree but a bound does (预计突破4500亿元 over 预计突破1亿元 is 450000% at face value; 39.4亿元
+    over 100亿元 against 40%以上 agrees by rounding, the 以上 plays no part)."""
     if sev is Severity.ERROR:
         return "mismatch"
-    return "bounds" if any(s.figure.bound for s in figures) else "rounding"
+    sc, _, den, nv, share = case
+    num_r = _rounded(nv, case[1].stated)
+    den_r = _rounded(Val(den.face, den.lo, den.hi), den.stated)
+    q = _div(num_r, den_r)
+    s_r = _rounded(share, sc.value)
+    return "rounding" if q.lo <= s_r.hi and s_r.lo <= q.hi else "bounds"
+
+
+def _rounded(v: Val, s: Stated) -> Val:
+    """A value as its figure's digits alone allow it, without the figure's bound (以上, 以内):
+    its face ± half its last digit, in the value's unit."""
+    f = s.figure
+    if f.bound is None or not f.value:
+        return v
+    half = abs(f.half_step * v.face / f.value)
+    return Val(v.face, v.face - half, v.face + half)
 
 
 def _points(plan: Plan, facts: Facts) -> Iterator[Finding]:

@@ -1,9 +1,10 @@
 """Baseline indicators that nothing uses.
 
 An indicator of baselines.yaml that is no target, is no part, whole or denominator of another,
-and states no growth or change over a period takes part in no relation: nothing checks it. That
-is often right (an achievement recorded for the record) and sometimes a slip (a target whose id
-is spelt differently). One note lists them all, so that a reader can tell which is which.
+and states no growth or change over a period (nor a sum, 累计, beside a level of one of its
+years) takes part in no relation: nothing checks it. That is often right (an achievement
+recorded for the record) and sometimes a slip (a target whose id is spelt differently). One
+note lists them all, so that a reader can tell which is which.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from ezplan.i18n import counted
 from ezplan.model import Plan
 
 CODE = "unused"
-TITLE = {"en": "Baseline indicators nothing uses", "zh": "未被使用的基期指标"}
+TITLE = {"en": "Indicators of baselines.yaml nothing uses", "zh": "baselines.yaml 中未被使用的指标"}
 LEVEL = "note"  # the most severe it reports (SARIF's default level)
 DOC_ZH = """\
-未被使用的基期指标。
+baselines.yaml 中未被使用的指标。
 
-baselines.yaml 中既非目标、又不是其他指标的分项、总量或分母、也未列出任何时期增长或变化的指标，
-不参与任何关系，没有被核对。这往往没错（为备查而记录的成绩），有时却是疏漏（目标的代码拼写不
-同）。一条提示列出全部这类指标，便于读者分辨。
+baselines.yaml 中既非目标、又不是其他指标的分项、总量或分母、也未列出任何时期增长或变化（也没有
+与其期内某年水平并列的累计额）的指标，不参与任何关系，没有被核对。这往往没错（为备查而记录的成绩），有时却是疏漏（目标
+的代码拼写不同）。一条提示列出全部这类指标，便于读者分辨。
 """
 MESSAGES = {
     "unused": {
@@ -44,6 +45,12 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     for sc in plan.shares:
         used.update((sc.indicator, sc.of))
     used.update(g.indicator for g in plan.growth)
+    for c in plan.cumulative:  # a sum is set against the levels stated for its own years
+        if any(
+            lv.scope == c.scope and lv.year is not None and c.base_year < lv.year <= c.end_year
+            for lv in plan.levels_of(c.indicator)
+        ):
+            used.add(c.indicator)
     used.update(p.indicator for p in plan.points)
     unused = [
         ind

@@ -589,11 +589,11 @@ def _culprits_text(c: Contradiction, ctx: _Context) -> dict[str, str]:
         else:  # each of them alone resolves it: none is more likely than the others
             said = [(figure_words(cu.member), _range(cu), _slip_words(cu)) for cu in likely or sure]
             en.append(
-                "Any one of these could be what is wrong: "
+                "Any one of them could be what is wrong: "
                 + "; ".join(f"{t} → {r}{w['en']}" for t, r, w in said)
             )
             zh.append(
-                "以下任何一个都可能有误：" + "；".join(f"{t}→{r}{w['zh']}" for t, r, w in said)
+                "其中任何一个都可能有误：" + "；".join(f"{t}→{r}{w['zh']}" for t, r, w in said)
             )
         for cu in figures:
             if cu.resolves_all:
