@@ -74,6 +74,7 @@ _SUFFIXES: list[tuple[str, Comparator]] = [
     ("上下", Comparator.ABOUT),
 ]
 _NEUTRAL_PREFIXES = ("达到", "达", "为", "完成", "实现")
+_FLIPPED = {Comparator.AT_LEAST: Comparator.AT_MOST, Comparator.AT_MOST: Comparator.AT_LEAST}
 _ESTIMATE = "预计"
 _UP_WORDS = ("增长", "增加", "提高", "上升", "提升")
 _DOWN_WORDS = ("下降", "减少", "降低")
@@ -402,6 +403,10 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
             if s.startswith(word):
                 comparator, s = comp, s[len(word) :]
                 break
+    if sign < 0 and comparator in (Comparator.AT_LEAST, Comparator.AT_MOST):
+        # 下降10%以上 is a fall of 10% or more: a growth of at most −10%, not at least (以上,
+        # 超过, 不超过, 以内 bound the size of the fall, the signed growth the other way)
+        comparator = _FLIPPED[comparator]
     m = _DOUBLING_RE.match(s)
     if m and comparator is Comparator.EXACT and (neutral == "实现" or m.group(1).startswith("了")):
         # 实现翻番, 翻了一番: a doubling reached, at least ×2 (旅游总收入实现翻番，年均增长18%

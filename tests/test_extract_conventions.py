@@ -157,7 +157,8 @@ def test_an_estimated_bound_keeps_its_word(tmp_path):
     x = read(tmp_path, "2020年，预计全市地区生产总值突破1万亿元，单位GDP能耗下降16%以上。\n")
     gdp, energy = at(x.figures, "1"), at(x.figures, "16")
     assert (gdp.text, gdp.qualifier) == ("预计突破1万亿元", "at_least")
-    assert (energy.text, energy.qualifier) == ("预计下降16%以上", "at_least")
+    # a fall of 16% or more: the signed growth is at most −16%
+    assert (energy.text, energy.qualifier) == ("预计下降16%以上", "at_most")
 
 
 def test_an_estimate_goes_on_after_a_semicolon(tmp_path):

@@ -72,6 +72,14 @@ def test_growth_factors_follow_nbs_usage():
         ("是…的近5倍", Comparator.NEARLY, (4.5, 5.5)),
         ("是2015年的约3.5倍", Comparator.ABOUT, (3.325, 3.675)),
         ("是…的超过5倍", Comparator.AT_LEAST, (4.5, math.inf)),
+        # 以上, 超过, 不超过, 以内 bound the size of a fall: 下降10%以上 is a growth of at most
+        # −10% (−9.5% with rounding), 下降不超过10% one of at least −10.5% (a reviewer's find:
+        # they were read the other way round)
+        ("下降10%以上", Comparator.AT_MOST, (-math.inf, -9.5)),
+        ("降低13.5%以上", Comparator.AT_MOST, (-math.inf, -13.45)),
+        ("下降超过10%", Comparator.AT_MOST, (-math.inf, -9.5)),
+        ("下降不超过10%", Comparator.AT_LEAST, (-10.5, math.inf)),
+        ("减少10%以内", Comparator.AT_LEAST, (-10.5, math.inf)),
     ],
 )
 def test_comparators(text, comparator, interval):

@@ -431,3 +431,20 @@ def test_a_level_from_a_bound_growth_is_said_as_a_bound(tmp_path):
     assert got == [("error", "mismatch")]
     assert "gives ≥ 17776.0亿元 by 2025" in f.message("en")
     assert "2025年应为不低于17776.0亿元" in f.message("zh")
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        ("80亿元", []),  # a fall of 20%: at least 10%
+        ("95亿元", [("error", "mismatch")]),  # a fall of 5% is not 10% or more (×0.95 > 0.905)
+    ],
+)
+def test_a_fall_of_at_least(tmp_path, level, expected):
+    got, _ = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        f"targets:\n  x: {{level: {level}, total: 下降10%以上}}\n",
+        "level-growth",
+    )
+    assert got == expected
