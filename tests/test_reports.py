@@ -230,10 +230,10 @@ def test_csv_export_writes_every_table(plan_dir, tmp_path):
     r_ = dict(zip(head, progress["r"], strict=True))
     assert r_["已实现年均增速（%；比率类指标为个百分点）"] == "0.50"  # points, said by the header
     findings = read_csv(tmp_path / "plan-findings.csv")
-    assert findings[0][:6] == ["序号", "类别", "指标", "核对项目", "问题说明", "原文"]
+    assert findings[0][:6] == ["序号", "级别", "指标", "核对项目", "问题说明", "原文"]
     rows = [dict(zip(findings[0], row, strict=True)) for row in findings[1:]]
     level_rate = next(row for row in rows if row["规则代码"] == "level-rate")
-    assert level_rate["类别"] == "✗ 错误" and "<script>" in level_rate["原文"]
+    assert level_rate["级别"] == "✗ 错误" and "<script>" in level_rate["原文"]
     targets = read_csv(tmp_path / "plan-targets.csv")
     assert targets[0][-2:] == ["结论", "说明"]
     # one table alone goes to the file named

@@ -80,7 +80,7 @@ TEXT: dict[str, dict[str, str]] = {
     "report_no": {"en": "No.", "zh": "序号"},
     "report_unit": {"en": "Unit", "zh": "单位"},
     "report_explanation": {"en": "Explanation", "zh": "说明"},
-    "report_severity": {"en": "Kind", "zh": "类别"},
+    "report_severity": {"en": "Severity", "zh": "级别"},
     "report_chart": {"en": "Chart", "zh": "图"},
     "report_appendix_intro": {
         "en": "For whoever maintains the plan files: the file, line and column of the figure "
@@ -94,8 +94,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "暂无实际数据（可在baselines.yaml中按年份录入实际完成值）。",
     },
     "report_legend_status": {
-        "en": "✓ met or on track · ~ moderate · ! limited · ✗ moving away · – not assessed",
-        "zh": "✓ 已完成或进度正常 · ~ 进展一般 · ! 进展有限 · ✗ 偏离目标 · – 未评估",
+        "en": "✓ achieved or on track · ~ moderate progress · ! limited progress · ✗ moving away "
+        "· – not assessable",
+        "zh": "✓ 已完成或进度正常 · ~ 进展一般 · ! 进展有限 · ✗ 偏离目标 · – 无法评估",
     },
     # --- exports (CSV, XLSX) ------------------------------------------------------------------
     "xl_sheet_targets": {"en": "Targets", "zh": "目标核对"},

@@ -708,7 +708,7 @@ _RELATION_WORDS = {
     "growth": {"en": "level × growth", "zh": "水平 × 增长倍数"},
     "compound": {"en": "annual rate compounded", "zh": "年均增速复合"},
     "chain": {"en": "growth over consecutive periods", "zh": "相邻时期增长连乘"},
-    "cumulative": {"en": "base-year amount × Σ growth", "zh": "基年额 × Σ增长"},
+    "cumulative": {"en": "base-year amount × Σ growth", "zh": "基期金额 × Σ增长"},
     "cumulative_sum": {"en": "Σ (1 + rate)^t", "zh": "Σ(1 + 增速)^t"},
     "exchange": {"en": "美元 × exchange rate = 元", "zh": "美元 × 汇率 = 元"},
     "share": {"en": "share × whole", "zh": "占比 × 总量"},
