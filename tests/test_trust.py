@@ -91,6 +91,30 @@ def test_a_sum_with_its_base_is_not_the_only_figure_stated(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        # 110.3 / 73.7 = 1.4966 over 5 years: 8.4% a year; at 5–10元 per 美元 73.7亿元 is
+        # 7.37–14.74亿美元, and (110.3 / 14.74)^(1/5) − 1 = 49.6%, (110.3 / 7.37)^(1/5) − 1 = 71.8%
+        ("73.7亿元", ("warning", "unit-slip")),
+        ("700亿元", ("note", "unconverted")),  # 70–140亿美元: −4.7%–9.5% a year, plausible
+    ],
+)
+def test_a_level_no_exchange_rate_converts_is_said(tmp_path, level, expected):
+    # 河北's 实际利用外资 73.7亿美元 (2015) typed 73.7亿元, with no growth beside it: nothing
+    # took part with it, and nothing said so (a reviewer's trial of typed slips)
+    b = (
+        "indicators:\n  f:\n    name: 实际利用外资\n    unit: 亿美元\n"
+        f"    levels: {{2015: {level}, 2020: 110.3亿美元}}\n"
+    )
+    (f,) = by_id(checked(write_plan(tmp_path, b, "targets: {}\n")), "currency", "f")
+    assert (f.severity.label, f.message_id) == expected
+    if expected[1] == "unit-slip":
+        en = f.message("en")
+        assert "it is 7.37–14.74亿美元" in en and "49.6%–71.8% a year" in en
+        assert "read as 73.7亿美元, 8.4% a year: did you mean 73.7亿美元?" in en
+
+
+@pytest.mark.parametrize(
     ("level", "severity", "tail"),
     [
         # 110.3 / 1.084^5 = 110.3 / 1.49771 = 73.65: 73.7亿元 is that number in the wrong unit
@@ -108,7 +132,9 @@ def test_a_past_level_no_exchange_rate_converts_is_not_called_unstated(
         f"    levels: {{2015: {level}, 2020: 110.3亿美元}}\n"
         "    growth:\n      - {period: 2016-2020, annual: 8.4%}\n"
     )
-    (f,) = by_id(checked(write_plan(tmp_path, b, "targets: {}\n")), "history", "f")
+    rep = checked(write_plan(tmp_path, b, "targets: {}\n"))
+    (f,) = by_id(rep, "history", "f")
+    assert by_id(rep, "currency", "f") == []  # said once, beside the level the growth implies
     assert f.severity.label == severity
     en = f.message("en")
     assert en.startswith(

@@ -52,6 +52,7 @@ from ezplan.model import Indicator, Plan, Stated
 from ezplan.network import Assumption, Contradiction, Culprit, Quantity, Step
 from ezplan.rules import Amend, Outcome
 from ezplan.rules._common import figure_words, joined
+from ezplan.rules.currency import FX_PLAUSIBLE  # 元 per 美元 a fix may imply
 from ezplan.typos import ADDED, DROPPED, POINT, SWAPPED, slip_into
 
 CODE = "whole-plan"
@@ -529,10 +530,6 @@ def _blocked_quantity(cu: Culprit, ctx: _Context) -> dict[str, str] | None:
         return None
     other = ctx.contradiction_of(cu.blocked_by)
     return None if other is None else quantity_words(ctx.plan.indicators, other.quantity)
-
-
-# 元 per 美元 a fix may imply: every year since 1994 has been within 6.1–8.3
-FX_PLAUSIBLE = (5.0, 10.0)
 
 
 def _fx_plausible(cu: Culprit, ctx: _Context) -> bool:
