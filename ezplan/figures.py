@@ -142,7 +142,9 @@ class Figure:
                 w = max(h, self.tolerance * abs(v))
                 return v - w, v + w
             case Comparator.NEARLY:
-                return v - max(h, self.tolerance * abs(v)), v + h
+                w = max(h, self.tolerance * abs(v))
+                # 近 is just short of the figure's size: 下降近10.0% is a fall of 9.5%–10.05%
+                return (v - h, v + w) if v < 0 else (v - w, v + h)
             case Comparator.AT_LEAST:
                 return v - h, math.inf
             case Comparator.AT_MOST:
@@ -305,6 +307,8 @@ def parse_plain(text: str | int | float, default_unit: Unit | None = None) -> Fi
         if word is None:
             return Figure(text, Kind.PERCENT, value, half, decimals=decimals)
         sign = -1.0 if word in _DOWN_WORDS else 1.0
+        if sign < 0 and value > 100:
+            return None  # the full grammar says why
         return Figure(text, Kind.GROWTH_PERCENT, sign * value, half, decimals=decimals)
     if word is not None:
         return None
@@ -401,6 +405,8 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
     if growth_word:
         for word, comp in _PREFIXES:
             if s.startswith(word):
+                if comparator is not Comparator.EXACT and comparator is not comp:
+                    raise FigureError("figure.two_bounds", text=original)  # 下降不超过10%以上
                 comparator, s = comp, s[len(word) :]
                 break
     if sign < 0 and comparator in (Comparator.AT_LEAST, Comparator.AT_MOST):
@@ -431,11 +437,18 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
                 base_year = int(y.group(1))
             for word, comp in _PREFIXES:  # 是…的近5倍, 是2015年的约3.5倍
                 if body.startswith(word):
-                    if comparator is not Comparator.EXACT:
+                    # 预计 only widens an exact figure: 预计是…的约3.5倍 is 约
+                    if comparator is not Comparator.EXACT and not (
+                        estimated and comparator is Comparator.ABOUT
+                    ):
                         raise FigureError("figure.two_bounds", text=original)
                     comparator, body = comp, body[len(word) :]
                     break
         value, half, dec = _number(body, original)
+        if sign < 0:
+            raise FigureError("figure.decline_times", text=original)  # 下降2倍: say it in %
+        if kind is Kind.MULTIPLE and value <= 0:
+            raise FigureError("figure.multiple_not_positive", text=original)
         since = {"base_year": base_year, "year_on_year": year_on_year}
         return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
@@ -446,6 +459,9 @@ def parse_any(text: str | int | float, default_unit: Unit | None = None) -> Figu
         if r := _range(body, original, comparator, sign):
             return Figure(original, kind, *r[:2], Comparator.RANGE, None, *r[2:], **since)
         value, half, dec = _number(s[:-1], original)
+        if sign < 0 and not 0 <= value <= 100:
+            # 下降110%以上 falls below nothing, 下降-5% says a rise twice over
+            raise FigureError("figure.decline_range", text=original)
         return Figure(original, kind, sign * value, half, comparator, decimals=dec, **since)
 
     head, unit_text = split_unit(s)

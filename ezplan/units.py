@@ -44,7 +44,8 @@ BASE_UNITS: dict[str, tuple[str, str]] = {
     "平方公里": ("area:km2", "平方公里"),
     "米": ("length:m", "米"),
     "m": ("length:m", "米"),
-    "公里": ("length:km", "公里"),
+    "公里": ("length:m", "公里"),
+    "千米": ("length:m", "千米"),  # the same as 公里, and 1.2万千米 is 万 × 千米
     "吨": ("mass:t", "吨"),
     "个月": ("time:month", "个月"),
     "年": ("time:year", "年"),
@@ -108,6 +109,7 @@ ENGLISH_BASES = {
     "平方公里": "km²",
     "米": "m",
     "公里": "km",
+    "千米": "km",
     "吨": "t",
     "个月": "months",
     "年": "years",
@@ -186,6 +188,9 @@ ENGLISH_BASES = {
 
 # Longest spellings first so that 个百分点 wins over 个 and 平方米 over 米.
 _BASES_BY_LENGTH = sorted(BASE_UNITS, key=len, reverse=True)
+BASE_SCALES = {"公里": 1e3, "千米": 1e3}
+"""Bases that are a multiple of their dimension's unit: 公里 and 千米 are 1000 米 (12000千米 is
+1.2万公里, and converts to 米)."""
 _MAGS_BY_LENGTH = sorted(MAGNITUDES, key=len, reverse=True)
 
 
@@ -244,7 +249,7 @@ def parse_unit(text: str) -> Unit:
                 dim, canonical = BASE_UNITS[base]
                 if dim in ("percent", "pp") and mag:
                     continue
-                return Unit(mag, canonical, MAGNITUDES[mag], dim)
+                return Unit(mag, canonical, MAGNITUDES[mag] * BASE_SCALES.get(canonical, 1.0), dim)
     raise UnitError(f"unknown unit {text!r}; expected {known_units_hint()}")
 
 

@@ -80,6 +80,12 @@ def test_growth_factors_follow_nbs_usage():
         ("下降超过10%", Comparator.AT_MOST, (-math.inf, -9.5)),
         ("下降不超过10%", Comparator.AT_LEAST, (-10.5, math.inf)),
         ("减少10%以内", Comparator.AT_LEAST, (-10.5, math.inf)),
+        # 近 is just short of the size: 下降近10.0% is a fall of 9.5%–10.05% (5% of 10 below,
+        # the rounding above), not of 9.95%–10.5%
+        ("下降近10.0%", Comparator.NEARLY, (-10.05, -9.5)),
+        ("近10.0%", Comparator.NEARLY, (9.5, 10.05)),
+        # an estimate widens only what is exact: 预计是…的约3.5倍 is 约 (±5%: 3.325–3.675)
+        ("预计是2015年的约3.5倍", Comparator.ABOUT, (3.325, 3.675)),
     ],
 )
 def test_comparators(text, comparator, interval):
@@ -112,6 +118,13 @@ def test_bare_number_takes_the_default_unit():
         ("增长5亿元", "% or 倍"),
         ("约40%以上", "two different things"),
         ("是…的近5倍以上", "two different things"),
+        ("下降不超过10%以上", "two different things"),
+        ("增长近10%以上", "two different things"),
+        ("下降110%以上", "between 0% and 100%"),  # below nothing
+        ("下降-5%", "between 0% and 100%"),  # a rise twice over
+        ("下降2倍", "in %, not in 倍"),
+        ("是2020年的0倍", "above 0"),
+        ("是2020年的-5倍", "above 0"),
         ("5至1个", "backwards"),
         ("", "empty"),
     ],

@@ -89,6 +89,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{text!r} says two different things about its bound",
         "zh": "“{text}”对数字界限的表述自相矛盾（如“约”与“以上”并用）",
     },
+    "figure.decline_range": {
+        "en": "{text!r}: a fall is between 0% and 100% (more leaves less than nothing, a negative "
+        "one is a rise: write 增长)",
+        "zh": "“{text}”：降幅应在0%至100%之间（超过100%即低于零，负的降幅即增长，应写“增长”）",
+    },
+    "figure.decline_times": {
+        "en": "{text!r}: a fall is said in %, not in 倍 (下降50%, or 是…的0.5倍)",
+        "zh": "“{text}”：降幅以%表示，不用“倍”（如下降50%，或是…的0.5倍）",
+    },
+    "figure.multiple_not_positive": {
+        "en": "{text!r}: a multiple of the base must be above 0",
+        "zh": "“{text}”：倍数须大于0",
+    },
     "figure.decline_doubles": {
         "en": "{text!r}: a decline cannot double",
         "zh": "“{text}”：下降不能“翻番”",
