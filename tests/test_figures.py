@@ -143,6 +143,15 @@ def test_units_convert_within_a_dimension_only():
         parse_unit("亿英镑")
 
 
+def test_kilometres_are_one_unit_however_written():
+    # 公里 = 千米 = 1000 米; 1.2万千米 = 12000 公里 (the quote 通车里程达到1.2万千米 beside
+    # 12000千米; 千米 did not convert to 公里)
+    assert parse_unit("千米").factor_to(parse_unit("公里")) == 1.0
+    assert parse_unit("公里").factor_to(parse_unit("米")) == 1000.0
+    f = parse_figure("1.2万千米")
+    assert f.value * f.unit.factor_to(parse_unit("公里")) == pytest.approx(12000)
+
+
 def test_firms_counted_in_户_and_家_are_one_count():
     # 规上工业企业5400户 (2020) and 突破1万家 (2025) count the same firms
     assert parse_unit("万户").factor_to(parse_unit("家")) == 1e4
