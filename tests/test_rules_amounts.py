@@ -70,6 +70,33 @@ def test_a_sum_against_its_own_years(tmp_path, levels, total, expected):
         assert "30万人 (2019), 33万人 (2020) add up to 63.0万人" in en and "running total" in en
 
 
+@pytest.mark.parametrize(
+    ("levels", "total", "words"),
+    [
+        # a ceiling is checked too: 10万人以内 cannot hold 16万人 of one year
+        ("{2020: 16万人}", "10万人以内", "less than one of its years alone: 16万人 (2020)"),
+        # only the year that alone exceeds it is named (5万人 does not)
+        ("{2019: 5万人, 2020: 16.3万人}", "10万人", "years alone: 16.3万人 (2020);"),
+        # floors add up to a floor: 10 + 12 ≥ 22
+        ("{2019: 10万人以上, 2020: 12万人以上}", "15万人", "add up to ≥ 22万人"),
+        # at 6.5元 per 美元, 10亿元 + 12亿元 = 1.538 + 1.846 = 3.385亿美元: '3亿美元' beside 3亿美元
+        # said nothing; one digit more
+        ("{2019: 10亿元, 2020: 12亿元}", "3亿美元", "add up to 3.4亿美元"),
+    ],
+)
+def test_what_a_sum_below_its_years_says(tmp_path, levels, total, words):
+    unit = "亿美元" if "亿元" in levels else "万人"
+    b = (
+        "indicators:\n"
+        + ind("j", unit, f"    levels: {levels}\n")
+        + f"    cumulative:\n      - {{period: 2016-2020, value: {total}}}\n"
+    )
+    head = "plan:\n  name: 测试\n  period: 2021-2025\n  exchange_rate: 6.5\n"
+    found = findings_for(write_plan(tmp_path, b, "targets: {}\n", head=head), "cumulative")
+    (f,) = [f for f in found if f.message_id.startswith("below")]
+    assert words in f.message("en")
+
+
 def test_a_targets_sum_is_not_set_against_actual_results(tmp_path):
     """Actuals in baselines.yaml after the base year are progress: a target of 累计50万人 already
     exceeded by 2021–2024's 60万人 is no contradiction (a reviewer's find); the targets' own

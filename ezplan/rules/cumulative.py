@@ -155,7 +155,10 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
     full, base_only, rate_only = [], [], []
     for c in plan.cumulative:
         s = facts.stated_val(c.indicator, c.amounts[0])
-        if s is None or s.lo <= 0:
+        if s is None:
+            continue
+        yield from _own_years(plan, facts, c, s)  # a ceiling (10万人以内) too
+        if s.lo <= 0:
             continue
         g = _rate_claim(plan, c)
         a = facts.amount(c.indicator, c.base_year)
@@ -167,7 +170,6 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         elif a is not None:
             base_only.append((c, s, b, _base_text(plan, c, a)))
         yield from _previous(plan, facts, c, s, g)
-        yield from _own_years(plan, facts, c, s)
     yield from _full(plan, full)
     yield from _implied_base(plan, rate_only)
     yield from _implied_rate(plan, base_only)
@@ -220,22 +222,24 @@ def _own_years(plan: Plan, facts: Facts, c: CumulativeClaim, s: Val) -> Iterator
     if sev is None:
         return
     like = c.amounts[0]
-    shown = [(y, _stated_text(plan, c, a)) for y, a in known]
+    above = [(y, a) for y, a in known if a.lo > s.hi or a.face > s.face]
     if complete:
         mid = "years-sum"
-    elif s.hi < max(a.lo for _, a in known):
+    elif len(known) == 1 or s.hi < max(a.lo for _, a in known):
         mid = "below-year"  # less than one year alone: no reading of 累计 allows it
+        known = above or known  # the years that alone exceed it
     else:
         mid = "below-years"
     if sev is not Severity.ERROR:
         mid += "-rounding"
+    shown = [(y, _stated_text(plan, c, a)) for y, a in known]
     params = _common(c) | {
         "total": _total_text(plan, c, s),
         "known": {
             "en": ", ".join(f"{v} ({y})" for y, v in shown),
             "zh": "、".join(f"{y}年{v}" for y, v in shown),
         },
-        "sum": show_amount(plan, c.indicator, face, like, 0),
+        "sum": _sum_text(plan, c, known, s),
     }
     yield Finding(
         CODE,
@@ -247,7 +251,10 @@ def _own_years(plan: Plan, facts: Facts, c: CumulativeClaim, s: Val) -> Iterator
         data={"years": [y for y, _ in known], "sum": face, "sum_lo": lo, "sum_hi": hi},
         scope=c.scope,
         related=tuple(a.stated.mark for _, a in known),
-        steps=(f"{' + '.join(f'{a.face:g}' for _, a in known)} = {face:g} ∈ [{lo:g}, {hi:g}]",),
+        steps=(
+            f"{' + '.join(f'{a.face:g}' for _, a in known)} = {face:g}, allowing "
+            + fmt.interval(lo, hi, lambda x: f"{x:g}"),
+        ),
     )
 
 
@@ -257,6 +264,26 @@ def _stated_text(plan: Plan, c: CumulativeClaim, a: Amount) -> str:
     if a.converted:
         return f"{a.stated.text} ≈ {show_amount(plan, c.indicator, a.face, a.stated)}"
     return a.stated.text
+
+
+def _sum_text(plan: Plan, c: CumulativeClaim, known: list[tuple[int, Amount]], s: Val):
+    """What the years add up to, as their figures allow it: 22万人, ≥ 22万人 (10万人以上 and
+    12万人以上), 13–19万人 (1至5万人 and 约12万人); with a digit more where the total's digits
+    would write it as the total itself (3亿美元 beside 3.38)."""
+    face = math.fsum(a.face for _, a in known)
+    lo = math.fsum(a.lo for _, a in known)
+    hi = math.fsum(a.hi for _, a in known)
+    like = c.amounts[0]
+    exact = all(a.stated.figure.comparator is Comparator.EXACT for _, a in known)
+    bound = fmt.one_bound(*(a.stated.figure.bound for _, a in known))
+    if not exact and bound is None:  # a range or 约 among them: what they allow
+        return fmt.interval(lo, hi, lambda x: show_amount(plan, c.indicator, x, like, 0))
+    extra = 0
+    dec = fmt.decimals_in(like.figure, plan.indicators[c.indicator].unit)
+    while extra < 2 and round(face, dec + extra) == round(s.face, dec + extra) != face:
+        extra += 1
+    text = show_amount(plan, c.indicator, face, like, extra)
+    return fmt.bound_text(text, bound) if not exact else text
 
 
 def _total_text(plan: Plan, c: CumulativeClaim, s: Val) -> str:
