@@ -166,7 +166,10 @@ class Tally:
         self.readable += readable
 
     def summary_line(self, lang: str, glued: bool = False) -> str:
-        return _summary_text(self.counts, self.status, self.elsewhere, lang, glued)
+        text = _summary_text(self.counts, self.status, self.elsewhere, lang, True)
+        if (unread := self.results - self.readable) > 0:  # their errors are among the counts
+            text += t("plans_unread", lang, n=counted(unread, "plan", lang))
+        return text if glued else unglue(text)
 
 
 def summary_line(

@@ -72,6 +72,12 @@ def test_the_summary_says_which_findings_are_outside_the_targets(tmp_path):
     write_plan(tmp_path / "b", b, t)  # two plans: counted in the run's tally
     r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "en"])
     assert "(2 errors outside the targets)" in " ".join(r.stdout.split())
+    # a plan that cannot be read: its error is counted, and the summary says why
+    write_plan(tmp_path / "c", b, "targets: [\n")
+    r = CliRunner().invoke(main, ["check", str(tmp_path), "--lang", "en"])
+    out = " ".join(r.stdout.split())
+    assert "3 errors, 0 warnings, 0 notes in all (3 errors outside the targets)" in out
+    assert out.endswith("; 1 plan could not be read")
 
 
 def test_a_sum_with_its_base_is_not_the_only_figure_stated(tmp_path):

@@ -26,6 +26,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{targets}项目标：{consistent}项一致，{unchecked}项无法核对，{warned}项有警告，"
         "{failed}项有错误；共{errors}个错误、{warnings}个警告、{notes}条提示",
     },
+    "plans_unread": {"en": "; {n} could not be read", "zh": "；{n}个规划无法读取"},
     "off_target": {"en": " ({parts} outside the targets)", "zh": "（其中{parts}不涉及任何目标）"},
     "period": {
         "en": "plan period {first}–{end} (base year {base})",
