@@ -112,7 +112,11 @@ class Run:
         return [row for r in self.results if r.report for row in r.report.rows]
 
     def summary_line(self, lang: str, glued: bool = False) -> str:
-        return summary_line(self.findings, self.rows, lang, glued)
+        """As a run's tally says it, the plans that could not be read included."""
+        tally = Tally()
+        for r in self.results:
+            tally.add(r)
+        return tally.summary_line(lang, glued)
 
 
 class Tally:
