@@ -448,3 +448,18 @@ def test_a_fall_of_at_least(tmp_path, level, expected):
         "level-growth",
     )
     assert got == expected
+
+
+def test_a_bounded_rate_keeps_its_bound_in_both_languages(tmp_path):
+    # 100 × 0.9^5 = 59.05: 下降10%以上 a year gives at most 59.0, not 59.0 (a hostile-input
+    # campaign: the Chinese said 按年均下降10%, dropping 以上, and neither said 'at most')
+    got, (f,) = run(
+        tmp_path,
+        base("{2020: 100亿元}"),
+        "targets:\n  x: {level: 95亿元, annual: 下降10%以上}\n",
+        "level-rate",
+    )
+    assert got == [("error", "mismatch")]
+    assert "grows to ≤ 59.0亿元 by 2025" in f.message("en")
+    zh = f.message("zh")
+    assert zh.startswith("按年均下降10%以上，") and "到2025年为不高于59.0亿元" in zh

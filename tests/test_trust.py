@@ -80,6 +80,15 @@ def test_the_summary_says_which_findings_are_outside_the_targets(tmp_path):
     assert out.endswith("; 1 plan could not be read")
 
 
+def test_an_estimated_falls_annual_words():
+    from ezplan.rules._common import annual_words
+
+    # 预计下降10%以上 was named '年均增长预计下降10%以上'; 降低 and 减少 are falls too
+    assert annual_words("预计下降10%以上") == "预计年均下降10%以上"
+    assert annual_words("预计14.4%") == "预计年均增长14.4%"
+    assert annual_words("约3%") == "年均增长约3%"
+
+
 def test_a_sum_with_its_base_is_not_the_only_figure_stated(tmp_path):
     # 济南's 新增城镇就业 累计75万人 over 2021–2025 beside 16.3万人 in 2020: the cumulative note
     # gives the rate they imply (累计法), and the reason said '75万人 is the only figure stated'

@@ -9,6 +9,7 @@ import numpy as np
 
 from ezplan import fmt
 from ezplan.facts import Facts, Val
+from ezplan.figures import Comparator
 from ezplan.findings import Severity
 from ezplan.model import Amount, GrowthClaim, Plan, Stated
 
@@ -121,9 +122,26 @@ def rate_words(r: float, like: Stated | None) -> dict[str, str]:
 
 
 def stated_rate_words(s: Stated) -> dict[str, str]:
-    """A stated annual rate for messages: as written in English, 增长10% / 下降8% in Chinese."""
-    words = fmt.growth_words(s.figure.value / 100, s.figure.decimals)
-    return {"en": s.text, "zh": words["zh"]}
+    """A stated annual rate for messages: as written in English, 增长10% / 下降8% in Chinese —
+    with what bounds or widens it kept (下降10%以上, 增长约3%, 预计增长14.4%: the Chinese said
+    下降10% and 增长3%, firmer than the plan)."""
+    f = s.figure
+    if f.comparator is Comparator.EXACT:
+        return {"en": s.text, "zh": fmt.growth_words(f.value / 100, f.decimals)["zh"]}
+    return {"en": s.text, "zh": _with_growth_word(s.text, f.value)}
+
+
+_GROWTH_WORDS = ("增长", "增加", "提高", "上升", "提升", "下降", "减少", "降低")
+
+
+def _with_growth_word(text: str, value: float) -> str:
+    """约3% → 增长约3%, 3%以上 → 增长3%以上; a text that says how it grows as it is. An
+    estimate's 预计 is left out: the messages put the rate after 按年均 or 若每年均, where 预计
+    does not read (its width is the rate's all the same)."""
+    rest = text.removeprefix("预计")
+    if rest.startswith(_GROWTH_WORDS):
+        return rest
+    return f"{'下降' if value < 0 else '增长'}{rest.lstrip('-')}"
 
 
 def rate_interval_text(lo: float, hi: float, like: Stated | None) -> str:
@@ -162,13 +180,18 @@ def figure_words(s: Stated) -> str:
 
 
 def annual_words(text: str) -> str:
-    """An annual rate's text as a reader recognises it: 年均增长4.3%, 预计年均增长14.4% (the
-    estimate's word first), and a text that already says how it grows as it is."""
-    if text.startswith(("年均", "增", "下降", "减")):
+    """An annual rate's text as a reader recognises it: 年均增长4.3%, 预计年均增长14.4%,
+    预计年均下降10%以上 (the estimate's word first), and a text that already says how it grows
+    as it is."""
+    if text.startswith(("年均", *_GROWTH_WORDS)):
         return text
-    if text.startswith("预计") and not text.startswith(("预计增", "预计年均", "预计下降")):
-        return f"预计年均增长{text[2:]}"
-    return f"年均增长{text}"
+    head = "预计" if text.startswith("预计") else ""
+    rest = text[len(head) :]
+    if rest.startswith("年均"):
+        return text
+    if rest.startswith(_GROWTH_WORDS):
+        return f"{head}年均{rest}"
+    return f"{head}年均增长{rest}"
 
 
 def name(plan: Plan, indicator: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ezplan import engine
+from ezplan import engine, fmt
 from ezplan.facts import Facts, Val, rate_val
 from ezplan.findings import Checked, Finding, Severity
 from ezplan.model import Plan
@@ -140,7 +140,11 @@ def check(plan: Plan, facts: Facts) -> Iterator[Finding]:
         like_end = ea.stated
         unit = plan.indicators[c.indicator].unit.symbol
         params |= {
-            "expected": show_amount(plan, c.indicator, float(expected.value[i]), like_end),
+            # 下降10%以上 from 100: at most 59.0 (a growth's bound is its level's, with the base's)
+            "expected": fmt.bound_text(
+                show_amount(plan, c.indicator, float(expected.value[i]), like_end),
+                fmt.one_bound(c.annual.figure.bound, ba.stated.figure.bound),
+            ),
             "implied": rate_words(float(implied.value[i]), c.annual),
             "allowed": rate_interval_text(float(ilo_v[i]), float(ihi_v[i]), c.annual),
             "hint": real_price_hint(plan, c),
